@@ -1,0 +1,19 @@
+/**
+ * `npm run validate:data`: loads and validates the whole status table and prints a one-line summary, or the first
+ * problem (file, code, field) with exit code 1. The same check runs at every start of the bot.
+ */
+import { DataError } from '../knowledge/data-error';
+import { loadTable } from '../knowledge/load-table';
+
+try {
+  const args = process.argv.slice(2);
+  const table = loadTable(args.find((a) => !a.startsWith('--')), { checkLinks: !args.includes('--no-links') });
+  const vendorEntries = table.entries.filter((e) => e.status === 'vendor').length;
+  console.log(`OK: ${table.entries.length} entries (${table.codes.length} codes, ${vendorEntries} vendor meanings), ${table.vendors.length} vendors`);
+} catch (err) {
+  if (err instanceof DataError) {
+    console.error(err.message);
+    process.exit(1);
+  }
+  throw err;
+}

@@ -1,0 +1,85 @@
+/**
+ * The shape of one entry in `data/codes/`: one meaning of one status code. A number that means different things per
+ * vendor (499 for nginx and for ArcGIS, 530 for Cloudflare and Pantheon) has one entry per meaning.
+ *
+ * Validation lives here, next to the types it produces, so the data and the code that reads it cannot drift apart.
+ */
+import { z } from 'zod';
+
+/** A sentence we wrote ourselves: non-empty, no stray whitespace, ends like a sentence. */
+const sentence = z
+  .string()
+  .trim()
+  .min(3, 'must be a sentence of at least 3 characters')
+  .max(600, 'must be at most 600 characters; split it');
+
+const shortLine = z.string().trim().min(3).max(200, 'must fit on one line (at most 200 characters)');
+
+export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
+export type RegistryStatus = (typeof STATUSES)[number];
+
+/**
+ * When retrying makes sense: `now` (safe to repeat as is), `later` (after a wait, honouring Retry-After),
+ * `after-fix` (only once the request or the account is changed), `never` (repeating cannot help),
+ * `not-needed` (nothing failed).
+ */
+export const RETRY_WHEN = ['now', 'later', 'after-fix', 'never', 'not-needed'] as const;
+export type RetryWhen = (typeof RETRY_WHEN)[number];
+
+export const PREVALENCE = ['common', 'occasional', 'rare'] as const;
+export type Prevalence = (typeof PREVALENCE)[number];
+
+export const entrySchema = z
+  .object({
+    code: z.number().int().min(100, 'must be between 100 and 599').max(599, 'must be between 100 and 599'),
+    name: shortLine,
+    aliases: z.array(shortLine).default([]),
+    class: z.string().regex(/^[1-5]xx$/, 'must be one of 1xx, 2xx, 3xx, 4xx, 5xx'),
+    status: z.enum(STATUSES),
+    vendor: z.string().regex(/^[a-z0-9-]+$/, 'must be a vendor id from data/vendors.json').optional(),
+    prevalence: z.enum(PREVALENCE),
+    summary: sentence.max(200, 'must be one line (at most 200 characters)'),
+    description: z.string().trim().min(40, 'must explain the code in plain words (at least 40 characters)').max(1200),
+    causes: z.array(sentence).default([]),
+    symptoms: z.array(shortLine).default([]),
+    nextSteps: z.object({
+      client: z.array(sentence).min(1, 'needs at least one step for the caller'),
+      server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
+    }),
+    headers: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as Retry-After')).default([]),
+    retry: z.object({ when: z.enum(RETRY_WHEN), advice: sentence }),
+    related: z
+      .array(z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence }))
+      .default([]),
+    references: z
+      .array(z.object({ label: shortLine, url: z.url('must be an absolute https URL') }))
+      .min(1, 'needs at least one reference (an RFC section or the vendor documentation)'),
+  })
+  .strict()
+  .superRefine((entry, ctx) => {
+    const expectedClass = `${Math.floor(entry.code / 100)}xx`;
+    if (entry.class !== expectedClass) {
+      ctx.addIssue({ code: 'custom', path: ['class'], message: `must be ${expectedClass} for code ${entry.code}` });
+    }
+    if (entry.status === 'vendor' && !entry.vendor) {
+      ctx.addIssue({ code: 'custom', path: ['vendor'], message: 'is required when status is "vendor"' });
+    }
+    if (entry.status !== 'vendor' && entry.vendor) {
+      ctx.addIssue({ code: 'custom', path: ['vendor'], message: 'is only allowed when status is "vendor"' });
+    }
+  });
+
+/** One validated entry as the engine sees it, with its id (`502`, `499-nginx`) and the file it came from. */
+export type StatusEntry = z.output<typeof entrySchema> & { id: string; file: string };
+
+export const vendorSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    name: shortLine,
+    /** Words that, seen in a message, say the user is behind this vendor ("cf-ray", "alb"). Lower case. */
+    keywords: z.array(z.string().regex(/^[a-z0-9 .\-/]+$/, 'must be lower-case words')).min(1),
+    url: z.url().optional(),
+  })
+  .strict();
+
+export type Vendor = z.output<typeof vendorSchema>;

@@ -1,0 +1,111 @@
+/**
+ * Reads `data/codes/*.json` and `data/vendors.json`, validates every entry and the links between them, and builds
+ * the StatusTable. Any problem throws a DataError naming the file, the code and the field; nothing half-loaded
+ * is ever served.
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import type { z } from 'zod';
+import { DataError } from './data-error';
+import { entrySchema, vendorSchema, type StatusEntry, type Vendor } from './entry-schema';
+import { StatusTable } from './status-table';
+
+/** Where the table lives in a checkout: `<project>/data`, found from both `src/knowledge` and `dist/src/knowledge`. */
+export const DEFAULT_DATA_DIR = join(projectRoot(__dirname), 'data');
+
+function projectRoot(from: string): string {
+  let dir = from;
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) return join(from, '..', '..');
+    dir = parent;
+  }
+  return dir;
+}
+
+export interface LoadOptions {
+  /** Skip the check that related codes exist (for validating a table while it is being written). Default true. */
+  checkLinks?: boolean;
+}
+
+export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): StatusTable {
+  const vendors = loadVendors(dataDir);
+  const vendorIds = new Set(vendors.map((v) => v.id));
+  const codesDir = join(dataDir, 'codes');
+  const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
+  const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds));
+  if (options.checkLinks !== false) checkLinks(entries);
+  return new StatusTable(entries, vendors);
+}
+
+function readJson(dataDir: string, path: string): unknown {
+  const file = relative(join(dataDir, '..'), path);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new DataError(file, undefined, '(file)', `could not be read: ${(err as Error).message}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (err) {
+    throw new DataError(file, undefined, '(file)', `is not valid JSON: ${(err as Error).message}`);
+  }
+}
+
+function firstIssue(error: z.ZodError): { field: string; problem: string } {
+  const issue = error.issues[0];
+  if (!issue) return { field: '(entry)', problem: 'is invalid' };
+  const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(entry)';
+  return { field, problem: issue.message };
+}
+
+function loadVendors(dataDir: string): Vendor[] {
+  const path = join(dataDir, 'vendors.json');
+  const file = relative(join(dataDir, '..'), path);
+  const raw = readJson(dataDir, path);
+  if (!Array.isArray(raw)) throw new DataError(file, undefined, '(file)', 'must be a JSON array of vendors');
+  return raw.map((item: unknown, i) => {
+    const parsed = vendorSchema.safeParse(item);
+    if (!parsed.success) {
+      const { field, problem } = firstIssue(parsed.error);
+      throw new DataError(file, undefined, `[${i}].${field}`, problem);
+    }
+    return parsed.data;
+  });
+}
+
+function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): StatusEntry {
+  const file = relative(join(dataDir, '..'), path);
+  const raw = readJson(dataDir, path) as { code?: unknown };
+  const code = typeof raw?.code === 'number' ? raw.code : undefined;
+  const parsed = entrySchema.safeParse(raw);
+  if (!parsed.success) {
+    const { field, problem } = firstIssue(parsed.error);
+    throw new DataError(file, code, field, problem);
+  }
+  const entry = parsed.data;
+  const id = entry.vendor ? `${entry.code}-${entry.vendor}` : String(entry.code);
+  const expectedName = `${id}.json`;
+  if (!path.endsWith(`/${expectedName}`)) {
+    throw new DataError(file, entry.code, entry.vendor ? 'vendor' : 'code', `does not match the file name; this entry belongs in data/codes/${expectedName}`);
+  }
+  if (entry.vendor && !vendorIds.has(entry.vendor)) {
+    throw new DataError(file, entry.code, 'vendor', `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`);
+  }
+  return { ...entry, id, file };
+}
+
+/** Related codes must point at entries that exist, so every "see also" button leads somewhere. */
+function checkLinks(entries: StatusEntry[]): void {
+  const ids = new Set(entries.map((e) => e.id));
+  const numbers = new Set(entries.map((e) => e.code));
+  for (const entry of entries) {
+    entry.related.forEach((rel, i) => {
+      const target = rel.vendor ? `${rel.code}-${rel.vendor}` : String(rel.code);
+      const exists = rel.vendor ? ids.has(target) : numbers.has(rel.code);
+      if (!exists) throw new DataError(entry.file, entry.code, `related[${i}].code`, `points at ${target}, which has no entry in data/codes/`);
+      if (rel.code === entry.code && rel.vendor === entry.vendor) throw new DataError(entry.file, entry.code, `related[${i}].code`, 'points at the entry itself');
+    });
+  }
+}
