@@ -13,7 +13,7 @@ const sentence = z
   .min(3, 'must be a sentence of at least 3 characters')
   .max(600, 'must be at most 600 characters; split it');
 
-const shortLine = z.string().trim().min(3).max(200, 'must fit on one line (at most 200 characters)');
+const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must fit on one line (at most 200 characters)');
 
 export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
 export type RegistryStatus = (typeof STATUSES)[number];
@@ -83,3 +83,15 @@ export const vendorSchema = z
   .strict();
 
 export type Vendor = z.output<typeof vendorSchema>;
+
+export const classInfoSchema = z
+  .object({
+    class: z.string().regex(/^[1-5]xx$/, 'must be one of 1xx, 2xx, 3xx, 4xx, 5xx'),
+    name: shortLine,
+    description: sentence,
+    advice: sentence,
+  })
+  .strict();
+
+/** What a class of codes means as a group ("5xx: Server error"). */
+export type ClassInfo = z.output<typeof classInfoSchema>;

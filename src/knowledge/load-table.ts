@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod';
 import { DataError } from './data-error';
-import { entrySchema, vendorSchema, type StatusEntry, type Vendor } from './entry-schema';
+import { classInfoSchema, entrySchema, vendorSchema, type ClassInfo, type StatusEntry, type Vendor } from './entry-schema';
 import { StatusTable } from './status-table';
 
 /** Where the table lives in a checkout: `<project>/data`, found from both `src/knowledge` and `dist/src/knowledge`. */
@@ -35,7 +35,7 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
   const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
   const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds));
   if (options.checkLinks !== false) checkLinks(entries);
-  return new StatusTable(entries, vendors);
+  return new StatusTable(entries, vendors, loadClasses(dataDir));
 }
 
 function readJson(dataDir: string, path: string): unknown {
@@ -60,19 +60,31 @@ function firstIssue(error: z.ZodError): { field: string; problem: string } {
   return { field, problem: issue.message };
 }
 
-function loadVendors(dataDir: string): Vendor[] {
-  const path = join(dataDir, 'vendors.json');
+function loadList<T>(dataDir: string, name: string, schema: z.ZodType<T>, what: string): T[] {
+  const path = join(dataDir, name);
   const file = relative(join(dataDir, '..'), path);
   const raw = readJson(dataDir, path);
-  if (!Array.isArray(raw)) throw new DataError(file, undefined, '(file)', 'must be a JSON array of vendors');
+  if (!Array.isArray(raw)) throw new DataError(file, undefined, '(file)', `must be a JSON array of ${what}`);
   return raw.map((item: unknown, i) => {
-    const parsed = vendorSchema.safeParse(item);
+    const parsed = schema.safeParse(item);
     if (!parsed.success) {
       const { field, problem } = firstIssue(parsed.error);
       throw new DataError(file, undefined, `[${i}].${field}`, problem);
     }
     return parsed.data;
   });
+}
+
+function loadVendors(dataDir: string): Vendor[] {
+  return loadList(dataDir, 'vendors.json', vendorSchema, 'vendors');
+}
+
+function loadClasses(dataDir: string): ClassInfo[] {
+  const classes = loadList(dataDir, 'classes.json', classInfoSchema, 'classes');
+  for (const cls of ['1xx', '2xx', '3xx', '4xx', '5xx']) {
+    if (!classes.some((c) => c.class === cls)) throw new DataError('data/classes.json', undefined, 'class', `has no entry for ${cls}; every class needs one`);
+  }
+  return classes;
 }
 
 function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): StatusEntry {

@@ -1,4 +1,4 @@
-import type { StatusEntry, Vendor } from './entry-schema';
+import type { ClassInfo, StatusEntry, Vendor } from './entry-schema';
 
 /** The classes of HTTP status, with what each one means as a group. */
 export const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
@@ -21,6 +21,7 @@ export class StatusTable {
   constructor(
     readonly entries: readonly StatusEntry[],
     readonly vendors: readonly Vendor[],
+    readonly classes: readonly ClassInfo[],
   ) {
     for (const vendor of vendors) this.vendorsById.set(vendor.id, vendor);
     for (const entry of entries) {
@@ -59,6 +60,10 @@ export class StatusTable {
       .filter(([code]) => classOf(code) === statusClass)
       .sort(([a], [b]) => a - b)
       .map(([, list]) => list[0] as StatusEntry);
+  }
+
+  classInfo(statusClass: StatusClass): ClassInfo {
+    return this.classes.find((c) => c.class === statusClass) as ClassInfo;
   }
 
   get codes(): number[] {

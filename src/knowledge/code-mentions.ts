@@ -1,0 +1,170 @@
+/**
+ * Finds the numbers in a message that are HTTP status codes, and only those: "HTTP/1.1 503", "< HTTP/2 404",
+ * `{"status":429}`, "(408) Request Timeout", "getting 500s" count; ports, byte counts, versions, times, dates, ids,
+ * "500ms" and "200 users" do not. Each candidate gets a score from its surroundings; the caller decides with a
+ * threshold. Pure and linear in the message length.
+ */
+import type { Lexicon } from './lexicon';
+import type { Word } from './text';
+
+export interface CodeMention {
+  code: number;
+  /** The digits as written ("0404" is never a code; "404" is). */
+  digits: string;
+  start: number;
+  end: number;
+  /** Zero-based line of the message the number is on. */
+  line: number;
+  score: number;
+  /** Set when the number sits where only a status can be: a status line, a JSON status field, or before its reason phrase. */
+  strong: boolean;
+}
+
+/** Says whether the reason phrase (or an alias) of `code` starts with the given words. */
+export type ReasonPhraseCheck = (code: number, followingWords: readonly string[]) => boolean;
+
+/**
+ * A known code scores 1 before context, 2 in a message about HTTP at all ("api", "server", "curl"); a number that
+ * is no code needs context to count ("code 298", "error 601").
+ */
+const BASE_KNOWN = 1;
+const BASE_UNKNOWN_IN_RANGE = 0.5;
+const BASE_OUT_OF_RANGE = -2;
+const DOMAIN_BONUS = 1;
+export const MENTION_THRESHOLD_KNOWN = 1.5;
+export const MENTION_THRESHOLD_UNKNOWN = 2.5;
+export const MENTION_THRESHOLD_OUT_OF_RANGE = 0.5;
+/** "area code 415", "promo code 200": a code, but not an HTTP one. */
+const OTHER_KINDS_OF_CODE = new Set(['area', 'zip', 'postal', 'post', 'country', 'dialing', 'dialling', 'promo', 'discount', 'coupon', 'voucher', 'source', 'tax', 'airport', 'bank', 'sort', 'dress', 'exit']);
+
+const STRONG_BEFORE = new Set(['http', 'https', 'status', 'statuscode', 'code', 'error', 'err', 'httperror']);
+const STRONG_AFTER = new Set(['error', 'errors', 'status', 'response', 'code', 'page']);
+
+// Key-value forms: "status": 429, status=404, statusCode: 500, http_code=000, "code": 401.
+const STATUS_KEY_BEFORE = /(?:^|[^a-z])(?:http[_-]?)?(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
+// Status lines and access logs: "HTTP/1.1 503", "< HTTP/2 404", `"GET / HTTP/1.1" 502`.
+const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
+const LETTER = /\p{L}/u;
+const DIGIT = /\d/;
+
+export function findCodeMentions(
+  lower: string,
+  words: readonly Word[],
+  lexicon: Lexicon,
+  isKnown: (code: number) => boolean,
+  reasonPhraseFollows: ReasonPhraseCheck,
+): CodeMention[] {
+  const mentions: CodeMention[] = [];
+  const lineStarts = lineOffsets(lower);
+  const onlyNumber = words.length === 1;
+  const inDomain = words.some((w) => lexicon.domainWords.has(w.text) || lexicon.domainWords.has(w.text.replace(/s$/, '')));
+
+  words.forEach((word, index) => {
+    const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
+    if (!match) return;
+    const digits = match[1] as string;
+    const suffix = match[2] as string;
+    const code = Number(digits);
+    if (digits.length > 1 && digits.startsWith('0')) return;
+    const start = word.start;
+    const end = start + digits.length;
+    if (suffix && suffix !== 's') return; // "500ms", "2xx" (a class, found elsewhere), "v2", "4k"
+    const before = lower[start - 1] ?? ' ';
+    const before2 = lower[start - 2] ?? ' ';
+    const after = lower[word.end] ?? ' ';
+    const after2 = lower[word.end + 1] ?? ' ';
+    if (isPartOfOtherNumber(before, before2, after, after2)) return;
+
+    const lineStartIndex = lineIndex(lineStarts, start);
+    const lineStart = lineStarts[lineStartIndex] as number;
+    const textBefore = lower.slice(Math.max(lineStart, start - 40), start);
+
+    if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return; // localhost:3000
+    if (before === ':' && (before2 === ']' || before2 === ')')) return; // [::1]:8080
+
+    const known = isKnown(code);
+    const inRange = code >= 100 && code <= 599;
+    let score = (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (inDomain ? DOMAIN_BONUS : 0);
+    let strong = false;
+
+    if (STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore)) {
+      score += 4;
+      strong = true;
+    }
+    if (before === '#' || before === '$' || before === '€' || before === '£') score -= 4;
+    if (after === '%') score -= 4;
+    if (before === '(' && after === ')') score += 1;
+    if (suffix === 's') score += 1; // "500s"
+
+    const sameLine = (w: Word | undefined) => w !== undefined && lineIndex(lineStarts, w.start) === lineStartIndex;
+    const prev = sameLine(words[index - 1]) ? words[index - 1]?.text : undefined;
+    const prevPrev = sameLine(words[index - 2]) ? words[index - 2]?.text : undefined;
+    const next = sameLine(words[index + 1]) ? words[index + 1]?.text : undefined;
+
+    if (prev !== undefined) {
+      if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
+      else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) score -= 5;
+      else if (STRONG_BEFORE.has(prev)) score += 3;
+      else if (lexicon.notStatusBefore.has(prev)) score -= 3;
+      else if (lexicon.statusBefore.has(prev)) score += 1.5;
+    }
+    if (next !== undefined) {
+      const following = words.slice(index + 1, index + 7).filter(sameLine).map((w) => w.text);
+      if (reasonPhraseFollows(code, following)) {
+        score += 4;
+        strong = true;
+      } else if (STRONG_AFTER.has(next)) score += 2.5;
+      else if (lexicon.notStatusAfter.has(next)) score -= 4;
+      else if (lexicon.statusAfter.has(next)) score += 1;
+    }
+    if (onlyNumber) score += 3;
+
+    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong });
+  });
+
+  penaliseByteCounts(mentions, lower);
+  return mentions;
+}
+
+/** In access logs the number right after the status is the response size: `"GET / HTTP/1.1" 502 194`. */
+function penaliseByteCounts(mentions: CodeMention[], lower: string): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const prev = mentions[i - 1] as CodeMention;
+    const cur = mentions[i] as CodeMention;
+    if (prev.line !== cur.line || !prev.strong) continue;
+    if (/^\s+$/.test(lower.slice(prev.end, cur.start))) {
+      cur.score -= 4;
+      cur.strong = false;
+    }
+  }
+}
+
+/** Decimals (3.12), times (09:30), dates (2025-04-27, 27/04), paths (/api/404/x), dimensions (1920x1080), ranges. */
+function isPartOfOtherNumber(before: string, before2: string, after: string, after2: string): boolean {
+  if ((before === '.' || before === ',') && DIGIT.test(before2)) return true;
+  if ((after === '.' || after === ',') && DIGIT.test(after2)) return true;
+  if (before === ':' && DIGIT.test(before2)) return true;
+  if (after === ':' && DIGIT.test(after2)) return true;
+  if (before === '/' || after === '/') return true;
+  if (before === '-' && DIGIT.test(before2)) return true;
+  if (after === '-' && DIGIT.test(after2)) return true;
+  if (after === 'x' && DIGIT.test(after2)) return true;
+  return false;
+}
+
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function lineIndex(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] as number) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}

@@ -1,0 +1,108 @@
+/**
+ * Small detectors over a normalised message: the class asked about ("5xx", "the 500 range", "server errors in
+ * general"), the vendors named ("cloudflare", "alb"), comparison cues ("vs", "difference"), greetings, and whether
+ * the lines look like a pasted log.
+ */
+import type { Lexicon } from './lexicon';
+import { CLASSES, type StatusClass, type StatusTable } from './status-table';
+import type { Word } from './text';
+
+export interface ClassMention {
+  class: StatusClass;
+  /** "5xx" or "500-599" (explicit) versus "server errors in general" (worded). */
+  explicit: boolean;
+  start: number;
+  end: number;
+}
+
+const CLASS_PATTERNS: RegExp[] = [
+  /(?<![\w.])([1-5])(?:xx|\*\*|x{2}|\.x\.x|nn)(?![\w])/g,
+  /(?<![\w.])([1-5])00\s*(?:-|to|through|thru|and)\s*\1\d\d(?![\w])/g,
+  /(?<![\w.])([1-5])00s?[\s-]+(?:range|series|level|family|class|block|category|group|band)(?![\w])/g,
+];
+
+export function findClassMention(lower: string, words: readonly Word[], lexicon: Lexicon): ClassMention | null {
+  for (const pattern of CLASS_PATTERNS) {
+    pattern.lastIndex = 0;
+    const m = pattern.exec(lower);
+    if (m) return { class: `${m[1]}xx` as StatusClass, explicit: true, start: m.index, end: m.index + m[0].length };
+  }
+  const texts = words.map((w) => w.text);
+  const hasCue = texts.some((w, i) => lexicon.classCueWords.has(w) || lexicon.classCueWords.has(`${w} ${texts[i + 1] ?? ''}`));
+  if (!hasCue) return null;
+  for (let i = 0; i < texts.length; i++) {
+    for (const n of [3, 2, 1]) {
+      const phrase = texts.slice(i, i + n).join(' ');
+      const cls = lexicon.classWords.get(phrase);
+      if (cls && CLASSES.includes(cls)) {
+        return { class: cls, explicit: false, start: (words[i] as Word).start, end: (words[i + n - 1] as Word).end };
+      }
+    }
+  }
+  return null;
+}
+
+/** Vendor ids whose keywords appear as whole words. */
+export function findVendors(lower: string, table: StatusTable): string[] {
+  const found: string[] = [];
+  for (const vendor of table.vendors) {
+    if (vendor.keywords.some((k) => containsWords(lower, k))) found.push(vendor.id);
+  }
+  return found;
+}
+
+function containsWords(text: string, phrase: string): boolean {
+  let from = 0;
+  for (;;) {
+    const at = text.indexOf(phrase, from);
+    if (at < 0) return false;
+    const before = text[at - 1] ?? ' ';
+    const after = text[at + phrase.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    from = at + 1;
+  }
+}
+
+export function hasCompareCue(texts: readonly string[], lower: string, lexicon: Lexicon): boolean {
+  if (/\bv\.?s\.?\b|\s\/\s|<->|↔/.test(lower)) return true;
+  return texts.some((w, i) => lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`));
+}
+
+/**
+ * "hi", "help", "what can you do?": the whole message is a greeting phrase, maybe with filler words around it.
+ */
+export function isGreeting(texts: readonly string[], lexicon: Lexicon): boolean {
+  if (!texts.length || texts.length > 8) return false;
+  let i = 0;
+  let matched = false;
+  while (i < texts.length) {
+    let step = 0;
+    for (const n of [5, 4, 3, 2, 1]) {
+      if (i + n <= texts.length && lexicon.greetings.has(texts.slice(i, i + n).join(' '))) {
+        step = n;
+        break;
+      }
+    }
+    if (step) {
+      matched = true;
+      i += step;
+    } else if (FILLER.has(texts[i] as string)) i++;
+    else return false;
+  }
+  return matched;
+}
+
+const FILLER = new Set(['bot', 'statusbot', 'there', 'please', 'pls', 'me', 'you', 'for', 'with', 'this', 'the', 'a', 'so', 'ok', 'okay', 'again', 'guys', 'all', 'team', 'folks', 'man', 'mate', 'buddy', 'friend', 'here', 'i', 'need', 'some', 'can', 'do', 'what', 'else', 'much', 'very', 'oh', 'well', 'hmm', 'um', 'just', 'quick', 'question', 'lot', 'lots']);
+
+/** A line that looks like it came from a log or a terminal rather than from a person typing. */
+export function looksLikeLogLine(line: string): boolean {
+  return (
+    /\b(get|post|put|delete|patch|head|options)\s+\S*\//i.test(line) ||
+    /\bhttp\/\d/i.test(line) ||
+    /\b\d{1,3}(?:\.\d{1,3}){3}\b/.test(line) ||
+    /\d{4}-\d\d-\d\d[t ]\d\d:\d\d|\d\d\/\w{3}\/\d{4}|\b\d\d:\d\d:\d\d\b/i.test(line) ||
+    /"status(code)?"\s*:/i.test(line) ||
+    /^\s*[<>]\s/.test(line) ||
+    /\b(info|warn|warning|error|debug|level)\b.*[=:]/i.test(line)
+  );
+}

@@ -1,0 +1,88 @@
+/**
+ * Text primitives shared by every matcher: normalising a message, splitting it into words with their positions,
+ * and a light stemmer so "throttled", "throttling" and "throttle" meet.
+ */
+
+/** The longest message the engine reads; anything past it is cut and the answer says so. */
+export const MAX_MESSAGE_LENGTH = 10_000;
+
+export interface Word {
+  /** Lower-case form with punctuation trimmed ("i'm", "gateway", "503"). */
+  text: string;
+  /** Offset of the word in the original message. */
+  start: number;
+  end: number;
+}
+
+/** Lower-cases, folds look-alike punctuation (curly quotes, dashes, non-breaking spaces) and strips control characters. */
+export function normalize(text: string): string {
+  return text
+    .normalize('NFKC')
+    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(/[\u201c\u201d«»]/g, '"')
+    .replace(/[\u2010-\u2015\u2212]/g, '-')
+    .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+    .toLowerCase();
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+
+/** Splits normalised text into words (letters/digits, keeping inner apostrophes such as "i'm"). */
+export function words(text: string): Word[] {
+  const out: Word[] = [];
+  for (const match of text.matchAll(WORD)) {
+    const start = match.index ?? 0;
+    out.push({ text: match[0], start, end: start + match[0].length });
+  }
+  return out;
+}
+
+/** Words of a phrase as plain strings: `phraseWords("Request-URI Too Long")` → ["request", "uri", "too", "long"]. */
+export function phraseWords(phrase: string): string[] {
+  return words(normalize(phrase)).map((w) => w.text.replace(/'/g, ''));
+}
+
+/**
+ * A deliberately small suffix stripper (not Porter): enough to make inflections of the same word meet without
+ * merging unrelated words. "throttled" → "throttl", "uploads" → "upload", "timing" → "tim".
+ */
+export function stem(word: string): string {
+  let w = word.replace(/'s$/, '').replace(/'/g, '');
+  if (w.length <= 3 || /\d/.test(w)) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (w.endsWith('ing') && w.length > 5) w = w.slice(0, -3);
+  else if (w.endsWith('ed') && w.length > 4) w = w.slice(0, -2);
+  else if (w.endsWith('ly') && w.length > 5) w = w.slice(0, -2);
+  else if (w.endsWith('es') && w.length > 4 && /(ch|sh|x|z|ss)es$/.test(w)) w = w.slice(0, -2);
+  else if (w.endsWith('s') && !w.endsWith('ss') && !w.endsWith('us') && !w.endsWith('is') && w.length > 3) w = w.slice(0, -1);
+  if (w.endsWith('e') && w.length > 4) w = w.slice(0, -1);
+  // Doubled final consonant after stripping ("stopped" → "stopp" → "stop").
+  if (/([b-df-hj-np-tv-z])\1$/.test(w) && !/(ll|ss|zz)$/.test(w)) w = w.slice(0, -1);
+  return w;
+}
+
+/** Damerau–Levenshtein distance (adjacent swaps count as one edit), stopping early past `max`. */
+export function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  const rows = a.length + 1;
+  const cols = b.length + 1;
+  let prevPrev: number[] = [];
+  let prev = Array.from({ length: cols }, (_, j) => j);
+  for (let i = 1; i < rows; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j < cols; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let value = Math.min((prev[j] as number) + 1, (cur[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (prevPrev[j - 2] as number) + 1);
+      cur.push(value);
+      rowMin = Math.min(rowMin, value);
+    }
+    if (rowMin > max) return max + 1;
+    prevPrev = prev;
+    prev = cur;
+  }
+  return prev[cols - 1] as number;
+}

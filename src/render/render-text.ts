@@ -1,0 +1,122 @@
+/**
+ * Renders an Answer as text: Markdown for chat channels (Web Chat, Teams, the activity `text` for screen readers)
+ * or plain text for a terminal. One renderer, so the wording of a reply is the same wherever it is read.
+ */
+import type { Answer, EntryRef, EntryView } from '../knowledge/answer';
+import { UNKNOWN_CODE_RULE } from '../knowledge/answer';
+
+export type TextStyle = 'markdown' | 'plain';
+
+const RETRY_LABEL: Record<EntryView['retry']['when'], string> = {
+  now: 'Safe to retry as is',
+  later: 'Retry later',
+  'after-fix': 'Retry only after a fix',
+  never: 'Do not retry',
+  'not-needed': 'Nothing to retry',
+};
+
+export function renderText(answer: Answer, style: TextStyle = 'markdown'): string {
+  const b = (s: string) => (style === 'markdown' ? `**${s}**` : s);
+  const lines: string[] = [];
+  switch (answer.intent) {
+    case 'lookup': {
+      const e = answer.entry;
+      if (answer.unsure && answer.alternatives.length) {
+        lines.push(`I think you mean ${b(title(e))}, but it could also be ${answer.alternatives.slice(0, 2).map((a) => title(a)).join(' or ')}.`);
+        lines.push('');
+      }
+      lines.push(...entryBlock(e, b));
+      if (answer.otherMeanings.length) {
+        lines.push('', b('The same number elsewhere:'));
+        for (const m of answer.otherMeanings) lines.push(`- ${title(m)}: ${m.summary}`);
+      }
+      if (!answer.unsure && answer.alternatives.length) lines.push('', `Not what you meant? Maybe ${answer.alternatives.slice(0, 3).map((a) => title(a)).join(', ')}.`);
+      break;
+    }
+    case 'compare': {
+      lines.push(b(`${answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ')}`));
+      for (const e of answer.entries) {
+        lines.push('', `${b(title(e))} (${e.class}${e.vendorName ? `, ${e.vendorName}` : ''}): ${e.summary}`);
+        lines.push(`  Retry: ${RETRY_LABEL[e.retry.when]}. First step: ${e.nextSteps.client[0] ?? ''}`);
+      }
+      if (answer.contrasts.length) {
+        lines.push('', b('The difference:'));
+        for (const c of answer.contrasts) lines.push(`- ${c.from} → ${c.to}: ${c.note}`);
+      }
+      break;
+    }
+    case 'class': {
+      lines.push(`${b(`${answer.class}: ${answer.info.name}`)}`, answer.info.description, '', answer.info.advice, '');
+      lines.push(b(`Codes in ${answer.class}:`));
+      for (const c of answer.codes) lines.push(`- ${c.code} ${c.name}${c.vendor ? ` (${c.vendor})` : ''}`);
+      break;
+    }
+    case 'unknown_code': {
+      if (!answer.inRange) {
+        lines.push(`${b(String(answer.code))} is not an HTTP status code: HTTP statuses are three digits, from 100 to 599.`);
+        lines.push('It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.');
+      } else {
+        lines.push(`${b(String(answer.code))} is not a status code I know: it is not in the IANA registry and not a vendor code I have on file.`);
+        if (answer.treatedAs && answer.classInfo) {
+          lines.push(`HTTP's rule (${UNKNOWN_CODE_RULE.label}): a client that does not recognise a status treats it like the x00 of its class, so read it as ${b(title(answer.treatedAs))} (${answer.classInfo.name.toLowerCase()}). ${answer.treatedAs.summary}`);
+        }
+        lines.push('Check the response body and the service\'s own documentation for what it means there.');
+      }
+      if (answer.nearby.length) lines.push('', `Did you mean ${answer.nearby.map((n) => title(n)).join(', ')}?`);
+      break;
+    }
+    case 'triage': {
+      lines.push(b(`Triage of ${answer.total} responses`));
+      for (const c of answer.counts) lines.push(`- ${c.code} ${c.ref?.name ?? '(unknown)'}: ${c.count} (${Math.round(c.share * 100)}%)`);
+      lines.push('', ...answer.story);
+      if (answer.focus) lines.push('', b(`Next steps for ${answer.focus.code}:`), ...steps(answer.focus, b));
+      break;
+    }
+    case 'greeting':
+      lines.push(
+        "Hi, I'm StatusBot. Tell me an HTTP status code, an error message or what you are seeing, or paste a log, and I'll explain it and say what to do next.",
+        '',
+        'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '),
+      );
+      break;
+    case 'none':
+      lines.push(
+        "I can only help with HTTP status codes and the errors around them, and I couldn't find one in that message.",
+        'Give me a code (502), an error text ("too many requests"), a description ("the proxy timed out") or paste log lines.',
+        '',
+        'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '),
+      );
+      break;
+  }
+  for (const note of answer.notes) lines.push('', `Note: ${note}`);
+  return lines.join('\n').trim();
+}
+
+function title(e: EntryRef | EntryView): string {
+  const vendor = 'vendorName' in e ? e.vendorName : 'vendor' in e ? e.vendor : undefined;
+  return `${e.code} ${e.name}${vendor ? ` (${vendor})` : ''}`;
+}
+
+function entryBlock(e: EntryView, b: (s: string) => string): string[] {
+  const status = e.status === 'standard' ? '' : e.status === 'vendor' ? ` · vendor code, not in the IANA registry` : ` · ${e.status} in the IANA registry`;
+  const out = [`${b(title(e))}: ${e.class} ${e.classInfo.name.toLowerCase()}${status}`];
+  if (e.aliases.length) out.push(`Also known as: ${e.aliases.join(', ')}`);
+  out.push('', e.summary, '', e.description, '');
+  out.push(...steps(e, b));
+  out.push('', `${b('Retry:')} ${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`);
+  if (e.related.length) {
+    out.push('', b('Related:'));
+    for (const r of e.related.slice(0, 4)) out.push(`- ${r.code}${r.vendor ? ` (${r.vendor})` : ''}: ${r.note}`);
+  }
+  out.push('', `${b('Reference:')} ${e.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
+  return out;
+}
+
+function steps(e: EntryView, b: (s: string) => string): string[] {
+  return [
+    b("If you're calling the API or browsing:"),
+    ...e.nextSteps.client.map((s) => `- ${s}`),
+    b('If you run the server:'),
+    ...e.nextSteps.server.map((s) => `- ${s}`),
+  ];
+}
