@@ -75,10 +75,13 @@ async function main(): Promise<number> {
   return 0;
 }
 
+// exitCode rather than exit(): exit() can cut off output still queued for a pipe.
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    process.exitCode = code;
+  },
   (err: unknown) => {
     console.error(err instanceof DataError ? err.message : err);
-    process.exit(1);
+    process.exitCode = 1;
   },
 );

@@ -97,9 +97,12 @@ export function findCodeMentions(
     if (suffix === 's') score += 1; // "500s"
 
     const sameLine = (w: Word | undefined) => w !== undefined && lineIndex(lineStarts, w.start) === lineStartIndex;
-    const prev = sameLine(words[index - 1]) ? words[index - 1]?.text : undefined;
-    const prevPrev = sameLine(words[index - 2]) ? words[index - 2]?.text : undefined;
-    const next = sameLine(words[index + 1]) ? words[index + 1]?.text : undefined;
+    // Context words are words a person wrote around the number, not segments of a path or an identifier
+    // ("/api/v1/orders 401" says nothing about orders).
+    const freeWord = (w: Word | undefined) => sameLine(w) && !/[/._=\-@]/.test(lower[(w as Word).start - 1] ?? ' ') && !/[/_=@]/.test(lower[(w as Word).end] ?? ' ');
+    const prev = freeWord(words[index - 1]) ? words[index - 1]?.text : undefined;
+    const prevPrev = freeWord(words[index - 2]) ? words[index - 2]?.text : undefined;
+    const next = freeWord(words[index + 1]) ? words[index + 1]?.text : undefined;
 
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
@@ -123,7 +126,21 @@ export function findCodeMentions(
   });
 
   penaliseByteCounts(mentions, lower);
+  supportListedCodes(mentions, lower, isKnown);
   return mentions;
+}
+
+/** Codes listed together ("502, 503 and 504", "401 / 403 / 404") vouch for each other. */
+function supportListedCodes(mentions: CodeMention[], lower: string, isKnown: (code: number) => boolean): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const a = mentions[i - 1] as CodeMention;
+    const b = mentions[i] as CodeMention;
+    if (a.line !== b.line || !isKnown(a.code) || !isKnown(b.code)) continue;
+    if (/^\s*(?:,|\/|&|\+|\bor\b|\band\b|\bvs\.?|\bversus\b|,\s*(?:or|and)\b)\s*$/.test(lower.slice(a.end, b.start))) {
+      a.score += 1.5;
+      b.score += 1.5;
+    }
+  }
 }
 
 /** In access logs the number right after the status is the response size: `"GET / HTTP/1.1" 502 194`. */

@@ -6,6 +6,7 @@
  *   const { understanding, answer } = engine.ask('what is 502');
  */
 import { composeAnswer, type Answer } from './answer';
+import { CodeSearch } from './code-search';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from './load-table';
 import { PhraseMatcher } from './phrase-matcher';
@@ -18,6 +19,8 @@ import type { Understanding } from './understanding';
 
 export class StatusEngine {
   private readonly parts: EngineParts;
+  /** Search-as-you-type over the table (REST search, Teams compose-box search). */
+  readonly search: CodeSearch;
 
   constructor(
     readonly table: StatusTable,
@@ -25,7 +28,8 @@ export class StatusEngine {
   ) {
     const phrases = new PhraseMatcher(table, lexicon.weakNames);
     const symptoms = new SymptomIndex(table, lexicon);
-    this.parts = { table, lexicon, phrases, symptoms, corrector: buildCorrector(table, lexicon, phrases) };
+    this.search = new CodeSearch(table);
+    this.parts = { table, lexicon, phrases, symptoms, search: this.search, corrector: buildCorrector(table, lexicon, phrases) };
   }
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */

@@ -19,6 +19,8 @@ const CLASS_PATTERNS: RegExp[] = [
   /(?<![\w.])([1-5])(?:xx|\*\*|x{2}|\.x\.x|nn)(?![\w])/g,
   /(?<![\w.])([1-5])00\s*(?:-|to|through|thru|and)\s*\1\d\d(?![\w])/g,
   /(?<![\w.])([1-5])00s?[\s-]+(?:range|series|level|family|class|block|category|group|band)(?![\w])/g,
+  /\b(?:start|starts|starting|begin|begins|beginning)\s+with\s+(?:an?\s+|the\s+)?([1-5])(?![\w])/g,
+  /\bin\s+the\s+([1-5])00s(?![\w])/g,
 ];
 
 export function findClassMention(lower: string, words: readonly Word[], lexicon: Lexicon): ClassMention | null {
@@ -32,6 +34,7 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
   if (!hasCue) return null;
   for (let i = 0; i < texts.length; i++) {
     for (const n of [3, 2, 1]) {
+      if (i + n > texts.length) continue;
       const phrase = texts.slice(i, i + n).join(' ');
       const cls = lexicon.classWords.get(phrase);
       if (cls && CLASSES.includes(cls)) {
@@ -63,6 +66,18 @@ function containsWords(text: string, phrase: string): boolean {
   }
 }
 
+/**
+ * Two reason phrases joined by a comparison word ("unauthorized vs forbidden", "found or see other",
+ * "difference between bad gateway and gateway timeout"): at most two words apart, one of them the cue.
+ */
+export function phrasesCompared(first: { at: number; length: number }, second: { at: number; length: number }, texts: readonly string[]): boolean {
+  const between = texts.slice(first.at + first.length, second.at);
+  if (between.length === 0 || between.length > 2) return false;
+  return between.some((w) => NAME_COMPARE_WORDS.has(w)) || (between.includes('and') && texts.some((w) => w === 'between' || w.startsWith('diff') || w.startsWith('compar')));
+}
+
+const NAME_COMPARE_WORDS = new Set(['vs', 'v', 'versus', 'or', 'compared', 'against']);
+
 export function hasCompareCue(texts: readonly string[], lower: string, lexicon: Lexicon): boolean {
   if (/\bv\.?s\.?\b|\s\/\s|<->|↔/.test(lower)) return true;
   return texts.some((w, i) => lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`));
@@ -75,9 +90,10 @@ export function isGreeting(texts: readonly string[], lexicon: Lexicon): boolean 
   if (!texts.length || texts.length > 8) return false;
   let i = 0;
   let matched = false;
+  if (THANKS.has(texts[0] as string) || (texts[0] === 'thank' && texts[1] === 'you')) return true;
   while (i < texts.length) {
     let step = 0;
-    for (const n of [5, 4, 3, 2, 1]) {
+    for (const n of [6, 5, 4, 3, 2, 1]) {
       if (i + n <= texts.length && lexicon.greetings.has(texts.slice(i, i + n).join(' '))) {
         step = n;
         break;
@@ -86,13 +102,15 @@ export function isGreeting(texts: readonly string[], lexicon: Lexicon): boolean 
     if (step) {
       matched = true;
       i += step;
-    } else if (FILLER.has(texts[i] as string)) i++;
+    } else if (FILLER.has(texts[i] as string) || lexicon.stopWords.has((texts[i] as string).replace(/'/g, ''))) i++;
     else return false;
   }
   return matched;
 }
 
-const FILLER = new Set(['bot', 'statusbot', 'there', 'please', 'pls', 'me', 'you', 'for', 'with', 'this', 'the', 'a', 'so', 'ok', 'okay', 'again', 'guys', 'all', 'team', 'folks', 'man', 'mate', 'buddy', 'friend', 'here', 'i', 'need', 'some', 'can', 'do', 'what', 'else', 'much', 'very', 'oh', 'well', 'hmm', 'um', 'just', 'quick', 'question', 'lot', 'lots']);
+const THANKS = new Set(['thanks', 'thx', 'ty', 'cheers', 'merci', 'danke', 'gracias', 'thanx', 'tnx']);
+
+const FILLER = new Set(['ask', 'questions', 'question', 'kind', 'sort', 'type', 'able', 'bot', 'statusbot', 'there', 'please', 'pls', 'me', 'you', 'for', 'with', 'this', 'the', 'a', 'so', 'ok', 'okay', 'again', 'guys', 'all', 'team', 'folks', 'man', 'mate', 'buddy', 'friend', 'here', 'i', 'need', 'some', 'can', 'do', 'what', 'else', 'much', 'very', 'oh', 'well', 'hmm', 'um', 'just', 'quick', 'question', 'lot', 'lots']);
 
 /** A line that looks like it came from a log or a terminal rather than from a person typing. */
 export function looksLikeLogLine(line: string): boolean {

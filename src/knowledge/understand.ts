@@ -10,8 +10,9 @@ import {
   MENTION_THRESHOLD_UNKNOWN,
   type CodeMention,
 } from './code-mentions';
+import { MAX_PATTERN, type CodeSearch } from './code-search';
 import type { Lexicon } from './lexicon';
-import { findClassMention, findVendors, hasCompareCue, isGreeting, looksLikeLogLine } from './message-signals';
+import { findClassMention, findVendors, hasCompareCue, isGreeting, looksLikeLogLine, phrasesCompared } from './message-signals';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { classOf, type StatusTable } from './status-table';
 import type { SymptomIndex } from './symptom-index';
@@ -22,11 +23,15 @@ import type { Candidate, TriageCount, Understanding } from './understanding';
 
 export interface EngineParts {
   table: StatusTable;
+  search: CodeSearch;
   lexicon: Lexicon;
   phrases: PhraseMatcher;
   symptoms: SymptomIndex;
   corrector: TypoCorrector;
 }
+
+/** Fuse.js distance (0 perfect, 1 none) under which a short query is taken as a fuzzy name match. */
+const FUZZY_THRESHOLD = 0.25;
 
 /** Below this a described symptom is not an answer; the bot says what it can do instead. */
 export const SYMPTOM_THRESHOLD = 0.3;
@@ -78,13 +83,17 @@ export function understand(text: string, parts: EngineParts): Understanding {
   const known = accepted.filter((m) => table.has(m.code));
   const classMention = findClassMention(lower, words, lexicon);
   const { corrected, correctedFlags } = correctWords(texts, parts.corrector);
-  const phraseHits = parts.phrases.match(corrected, correctedFlags).filter((h) => !h.weak || hasCue(h, words, original, lower));
+  const allHits = onePerPlace(parts.phrases.match(corrected, correctedFlags), table, base.vendors);
+  // Everyday words that are names ("found"), and vendor names said without the vendor ("retry with", "page
+  // expired"), count only with a cue: quotes, capitals, a status verb before them, or a comparison.
+  const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, base.vendors));
+  const phraseHits = allHits.filter((h, i) => !needsCue(h) || hasCue(h, words, original, lower) || comparedWithNeighbour(allHits, i, texts));
   const compareCue = hasCompareCue(texts, lower, lexicon);
 
   // === Two or more codes, by number or by name, with a comparison cue: "401 vs 403", "unauthorized or forbidden".
   const numbered = distinct(known.filter((m) => !inside(m, classMention)).map((m) => m.code));
-  const named = distinct(phraseHits.map((h) => h.code));
-  const comparable = distinct([...numbered, ...(numbered.length < 2 ? named : [])]);
+  const named = distinct(phraseHits.filter((h, i) => comparedWithNeighbour(phraseHits, i, texts)).map((h) => h.code));
+  const comparable = distinct(numbered.length >= 2 || !compareCue ? numbered : [...numbered, ...named]);
   if (compareCue && comparable.length >= 2) {
     return result({
       intent: 'compare',
@@ -152,6 +161,20 @@ export function understand(text: string, parts: EngineParts): Understanding {
   }
 
   if (isGreeting(texts, lexicon)) return result({ intent: 'greeting', confidence: 0.9 });
+
+  // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word
+  // with a timeout, but is not a question for this bot.
+  // A short query nothing else placed ("bad gatewy tmeout", "too many req"): fuzzy search over names and aliases.
+  if (original.length <= MAX_PATTERN && words.length <= 5) {
+    const hit = parts.search.search(original, 1)[0];
+    if (hit && hit.distance <= FUZZY_THRESHOLD) {
+      return result({ intent: 'lookup', codes: [hit.code], ids: [hit.id], class: classOf(hit.code), confidence: round(0.7 - hit.distance), via: 'corrected-name' });
+    }
+  }
+
+  // Corrected words do not count here: "heater" is not a typo of "header" in a question about a hotel room.
+  const inDomain = texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, ''))) || base.vendors.length > 0 || allHits.length > 0;
+  if (!inDomain) return result({ intent: 'none', confidence: 0.8 });
 
   // === A described situation: "the api says I'm calling it too often".
   const vendorBoost = (id: string) => {
@@ -302,6 +325,34 @@ function correctWords(texts: readonly string[], corrector: TypoCorrector): { cor
     correctedFlags.push(fix !== null);
   }
   return { corrected, correctedFlags };
+}
+
+/** Where one phrase names several entries of different numbers ("unauthorized": 401 and AWS's 561), keep the one this message means. */
+function onePerPlace(hits: PhraseHit[], table: StatusTable, vendors: readonly string[]): PhraseHit[] {
+  const out: PhraseHit[] = [];
+  for (const hit of hits) {
+    const same = out.findIndex((h) => h.at === hit.at && h.length === hit.length);
+    if (same < 0) {
+      out.push(hit);
+      continue;
+    }
+    const current = out[same] as PhraseHit;
+    const chosen = pickAmongIds(table, [...current.ids, ...hit.ids], vendors);
+    if (hit.ids.includes(chosen)) out[same] = hit;
+  }
+  return out;
+}
+
+function isUnhintedVendor(table: StatusTable, id: string, vendors: readonly string[]): boolean {
+  const vendor = table.entry(id)?.vendor;
+  return vendor !== undefined && !vendors.includes(vendor);
+}
+
+function comparedWithNeighbour(hits: readonly PhraseHit[], i: number, texts: readonly string[]): boolean {
+  const hit = hits[i] as PhraseHit;
+  const prev = hits[i - 1];
+  const next = hits[i + 1];
+  return (prev !== undefined && phrasesCompared(prev, hit, texts)) || (next !== undefined && phrasesCompared(hit, next, texts));
 }
 
 /** Strong phrases first, then longer ones, then the earliest. */
