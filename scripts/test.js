@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// `npm test`: everything a fresh machine needs, then every check. Installs npm packages when missing, lints and
+// type-checks, builds, and runs all jest suites. Ends with a "jest: N passed, N failed" line for CI.
+'use strict';
+const { spawnSync } = require('node:child_process');
+const { readFileSync, mkdirSync, existsSync } = require('node:fs');
+const { join } = require('node:path');
+const { ensureDeps, root } = require('./ensure-deps');
+
+function step(title, command, args, options = {}) {
+  console.log(`\n=== ${title}`);
+  const run = spawnSync(command, args, { cwd: root, stdio: 'inherit', ...options });
+  if (run.status !== 0) {
+    console.error(`\n${title} failed (exit ${run.status}).`);
+    process.exit(run.status ?? 1);
+  }
+}
+
+ensureDeps();
+const bin = (name) => join(root, 'node_modules', '.bin', name);
+step('Lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.']);
+step('Type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
+step('Build', process.execPath, [join(root, 'scripts', 'ensure-built.js')]);
+step('Data check', process.execPath, [join(root, 'dist', 'src', 'cli', 'validate-data.js')]);
+
+const artifacts = join(root, 'test-artifacts');
+if (!existsSync(artifacts)) mkdirSync(artifacts, { recursive: true });
+const report = join(artifacts, 'jest-results.json');
+console.log('\n=== Tests (jest)');
+const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+let passed = 0;
+let failed = 0;
+try {
+  const results = JSON.parse(readFileSync(report, 'utf8'));
+  passed = results.numPassedTests;
+  failed = results.numFailedTests + results.numRuntimeErrorTestSuites;
+} catch {
+  failed = Math.max(failed, 1);
+}
+console.log(`\njest: ${passed} passed, ${failed} failed`);
+process.exit(jest.status === 0 && failed === 0 ? 0 : 1);
