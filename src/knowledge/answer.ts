@@ -29,8 +29,12 @@ interface AnswerBase {
   suggestions: string[];
 }
 
+/** Which part of an entry a lookup answer is about: the whole overview, or a follow-up's part of it. */
+export type LookupFocus = 'overview' | 'fix' | 'retry' | 'more';
+
 export interface LookupAnswer extends AnswerBase {
   intent: 'lookup';
+  focus: LookupFocus;
   entry: EntryView;
   /** The same number with another vendor's meaning (499 is nginx's and ArcGIS's). */
   otherMeanings: EntryRef[];
@@ -64,6 +68,8 @@ export interface UnknownCodeAnswer extends AnswerBase {
   classInfo?: ClassInfo;
   /** Known codes close to the number, in case of a typo. */
   nearby: EntryRef[];
+  /** What a well-known non-status number means instead ("000": no response at all). */
+  explanation?: string;
 }
 
 export interface TriageAnswer extends AnswerBase {
@@ -84,8 +90,24 @@ export interface GreetingAnswer extends AnswerBase {
 
 export type Answer = LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | TriageAnswer | GreetingAnswer;
 
+/** The retry verdicts in words, the same on every channel. */
+export const RETRY_LABEL: Record<StatusEntry['retry']['when'], string> = {
+  now: 'Safe to retry as is',
+  later: 'Retry later',
+  'after-fix': 'Retry only after a fix',
+  never: 'Do not retry',
+  'not-needed': 'Nothing to retry',
+};
+
 /** Starter questions for welcomes and for messages the bot cannot place. */
 export const EXAMPLE_QUESTIONS = ['what is 502', '401 vs 403', 'the API keeps saying too many requests', 'what are 5xx errors'];
+
+/**
+ * "000" / status 0: curl's and browsers' way of saying no HTTP response arrived, which users paste as if it were a
+ * status.
+ */
+export const NO_RESPONSE =
+  'No HTTP response arrived at all: curl prints 000 and browsers report status 0 when the connection was refused or reset, timed out, failed in DNS or TLS, or was blocked before reaching the page (CORS, an extension, a firewall). Look at the network error (curl\'s exit code, the browser console) rather than for a status.';
 
 /** The RFC 9110 reference for the x00 rule, quoted in unknown-code answers. */
 export const UNKNOWN_CODE_RULE = {
@@ -93,7 +115,7 @@ export const UNKNOWN_CODE_RULE = {
   url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15',
 };
 
-export function composeAnswer(u: Understanding, table: StatusTable): Answer {
+export function composeAnswer(u: Understanding, table: StatusTable, focus: LookupFocus = 'overview'): Answer {
   const notes = u.truncated ? [`Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`] : [];
   const view = (id: string) => entryView(table, id);
   const ref = (id: string) => entryRef(table, id);
@@ -105,12 +127,13 @@ export function composeAnswer(u: Understanding, table: StatusTable): Answer {
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
       return {
         intent: 'lookup',
+        focus,
         entry,
         otherMeanings,
         alternatives: dedupe(alternatives),
         unsure: u.confidence < 0.6 && alternatives.length > 0,
         notes,
-        suggestions: lookupSuggestions(entry),
+        suggestions: lookupSuggestions(entry, focus),
       };
     }
     case 'compare': {
@@ -134,6 +157,7 @@ export function composeAnswer(u: Understanding, table: StatusTable): Answer {
         treatedAs: base ? ref(base.id) : undefined,
         classInfo: cls ? table.classInfo(cls) : undefined,
         nearby,
+        ...(code === 0 ? { explanation: NO_RESPONSE } : {}),
         notes,
         suggestions: nearby.slice(0, 3).map((n) => `what is ${n.code}`),
       };
@@ -213,11 +237,14 @@ function nearbyCodes(table: StatusTable, code: number): StatusEntry[] {
     .slice(0, 4);
 }
 
-function lookupSuggestions(entry: StatusEntry): string[] {
-  const out = entry.code >= 400 ? ['how do I fix it?', 'is it safe to retry?'] : [];
+function lookupSuggestions(entry: StatusEntry, focus: LookupFocus): string[] {
+  const out: string[] = [];
+  if (entry.code >= 400 && focus !== 'fix') out.push('how do I fix it?');
+  if (entry.code >= 400 && focus !== 'retry') out.push('is it safe to retry?');
+  if (focus !== 'more') out.push('more');
   const related = entry.related[0];
   if (related) out.push(`${entry.code} vs ${related.code}`);
-  return out;
+  return out.slice(0, 3);
 }
 
 function isCommon(table: StatusTable, id: string): boolean {

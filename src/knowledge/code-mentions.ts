@@ -5,6 +5,7 @@
  * threshold. Pure and linear in the message length.
  */
 import type { Lexicon } from './lexicon';
+import { looksLikeLogLine } from './message-signals';
 import type { Word } from './text';
 
 export interface CodeMention {
@@ -41,10 +42,14 @@ const STRONG_BEFORE = new Set(['http', 'https', 'status', 'statuscode', 'code', 
 const STRONG_AFTER = new Set(['error', 'errors', 'status', 'response', 'code', 'page']);
 
 // Key-value forms: "status": 429, status=404, statusCode: 500, http_code=000, "code": 401.
-const STATUS_KEY_BEFORE = /(?:^|[^a-z])(?:http[_-]?)?(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
+const STATUS_KEY_BEFORE = /(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
 // Status lines and access logs: "HTTP/1.1 503", "< HTTP/2 404", `"GET / HTTP/1.1" 502`.
 const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
 const LETTER = /\p{L}/u;
+// A header line: the number is a header's value ("content-length: 500"), not a status, unless the header is one.
+const HEADER_LINE = /^\s*[<>]?\s*([a-z][a-z0-9-]*):\s*$/;
+const STATUS_HEADERS = new Set(['status', 'http', 'code', 'error', 'status-code', 'x-status', 'response']);
+const ARITHMETIC = /[+*=×÷]/;
 const DIGIT = /\d/;
 
 export function findCodeMentions(
@@ -53,11 +58,13 @@ export function findCodeMentions(
   lexicon: Lexicon,
   isKnown: (code: number) => boolean,
   reasonPhraseFollows: ReasonPhraseCheck,
+  /** The message names a vendor ("esri 499"): as good as a domain word. */
+  vendorNamed = false,
 ): CodeMention[] {
   const mentions: CodeMention[] = [];
   const lineStarts = lineOffsets(lower);
   const onlyNumber = words.length === 1;
-  const inDomain = words.some((w) => lexicon.domainWords.has(w.text) || lexicon.domainWords.has(w.text.replace(/s$/, '')));
+  const inDomain = vendorNamed || words.some((w) => lexicon.domainWords.has(w.text) || lexicon.domainWords.has(w.text.replace(/s$/, '')));
 
   words.forEach((word, index) => {
     const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
@@ -65,7 +72,9 @@ export function findCodeMentions(
     const digits = match[1] as string;
     const suffix = match[2] as string;
     const code = Number(digits);
-    if (digits.length > 1 && digits.startsWith('0')) return;
+    // "000" is what curl prints when no response came back: no status, but worth explaining. Other leading zeros
+    // ("0404", "09:30") are never codes.
+    if (digits.length > 1 && digits.startsWith('0') && digits !== '000') return;
     const start = word.start;
     const end = start + digits.length;
     if (suffix && suffix !== 's') return; // "500ms", "2xx" (a class, found elsewhere), "v2", "4k"
@@ -80,6 +89,8 @@ export function findCodeMentions(
     const textBefore = lower.slice(Math.max(lineStart, start - 40), start);
 
     if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return; // localhost:3000
+    const header = HEADER_LINE.exec(lower.slice(lineStart, start));
+    if (header && !STATUS_HEADERS.has(header[1] as string)) return; // "< content-length: 500", "Retry-After: 120"
     if (before === ':' && (before2 === ']' || before2 === ')')) return; // [::1]:8080
 
     const known = isKnown(code);
@@ -94,6 +105,7 @@ export function findCodeMentions(
     if (before === '#' || before === '$' || before === '€' || before === '£') score -= 4;
     if (after === '%') score -= 4;
     if (before === '(' && after === ')') score += 1;
+    if (!strong && (ARITHMETIC.test(neighbour(lower, start, -1)) || ARITHMETIC.test(neighbour(lower, word.end, 1)))) score -= 4; // "500 + 200 = 700"
     if (suffix === 's') score += 1; // "500s"
 
     const sameLine = (w: Word | undefined) => w !== undefined && lineIndex(lineStarts, w.start) === lineStartIndex;
@@ -106,6 +118,7 @@ export function findCodeMentions(
 
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
+      else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) score += 2.5; // "what is 471"
       else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) score -= 5;
       else if (STRONG_BEFORE.has(prev)) score += 3;
       else if (lexicon.notStatusBefore.has(prev)) score -= 3;
@@ -125,7 +138,7 @@ export function findCodeMentions(
     mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong });
   });
 
-  penaliseByteCounts(mentions, lower);
+  penaliseByteCounts(mentions, lower, isKnown);
   supportListedCodes(mentions, lower, isKnown);
   return mentions;
 }
@@ -143,12 +156,17 @@ function supportListedCodes(mentions: CodeMention[], lower: string, isKnown: (co
   }
 }
 
-/** In access logs the number right after the status is the response size: `"GET / HTTP/1.1" 502 194`. */
-function penaliseByteCounts(mentions: CodeMention[], lower: string): void {
+/**
+ * In logs the number right after the status is the response size: `"GET / HTTP/1.1" 502 194`, or haproxy's
+ * `... 503 404 - -` where 404 is bytes. After a certain status, or after a known code on a log line, it is demoted.
+ */
+function penaliseByteCounts(mentions: CodeMention[], lower: string, isKnown: (code: number) => boolean): void {
+  const lines = lower.split('\n');
   for (let i = 1; i < mentions.length; i++) {
     const prev = mentions[i - 1] as CodeMention;
     const cur = mentions[i] as CodeMention;
-    if (prev.line !== cur.line || !prev.strong) continue;
+    if (prev.line !== cur.line || cur.strong) continue;
+    if (!prev.strong && !(isKnown(prev.code) && looksLikeLogLine(lines[prev.line] ?? ''))) continue;
     if (/^\s+$/.test(lower.slice(prev.end, cur.start))) {
       cur.score -= 4;
       cur.strong = false;
@@ -167,6 +185,15 @@ function isPartOfOtherNumber(before: string, before2: string, after: string, aft
   if (after === '-' && DIGIT.test(after2)) return true;
   if (after === 'x' && DIGIT.test(after2)) return true;
   return false;
+}
+
+/** The nearest non-blank character before (direction -1) or after (+1) an offset. */
+function neighbour(text: string, from: number, direction: 1 | -1): string {
+  for (let i = direction < 0 ? from - 1 : from; i >= 0 && i < text.length; i += direction) {
+    const ch = text[i] as string;
+    if (ch !== ' ' && ch !== '\t') return ch;
+  }
+  return '';
 }
 
 function lineOffsets(text: string): number[] {

@@ -5,7 +5,7 @@
  *   const engine = StatusEngine.load();
  *   const { understanding, answer } = engine.ask('what is 502');
  */
-import { composeAnswer, type Answer } from './answer';
+import { composeAnswer, type Answer, type LookupFocus } from './answer';
 import { CodeSearch } from './code-search';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from './load-table';
@@ -41,8 +41,8 @@ export class StatusEngine {
     return understand(text, this.parts);
   }
 
-  answer(understanding: Understanding): Answer {
-    return composeAnswer(understanding, this.table);
+  answer(understanding: Understanding, focus?: LookupFocus): Answer {
+    return composeAnswer(understanding, this.table, focus);
   }
 
   ask(text: string): { understanding: Understanding; answer: Answer } {

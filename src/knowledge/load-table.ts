@@ -98,12 +98,12 @@ function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): Statu
   }
   const entry = parsed.data;
   const id = entry.vendor ? `${entry.code}-${entry.vendor}` : String(entry.code);
+  if (entry.vendor && !vendorIds.has(entry.vendor)) {
+    throw new DataError(file, entry.code, 'vendor', `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`);
+  }
   const expectedName = `${id}.json`;
   if (!path.endsWith(`/${expectedName}`)) {
     throw new DataError(file, entry.code, entry.vendor ? 'vendor' : 'code', `does not match the file name; this entry belongs in data/codes/${expectedName}`);
-  }
-  if (entry.vendor && !vendorIds.has(entry.vendor)) {
-    throw new DataError(file, entry.code, 'vendor', `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`);
   }
   return { ...entry, id, file };
 }

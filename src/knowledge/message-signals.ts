@@ -79,7 +79,7 @@ export function phrasesCompared(first: { at: number; length: number }, second: {
 const NAME_COMPARE_WORDS = new Set(['vs', 'v', 'versus', 'or', 'compared', 'against']);
 
 export function hasCompareCue(texts: readonly string[], lower: string, lexicon: Lexicon): boolean {
-  if (/\bv\.?s\.?\b|\s\/\s|<->|↔/.test(lower)) return true;
+  if (/\bv\.?s\.?\b|\d\s+\/\s+\d|<->|↔/.test(lower)) return true;
   return texts.some((w, i) => lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`));
 }
 

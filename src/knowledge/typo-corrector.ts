@@ -5,6 +5,9 @@
  */
 import { editDistance } from './text';
 
+/** No status name has a word this long; longer "words" are pasted junk, and probing them would cost O(n³). */
+const MAX_WORD = 24;
+
 export class TypoCorrector {
   private readonly vocabulary: Set<string>;
   private readonly deletes = new Map<string, string[]>();
@@ -21,7 +24,11 @@ export class TypoCorrector {
   ) {
     this.vocabulary = new Set(vocabulary);
     for (const word of targets.keys()) {
-      for (const key of [word, ...deletions(word)]) {
+      // Long words are indexed two deletions deep, so a typo that drops a letter and changes another
+      // ("unathorised") still meets its target.
+      const keys = new Set([word, ...deletions(word)]);
+      if (word.length >= 8) for (const d of [...keys]) for (const dd of deletions(d)) keys.add(dd);
+      for (const key of keys) {
         const list = this.deletes.get(key);
         if (list) list.push(word);
         else this.deletes.set(key, [word]);
@@ -35,7 +42,7 @@ export class TypoCorrector {
 
   /** The corrected word, or null when the word is known, too short, not a word, or has no close target. */
   correct(word: string): string | null {
-    if (word.length < 4 || this.vocabulary.has(word) || /[^a-z]/.test(word)) return null;
+    if (word.length < 4 || word.length > MAX_WORD || this.vocabulary.has(word) || /[^a-z]/.test(word)) return null;
     const cached = this.cache.get(word);
     if (cached !== undefined) return cached;
     const result = this.lookup(word);

@@ -61,11 +61,11 @@ export function understand(text: string, parts: EngineParts): Understanding {
 
   if (!words.length) return result({ intent: 'none', confidence: 1 });
 
-  const mentions = findCodeMentions(lower, words, lexicon, (c) => table.has(c), (c, f) => parts.phrases.phraseFollows(c, f));
+  const mentions = findCodeMentions(lower, words, lexicon, (c) => table.has(c), (c, f) => parts.phrases.phraseFollows(c, f), base.vendors.length > 0);
   const accepted = mentions.filter(isAccepted(table));
 
   // === A pasted log: one status per line, counted.
-  const triage = countLogStatuses(lower, accepted, table);
+  const triage = countLogStatuses(lower, accepted, table, base.vendors);
   if (triage) {
     const codes = triage.map((t) => t.code);
     const first = table.meaningsOf(codes.find((c) => c < 200 || c > 299) ?? (codes[0] as number))[0];
@@ -164,9 +164,11 @@ export function understand(text: string, parts: EngineParts): Understanding {
 
   // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word
   // with a timeout, but is not a question for this bot.
-  // A short query nothing else placed ("bad gatewy tmeout", "too many req"): fuzzy search over names and aliases.
-  if (original.length <= MAX_PATTERN && words.length <= 5) {
-    const hit = parts.search.search(original, 1)[0];
+  // A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy search over
+  // names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks misspelt or cut.
+  const oddWord = texts.some((w) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !correctedFlags[texts.indexOf(w)]);
+  if (original.length <= MAX_PATTERN && words.length <= 5 && oddWord) {
+    const hit = parts.search.searchNames(original)[0];
     if (hit && hit.distance <= FUZZY_THRESHOLD) {
       return result({ intent: 'lookup', codes: [hit.code], ids: [hit.id], class: classOf(hit.code), confidence: round(0.7 - hit.distance), via: 'corrected-name' });
     }
@@ -180,7 +182,7 @@ export function understand(text: string, parts: EngineParts): Understanding {
   const vendorBoost = (id: string) => {
     const vendor = table.entry(id)?.vendor;
     if (!vendor) return 1;
-    return base.vendors.includes(vendor) ? 1.25 : 0.85;
+    return base.vendors.includes(vendor) ? 1.1 : 0.85;
   };
   const matches = parts.symptoms.match(toTerms(corrected, lexicon), 5, vendorBoost);
   const top = matches[0];
@@ -217,7 +219,7 @@ function isAccepted(table: StatusTable) {
  * Several lines that each carry a status (an access log, a curl loop) are a log to triage: one status per line
  * (the best-placed number on it), counted, most frequent first.
  */
-function countLogStatuses(lower: string, accepted: CodeMention[], table: StatusTable): TriageCount[] | null {
+function countLogStatuses(lower: string, accepted: CodeMention[], table: StatusTable, vendors: readonly string[]): TriageCount[] | null {
   const statusMentions = accepted.filter((m) => table.has(m.code));
   const perLine = new Map<number, CodeMention>();
   for (const m of statusMentions) {
@@ -238,7 +240,7 @@ function countLogStatuses(lower: string, accepted: CodeMention[], table: StatusT
     counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
   }
   return order
-    .map((code) => ({ code, count: counts.get(code) as number, id: table.meaningsOf(code)[0]?.id }))
+    .map((code) => ({ code, count: counts.get(code) as number, id: resolveMeaning(table, code, vendors) }))
     .sort((a, b) => b.count - a.count || order.indexOf(a.code) - order.indexOf(b.code));
 }
 

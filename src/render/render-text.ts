@@ -3,17 +3,10 @@
  * or plain text for a terminal. One renderer, so the wording of a reply is the same wherever it is read.
  */
 import type { Answer, EntryRef, EntryView } from '../knowledge/answer';
-import { UNKNOWN_CODE_RULE } from '../knowledge/answer';
+import { RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
 
 export type TextStyle = 'markdown' | 'plain';
 
-const RETRY_LABEL: Record<EntryView['retry']['when'], string> = {
-  now: 'Safe to retry as is',
-  later: 'Retry later',
-  'after-fix': 'Retry only after a fix',
-  never: 'Do not retry',
-  'not-needed': 'Nothing to retry',
-};
 
 export function renderText(answer: Answer, style: TextStyle = 'markdown'): string {
   const b = (s: string) => (style === 'markdown' ? `**${s}**` : s);
@@ -25,7 +18,10 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
         lines.push(`I think you mean ${b(title(e))}, but it could also be ${answer.alternatives.slice(0, 2).map((a) => title(a)).join(' or ')}.`);
         lines.push('');
       }
-      lines.push(...entryBlock(e, b));
+      if (answer.focus === 'fix') lines.push(`${b(`How to fix ${title(e)}`)}`, e.summary, '', ...steps(e, b));
+      else if (answer.focus === 'retry') lines.push(`${b(`Retrying ${title(e)}`)}`, `${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`, ...(e.headers.length ? ['', `Headers to check: ${e.headers.join(', ')}`] : []));
+      else if (answer.focus === 'more') lines.push(...moreBlock(e, b));
+      else lines.push(...entryBlock(e, b));
       if (answer.otherMeanings.length) {
         lines.push('', b('The same number elsewhere:'));
         for (const m of answer.otherMeanings) lines.push(`- ${title(m)}: ${m.summary}`);
@@ -52,7 +48,9 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'unknown_code': {
-      if (!answer.inRange) {
+      if (answer.explanation) {
+        lines.push(`${b(answer.code === 0 ? '000' : String(answer.code))} is not an HTTP status code.`, answer.explanation);
+      } else if (!answer.inRange) {
         lines.push(`${b(String(answer.code))} is not an HTTP status code: HTTP statuses are three digits, from 100 to 599.`);
         lines.push('It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.');
       } else {
@@ -109,6 +107,15 @@ function entryBlock(e: EntryView, b: (s: string) => string): string[] {
     for (const r of e.related.slice(0, 4)) out.push(`- ${r.code}${r.vendor ? ` (${r.vendor})` : ''}: ${r.note}`);
   }
   out.push('', `${b('Reference:')} ${e.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
+  return out;
+}
+
+function moreBlock(e: EntryView, b: (s: string) => string): string[] {
+  const out = [b(`More on ${title(e)}`), e.description];
+  if (e.causes.length) out.push('', b('Typical causes:'), ...e.causes.map((c) => `- ${c}`));
+  if (e.headers.length) out.push('', `Headers to check: ${e.headers.join(', ')}`);
+  if (e.related.length) out.push('', b('Related:'), ...e.related.map((r) => `- ${r.code}${r.vendor ? ` (${r.vendor})` : ''}: ${r.note}`));
+  out.push('', `${b('References:')} ${e.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
   return out;
 }
 
