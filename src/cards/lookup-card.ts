@@ -1,0 +1,118 @@
+/**
+ * The card for one code ("what is 502"): the short answer first (title, badges, summary, retry verdict), then the
+ * description and next steps, then ways onward (other meanings of the number, related codes, the reference).
+ *
+ * With `detailsCollapsed`, the description and steps sit behind "Show more", so a chat shows the answer in a few
+ * lines and the rest is one click away without another message. The element ids are fixed (LOOKUP_ELEMENT_IDS) so a
+ * host or a test can find them.
+ */
+import type { LookupAnswer } from '../knowledge/answer';
+import { renderText } from '../render/render-text';
+import type { AdaptiveCard, CardElement, Container } from './adaptive-card-types';
+import { actionSets, lookupAction, openUrlAction, toggleAction } from './card-actions';
+import { adaptiveCard } from './card-envelope';
+import { answerFooter } from './answer-footer';
+import { entryTitle, heading, label, paragraph, run } from './card-text';
+import { entryBadges, nextStepsSections, relatedEntryId, retryParagraph } from './entry-sections';
+
+export interface LookupCardOptions {
+  feedback?: boolean;
+  detailsCollapsed?: boolean;
+}
+
+/** Ids of the elements "Show more" and "Show less" toggle. */
+export const LOOKUP_ELEMENT_IDS = { details: 'details', showMore: 'show-more' } as const;
+
+/** As many related codes as the text renderer lists, so the card is no busier than the message. */
+const MAX_RELATED = 4;
+const MAX_ALTERNATIVES = 3;
+const MAX_REFERENCES = 3;
+
+export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}): AdaptiveCard {
+  if (answer.focus !== 'overview') return focusedCard(answer, options);
+  const e = answer.entry;
+  const collapsed = options.detailsCollapsed === true;
+  const toggleTargets = [LOOKUP_ELEMENT_IDS.details, LOOKUP_ELEMENT_IDS.showMore];
+
+  const body: CardElement[] = [];
+  if (answer.unsure && answer.alternatives.length) {
+    body.push(label(`I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`, { isSubtle: true }));
+  }
+  body.push(
+    heading(entryTitle(e), { size: 'large' }),
+    entryBadges(e),
+    ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small', spacing: 'small' })] : []),
+    paragraph(e.summary, { size: 'medium', spacing: 'medium' }),
+    retryParagraph(e),
+  );
+
+  if (collapsed) {
+    body.push(...actionSets([toggleAction('Show more', toggleTargets, 'Description and next steps')], { id: LOOKUP_ELEMENT_IDS.showMore }));
+  }
+  const details: Container = {
+    type: 'Container',
+    id: LOOKUP_ELEMENT_IDS.details,
+    spacing: 'medium',
+    ...(collapsed ? { isVisible: false } : {}),
+    items: [
+      paragraph(e.description),
+      ...nextStepsSections(e),
+      ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' })] : []),
+      ...(collapsed ? actionSets([toggleAction('Show less', toggleTargets)]) : []),
+    ],
+  };
+  body.push(details);
+
+  if (answer.otherMeanings.length) {
+    body.push(label('The same number elsewhere:', { weight: 'bolder', spacing: 'large', separator: true }));
+    for (const m of answer.otherMeanings) body.push(paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }));
+    body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
+  }
+
+  const related = e.related.slice(0, MAX_RELATED);
+  if (related.length) {
+    body.push(label('Related:', { weight: 'bolder', spacing: 'large', separator: true }));
+    for (const r of related) body.push(paragraph([run(`${r.code}${r.vendor ? ` (${r.vendor})` : ''}: `, { weight: 'bolder' }), run(r.note)], { spacing: 'small' }));
+    body.push(...actionSets(related.map((r) => lookupAction({ code: r.code, id: relatedEntryId(r) }, `What is ${r.code}${r.vendor ? ` (${r.vendor})` : ''}?`))));
+  }
+
+  const alternatives = answer.alternatives.slice(0, MAX_ALTERNATIVES);
+  if (alternatives.length) {
+    body.push(label(answer.unsure ? 'Did you mean another code?' : 'Not what you meant?', { weight: 'bolder', spacing: 'large', separator: true }));
+    body.push(...actionSets(alternatives.map((a) => lookupAction(a))));
+  }
+
+  const references = e.references.slice(0, MAX_REFERENCES);
+  body.push(label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'large', separator: true }));
+  body.push(...actionSets(references.map((r) => openUrlAction(r.label, r.url))));
+
+  body.push(...answerFooter(answer, options));
+  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${entryTitle(e)}. ${e.summary}` });
+}
+
+/**
+ * A follow-up's card ("how do I fix it?", "is it safe to retry?", "more"): only the part asked about, under a
+ * heading that names the code, so a conversation does not repeat the whole overview.
+ */
+function focusedCard(answer: LookupAnswer, options: LookupCardOptions): AdaptiveCard {
+  const e = answer.entry;
+  const body: CardElement[] = [];
+  if (answer.focus === 'fix') {
+    body.push(heading(`How to fix ${entryTitle(e)}`, { size: 'medium' }), paragraph(e.summary, { isSubtle: true }), ...nextStepsSections(e));
+  } else if (answer.focus === 'retry') {
+    body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
+    if (e.headers.length) body.push(paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }));
+  } else {
+    body.push(heading(`More on ${entryTitle(e)}`, { size: 'medium' }), paragraph(e.description));
+    if (e.causes.length) body.push(label('Typical causes:', { weight: 'bolder', spacing: 'medium' }), ...e.causes.map((c) => paragraph(`• ${c}`, { spacing: 'small' })));
+    const related = e.related.slice(0, MAX_RELATED);
+    if (related.length) {
+      body.push(label('Related:', { weight: 'bolder', spacing: 'large', separator: true }));
+      for (const r of related) body.push(paragraph([run(`${r.code}${r.vendor ? ` (${r.vendor})` : ''}: `, { weight: 'bolder' }), run(r.note)], { spacing: 'small' }));
+      body.push(...actionSets(related.map((r) => lookupAction({ code: r.code, id: relatedEntryId(r) }, `What is ${r.code}${r.vendor ? ` (${r.vendor})` : ''}?`))));
+    }
+    body.push(...actionSets(e.references.slice(0, MAX_REFERENCES).map((r) => openUrlAction(r.label, r.url))));
+  }
+  body.push(...answerFooter(answer, options));
+  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${entryTitle(e)}. ${e.summary}` });
+}

@@ -1,0 +1,69 @@
+/**
+ * The card for pasted log lines: a table of the statuses found (code, name, count, share), the findings with the
+ * headline first, and the next steps for the most frequent failure.
+ *
+ * The table is rows of ColumnSets with the same column weights, not a Table element: Table is schema 1.5 but Teams
+ * mobile draws it poorly. Rows for known codes are clickable and open that code.
+ */
+import type { TriageAnswer } from '../knowledge/answer';
+import { renderText } from '../render/render-text';
+import type { AdaptiveCard, CardElement, Column, ColumnSet, TextColor } from './adaptive-card-types';
+import { actionSets, lookupAction } from './card-actions';
+import { adaptiveCard } from './card-envelope';
+import { answerFooter } from './answer-footer';
+import { entryTitle, heading, label, paragraph } from './card-text';
+import { classColor, nextStepsSections } from './entry-sections';
+
+/** Rows shown before the rest is summed up in one line; a log rarely has more distinct statuses that matter. */
+export const MAX_TRIAGE_ROWS = 12;
+
+/** Relative column widths: code, name, count, share. The same in every row, so the columns line up. */
+const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
+
+type TriageRow = TriageAnswer['counts'][number];
+
+export function triageCard(answer: TriageAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
+  const title = `Triage of ${answer.total} responses`;
+  const shown = answer.counts.slice(0, MAX_TRIAGE_ROWS);
+  const hidden = answer.counts.slice(MAX_TRIAGE_ROWS);
+
+  const body: CardElement[] = [heading(title, { size: 'large' })];
+  body.push(tableRow(['Code', 'Name', 'Count', 'Share'], { header: true }), ...shown.map(countRow));
+  if (hidden.length) {
+    const rest = hidden.reduce((sum, c) => sum + c.count, 0);
+    body.push(label(`…and ${hidden.length} more codes (${rest} responses).`, { isSubtle: true, size: 'small' }));
+  }
+
+  const [headline, ...findings] = answer.story;
+  if (headline) body.push(paragraph(headline, { weight: 'bolder', spacing: 'large', separator: true }));
+  for (const line of findings) body.push(paragraph(line, { spacing: 'small' }));
+
+  if (answer.focus) {
+    body.push(heading(`Next steps for ${answer.focus.code}:`, { spacing: 'large', separator: true }));
+    body.push(...nextStepsSections(answer.focus));
+    body.push(...actionSets([lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { spacing: 'medium' }));
+  }
+
+  body.push(...answerFooter(answer, options));
+  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: headline ?? title, fullWidth: true });
+}
+
+function countRow(row: TriageRow): ColumnSet {
+  const cells = [String(row.code), row.ref?.name ?? '(unknown)', String(row.count), `${Math.round(row.share * 100)}%`];
+  const set = tableRow(cells, { color: classColor(row.code) });
+  return row.ref ? { ...set, selectAction: lookupAction(row.ref) } : set;
+}
+
+function tableRow(cells: string[], options: { header?: boolean; color?: TextColor }): ColumnSet {
+  const columns: Column[] = cells.map((text, i) => ({
+    type: 'Column',
+    width: COLUMN_WEIGHTS[i] ?? 1,
+    items: [
+      label(text, {
+        ...(options.header ? { weight: 'bolder' as const, isSubtle: true } : {}),
+        ...(i === 0 && options.color ? { color: options.color, weight: 'bolder' as const } : {}),
+      }),
+    ],
+  }));
+  return { type: 'ColumnSet', spacing: options.header ? 'medium' : 'small', columns };
+}

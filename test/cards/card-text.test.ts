@@ -1,0 +1,44 @@
+/**
+ * Text helpers: escaping leaves ordinary words alone and neutralises what would start Markdown; data sentences go
+ * into literal runs untouched.
+ */
+import { bullets, entryTitle, escapeMarkdown, paragraph, speakable, truncate } from '../../src/cards/card-text';
+
+describe('escapeMarkdown', () => {
+  test.each(['502 Bad Gateway', "If you're calling the API or browsing", '5xx: Server error', 'Retry later (after 30 s).', '401 → 403: note'])('leaves "%s" as it is', (text) => {
+    expect(escapeMarkdown(text)).toBe(text);
+  });
+
+  test.each([
+    ['Accept: */*', 'Accept: \\*/\\*'],
+    ['CURLOPT_EXPECT_100_TIMEOUT_MS', 'CURLOPT\\_EXPECT\\_100\\_TIMEOUT\\_MS'],
+    ['bytes */<length>', 'bytes \\*/\\<length\\>'],
+    ['[MS-WDV] section', '\\[MS-WDV\\] section'],
+    ['`code`', '\\`code\\`'],
+    ['a \\ b', 'a \\\\ b'],
+    ['- not a list', '\\- not a list'],
+    ['1. not a list', '1\\. not a list'],
+    ['# not a heading', '\\# not a heading'],
+  ])('escapes %j', (text, escaped) => {
+    expect(escapeMarkdown(text)).toBe(escaped);
+  });
+});
+
+test('paragraph and bullets keep data text literal', () => {
+  expect(paragraph('Accept: */* and <length>')).toEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Accept: */* and <length>' }] });
+  expect(bullets(['one_two', 'three']).map((b) => b.inlines[0]?.text)).toEqual(['• one_two', '• three']);
+});
+
+test('entryTitle names the vendor like the text renderer', () => {
+  expect(entryTitle({ id: '499-esri', code: 499, name: 'Token Required', summary: '', vendor: 'Esri ArcGIS' })).toBe('499 Token Required (Esri ArcGIS)');
+  expect(entryTitle({ id: '502', code: 502, name: 'Bad Gateway', summary: '' })).toBe('502 Bad Gateway');
+});
+
+test('truncate cuts with an ellipsis only when needed', () => {
+  expect(truncate('short', 10)).toBe('short');
+  expect(truncate('the API keeps saying too many requests', 20)).toBe('the API keeps sayin…');
+});
+
+test('speakable escapes what would break SSML', () => {
+  expect(speakable('A & B <x>')).toBe('A &amp; B &lt;x&gt;');
+});
