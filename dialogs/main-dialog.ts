@@ -1,0 +1,89 @@
+/**
+ * The conversation: every message is planned by planReply() (understanding, follow-ups, button clicks) and
+ * carried out here: answer, ask "did you mean", or acknowledge feedback. The last code discussed is kept in
+ * conversation state so "how do I fix it?" and "what about 504?" work on the next turn and on another instance.
+ */
+import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
+import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { EMPTY_MEMORY, lookupOf, planReply, remember, type ConversationMemory, type ReplyPlan } from '../src/conversation/plan-reply';
+import type { StatusEngine } from '../src/knowledge/engine';
+import type { Understanding } from '../src/knowledge/understanding';
+import { DID_YOU_MEAN_DIALOG, DidYouMeanDialog, type DidYouMeanOptions, type DidYouMeanResult } from './did-you-mean-dialog';
+import type { Replies } from './replies';
+
+/** Stable ids: persisted dialog stacks name them, so they never change between deploys. */
+export const MAIN_DIALOG = 'statusbot.main';
+const STEPS = 'statusbot.main.steps';
+
+/** Called once per message turn with what was understood, for logs and usage statistics. */
+export type TurnObserver = (context: TurnContext, text: string, plan: ReplyPlan) => void;
+
+export class MainDialog extends ComponentDialog {
+  constructor(
+    private readonly engine: StatusEngine,
+    private readonly memory: StatePropertyAccessor<ConversationMemory>,
+    private readonly replies: Replies,
+    private readonly observe: TurnObserver = () => undefined,
+  ) {
+    super(MAIN_DIALOG);
+    this.addDialog(new DidYouMeanDialog(replies));
+    this.addDialog(new WaterfallDialog(STEPS, [this.handleMessage.bind(this), this.handleChoice.bind(this)]));
+    this.initialDialogId = STEPS;
+  }
+
+  /** Runs the dialog for one turn: continue a waiting "did you mean", or start a new exchange. */
+  async run(context: TurnContext, dialogState: StatePropertyAccessor): Promise<void> {
+    const set = new DialogSet(dialogState);
+    set.add(this);
+    const dc = await set.createContext(context);
+    const result = await dc.continueDialog();
+    if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
+  }
+
+  private async handleMessage(step: WaterfallStepContext) {
+    const { text = '', value } = step.context.activity;
+    const plan = planReply(this.engine, text, value, await this.memory.get(step.context, EMPTY_MEMORY));
+    this.observe(step.context, text, plan);
+    if (plan.kind === 'did-you-mean') {
+      return step.beginDialog(DID_YOU_MEAN_DIALOG, { candidates: plan.candidates, answer: plan.answer } satisfies DidYouMeanOptions);
+    }
+    await this.carryOut(step.context, plan);
+    return step.endDialog();
+  }
+
+  private async handleChoice(step: WaterfallStepContext) {
+    const result = step.result as DidYouMeanResult | undefined;
+    if (result && 'chosen' in result) {
+      const understanding: Understanding = lookupOf(this.engine, result.chosen);
+      const answer = this.engine.answer(understanding);
+      await this.carryOut(step.context, { kind: 'answer', understanding, answer, memory: remember(answer, EMPTY_MEMORY) });
+    } else if (result && 'newQuestion' in result) {
+      // The user typed something else instead of choosing: answer it as the new question it is.
+      const plan = planReply(this.engine, result.newQuestion, undefined, await this.memory.get(step.context, EMPTY_MEMORY));
+      this.observe(step.context, result.newQuestion, plan);
+      if (plan.kind === 'did-you-mean') return step.replaceDialog(STEPS);
+      await this.carryOut(step.context, plan);
+    } else {
+      await this.replies.line(step.context, "Sorry I couldn't place it. Try the exact code if you have it (\"502\"), the error text, or paste the log lines.", ['what is 502', '401 vs 403']);
+    }
+    return step.endDialog();
+  }
+
+  private async carryOut(context: TurnContext, plan: ReplyPlan): Promise<void> {
+    switch (plan.kind) {
+      case 'answer':
+        await this.replies.answer(context, plan.answer);
+        await this.memory.set(context, plan.memory);
+        return;
+      case 'feedback':
+        await this.replies.line(context, plan.reaction === 'like' ? 'Thanks for the feedback, glad it helped.' : "Thanks for the feedback. I'll use it to improve that answer.");
+        return;
+      case 'none-of-these':
+        await this.replies.line(context, "Sorry I couldn't place it. Try the exact code if you have it (\"502\"), the error text, or paste the log lines.", ['what is 502', '401 vs 403']);
+        return;
+      case 'did-you-mean':
+        await this.replies.answer(context, plan.answer);
+        return;
+    }
+  }
+}

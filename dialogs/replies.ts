@@ -1,0 +1,12 @@
+/**
+ * What the dialogs need from the bot's edge to talk: send an answer, ask "did you mean", say one line. The bot
+ * implements it with cards and suggested actions (src/bot/replies.ts); tests can read what was sent.
+ */
+import type { TurnContext } from 'botbuilder';
+import type { Answer, EntryRef } from '../src/knowledge/answer';
+
+export interface Replies {
+  answer(context: TurnContext, answer: Answer): Promise<void>;
+  didYouMean(context: TurnContext, candidates: EntryRef[], answer: Answer): Promise<void>;
+  line(context: TurnContext, text: string, suggestions?: string[]): Promise<void>;
+}

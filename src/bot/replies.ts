@@ -1,0 +1,49 @@
+/**
+ * Turns answers into Bot Framework activities: an Adaptive Card (version 1.5, so Teams renders it) with the
+ * Markdown version in `text` for channels without cards and for screen readers, plus at most three suggested
+ * actions for the obvious next questions.
+ */
+import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import type { Replies } from '../../dialogs/replies';
+import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
+import type { Answer, EntryRef } from '../knowledge/answer';
+import { renderText } from '../render/render-text';
+
+/** Web Chat and Teams show suggested actions in one row; more than three crowd it. */
+export const MAX_SUGGESTIONS = 3;
+
+export function suggestedActions(prompts: readonly string[]): CardAction[] {
+  return prompts.slice(0, MAX_SUGGESTIONS).map((p) => ({ type: ActionTypes.ImBack, title: p, value: p }));
+}
+
+export function answerActivity(answer: Answer): Partial<Activity> {
+  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: hasSubject(answer), detailsCollapsed: true }), renderText(answer, 'markdown'));
+  activity.textFormat = 'markdown';
+  if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
+  return activity;
+}
+
+/** Greetings and misses have nothing to rate; every answer about a code does. */
+function hasSubject(answer: Answer): boolean {
+  return answer.intent !== 'greeting' && answer.intent !== 'none';
+}
+
+export function didYouMeanActivity(candidates: EntryRef[]): Partial<Activity> {
+  const labels = candidates.map((c) => `${c.code} ${c.name}`).join(', ');
+  const activity = MessageFactory.attachment(didYouMeanAttachment(candidates), `Did you mean one of these? ${labels}, or none of these.`);
+  return activity;
+}
+
+export class CardReplies implements Replies {
+  async answer(context: TurnContext, answer: Answer): Promise<void> {
+    await context.sendActivity(answerActivity(answer));
+  }
+
+  async didYouMean(context: TurnContext, candidates: EntryRef[]): Promise<void> {
+    await context.sendActivity(didYouMeanActivity(candidates));
+  }
+
+  async line(context: TurnContext, text: string, suggestions: string[] = []): Promise<void> {
+    await context.sendActivity(suggestions.length ? MessageFactory.suggestedActions(suggestedActions(suggestions), text) : MessageFactory.text(text));
+  }
+}

@@ -1,0 +1,78 @@
+/**
+ * Counters of what people ask: turns, intents, top codes, unanswered questions and feedback. In memory, per
+ * process; served by GET /api/stats. Unanswered questions keep at most MAX_UNANSWERED recent texts, cut short,
+ * because they are the most useful signal of what the table is missing.
+ */
+import type { Intent, Understanding } from '../knowledge/understanding';
+
+const MAX_UNANSWERED = 100;
+const MAX_TEXT = 200;
+/** Below this confidence a turn counts as unanswered even when it produced an answer. */
+export const LOW_CONFIDENCE = 0.5;
+
+export interface StatsSnapshot {
+  since: string;
+  turns: number;
+  byIntent: Partial<Record<Intent, number>>;
+  byChannel: Record<string, number>;
+  topCodes: Array<{ code: number; count: number }>;
+  unanswered: { count: number; recent: Array<{ at: string; text: string; intent: Intent; confidence: number }> };
+  feedback: { like: number; dislike: number; byCode: Array<{ id: string; like: number; dislike: number }> };
+}
+
+export class UsageStats {
+  private readonly since = new Date().toISOString();
+  private turns = 0;
+  private readonly byIntent = new Map<Intent, number>();
+  private readonly byChannel = new Map<string, number>();
+  private readonly codes = new Map<number, number>();
+  private unansweredCount = 0;
+  private readonly unanswered: StatsSnapshot['unanswered']['recent'] = [];
+  private readonly feedback = new Map<string, { like: number; dislike: number }>();
+  private likes = 0;
+  private dislikes = 0;
+
+  recordTurn(text: string, u: Understanding, channel: string): void {
+    this.turns++;
+    bump(this.byIntent, u.intent);
+    bump(this.byChannel, channel);
+    for (const code of u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes) bump(this.codes, code);
+    if (isUnanswered(u)) {
+      this.unansweredCount++;
+      this.unanswered.push({ at: new Date().toISOString(), text: text.slice(0, MAX_TEXT), intent: u.intent, confidence: u.confidence });
+      if (this.unanswered.length > MAX_UNANSWERED) this.unanswered.shift();
+    }
+  }
+
+  recordFeedback(reaction: 'like' | 'dislike', id = '(none)'): void {
+    const f = this.feedback.get(id) ?? { like: 0, dislike: 0 };
+    f[reaction]++;
+    this.feedback.set(id, f);
+    if (reaction === 'like') this.likes++;
+    else this.dislikes++;
+  }
+
+  snapshot(): StatsSnapshot {
+    return {
+      since: this.since,
+      turns: this.turns,
+      byIntent: Object.fromEntries(this.byIntent),
+      byChannel: Object.fromEntries(this.byChannel),
+      topCodes: [...this.codes.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code - b.code).slice(0, 20),
+      unanswered: { count: this.unansweredCount, recent: [...this.unanswered].reverse() },
+      feedback: {
+        like: this.likes,
+        dislike: this.dislikes,
+        byCode: [...this.feedback.entries()].map(([id, f]) => ({ id, ...f })).sort((a, b) => b.like + b.dislike - (a.like + a.dislike)),
+      },
+    };
+  }
+}
+
+export function isUnanswered(u: Understanding): boolean {
+  return u.intent === 'none' || (u.intent === 'lookup' && u.confidence < LOW_CONFIDENCE);
+}
+
+function bump<K>(map: Map<K, number>, key: K): void {
+  map.set(key, (map.get(key) ?? 0) + 1);
+}

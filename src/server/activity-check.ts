@@ -1,0 +1,16 @@
+/**
+ * The least an incoming activity must carry before the adapter sees it. Channels always send these; a request
+ * without them is a broken client, and gets 400 with the missing fields named instead of an error deep in a turn.
+ */
+export function missingActivityFields(body: unknown): string[] {
+  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['(the body must be a JSON object: a Bot Framework activity)'];
+  const a = body as Record<string, unknown>;
+  const missing: string[] = [];
+  if (typeof a.type !== 'string' || !a.type) missing.push('type');
+  if (typeof a.channelId !== 'string' || !a.channelId) missing.push('channelId');
+  const conversation = a.conversation as Record<string, unknown> | undefined;
+  if (!conversation || typeof conversation.id !== 'string' || !conversation.id) missing.push('conversation.id');
+  const from = a.from as Record<string, unknown> | undefined;
+  if (!from || typeof from.id !== 'string') missing.push('from.id');
+  return missing;
+}

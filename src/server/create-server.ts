@@ -1,0 +1,68 @@
+/**
+ * The HTTP server (restify) and what every route shares: body limits, content types, and errors as RFC 9457
+ * problem details whose titles come from StatusBot's own table. Routes are mounted by the composition root.
+ */
+import restify, { type Request, type Response, type Server } from 'restify';
+import type { StatusTable } from '../knowledge/status-table';
+import type { Logger } from '../logging';
+import { PROBLEM_TYPE, problem } from './problem';
+import { rateLimit } from './rate-limit';
+
+export interface ServerOptions {
+  table: StatusTable;
+  logger: Logger;
+  maxBodyBytes: number;
+  rateLimitPerMinute: number;
+}
+
+interface RestifyError extends Error {
+  statusCode?: number;
+  body?: { message?: string };
+  toJSON?: () => unknown;
+}
+
+export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }: ServerOptions): Server {
+  const server = restify.createServer({
+    name: 'StatusBot',
+    handleUncaughtExceptions: false,
+    formatters: {
+      [PROBLEM_TYPE]: (_req: Request, _res: Response, body: unknown) => JSON.stringify(body),
+      'application/json': (_req: Request, _res: Response, body: unknown) => JSON.stringify(body),
+      'text/html': (_req: Request, _res: Response, body: unknown) => String(body),
+      'text/plain': (_req: Request, _res: Response, body: unknown) => String(body),
+    },
+  });
+  server.pre(rateLimit(table, rateLimitPerMinute));
+  server.use(restify.plugins.queryParser({ mapParams: false }));
+  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true, requestBodyOnGet: false }));
+
+  // Every error restify raises (bad JSON, too large, unknown route, wrong method, unsupported media type)
+  // leaves as problem+json with the status's current name as its title.
+  server.on('restifyError', (req: Request, res: Response, err: RestifyError, callback: () => void) => {
+    const status = err.statusCode ?? 500;
+    const detail = status >= 500 ? 'StatusBot could not handle this request; the error has been logged.' : describe(status, req, err, maxBodyBytes);
+    if (status >= 500) logger.error({ err, url: req.url, method: req.method }, 'request failed');
+    const body = problem(table, status, detail, { instance: req.url });
+    err.toJSON = () => body;
+    res.setHeader('content-type', PROBLEM_TYPE);
+    return callback();
+  });
+  return server;
+}
+
+function describe(status: number, req: Request, err: RestifyError, maxBodyBytes: number): string {
+  switch (status) {
+    case 400:
+      return `The request body could not be read: ${err.body?.message ?? err.message}. Send valid JSON.`;
+    case 404:
+      return `There is nothing at ${req.method} ${req.url?.split('?')[0]}. The API lives under /api (see /api/codes).`;
+    case 405:
+      return `${req.method} is not supported here; the Allow header lists the methods this address accepts.`;
+    case 413:
+      return `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB, the most this server accepts.`;
+    case 415:
+      return `Send the body as application/json (got ${req.header('content-type') || 'no content type'}).`;
+    default:
+      return err.body?.message ?? err.message;
+  }
+}
