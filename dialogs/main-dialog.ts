@@ -53,18 +53,25 @@ export class MainDialog extends ComponentDialog {
 
   private async handleChoice(step: WaterfallStepContext) {
     const result = step.result as DidYouMeanResult | undefined;
+    // Every branch observes the turn once (stats, the turn log line), as handleMessage does for other turns.
     if (result && 'chosen' in result) {
       const understanding: Understanding = lookupOf(this.engine, result.chosen);
       const answer = this.engine.answer(understanding);
-      await this.carryOut(step.context, { kind: 'answer', understanding, answer, memory: remember(answer, EMPTY_MEMORY) });
+      const plan: ReplyPlan = { kind: 'answer', understanding, answer, memory: remember(answer, EMPTY_MEMORY) };
+      this.observe(step.context, step.context.activity.text ?? '', plan);
+      await this.carryOut(step.context, plan);
     } else if (result && 'newQuestion' in result) {
       // The user typed something else instead of choosing: answer it as the new question it is.
-      const plan = planReply(this.engine, result.newQuestion, undefined, await this.memory.get(step.context, EMPTY_MEMORY));
-      this.observe(step.context, result.newQuestion, plan);
+      // The activity value goes along: a click on an older card (a code, feedback, an example) is not lost.
+      const plan = planReply(this.engine, result.newQuestion, step.context.activity.value, await this.memory.get(step.context, EMPTY_MEMORY));
+      // Just as vague: start over, and handleMessage plans and observes it.
       if (plan.kind === 'did-you-mean') return step.replaceDialog(STEPS);
+      this.observe(step.context, result.newQuestion, plan);
       await this.carryOut(step.context, plan);
     } else {
-      await this.replies.line(step.context, "Sorry I couldn't place it. Try the exact code if you have it (\"502\"), the error text, or paste the log lines.", ['what is 502', '401 vs 403']);
+      const plan: ReplyPlan = { kind: 'none-of-these' };
+      this.observe(step.context, step.context.activity.text ?? '', plan);
+      await this.carryOut(step.context, plan);
     }
     return step.endDialog();
   }

@@ -5,7 +5,7 @@
  */
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
 import type { StatusEngine } from '../knowledge/engine';
-import { detectFollowUp } from '../knowledge/follow-up';
+import { detectFollowUp, focusOf } from '../knowledge/follow-up';
 import type { Understanding } from '../knowledge/understanding';
 
 /** What the conversation remembers between turns (kept in conversation state, so it must stay small and JSON). */
@@ -58,12 +58,14 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
     }
   }
 
-  const answer = engine.answer(understanding);
+  // "how do I fix 404?" names its code and asks for one part of the answer.
+  const focus = understanding.intent === 'lookup' && understanding.via === 'code' ? focusOf(question) : 'overview';
+  const answer = engine.answer(understanding, focus);
   if (answer.intent === 'lookup' && understanding.confidence < DID_YOU_MEAN_BELOW && answer.alternatives.length > 0) {
     const candidates = [entryRef(engine.table, answer.entry.id), ...answer.alternatives].slice(0, 3);
     return { kind: 'did-you-mean', understanding, answer, candidates, memory };
   }
-  return answerFor(engine, understanding, memory);
+  return { kind: 'answer', understanding, answer, memory: remember(answer, memory) };
 }
 
 /** The answer for one entry, as if the user had asked for it by number (a button click, a "did you mean" choice). */

@@ -48,7 +48,7 @@ const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
 const LETTER = /\p{L}/u;
 // A header line: the number is a header's value ("content-length: 500"), not a status, unless the header is one.
 const HEADER_LINE = /^\s*[<>]?\s*([a-z][a-z0-9-]*):\s*$/;
-const STATUS_HEADERS = new Set(['status', 'http', 'code', 'error', 'status-code', 'x-status', 'response']);
+const STATUS_KEY_NAME = /status|code|error|^http$|^response$/;
 const ARITHMETIC = /[+*=×÷]/;
 const DIGIT = /\d/;
 
@@ -90,7 +90,7 @@ export function findCodeMentions(
 
     if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return; // localhost:3000
     const header = HEADER_LINE.exec(lower.slice(lineStart, start));
-    if (header && !STATUS_HEADERS.has(header[1] as string)) return; // "< content-length: 500", "Retry-After: 120"
+    if (header && !STATUS_KEY_NAME.test(header[1] as string)) return; // "< content-length: 500", "Retry-After: 120"
     if (before === ':' && (before2 === ']' || before2 === ')')) return; // [::1]:8080
 
     const known = isKnown(code);

@@ -37,3 +37,15 @@ export function detectFollowUp(text: string, u: Understanding): FollowUp | null 
   if (MORE.test(lower)) return { kind: 'more', codes: [] };
   return null;
 }
+
+/**
+ * The part of an answer a question asks for when it names its code: "how do I fix 404?" wants the fix, "is 503
+ * safe to retry?" the retry advice; anything else the overview.
+ */
+export function focusOf(text: string): 'fix' | 'retry' | 'overview' {
+  const lower = text.toLowerCase();
+  if (lower.length > 200) return 'overview';
+  if (RETRY.test(lower)) return 'retry';
+  if (FIX.test(lower)) return 'fix';
+  return 'overview';
+}

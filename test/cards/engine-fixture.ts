@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer, LookupAnswer } from '../../src/knowledge/answer';
 import { StatusEngine } from '../../src/knowledge/engine';
-import { classOf } from '../../src/knowledge/status-table';
+import { lookupOf } from '../../src/conversation/plan-reply';
 
 let shared: StatusEngine | undefined;
 
@@ -21,21 +21,7 @@ export function ask(question: string): Answer {
 
 /** The lookup answer for one entry id, as if the message had named exactly that meaning ("499-esri"). */
 export function lookupAnswerFor(id: string): LookupAnswer {
-  const entry = engine().table.entry(id);
-  if (!entry) throw new Error(`No entry "${id}" in the table`);
-  const answer = engine().answer({
-    intent: 'lookup',
-    codes: [entry.code],
-    ids: [entry.id],
-    class: classOf(entry.code),
-    code: null,
-    confidence: 1,
-    alternatives: [],
-    vendors: entry.vendor ? [entry.vendor] : [],
-    counts: [],
-    truncated: false,
-    via: 'code',
-  });
+  const answer = engine().answer(lookupOf(engine(), id));
   if (answer.intent !== 'lookup') throw new Error(`Expected a lookup answer for "${id}", got ${answer.intent}`);
   return answer;
 }

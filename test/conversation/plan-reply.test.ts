@@ -1,0 +1,264 @@
+/**
+ * planReply(), remember() and readCardAction() with the real engine: follow-ups with and without a code in memory,
+ * "compare it with …", card clicks (including payloads that are not ours), feedback, and the "did you mean"
+ * threshold, checked over the whole regression corpus and at its exact boundary.
+ */
+import {
+  DID_YOU_MEAN_BELOW,
+  EMPTY_MEMORY,
+  lookupOf,
+  planReply,
+  readCardAction,
+  remember,
+  type ConversationMemory,
+  type ReplyPlan,
+} from '../../src/conversation/plan-reply';
+import type { Answer } from '../../src/knowledge/answer';
+import { StatusEngine } from '../../src/knowledge/engine';
+import type { Understanding } from '../../src/knowledge/understanding';
+import { corpusQuestions, engine } from '../cards/engine-fixture';
+
+const AFTER_502: ConversationMemory = { lastIds: ['502'] };
+
+/** The answer of a plan that must be an answer. */
+function answerOf(plan: ReplyPlan): Answer {
+  if (plan.kind !== 'answer') throw new Error(`Expected an answer plan, got ${plan.kind}`);
+  return plan.answer;
+}
+
+/** What an answer is about, in one comparable string: "lookup 502 fix", "compare 502,504", "none". */
+function subject(answer: Answer): string {
+  switch (answer.intent) {
+    case 'lookup':
+      return `lookup ${answer.entry.id} ${answer.focus}`;
+    case 'compare':
+      return `compare ${answer.entries.map((e) => e.id).join(',')}`;
+    default:
+      return answer.intent;
+  }
+}
+
+const plan = (text: string, memory: ConversationMemory = EMPTY_MEMORY, value?: unknown) => planReply(engine(), text, value, memory);
+
+describe('follow-ups', () => {
+  const withMemory: Array<{ say: string; about: string; memory?: ConversationMemory }> = [
+    { say: 'how do I fix it?', about: 'lookup 502 fix' },
+    { say: 'what should I do', about: 'lookup 502 fix' },
+    { say: 'is it safe to retry?', about: 'lookup 502 retry' },
+    { say: 'should I retry it', about: 'lookup 502 retry' },
+    { say: 'more', about: 'lookup 502 more' },
+    { say: 'tell me more', about: 'lookup 502 more' },
+    { say: 'how do I fix it?', about: 'lookup 504 fix', memory: { lastIds: ['504', '502'] } },
+    { say: 'how do I fix it?', about: 'lookup 499-esri fix', memory: { lastIds: ['499-esri'] } },
+  ];
+
+  it.each(withMemory)('"$say" after a code answers about it: $about', ({ say, about, memory = AFTER_502 }) => {
+    const p = plan(say, memory);
+    expect(subject(answerOf(p))).toBe(about);
+    // A follow-up keeps the subject: the next "how do I fix it?" is about the same code.
+    expect(p.kind === 'answer' && p.memory).toBe(memory);
+  });
+
+  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" with nothing discussed is the engine\'s own reading, not a follow-up', (say) => {
+    const p = plan(say);
+    expect(answerOf(p)).toEqual(engine().ask(say).answer);
+    const answer = answerOf(p);
+    if (answer.intent === 'lookup') expect(answer.focus).toBe('overview');
+  });
+
+  it('ignores a remembered id the table no longer has (state written before a data change)', () => {
+    const stale = { lastIds: ['599-no-such-entry'] };
+    expect(subject(answerOf(plan('how do I fix it?', stale)))).toBe(subject(answerOf(plan('how do I fix it?'))));
+  });
+
+  it.each([
+    { say: 'what about 504?', about: 'lookup 504 overview', remembers: ['504'] },
+    { say: 'and 401?', about: 'lookup 401 overview', remembers: ['401'] },
+  ])('a message naming a new code is a new question: "$say"', ({ say, about, remembers }) => {
+    const p = plan(say, AFTER_502);
+    expect(subject(answerOf(p))).toBe(about);
+    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: remembers });
+  });
+
+  // Known gap, in the engine rather than here: "fix" before a number does not make it a status
+  // (data/lexicon.json statusBefore lacks "fix"), so "how do I fix 404?" is read as "how do I fix it?" about the
+  // last code. It bites the bot's own suggestion buttons: after "401 vs 403", "how do I fix 403?" answers 401.
+  // These turn into failures when the engine is fixed; then make them plain tests.
+  it('"how do I fix 404?" after 502 is about 404', () => {
+    expect(subject(answerOf(plan('how do I fix 404?', AFTER_502)))).toMatch(/^lookup 404 /);
+  });
+  it('the suggestion "how do I fix 403?" after "401 vs 403" is about 403', () => {
+    expect(subject(answerOf(plan('how do I fix 403?', { lastIds: ['401', '403'] })))).toMatch(/^lookup 403 /);
+  });
+});
+
+describe('compare with the last code', () => {
+  it('"how is it different from 504" after 502 compares 502 with 504 (the engine misses "from 504")', () => {
+    expect(subject(answerOf(plan('how is it different from 504', AFTER_502)))).toBe('compare 502,504');
+  });
+
+  it.each(['compare it with 504', 'vs 504', 'is it the same as 504?', 'compared to 504?'])('"%s" after 502 compares 502 with 504', (say) => {
+    const p = plan(say, AFTER_502);
+    expect(subject(answerOf(p))).toBe('compare 502,504');
+    expect(p.kind === 'answer' && p.understanding).toMatchObject({ intent: 'compare', codes: [502, 504], ids: ['502', '504'] });
+    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['502', '504'] });
+  });
+
+  it('"compare it with 502" when 502 is the last code does not compare 502 with itself', () => {
+    const answer = answerOf(plan('compare it with 502', AFTER_502));
+    expect(answer.intent === 'compare' && new Set(answer.entries.map((e) => e.id)).size).not.toBe(1);
+    expect(subject(answer)).toBe('lookup 502 overview');
+  });
+
+  it('keeps a vendor meaning as the first side', () => {
+    expect(subject(answerOf(plan('compare it with 504', { lastIds: ['499-esri'] })))).toBe('compare 499-esri,504');
+  });
+
+  it('without memory, "compare it with 504" is just about 504', () => {
+    expect(subject(answerOf(plan('compare it with 504')))).toBe('lookup 504 overview');
+  });
+});
+
+describe('card clicks', () => {
+  it.each([
+    { name: 'an entry id', value: { action: 'lookup', id: '499-esri', code: 499 }, about: 'lookup 499-esri overview' },
+    { name: 'a code alone (its first meaning)', value: { action: 'lookup', code: 410 }, about: 'lookup 410 overview' },
+    { name: 'a code as a string', value: { action: 'lookup', code: '410' }, about: 'lookup 410 overview' },
+    { name: 'an example question', value: { action: 'ask', text: '401 vs 403' }, about: 'compare 401,403' },
+    { name: 'Teams messageBack data (extra msteams key)', value: { action: 'lookup', id: '503', code: 503, msteams: { type: 'messageBack' } }, about: 'lookup 503 overview' },
+  ])('a lookup click with $name answers it, whatever the text', ({ value, about }) => {
+    const p = plan('what is 200', AFTER_502, value);
+    expect(subject(answerOf(p))).toBe(about);
+  });
+
+  it('a lookup click becomes the subject of the next follow-up', () => {
+    const p = plan('', EMPTY_MEMORY, { action: 'lookup', id: '499-esri' });
+    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['499-esri'] });
+    expect(p.kind === 'answer' && p.understanding).toEqual(lookupOf(engine(), '499-esri'));
+  });
+
+  it.each([
+    [{ action: 'feedback', reaction: 'like', id: '502' }, { kind: 'feedback', reaction: 'like', id: '502' }],
+    [{ action: 'feedback', reaction: 'dislike' }, { kind: 'feedback', reaction: 'dislike', id: undefined }],
+    [{ action: 'none-of-these' }, { kind: 'none-of-these' }],
+  ])('%j plans %j', (value, expected) => {
+    expect(plan('', AFTER_502, value)).toEqual(expected);
+  });
+
+  const malformed: Array<[string, unknown]> = [
+    ['null', null],
+    ['a string', 'lookup 410'],
+    ['a number', 410],
+    ['an array', [{ action: 'lookup', code: 410 }]],
+    ['an empty object', {}],
+    ['an unknown action', { action: 'delete-everything', code: 410 }],
+    ['a lookup without id or code', { action: 'lookup' }],
+    ['a lookup with a non-numeric code', { action: 'lookup', code: 'abc' }],
+    ['a lookup with a four-digit code string', { action: 'lookup', code: '4100' }],
+    ['a lookup with an id the table does not have', { action: 'lookup', id: '599-no-such-entry' }],
+    ['a lookup with a code the table does not have', { action: 'lookup', code: 299 }],
+    ['a lookup with a fractional code', { action: 'lookup', code: 410.5 }],
+    ['feedback with an unknown reaction', { action: 'feedback', reaction: 'love', id: '502' }],
+    ['an ask without text', { action: 'ask', text: 42 }],
+  ];
+
+  it.each(malformed)('ignores %s and answers the typed text', (_name, value) => {
+    expect(subject(answerOf(plan('what is 404', AFTER_502, value)))).toBe('lookup 404 overview');
+  });
+});
+
+describe('readCardAction', () => {
+  it.each([
+    [{ action: 'lookup', id: '502', code: 502 }, { action: 'lookup', id: '502', code: 502 }],
+    [{ action: 'lookup', code: '502' }, { action: 'lookup', id: undefined, code: 502 }],
+    [{ action: 'lookup', id: 502 }, null],
+    [{ action: 'feedback', reaction: 'like', id: 7 }, { action: 'feedback', reaction: 'like', id: undefined }],
+    [{ action: 'ask', text: 'what is 502' }, { action: 'ask', text: 'what is 502' }],
+    [{ action: 'none-of-these', extra: true }, { action: 'none-of-these' }],
+    [{ action: 'LOOKUP', code: 502 }, null],
+    [undefined, null],
+  ])('%j → %j', (value, expected) => {
+    expect(readCardAction(value)).toEqual(expected);
+  });
+});
+
+describe('did you mean', () => {
+  const questions = corpusQuestions();
+
+  it('is asked exactly when a lookup is below the threshold and has rival readings (every corpus question)', () => {
+    let asked = 0;
+    for (const { q } of questions) {
+      const p = plan(q);
+      const { understanding, answer } = engine().ask(q);
+      const expected = answer.intent === 'lookup' && understanding.confidence < DID_YOU_MEAN_BELOW && answer.alternatives.length > 0;
+      expect({ q, didYouMean: p.kind === 'did-you-mean' }).toEqual({ q, didYouMean: expected });
+      if (p.kind !== 'did-you-mean') continue;
+      asked++;
+      const ids = p.candidates.map((c) => c.id);
+      expect(ids[0]).toBe(answer.intent === 'lookup' && answer.entry.id);
+      expect(ids.length).toBeGreaterThanOrEqual(2);
+      expect(ids.length).toBeLessThanOrEqual(3);
+      expect(new Set(ids).size).toBe(ids.length);
+      // Asking does not change the subject: a follow-up still refers to the code before it.
+      expect(p.memory).toEqual(EMPTY_MEMORY);
+    }
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  describe('at the boundary', () => {
+    /** The real engine, with the reading of every message pinned (to put its confidence exactly on the threshold). */
+    class PinnedReading extends StatusEngine {
+      constructor(public reading: Understanding) {
+        super(engine().table, engine().lexicon);
+      }
+      override understand(): Understanding {
+        return this.reading;
+      }
+    }
+    const vague = questions.map(({ q }) => engine().understand(q)).find((u) => u.intent === 'lookup' && u.confidence < DID_YOU_MEAN_BELOW && engine().answer(u).intent === 'lookup' && (engine().answer(u) as { alternatives: unknown[] }).alternatives.length > 0);
+    const pinned = vague ? new PinnedReading(vague) : undefined;
+
+    it.each([
+      [DID_YOU_MEAN_BELOW - 0.001, 'did-you-mean'],
+      [DID_YOU_MEAN_BELOW, 'answer'],
+      [0.95, 'answer'],
+    ])('confidence %f → %s', (confidence, kind) => {
+      if (!vague || !pinned) throw new Error('The corpus has no vague lookup any more; the corpus test above says why.');
+      pinned.reading = { ...vague, confidence };
+      expect(planReply(pinned, 'anything', undefined, EMPTY_MEMORY).kind).toBe(kind);
+    });
+
+    it('a vague reading without rival readings is answered directly', () => {
+      if (!vague) throw new Error('The corpus has no vague lookup any more.');
+      if (!pinned) throw new Error('unreachable');
+      pinned.reading = { ...vague, alternatives: [] };
+      expect(planReply(pinned, 'anything', undefined, EMPTY_MEMORY).kind).toBe('answer');
+    });
+  });
+});
+
+describe('remember', () => {
+  const before: ConversationMemory = { lastIds: ['418'] };
+  const log = (statuses: number[]) => statuses.map((s, i) => `10.0.0.1 - - [12/Mar/2025:01:37:0${i} +0000] "GET /x HTTP/1.1" ${s} 10 "-" "curl/8.5.0"`).join('\n');
+
+  it.each([
+    { name: 'a lookup', q: 'what is 502', expected: { lastIds: ['502'] } },
+    { name: 'a vendor lookup', q: 'nginx 499', expected: { lastIds: ['499-nginx'] } },
+    { name: 'a comparison (every side)', q: '401 vs 403', expected: { lastIds: ['401', '403'] } },
+    { name: 'a triage (its most frequent failure)', q: log([502, 502, 200, 504]), expected: { lastIds: ['502'] } },
+    { name: 'a triage where everything succeeded', q: log([200, 200, 304]), expected: before },
+    { name: 'an unknown code (the x00 it is read as)', q: 'what is 299', expected: { lastIds: ['200'] } },
+    { name: 'a number outside 100–599', q: 'what is 1234', expected: before },
+    { name: 'a greeting', q: 'hello', expected: before },
+    { name: 'a message about nothing', q: 'what is the weather', expected: before },
+    { name: 'a class', q: 'what are 5xx errors', expected: before },
+  ])('after $name: $expected.lastIds', ({ q, expected }) => {
+    expect(remember(engine().ask(q).answer, before)).toEqual(expected);
+  });
+
+  it('keeps the memory JSON-small: only entry ids', () => {
+    const memory = remember(engine().ask('what is 502').answer, EMPTY_MEMORY);
+    expect(JSON.parse(JSON.stringify(memory))).toEqual(memory);
+    expect(Object.keys(memory)).toEqual(['lastIds']);
+  });
+});
