@@ -37,7 +37,9 @@ export type StorageConfig = MemoryStorageConfig | BlobStorageConfig;
 /**
  * Retries for blob calls, shorter than the Azure SDK default (4 tries with 4 s and 12 s pauses, 16 s in all before a
  * refused connection is reported). A bot turn that waits that long has already timed out in Teams and Web Chat, so
- * fail fast instead: 3 tries with pauses of 0.5 s and 1.5 s. `tryTimeoutInMs` is the server-side timeout per try.
+ * fail fast instead: 3 tries, the second at once and the third 0.5 s later (the SDK pauses (2^(n-1) - 1) ×
+ * retryDelayInMs after try n). `tryTimeoutInMs` is only sent to the server; the client-side limit on a call that
+ * gets no answer at all is RecoveringStorage's `callTimeoutMs`.
  */
 const BLOB_OPTIONS: BlobsStorageOptions = {
   storagePipelineOptions: {
