@@ -2,30 +2,51 @@
  * StatusBot on the wire: who it is to every channel. Greets new members and Web Chat's `webchat/join` event,
  * hands every message to the main dialog, and saves conversation state after each turn. A TeamsActivityHandler,
  * so Teams invokes (message extensions, feedback) reach it.
+ *
+ * Teams: the bot's own @mentions leave the text before anything reads it; answers get Teams' 👍/👎 (feedback loop),
+ * whose votes land where the card's vote buttons do; the compose-box search is answered from src/teams/.
  */
-import { TeamsActivityHandler, type ConversationState, type StatePropertyAccessor, type TurnContext } from 'botbuilder';
+import {
+  TeamsActivityHandler,
+  type Activity,
+  type ConversationState,
+  type InvokeResponse,
+  type MessagingExtensionQuery,
+  type MessagingExtensionResponse,
+  type ResourceResponse,
+  type StatePropertyAccessor,
+  type TurnContext,
+} from 'botbuilder';
 import type { DialogState } from 'botbuilder-dialogs';
 import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
+import { withoutBotMentions } from '../teams/bot-mentions';
+import { FEEDBACK_LOOP_CHANNEL, NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
+import { readSearchQuery } from '../teams/search-query';
+import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { CardReplies, answerActivity } from './replies';
 
 export const MEMORY_PROPERTY = 'statusbot.memory';
 export const DIALOG_STATE_PROPERTY = 'statusbot.dialogState';
+export const RATED_MESSAGES_PROPERTY = 'statusbot.teams.ratedMessages';
 
 export class StatusBot extends TeamsActivityHandler {
   readonly dialogState: StatePropertyAccessor<DialogState>;
   readonly memory: StatePropertyAccessor<ConversationMemory>;
+  /** Teams: which answer each recent bot message rated, so a feedback-loop vote names its subject. */
+  readonly ratedMessages: StatePropertyAccessor<RatedMessages>;
   private readonly dialog: MainDialog;
 
   constructor(
     private readonly engine: StatusEngine,
     private readonly conversationState: ConversationState,
-    observe?: TurnObserver,
+    private readonly observe: TurnObserver = () => undefined,
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
     this.memory = conversationState.createProperty<ConversationMemory>(MEMORY_PROPERTY);
+    this.ratedMessages = conversationState.createProperty<RatedMessages>(RATED_MESSAGES_PROPERTY);
     this.dialog = new MainDialog(engine, this.memory, new CardReplies(), observe);
 
     this.onMembersAdded(async (context, next) => {
@@ -41,6 +62,9 @@ export class StatusBot extends TeamsActivityHandler {
     });
 
     this.onMessage(async (context, next) => {
+      // Teams channels and group chats: "<at>StatusBot</at> what is 502" → "what is 502", for every later reader.
+      const { activity } = context;
+      if (activity.text) activity.text = withoutBotMentions(activity.text, activity.entities, activity.recipient?.id);
       await this.dialog.run(context, this.dialogState);
       await next();
     });
@@ -54,7 +78,45 @@ export class StatusBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    if (context.activity.channelId === FEEDBACK_LOOP_CHANNEL) context.onSendActivities((ctx, activities, next) => this.withFeedbackLoop(ctx, activities, next));
     await super.run(context);
     await this.conversationState.saveChanges(context, false);
+  }
+
+  /** Teams: answers that can be rated get Teams' 👍/👎, and the id Teams gives each one is remembered with its subject. */
+  private async withFeedbackLoop(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+    const subjects = activities.map((activity) => ratedSubject(activity));
+    activities.forEach((activity, i) => {
+      if (subjects[i]) enableFeedbackLoop(activity);
+    });
+    const responses = await next();
+    if (!subjects.some(Boolean)) return responses;
+    let rated = await this.ratedMessages.get(context, NO_RATED_MESSAGES);
+    subjects.forEach((subject, i) => {
+      const messageId = responses?.[i]?.id;
+      if (subject && messageId) rated = rememberRated(rated, messageId, subject);
+    });
+    await this.ratedMessages.set(context, rated);
+    return responses;
+  }
+
+  /** Teams' feedback form (`message/submitAction`): recorded like a vote from the card's buttons. */
+  protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
+    if (context.activity.name !== SUBMIT_ACTION_INVOKE) return super.onInvokeActivity(context);
+    const vote = readFeedbackSubmit(context.activity);
+    if (!vote) return { status: 400, body: { error: 'Expected actionName "feedback" with actionValue.reaction "like" or "dislike".' } };
+    const id = subjectOf(await this.ratedMessages.get(context, NO_RATED_MESSAGES), context.activity.replyToId);
+    this.observe(context, vote.text, { kind: 'feedback', reaction: vote.reaction, id });
+    return { status: 200 };
+  }
+
+  /** The compose-box search ("Look up an HTTP status"): matching codes as cards, one page at a time. */
+  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+    return searchResponse(this.engine, readSearchQuery(query));
+  }
+
+  /** The result the user picked: its full card goes into their message. */
+  protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+    return selectedItemResponse(this.engine, value);
   }
 }

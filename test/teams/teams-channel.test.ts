@@ -1,0 +1,159 @@
+/**
+ * StatusBot in Teams channels and group chats, through the real server process and CloudAdapter over HTTP:
+ * @mentions of the bot leave the text (every one, nobody else's), replies go to the thread, answers carry Teams'
+ * feedback loop, and a vote from Teams' feedback form ends in the same record as a vote from the card's buttons.
+ */
+import { sendActivity, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
+import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in';
+import { BOT, channelMessage, channelThread, groupChatMessage, invokeActivity, mention, post } from './teams-activity';
+
+jest.setTimeout(30_000);
+
+let bot: BotProcess;
+let connector: ConnectorStandIn;
+beforeAll(async () => {
+  // debug: the bot logs the text it understood ("message text"), which is how these tests see the stripped text.
+  [bot, connector] = await Promise.all([startBot({ LOG_LEVEL: 'debug' }), startConnectorStandIn()]);
+});
+afterAll(async () => {
+  await Promise.all([bot?.stop(), connector?.close()]);
+});
+
+const ALICE = { id: '29:alice-id', name: 'Alice Kim' };
+const cardOf = (a: Activity | undefined) => a?.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+
+/**
+ * The text the bot's dialogs saw for a conversation, from its debug log, oldest first. The log line may reach the
+ * pipe a moment after the HTTP reply, so this waits for `expected` lines (up to 5 s).
+ */
+async function understoodTexts(conversationId: string, expected = 1): Promise<string[]> {
+  const read = () => bot.logs.flatMap((line) => (typeof line === 'object' && line.msg === 'message text' && line.conversation === conversationId ? [String(line.text)] : []));
+  for (const deadline = Date.now() + 5_000; read().length < expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
+  return read();
+}
+
+async function teams(activity: Partial<Activity>) {
+  const conversationId = (activity.conversation as { id: string }).id;
+  const { status, activities } = await sendActivity(bot.url, conversationId, activity, 'msteams');
+  expect(status).toBe(200);
+  return activities;
+}
+
+async function stats(): Promise<{ feedback: { like: number; dislike: number; byCode: Array<{ id: string; like: number; dislike: number }> } }> {
+  return (await fetch(`${bot.url}/api/stats`)).json() as never;
+}
+
+describe('@mentions in a channel', () => {
+  test('"<at>StatusBot</at> what is 502" gets the 502 card, in the thread, without mention markup', async () => {
+    const thread = channelThread('502502');
+    const message = channelMessage('<at>StatusBot</at> what is 502', [mention(BOT)], thread);
+    const replies = await teams(message);
+    expect(replies).toHaveLength(1);
+    const reply = replies[0] as Activity;
+    expect(cardOf(reply)?.version).toBe('1.5');
+    expect(visibleText(replies)).toMatch(/502 Bad Gateway/);
+    expect(JSON.stringify(replies)).not.toMatch(/<at>|StatusBot<\/at>/);
+    expect(await understoodTexts(thread)).toEqual(['what is 502']);
+    // Bot Framework addresses the reply to the thread (the conversation id with ;messageid=) and the message.
+    expect(reply.conversation).toMatchObject({ id: thread });
+    expect(reply.replyToId).toBe(message.id);
+    expect(reply.channelId).toBe('msteams');
+  });
+
+  test('removes every mention of the bot, with Teams\' line breaks and spaces around them', async () => {
+    const thread = channelThread('twice');
+    const replies = await teams(channelMessage('\r\n<at>StatusBot</at>  401 vs 403 please <at>StatusBot</at>\r\n', [mention(BOT), mention(BOT)], thread));
+    expect(await understoodTexts(thread)).toEqual(['401 vs 403 please']);
+    const text = visibleText(replies);
+    expect(text).toMatch(/401 Unauthorized/);
+    expect(text).toMatch(/403 Forbidden/);
+    expect(JSON.stringify(replies)).not.toMatch(/<at>/);
+  });
+
+  test('keeps other people\'s mentions in the text it understands', async () => {
+    const thread = channelThread('alice');
+    const replies = await teams(channelMessage('<at>StatusBot</at> <at>Alice Kim</at> keeps getting too many requests from the API', [mention(BOT), mention(ALICE)], thread));
+    expect(await understoodTexts(thread)).toEqual(['<at>Alice Kim</at> keeps getting too many requests from the API']);
+    expect(visibleText(replies)).toMatch(/429 Too Many Requests/);
+    expect(JSON.stringify(replies)).not.toMatch(/<at>StatusBot/);
+  });
+
+  test('a pasted log keeps its lines', async () => {
+    const thread = channelThread('log');
+    const log = [
+      '10.0.0.1 - - [25/Nov/2026:10:00:01 +0000] "GET /api HTTP/1.1" 502 157 "-" "curl/8.5.0"',
+      '10.0.0.1 - - [25/Nov/2026:10:00:02 +0000] "GET /api HTTP/1.1" 502 157 "-" "curl/8.5.0"',
+      '10.0.0.1 - - [25/Nov/2026:10:00:03 +0000] "GET /api HTTP/1.1" 200 512 "-" "curl/8.5.0"',
+    ];
+    const replies = await teams(channelMessage(`<at>StatusBot</at>\r\n${log.join('\r\n')}`, [mention(BOT)], thread));
+    expect(await understoodTexts(thread)).toEqual([log.join('\n')]);
+    expect(visibleText(replies)).toMatch(/502/);
+  });
+
+  test('works the same in a group chat', async () => {
+    const message = groupChatMessage('<at>StatusBot</at> bad gateway', [mention(BOT)]);
+    const replies = await teams(message);
+    expect(visibleText(replies)).toMatch(/502 Bad Gateway/);
+    expect(replies[0]?.conversation).toMatchObject({ id: '19:meeting_group@thread.v2' });
+    expect(JSON.stringify(replies)).not.toMatch(/<at>/);
+  });
+});
+
+describe('Teams\' feedback loop', () => {
+  test('answers about a code carry channelData.feedbackLoopEnabled; the greeting does not', async () => {
+    const answer = await teams(channelMessage('<at>StatusBot</at> what is 504', [mention(BOT)], channelThread('loop')));
+    expect(answer[0]?.channelData).toMatchObject({ feedbackLoopEnabled: true });
+    const greeting = await teams(channelMessage('<at>StatusBot</at> help', [mention(BOT)], channelThread('help')));
+    expect(visibleText(greeting)).toMatch(/StatusBot/);
+    expect((greeting[0]?.channelData as Record<string, unknown> | undefined)?.feedbackLoopEnabled).toBeUndefined();
+  });
+
+  test('other channels get no Teams channelData', async () => {
+    const { activities } = await sendActivity(bot.url, 'not-teams', { text: 'what is 504' }, 'webchat');
+    expect(activities[0]?.channelData).toBeUndefined();
+  });
+
+  test('a vote from Teams\' form is recorded for the answer it rates, like a card vote, and gets 200', async () => {
+    // Normal delivery, as in Teams: the reply goes to the connector, which gives it the id the vote will name.
+    const thread = channelThread('vote');
+    const message: Record<string, unknown> = { ...channelMessage('<at>StatusBot</at> what is 503', [mention(BOT)], thread), channelId: 'msteams', serviceUrl: connector.serviceUrl, timestamp: new Date().toISOString() };
+    expect((await post(bot.url, message)).status).toBe(200);
+    const sent = connector.received.find((r) => r.body.replyToId === message.id);
+    expect(sent?.path).toBe(`/v3/conversations/${thread}/activities/${message.id}`);
+    expect(sent?.body.channelData).toMatchObject({ feedbackLoopEnabled: true });
+
+    const before = await stats();
+    const vote = invokeActivity(
+      'message/submitAction',
+      { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: 'Say which proxy setting to change' }) } },
+      { replyToId: sent?.id, conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 't' }, serviceUrl: connector.serviceUrl },
+    );
+    const response = await post(bot.url, vote);
+    expect(response.status).toBe(200);
+    const after = await stats();
+    expect(after.feedback.dislike).toBe(before.feedback.dislike + 1);
+    expect(after.feedback.byCode).toContainEqual(expect.objectContaining({ id: '503', dislike: 1 }));
+    // Teams' form needs no message back: nothing more went to the conversation.
+    expect(connector.received.filter((r) => r.path.includes(thread))).toHaveLength(1);
+
+    // The card's own 👍 on the same answer lands in the same record.
+    const cardVote = { ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'like', id: '503' } };
+    await teams(cardVote);
+    expect((await stats()).feedback.byCode).toContainEqual({ id: '503', like: 1, dislike: 1 });
+  });
+
+  test('with expectReplies the invoke response comes back as an invokeResponse activity', async () => {
+    const before = await stats();
+    const { status, activities } = await sendActivity(bot.url, 'a:1personal', invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like' } }), 'msteams');
+    expect(status).toBe(200);
+    expect(activities).toEqual([expect.objectContaining({ type: 'invokeResponse', value: { status: 200 } })]);
+    expect((await stats()).feedback.like).toBe(before.feedback.like + 1);
+  });
+
+  test('a submitAction that is not a feedback vote is refused with 400 and not recorded', async () => {
+    const before = await stats();
+    const response = await post(bot.url, invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'meh' } }));
+    expect(response.status).toBe(400);
+    expect((await stats()).feedback).toEqual(before.feedback);
+  });
+});
