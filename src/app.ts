@@ -4,25 +4,28 @@
  * in-process on a free port.
  */
 import {
-  CloudAdapter,
   ConfigurationBotFrameworkAuthentication,
   ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
   type TurnContext,
 } from 'botbuilder';
-import type { Request, Response, Server } from 'restify';
+import type { Server } from 'restify';
+import { BotAdapter } from './bot/bot-adapter';
 import { StatusBot } from './bot/status-bot';
 import type { Config } from './config';
+import { mountDirectLine } from './directline/mount-directline';
 import type { ReplyPlan } from './conversation/plan-reply';
 import { UsageStats } from './conversation/usage-stats';
 import { StatusEngine } from './knowledge/engine';
 import type { Logger } from './logging';
-import { missingActivityFields } from './server/activity-check';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
-import { PROBLEM_TYPE, problem } from './server/problem';
+import { Metrics, mountMetrics } from './server/metrics';
+import { messagesEndpoint } from './server/messages-endpoint';
 import { mountRestApi } from './server/rest-api';
+import { mountStaticSite } from './server/static-site';
+import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
 import { createStorage } from './storage/create-storage';
 
 export interface App {
@@ -30,7 +33,7 @@ export interface App {
   engine: StatusEngine;
   storage: Storage;
   stats: UsageStats;
-  adapter: CloudAdapter;
+  adapter: BotAdapter;
   /** Listens on config.port/host (port 0 picks a free one) and resolves with the bound address. */
   start(): Promise<{ port: number; host: string; url: string }>;
   stop(): Promise<void>;
@@ -45,34 +48,65 @@ export interface AppOptions {
 
 const TURN_STARTED = Symbol('statusbot.turnStarted');
 const TURN_PLAN = Symbol('statusbot.turnPlan');
+/** Where botbuilder-dialogs looks for its memory-scope configuration in turn state (not exported by the package). */
+const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
+
+/**
+ * The public cloud's authentication settings with the token-signing keys read from another OpenID metadata
+ * document (BotOpenIdMetadata). Setting any one of these switches the SDK to "parameterized" mode, where every
+ * value must be given, so the others keep their public-cloud values (botframework-connector AuthenticationConstants).
+ */
+function publicCloudWithKeysAt(openIdMetadataUrl: string): Partial<ConfigurationBotFrameworkAuthenticationOptions> {
+  return {
+    ToBotFromChannelOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromEmulatorOpenIdMetadataUrl: openIdMetadataUrl,
+    ToBotFromChannelTokenIssuer: 'https://api.botframework.com',
+    ToChannelFromBotLoginUrl: 'https://login.microsoftonline.com/botframework.com',
+    ToChannelFromBotOAuthScope: 'https://api.botframework.com',
+    OAuthUrl: 'https://api.botframework.com',
+    CallerId: 'urn:botframework:azure',
+    ValidateAuthority: true,
+  };
+}
 
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const engine = options.engine ?? StatusEngine.load();
   const storage = options.storage ?? createStorage(config.storage);
   const conversationState = new ConversationState(storage);
   const stats = new UsageStats();
+  const metrics = new Metrics({ stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftAppId,
     MicrosoftAppPassword: config.microsoftAppPassword,
     MicrosoftAppType: config.microsoftAppType,
     MicrosoftAppTenantId: config.microsoftAppTenantId,
+    ...(config.botOpenIdMetadata ? publicCloudWithKeysAt(config.botOpenIdMetadata) : {}),
     ...options.authOptions,
   } as ConfigurationBotFrameworkAuthenticationOptions);
-  const adapter = new CloudAdapter(auth);
+  const adapter = new BotAdapter(auth);
 
   const observe = (context: TurnContext, text: string, plan: ReplyPlan) => {
     context.turnState.set(TURN_PLAN, plan);
     if (plan.kind === 'answer' || plan.kind === 'did-you-mean') stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
     else if (plan.kind === 'feedback') stats.recordFeedback(plan.reaction, plan.id);
+    metrics.recordPlan(plan, context.activity.channelId);
     if (logger.isLevelEnabled('debug')) logger.debug({ conversation: context.activity.conversation?.id, text: text.slice(0, 1000) }, 'message text');
   };
   const bot = new StatusBot(engine, conversationState, observe);
 
+  let dialogStateConfiguration: unknown;
+
   // One log line per turn: what was understood and how long the turn took. User text only at debug level.
   adapter.use(async (context, next) => {
     context.turnState.set(TURN_STARTED, performance.now());
+    // botbuilder-dialogs builds its (stateless) memory-scope configuration in every turn, a tenth of a millisecond
+    // each time; build it in the first turn and hand that one to every later turn.
+    if (dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, dialogStateConfiguration);
     await next();
+    dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION);
+    const ms = performance.now() - (context.turnState.get(TURN_STARTED) as number);
+    metrics.recordTurnDuration(ms / 1000);
     const plan = context.turnState.get(TURN_PLAN) as ReplyPlan | undefined;
     const understanding = plan && 'understanding' in plan ? plan.understanding : undefined;
     logger.info(
@@ -84,7 +118,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
         intent: understanding?.intent,
         codes: understanding?.codes.slice(0, 5),
         confidence: understanding?.confidence,
-        ms: Math.round((performance.now() - (context.turnState.get(TURN_STARTED) as number)) * 10) / 10,
+        ms: Math.round(ms * 10) / 10,
       },
       'turn',
     );
@@ -103,17 +137,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   };
 
   const server = createServer({ table: engine.table, logger, maxBodyBytes: config.maxBodyBytes, rateLimitPerMinute: config.rateLimitPerMinute });
-  server.post('/api/messages', async (req: Request, res: Response) => {
-    const missing = missingActivityFields(req.body);
-    if (missing.length) {
-      res.setHeader('content-type', PROBLEM_TYPE);
-      res.send(400, problem(engine.table, 400, `The activity is missing ${missing.join(', ')}.`, { instance: req.url }));
-      return;
-    }
-    await adapter.process(req, res as never, (context) => bot.run(context));
-  });
+  server.post('/api/messages', messagesEndpoint(adapter, (context) => bot.run(context), engine.table, logger));
   mountHealth(server, engine, storage);
   mountRestApi(server, engine, stats);
+  mountMetrics(server, metrics);
+  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, logic: (context) => bot.run(context) });
+  mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
 
   return {
     server,
@@ -130,6 +159,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
           resolve({ port: address.port, host: address.address, url });
         });
       }),
-    stop: () => new Promise((resolve) => server.close(() => resolve())),
+    stop: () =>
+      new Promise((resolve) => {
+        directLine.close(); // open WebSockets would keep server.close() waiting
+        server.close(() => resolve());
+      }),
   };
 }

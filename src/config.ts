@@ -3,12 +3,37 @@
  * validated here; a wrong one stops start-up with a message naming the variable and the values it accepts.
  * See `.env.example` for every variable.
  */
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type StorageConfig =
   | { kind: 'memory'; maxItems: number; ttlMs: number }
   | { kind: 'blob'; connectionString: string; container: string };
+
+/** Web origins allowed to call the Direct Line and token endpoints (and to embed the widget); '*' allows any. */
+export type AllowedOrigins = '*' | string[];
+
+/** The self-hosted Direct Line (src/directline/) and the Azure Direct Line token exchange. */
+export interface DirectLineConfig {
+  /** HMAC-SHA256 key that signs Direct Line tokens: DIRECTLINE_TOKEN_SECRET, or random per process. */
+  tokenSecret: string;
+  /** False when the secret is random: tokens then die with the process and are not valid on other instances. */
+  tokenSecretExplicit: boolean;
+  tokenTtlSeconds: number;
+  /** Largest activity body accepted by POST …/activities (413 above it). */
+  maxActivityBytes: number;
+  /** Activities a conversation (that is, its token) may post per minute before 429. */
+  activitiesPerMinute: number;
+  /** Tokens one client address may get from POST /api/directline/token per minute before 429. */
+  tokensPerMinute: number;
+  /** Most conversations kept in memory (least recently used dropped first). */
+  maxConversations: number;
+  /** Most bytes of conversation history kept in memory across all conversations. */
+  historyBytes: number;
+  /** Set when DIRECT_LINE_SECRET is: tokens then come from Azure Direct Line. */
+  azure?: { secret: string; endpoint: string; timeoutMs: number };
+}
 
 export interface Config {
   port: number;
@@ -22,12 +47,17 @@ export interface Config {
   microsoftAppTenantId: string;
   /** True when MicrosoftAppId is set: /api/messages then demands valid Bot Framework tokens. */
   authenticated: boolean;
+  /** Where the channel's token-signing keys are published (BotOpenIdMetadata); empty for Azure's public cloud. */
+  botOpenIdMetadata: string;
   storage: StorageConfig;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** Largest request body accepted, in bytes (413 above it). */
   maxBodyBytes: number;
   /** Requests a minute allowed per client address before 429. */
   rateLimitPerMinute: number;
+  /** ALLOWED_ORIGINS: besides the bot's own origin, the web origins that may use its Direct Line and embed it. */
+  allowedOrigins: AllowedOrigins;
+  directLine: DirectLineConfig;
 }
 
 export class ConfigError extends Error {
@@ -100,10 +130,13 @@ export function readConfig(env: Env = process.env): Config {
     microsoftAppType: appType as Config['microsoftAppType'],
     microsoftAppTenantId,
     authenticated,
+    botOpenIdMetadata: url(env, 'BotOpenIdMetadata'),
     storage,
     logLevel: logLevel as Config['logLevel'],
     maxBodyBytes: integer(env, 'MAX_BODY_KB', 256, 1, 10_240) * 1024,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    allowedOrigins: allowedOrigins(env),
+    directLine: directLineConfig(env),
   };
 }
 
@@ -113,4 +146,70 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, raw, `a whole number from ${min} to ${max}`);
   return value;
+}
+
+function url(env: Env, name: string): string {
+  const raw = (env[name] ?? '').trim();
+  if (!raw) return '';
+  try {
+    const parsed = new URL(raw);
+    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return raw;
+  } catch {
+    // Reported below.
+  }
+  throw new ConfigError(name, raw, 'an absolute http(s) URL');
+}
+
+// === Direct Line (self-hosted and Azure) and the origins allowed to use it
+
+function allowedOrigins(env: Env): AllowedOrigins {
+  const raw = (env.ALLOWED_ORIGINS ?? '').trim();
+  if (raw === '*') return '*';
+  const origins: string[] = [];
+  for (const item of raw.split(',').map((o) => o.trim()).filter(Boolean)) {
+    let parsed: URL | undefined;
+    try {
+      parsed = new URL(item);
+    } catch {
+      // Reported below.
+    }
+    // An origin is scheme://host[:port] and nothing else; "https://example.com/help" is a common slip.
+    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || item.replace(/\/$/, '') !== parsed.origin) {
+      throw new ConfigError('ALLOWED_ORIGINS', raw, `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${item}" is not one), or * for any`);
+    }
+    origins.push(parsed.origin);
+  }
+  return origins;
+}
+
+function directLineConfig(env: Env): DirectLineConfig {
+  const get = (name: string) => (env[name] ?? '').trim();
+  const tokenSecret = get('DIRECTLINE_TOKEN_SECRET');
+  if (tokenSecret && tokenSecret.length < 32) {
+    throw new ConfigError('DIRECTLINE_TOKEN_SECRET', '(hidden)', 'at least 32 characters (for example the output of `openssl rand -base64 48`)');
+  }
+  // The official client refreshes its token every 15 minutes, so a shorter lifetime would cut Web Chat off.
+  // DIRECTLINE_TOKEN_TTL_SECONDS exists for tests and experiments that need tokens to expire quickly.
+  const ttlSeconds = get('DIRECTLINE_TOKEN_TTL_SECONDS')
+    ? integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 1, 86_400)
+    : integer(env, 'DIRECTLINE_TOKEN_TTL_MINUTES', 30, 16, 1440) * 60;
+
+  const secret = get('DIRECT_LINE_SECRET');
+  let azure: DirectLineConfig['azure'];
+  if (secret) {
+    const endpoint = (url(env, 'DIRECT_LINE_ENDPOINT') || 'https://directline.botframework.com').replace(/\/+$/, '').replace(/\/v3\/directline$/i, '');
+    azure = { secret, endpoint, timeoutMs: integer(env, 'DIRECT_LINE_TIMEOUT_SECONDS', 10, 1, 120) * 1000 };
+  }
+
+  return {
+    tokenSecret: tokenSecret || randomBytes(32).toString('base64url'),
+    tokenSecretExplicit: tokenSecret !== '',
+    tokenTtlSeconds: ttlSeconds,
+    maxActivityBytes: integer(env, 'DIRECTLINE_MAX_ACTIVITY_KB', 64, 1, 1024) * 1024,
+    activitiesPerMinute: integer(env, 'DIRECTLINE_ACTIVITIES_PER_MINUTE', 30, 1, 100_000),
+    tokensPerMinute: integer(env, 'DIRECTLINE_TOKENS_PER_MINUTE', 20, 1, 100_000),
+    maxConversations: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS', 10_000, 1, 1_000_000),
+    historyBytes: integer(env, 'DIRECTLINE_HISTORY_MB', 128, 1, 65_536) * 1024 * 1024,
+    azure,
+  };
 }

@@ -2,12 +2,16 @@
  * `npm start`: runs StatusBot as a process. Reads `.env` and the environment, validates them, starts the server,
  * and shuts down cleanly on SIGTERM/SIGINT.
  */
+import type { Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadDotEnv, readConfig } from './config';
 import { DataError } from './knowledge/data-error';
 import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { createLogger } from './logging';
+
+/** How long turns in flight may take to finish after SIGTERM; the process is gone within 10 s either way. */
+const DRAIN_MS = 8_000;
 
 async function main(): Promise<void> {
   loadDotEnv(join(DEFAULT_DATA_DIR, '..'));
@@ -34,7 +38,20 @@ async function main(): Promise<void> {
       process.exit(1);
     }, 10_000);
     timer.unref();
-    await app.stop();
+    // server.close() stops accepting at once but waits for every open connection, and a keep-alive connection stays
+    // open until its client hangs up. So close each connection as soon as it has no request in flight (now, and again
+    // as turns finish), and cut whatever is still running just before the deadline.
+    const http = app.server.server as HttpServer;
+    const stopped = app.stop();
+    http.closeIdleConnections();
+    const sweep = setInterval(() => http.closeIdleConnections(), 50);
+    const cut = setTimeout(() => {
+      logger.warn({ inFlight: app.server.inflightRequests() }, `requests still running after ${DRAIN_MS / 1000} s; closing their connections`);
+      http.closeAllConnections();
+    }, DRAIN_MS);
+    await stopped;
+    clearInterval(sweep);
+    clearTimeout(cut);
     logger.info('stopped');
     process.exit(0);
   };

@@ -14,3 +14,15 @@ export function missingActivityFields(body: unknown): string[] {
   if (!from || typeof from.id !== 'string') missing.push('from.id');
   return missing;
 }
+
+/** Timestamps arrive as strings; the adapter expects Date objects (with the raw string kept), as CloudAdapter does. */
+export function fixActivityDates<T extends Record<string, unknown>>(activity: T): T & { channelId?: string } {
+  for (const key of ['timestamp', 'expiration', 'localTimestamp'] as const) {
+    const value = activity[key];
+    if (typeof value === 'string') {
+      (activity as Record<string, unknown>)[`raw${key[0]?.toUpperCase()}${key.slice(1)}`] = value;
+      (activity as Record<string, unknown>)[key] = new Date(value);
+    }
+  }
+  return activity;
+}

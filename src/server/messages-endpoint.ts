@@ -1,0 +1,61 @@
+/**
+ * POST /api/messages, the Bot Framework endpoint. Runs the adapter's authentication and the turn, and answers
+ * every failure with the right status and no internals: a missing or invalid token is 401 (with
+ * WWW-Authenticate), signing keys that cannot be fetched are 503 with Retry-After (the request may be fine; we
+ * cannot tell yet), a turn that failed anyway is 500. CloudAdapter.process() would answer the last two with a
+ * 500 carrying the internal error text ("request to https://login.botframework.com/… failed").
+ */
+import type { TurnContext } from 'botbuilder';
+import type { BotAdapter } from '../bot/bot-adapter';
+import type { Request, Response } from 'restify';
+import type { StatusTable } from '../knowledge/status-table';
+import type { Logger } from '../logging';
+import { fixActivityDates, missingActivityFields } from './activity-check';
+import { PROBLEM_TYPE, problem } from './problem';
+
+/** How long a caller should wait before retrying while signing keys are unreachable. */
+const KEYS_RETRY_AFTER_SECONDS = 30;
+
+export function messagesEndpoint(adapter: BotAdapter, logic: (context: TurnContext) => Promise<void>, table: StatusTable, logger: Logger) {
+  return async (req: Request, res: Response): Promise<void> => {
+    const fail = (status: number, detail: string, headers: Record<string, string> = {}) => {
+      for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
+      res.setHeader('content-type', PROBLEM_TYPE);
+      res.send(status, problem(table, status, detail, { instance: req.url }));
+    };
+    const missing = missingActivityFields(req.body);
+    if (missing.length) return fail(400, `The activity is missing ${missing.join(', ')}.`);
+
+    const activity = fixActivityDates(req.body as Record<string, unknown>);
+    const authHeader = req.header('authorization') ?? '';
+    let turnStarted = false;
+    try {
+      const response = await adapter.runActivity(authHeader, activity as never, async (context) => {
+        turnStarted = true;
+        await logic(context);
+      });
+      res.send(response?.status ?? 200, response?.body);
+    } catch (err) {
+      if (turnStarted) {
+        logger.error({ err }, 'turn failed outside the bot');
+        return fail(500, 'StatusBot could not handle this activity; the error has been logged.');
+      }
+      // Before the turn, the only work is checking the token: either the keys could not be fetched (we cannot
+      // tell whether the request is good: 503), or the token is bad in one of many ways (401).
+      if (isNetworkError(err)) {
+        logger.error({ err }, 'could not authenticate the request: signing keys unreachable');
+        return fail(503, 'The request could not be authenticated right now; try again shortly.', { 'retry-after': String(KEYS_RETRY_AFTER_SECONDS) });
+      }
+      logger.warn({ reason: err instanceof Error ? err.message : String(err), channel: activity.channelId }, 'rejected a request without a valid Bot Framework token');
+      return fail(401, 'This endpoint needs a valid Bot Framework token in the Authorization header.', { 'www-authenticate': 'Bearer' });
+    }
+  };
+}
+
+/** A failure to reach the key server (DNS, refused, reset, timed out), as opposed to a bad token. */
+function isNetworkError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)) return true;
+  return (err as { type?: unknown }).type === 'system' || /fetch failed|request to .* failed|socket hang up|network timeout|ECONNREFUSED|ENOTFOUND/i.test(err.message);
+}
