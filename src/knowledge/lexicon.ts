@@ -35,6 +35,8 @@ export interface Lexicon {
   stopWords: Set<string>;
   /** Multi-word and single-word synonyms → the canonical term of their group (a stem). */
   synonyms: Map<string, string>;
+  /** The same synonyms indexed by their first stem, longest phrase first, so matching needs no string joins. */
+  synonymsByFirstStem: Map<string, Array<{ stems: string[]; canonical: string }>>;
   /** The synonym phrases as written (for typo correction). */
   synonymSources: string[];
   /** Longest synonym phrase, in words, so phrase look-ups know how far to look. */
@@ -82,12 +84,21 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
       longestSynonym = Math.max(longestSynonym, key.split(' ').length);
     }
   }
+  const synonymsByFirstStem = new Map<string, Array<{ stems: string[]; canonical: string }>>();
+  for (const [key, canonical] of synonyms) {
+    const stems = key.split(' ');
+    const list = synonymsByFirstStem.get(stems[0] as string) ?? [];
+    list.push({ stems, canonical });
+    synonymsByFirstStem.set(stems[0] as string, list);
+  }
+  for (const list of synonymsByFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const classWords = new Map<string, StatusClass>();
   for (const [cls, list] of Object.entries(data.classWords)) for (const w of list) classWords.set(joinWords(w), cls as StatusClass);
   const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   return {
     stopWords: new Set(data.stopWords.map((w) => w.replace(/'/g, ''))),
     synonyms,
+    synonymsByFirstStem,
     synonymSources: data.synonymGroups.flat().map(joinWords),
     longestSynonym,
     notStatusBefore: set(data.notStatusBefore),

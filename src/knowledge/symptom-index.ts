@@ -40,7 +40,7 @@ export class SymptomIndex {
       for (const symptom of entry.symptoms) this.addDoc(entry.id, symptom, 1);
       for (const name of [entry.name, ...entry.aliases]) this.addDoc(entry.id, [...vendorWords, name].join(' '), 0.9);
       this.addDoc(entry.id, [...vendorWords, entry.summary].join(' '), 0.75);
-      const profileText = [...vendorWords, ...entry.symptoms, entry.name, ...entry.aliases, entry.summary, entry.description, ...entry.causes, ...entry.headers, ...entry.nextSteps.server].join(' ');
+      const profileText = [...vendorWords, ...entry.symptoms, entry.name, ...entry.aliases, entry.summary, entry.description, ...entry.causes, ...entry.headers].join(' ');
       this.profiles.set(entry.id, new Set(toTerms(phraseWords(profileText), lexicon)));
     }
     const profileDf = new Map<string, number>();

@@ -5,22 +5,30 @@
 import type { Lexicon } from './lexicon';
 import { stem } from './text';
 
+/** Stems repeat across thousands of phrases at start-up and across messages: remember them (bounded). */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+function cachedStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 export function toTerms(words: readonly string[], lexicon: Lexicon): string[] {
-  const stems = words.map((w) => stem(w));
+  const stems = words.map(cachedStem);
   const terms: string[] = [];
   for (let i = 0; i < stems.length; ) {
-    let matched = false;
-    for (let n = Math.min(lexicon.longestSynonym, stems.length - i); n >= 1; n--) {
-      const key = stems.slice(i, i + n).join(' ');
-      const canonical = lexicon.synonyms.get(key);
-      if (canonical) {
-        terms.push(canonical);
-        i += n;
-        matched = true;
-        break;
-      }
+    const synonym = lexicon.synonymsByFirstStem.get(stems[i] as string)?.find((c) => c.stems.every((s, k) => stems[i + k] === s));
+    if (synonym) {
+      terms.push(synonym.canonical);
+      i += synonym.stems.length;
+      continue;
     }
-    if (matched) continue;
     const word = words[i] as string;
     const s = stems[i] as string;
     i++;
