@@ -6,6 +6,8 @@
 import type { Intent, Understanding } from '../knowledge/understanding';
 
 const MAX_UNANSWERED = 100;
+/** Keys come from requests (channel ids, card data): at most this many distinct ones are counted apart. */
+const MAX_KEYS = 200;
 const MAX_TEXT = 200;
 /** Below this confidence a turn counts as unanswered even when it produced an answer. */
 export const LOW_CONFIDENCE = 0.5;
@@ -35,7 +37,7 @@ export class UsageStats {
   recordTurn(text: string, u: Understanding, channel: string): void {
     this.turns++;
     bump(this.byIntent, u.intent);
-    bump(this.byChannel, channel);
+    bump(this.byChannel, boundedKey(this.byChannel, channel.slice(0, 40)));
     for (const code of u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes) bump(this.codes, code);
     if (isUnanswered(u)) {
       this.unansweredCount++;
@@ -45,9 +47,10 @@ export class UsageStats {
   }
 
   recordFeedback(reaction: 'like' | 'dislike', id = '(none)'): void {
-    const f = this.feedback.get(id) ?? { like: 0, dislike: 0 };
+    const key = boundedKey(this.feedback, id.slice(0, 40));
+    const f = this.feedback.get(key) ?? { like: 0, dislike: 0 };
     f[reaction]++;
-    this.feedback.set(id, f);
+    this.feedback.set(key, f);
     if (reaction === 'like') this.likes++;
     else this.dislikes++;
   }
@@ -71,6 +74,11 @@ export class UsageStats {
 
 export function isUnanswered(u: Understanding): boolean {
   return u.intent === 'none' || (u.intent === 'lookup' && u.confidence < LOW_CONFIDENCE);
+}
+
+/** The key itself while the map is small or already has it; '(other)' once MAX_KEYS distinct keys are counted. */
+function boundedKey(map: Map<string, unknown>, key: string): string {
+  return map.has(key) || map.size < MAX_KEYS ? key : '(other)';
 }
 
 function bump<K>(map: Map<K, number>, key: K): void {

@@ -43,6 +43,9 @@ export interface DirectLineStreamDeps {
   logger: Logger;
 }
 
+/** How long a client gets to answer the close frame at shutdown before its socket is cut. */
+const CLOSE_GRACE_MS = 2_000;
+
 export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_BYTES });
   private readonly streams = new Set<Stream>();
@@ -65,6 +68,9 @@ export class DirectLineStreams {
     clearInterval(this.heartbeat);
     this.deps.server.off('upgrade', this.onUpgrade);
     for (const stream of this.streams) stream.socket.close(1001, 'server shutting down');
+    // A client that never answers the close frame would hold the socket for ws's 30 s close timeout.
+    const sockets = [...this.streams].map((s) => s.socket);
+    setTimeout(() => sockets.forEach((socket) => socket.terminate()), CLOSE_GRACE_MS).unref();
     this.wss.close();
   }
 

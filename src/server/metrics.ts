@@ -1,8 +1,8 @@
 /**
  * Prometheus metrics at GET /metrics (text exposition format, prom-client): turns by intent and channel, unanswered
- * turns, feedback, turn latency, HTTP responses by route and status, the state store's fill and evictions, and
- * Node's default process metrics (CPU, RSS, heap, event-loop lag, GC). Everything lives in a dedicated Registry, so
- * several apps in one process (tests) never share counters.
+ * turns, feedback, turn latency, HTTP responses by route and status, requests in flight, the state store's fill and
+ * evictions, and Node's default process metrics (CPU, RSS, heap, event-loop lag, GC). Everything lives in a dedicated
+ * Registry, so several apps in one process (tests) never share counters.
  *
  * ```ts
  * const metrics = new Metrics({ stateStats: () => storage.stats() });
@@ -82,6 +82,14 @@ export class Metrics {
 
 /** Mounts GET /metrics and counts every HTTP response (including 404s, 405s and 429s) by route and status. */
 export function mountMetrics(server: Server, metrics: Metrics): void {
+  new Gauge({
+    name: 'statusbot_http_requests_in_flight',
+    help: 'HTTP requests received and not yet answered, not counting the scrape that reads this.',
+    registers: [metrics.registry],
+    collect() {
+      this.set(Math.max(0, server.inflightRequests() - 1));
+    },
+  });
   server.on('after', (_req: Request, res: Response, route: Route | undefined) => {
     metrics.recordHttpResponse(route?.spec?.path ? String(route.spec.path) : 'unmatched', res.statusCode);
   });

@@ -34,7 +34,10 @@ export async function startBot(env: Record<string, string> = {}): Promise<BotPro
   });
   const logs: BotProcess['logs'] = [];
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`bot did not start in 15 s:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`)), 15_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`bot did not start in 15 s:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+    }, 15_000);
     const onLine = (line: string) => {
       let parsed: Record<string, unknown> | string = line;
       try {
