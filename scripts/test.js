@@ -23,6 +23,25 @@ step('Type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'
 step('Build', process.execPath, [join(root, 'scripts', 'ensure-built.js')]);
 step('Data check', process.execPath, [join(root, 'dist', 'src', 'cli', 'validate-data.js')]);
 
+// The browser tests (test/browser/) drive Debian's chromium; install it when missing (needs root and apt).
+const CHROMIUM = '/usr/bin/chromium';
+if (!existsSync(CHROMIUM)) {
+  console.log(`\n=== Chromium for the browser tests: ${CHROMIUM} is missing, installing Debian's chromium with apt-get`);
+  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!isRoot || !existsSync('/usr/bin/apt-get')) {
+    console.error(`Cannot install it from here (${isRoot ? 'no apt-get on this machine' : 'not running as root'}). Install it yourself, then run npm test again:\n  apt-get update && apt-get install -y chromium`);
+    process.exit(1);
+  }
+  const apt = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
+  step('apt-get update', 'apt-get', ['update'], apt);
+  step('apt-get install -y chromium', 'apt-get', ['install', '-y', 'chromium'], apt);
+  if (!existsSync(CHROMIUM)) {
+    console.error(`apt-get installed chromium but ${CHROMIUM} is still missing; install Debian's chromium package by hand.`);
+    process.exit(1);
+  }
+  console.log(`Installed ${CHROMIUM}.`);
+}
+
 const artifacts = join(root, 'test-artifacts');
 if (!existsSync(artifacts)) mkdirSync(artifacts, { recursive: true });
 const report = join(artifacts, 'jest-results.json');

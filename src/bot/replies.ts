@@ -6,8 +6,10 @@
 import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Replies } from '../../dialogs/replies';
 import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
+import { feedbackSubjectId } from '../cards/answer-footer';
 import type { Answer, EntryRef } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
+import { withWebChatFeedback } from './web-chat-feedback';
 
 /** Web Chat and Teams show suggested actions in one row; more than three crowd it. */
 export const MAX_SUGGESTIONS = 3;
@@ -20,7 +22,7 @@ export function answerActivity(answer: Answer): Partial<Activity> {
   const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: hasSubject(answer), detailsCollapsed: true }), renderText(answer, 'markdown'));
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
-  return activity;
+  return hasSubject(answer) ? withWebChatFeedback(activity, feedbackSubjectId(answer)) : activity;
 }
 
 /** Greetings and misses have nothing to rate; every answer about a code does. */

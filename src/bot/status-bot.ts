@@ -26,6 +26,7 @@ import { FEEDBACK_LOOP_CHANNEL, NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableF
 import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { CardReplies, answerActivity } from './replies';
+import { readWebChatFeedback } from './web-chat-feedback';
 
 export const MEMORY_PROPERTY = 'statusbot.memory';
 export const DIALOG_STATE_PROPERTY = 'statusbot.dialogState';
@@ -58,6 +59,8 @@ export class StatusBot extends TeamsActivityHandler {
 
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'webchat/join') await this.welcome(context);
+      const vote = readWebChatFeedback(context.activity);
+      if (vote) this.observe(context, '', { kind: 'feedback', reaction: vote.reaction, id: vote.id });
       await next();
     });
 

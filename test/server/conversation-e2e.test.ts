@@ -96,6 +96,20 @@ describe('a channel-style conversation', () => {
     expect(stats.feedback.like).toBeGreaterThanOrEqual(1);
   });
 
+  it("carries Web Chat's thumbs (schema.org LikeAction/DislikeAction, channelData.feedbackLoop) and records a vote", async () => {
+    const { activities } = await say(bot.url, 'e2e-webchat-feedback', 'what is 429');
+    const entity = (activities[0]?.entities as Array<{ potentialAction?: Array<{ '@type': string; description: string }> }> | undefined)?.[0];
+    expect(entity?.potentialAction?.map((a) => a['@type'])).toEqual(['LikeAction', 'DislikeAction']);
+    expect(activities[0]?.channelData).toMatchObject({ feedbackLoop: { type: 'default' } });
+    const before = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number } }).feedback.dislike;
+    const vote = entity?.potentialAction?.[1];
+    const { status } = await sendActivity(bot.url, 'e2e-webchat-feedback', { type: 'event', name: 'webchat:activity-status/feedback', entities: [vote as never] });
+    expect(status).toBe(200);
+    const after = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number; byCode: Array<{ id: string }> } }).feedback;
+    expect(after.dislike).toBe(before + 1);
+    expect(after.byCode.map((f) => f.id)).toContain('429');
+  });
+
   it('says what it can do for an out-of-scope question, naming no code', async () => {
     const text = visibleText((await say(bot.url, conv, "what's the capital of france")).activities);
     expect(text).toMatch(/HTTP status codes/);

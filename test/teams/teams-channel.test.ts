@@ -108,9 +108,9 @@ describe('Teams\' feedback loop', () => {
     expect((greeting[0]?.channelData as Record<string, unknown> | undefined)?.feedbackLoopEnabled).toBeUndefined();
   });
 
-  test('other channels get no Teams channelData', async () => {
+  test("other channels get no Teams channelData (only Web Chat's feedbackLoop)", async () => {
     const { activities } = await sendActivity(bot.url, 'not-teams', { text: 'what is 504' }, 'webchat');
-    expect(activities[0]?.channelData).toBeUndefined();
+    expect(activities[0]?.channelData).toEqual({ feedbackLoop: { type: 'default' } });
   });
 
   test('a vote from Teams\' form is recorded for the answer it rates, like a card vote, and gets 200', async () => {

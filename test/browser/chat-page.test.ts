@@ -1,0 +1,204 @@
+/**
+ * The full-page chat at / in a real headless Chromium, against the real server process and its own Direct Line:
+ * the bot greets first, "what is 502" gets the card with Bad Gateway and next steps, a related-code button asks
+ * about 504, a reload keeps the conversation without a second greeting, and "New conversation" starts over.
+ * Nothing may leave the bot's origin, and the page's Content-Security-Policy must hold (no violation reported).
+ */
+import type { Browser, FrameLocator, Page } from 'playwright-core';
+import { startBot, type BotProcess } from '../support/bot-process';
+import { BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, seriousAxeViolations, type OriginOnlyContext } from '../support/browser';
+
+/* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any, MutationObserver: any;
+
+jest.setTimeout(180_000);
+
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+const GREETING = /Hi, I.m StatusBot/;
+
+let bot: BotProcess;
+let browser: Browser;
+let site: OriginOnlyContext;
+let page: Page;
+
+beforeAll(async () => {
+  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
+  site = await originOnlyContext(browser, bot.url);
+  page = await site.context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+});
+
+/** The transcript: Web Chat's feed of activities (its role="log" elements are screen-reader live regions). */
+const transcript = (p: Page | FrameLocator) => p.locator('[role="feed"]');
+
+/** Polls until `read` returns something other than `old` (or times out). */
+async function changed<T>(read: () => Promise<T>, old: T): Promise<T> {
+  const deadline = Date.now() + BROWSER_TIMEOUT_MS;
+  for (;;) {
+    const value = await read();
+    if (value !== old || Date.now() > deadline) return value;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+async function ask(p: Page, text: string): Promise<void> {
+  const box = p.locator(SEND_BOX);
+  await box.fill(text);
+  await box.press('Enter');
+}
+
+const conversationId = (p: Page) => p.evaluate(() => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId);
+
+describe('the full-page chat at /', () => {
+  it('loads Web Chat from the bot and is greeted first, with starter prompts as suggested actions', async () => {
+    await page.goto(bot.url + '/');
+    await expect(page.title()).resolves.toMatch(/StatusBot/);
+    await transcript(page).getByText(GREETING).first().waitFor();
+    // Starter prompts come from the bot's suggested actions; at most three are shown.
+    const suggested = page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button');
+    await suggested.first().waitFor();
+    await expect(suggested.count()).resolves.toBeLessThanOrEqual(3);
+    await expect(suggested.first().textContent()).resolves.toBe('what is 502');
+    // Focus starts in the send box, ready to type.
+    await page.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
+  });
+
+  it('answers "what is 502" with the card: Bad Gateway, then next steps behind "Show more"', async () => {
+    await ask(page, 'what is 502');
+    const log = transcript(page);
+    await log.getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+    await page.waitForTimeout(500); // let the transcript finish scrolling to the answer
+    await screenshot(page, 'chat-desktop');
+    await log.getByRole('button', { name: 'Show more' }).last().click();
+    await log.getByText(/If you run the server/).last().waitFor();
+    await expect(log.getByText(/proxy's error log/).last().isVisible()).resolves.toBe(true);
+  });
+
+  it('asks about a related code when its card button is clicked', async () => {
+    const log = transcript(page);
+    await log.getByRole('button', { name: 'What is 504?' }).last().click();
+    await log.getByRole('heading', { name: /504 Gateway Timeout/ }).waitFor();
+  });
+
+  it('shows what the visitor typed as text, never as HTML', async () => {
+    const typed = '<img src=x id=injected> <b>bold?</b> **not markdown**';
+    await ask(page, typed);
+    const log = transcript(page);
+    await log.getByText(typed, { exact: true }).waitFor();
+    await expect(page.locator('#injected').count()).resolves.toBe(0);
+    await expect(log.locator('b', { hasText: 'bold?' }).count()).resolves.toBe(0);
+  });
+
+  it('accepts a long pasted log (well over Web Chat\'s default 2,000 characters)', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) => `10.0.0.${i % 250} - - [25/Nov/2026:10:${String(i % 60).padStart(2, '0')}:00 +0000] "GET /api/v3/labels/${1000 + i} HTTP/1.1" ${i % 3 === 0 ? 503 : 200} 512 "-" "curl/8.5"`);
+    const log = lines.join('\n');
+    expect(log.length).toBeGreaterThan(5000);
+    await page.locator(SEND_BOX).fill(log);
+    await page.locator(SEND_BOX).press('Enter');
+    await transcript(page).getByText(/503 Service Unavailable/).last().waitFor();
+  });
+
+  it('shows the typing indicator only when an answer is slow', async () => {
+    // Remember whether Web Chat's typing indicator ever appears.
+    const watchTyping = () =>
+      page.evaluate(() => {
+        const w = window as { typingSeen?: boolean };
+        w.typingSeen = false;
+        new MutationObserver(() => {
+          if (document.querySelector('.webchat__typing-indicator')) w.typingSeen = true;
+        }).observe(document.body, { subtree: true, childList: true });
+      });
+    const typingSeen = () => page.evaluate(() => (window as { typingSeen?: boolean }).typingSeen);
+
+    await watchTyping();
+    await ask(page, 'what is 418');
+    await transcript(page).getByRole('heading', { name: /418/ }).first().waitFor();
+    await expect(typingSeen()).resolves.toBe(false);
+
+    // Hold the next turn back for 2.5 s, as a slow server would.
+    const activities = '**/v3/directline/conversations/*/activities';
+    await page.route(activities, async (route) => {
+      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 2500));
+      await route.continue();
+    });
+    try {
+      await ask(page, 'what is 451');
+      await page.locator('.webchat__typing-indicator').waitFor();
+      await transcript(page).getByRole('heading', { name: /451/ }).first().waitFor();
+      await page.locator('.webchat__typing-indicator').waitFor({ state: 'detached' });
+    } finally {
+      await page.unroute(activities);
+    }
+  });
+
+  it('keeps the conversation across a reload, without a second greeting', async () => {
+    const before = await conversationId(page);
+    expect(before).toBeTruthy();
+    await page.reload();
+    const log = transcript(page);
+    await log.getByRole('heading', { name: /504 Gateway Timeout/ }).waitFor();
+    await expect(log.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBeGreaterThanOrEqual(1);
+    await expect(conversationId(page)).resolves.toBe(before);
+    // Give a (wrong) second greeting time to arrive before counting.
+    await page.waitForTimeout(1500);
+    await expect(log.getByText(GREETING).count()).resolves.toBe(1);
+  });
+
+  it('"New conversation" starts over: a new conversation, greeted again, the old answers gone', async () => {
+    const before = await conversationId(page);
+    await page.getByRole('button', { name: 'New conversation' }).click();
+    const log = transcript(page);
+    await log.getByText(GREETING).first().waitFor();
+    await expect(changed(() => conversationId(page), before)).resolves.not.toBe(before);
+    await expect(log.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBe(0);
+    // And a reload now restores the new conversation, not the old one.
+    const after = await conversationId(page);
+    await page.reload();
+    await transcript(page).getByText(GREETING).first().waitFor();
+    await expect(conversationId(page)).resolves.toBe(after);
+  });
+
+  it('fills a phone screen, with the send box in view', async () => {
+    const phone = await site.context.browser()!.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    try {
+      const mobile = await phone.newPage();
+      await mobile.goto(bot.url + '/');
+      await transcript(mobile).getByText(GREETING).first().waitFor();
+      await ask(mobile, 'what is 429');
+      await transcript(mobile).getByRole('heading', { name: /429 Too Many Requests/ }).waitFor();
+      const box = await mobile.locator(SEND_BOX).boundingBox();
+      expect(box && box.y + box.height).toBeLessThanOrEqual(667);
+      await screenshot(mobile, 'chat-phone');
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+    expect(site.foreign).toEqual([]);
+    expect(site.cspViolations).toEqual([]);
+  });
+});
+
+describe('accessibility of / (axe-core)', () => {
+  it('has no serious or critical violation, greeted and after an answer', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await p.goto(bot.url + '/');
+      await transcript(p).getByText(GREETING).first().waitFor();
+      expect(await seriousAxeViolations(p)).toEqual([]);
+      await ask(p, 'what is 502');
+      await transcript(p).getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+      expect(await seriousAxeViolations(p)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,174 @@
+/**
+ * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (versioned assets
+ * for a year, pages never, the launcher for minutes), gzip, ETags, and the security headers: a per-response CSP
+ * nonce, no framing except /embed by ALLOWED_ORIGINS, nosniff, a referrer policy. The real server process for the
+ * defaults; an in-process restify server for the options (any embedder, Azure Direct Line).
+ */
+import restify from 'restify';
+import { mountStaticSite, type StaticSiteOptions } from '../../src/server/static-site';
+import { startBot, type BotProcess } from '../support/bot-process';
+
+jest.setTimeout(60_000);
+
+const EMBEDDER = 'https://status.example.com';
+
+let bot: BotProcess;
+beforeAll(async () => {
+  bot = await startBot({ ALLOWED_ORIGINS: EMBEDDER });
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const get = (path: string, headers: Record<string, string> = {}) => fetch(bot.url + path, { headers });
+
+/** The directives of a CSP header, by name. */
+function directives(csp: string | null): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (csp ?? '').split(';')) {
+    const [name, ...values] = part.trim().split(/\s+/);
+    if (name) out[name] = values.join(' ');
+  }
+  return out;
+}
+
+describe('the pages', () => {
+  it.each(['/', '/demo', '/embed'])('%s is HTML, never cached, with security headers', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('no-cache');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp['default-src']).toBe("'none'");
+    expect(csp['script-src']).toBe("'self'");
+    expect(csp['object-src']).toBe("'none'");
+    expect(csp['base-uri']).toBe("'none'");
+    expect(csp['script-src']).not.toMatch(/unsafe/);
+    expect(csp['style-src']).not.toMatch(/unsafe/);
+  });
+
+  it('gives every response a fresh nonce, the one the page hands to Web Chat', async () => {
+    const [a, b] = await Promise.all([get('/'), get('/')]);
+    const nonceOf = (res: Response) => /'nonce-([^']+)'/.exec(res.headers.get('content-security-policy') ?? '')?.[1];
+    const [nonceA, nonceB] = [nonceOf(a), nonceOf(b)];
+    expect(nonceA).toBeTruthy();
+    expect(nonceA).not.toBe(nonceB);
+    expect(await a.text()).toContain(`nonce="${nonceA}"`);
+  });
+
+  it('lets nothing frame / and /demo, and lets the bot itself and ALLOWED_ORIGINS frame /embed', async () => {
+    for (const path of ['/', '/demo']) {
+      const res = await get(path);
+      expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toBe("'none'");
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+    }
+    const embed = await get('/embed');
+    expect(directives(embed.headers.get('content-security-policy'))['frame-ancestors']).toBe(`'self' ${EMBEDDER}`);
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    // Only the demo frames anything (the widget's panel).
+    expect(directives((await get('/demo')).headers.get('content-security-policy'))['frame-src']).toBe("'self'");
+    expect(directives((await get('/')).headers.get('content-security-policy'))['frame-src']).toBe("'none'");
+  });
+
+  it('answers HEAD without a body', async () => {
+    const res = await fetch(bot.url + '/', { method: 'HEAD' });
+    expect(res.status).toBe(200);
+    expect(await res.text()).toBe('');
+  });
+
+  it('embeds the widget on /demo with exactly one tag', async () => {
+    const html = await (await get('/demo')).text();
+    expect(html).toContain('<script src="/widget.js" data-accent="#0a6" data-position="right" async></script>');
+    expect(html.match(/<script\b/g)).toHaveLength(1);
+  });
+});
+
+describe('scripts and assets', () => {
+  it('serves Web Chat from the bot: versioned URL cached for a year, gzipped, with an ETag', async () => {
+    const page = await (await get('/')).text();
+    const src = /src="(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
+    expect(src).toBeTruthy();
+    const res = await get(src!, { 'accept-encoding': 'gzip' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    expect(res.headers.get('vary')).toBe('Accept-Encoding');
+    // fetch unzips for us: the bytes on the wire are the Content-Length.
+    expect(Number(res.headers.get('content-length'))).toBeLessThan(1_200_000);
+    expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
+
+    // An unversioned (or stale) URL is revalidated; its ETag answers 304.
+    const plain = await get('/vendor/webchat.js');
+    expect(plain.headers.get('cache-control')).toBe('no-cache');
+    const etag = plain.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+"$/);
+    await plain.arrayBuffer();
+    const again = await get('/vendor/webchat.js', { 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+  });
+
+  it('serves the launcher with a short cache, usable from any site', async () => {
+    const res = await get('/widget.js');
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
+    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(await res.text()).toContain('StatusBot');
+  });
+
+  it.each([
+    ['/assets/chat.css', 'text/css; charset=utf-8'],
+    ['/assets/chat.js', 'text/javascript; charset=utf-8'],
+    ['/assets/statusbot.svg', 'image/svg+xml'],
+  ])('serves %s as %s', async (path, type) => {
+    const res = await get(path);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe(type);
+    await res.arrayBuffer();
+  });
+
+  it.each(['/assets/missing.js', '/assets/..%2Fwidget.js', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/vendor/webchat.js.LICENSE.txt', '/vendor/README.md'])(
+    'serves nothing else: %s is 404',
+    async (path) => {
+      const res = await get(path);
+      expect(res.status).toBe(404);
+      await res.arrayBuffer();
+    },
+  );
+});
+
+describe('options', () => {
+  async function headersWith(options: StaticSiteOptions, path: string): Promise<Headers> {
+    const server = restify.createServer();
+    mountStaticSite(server, options);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const res = await fetch(`http://127.0.0.1:${server.address().port}${path}`);
+      await res.arrayBuffer();
+      return res.headers;
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  }
+
+  it('lets any site frame /embed when ALLOWED_ORIGINS is *', async () => {
+    const headers = await headersWith({ allowedOrigins: '*' }, '/embed');
+    expect(directives(headers.get('content-security-policy'))['frame-ancestors']).toBe('*');
+  });
+
+  it('lets the pages connect to Azure Direct Line (HTTPS and WebSocket) when tokens come from Azure', async () => {
+    const headers = await headersWith({ directLineEndpoint: 'https://europe.directline.botframework.com' }, '/');
+    expect(directives(headers.get('content-security-policy'))['connect-src']).toBe("'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com");
+  });
+
+  it('connects only to the bot itself by default', async () => {
+    const headers = await headersWith({}, '/embed');
+    const csp = directives(headers.get('content-security-policy'));
+    expect(csp['connect-src']).toBe("'self'");
+    expect(csp['frame-ancestors']).toBe("'self'");
+  });
+});

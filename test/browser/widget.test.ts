@@ -1,0 +1,291 @@
+/**
+ * The embeddable widget on the sample site /demo, in a real headless Chromium against the real server: the launcher
+ * loads nothing heavy until opened, opens by keyboard with focus in the send box, answers, closes with Escape (focus
+ * back on the launcher), counts unread answers while closed, survives a reload, fills a phone screen, keeps its CSS
+ * and the page's apart, and runs on a host page with a strict nonce-based Content-Security-Policy.
+ */
+import { gzipSync } from 'node:zlib';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { ROOT, startBot, type BotProcess } from '../support/bot-process';
+import { BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, seriousAxeViolations, type OriginOnlyContext } from '../support/browser';
+
+/* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any, getComputedStyle: any;
+
+jest.setTimeout(180_000);
+
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+const GREETING = /Hi, I.m StatusBot/;
+const LAUNCHER = { name: /Chat with StatusBot/ };
+/** Another site that embeds the widget (served by the test itself); the bot lists it in ALLOWED_ORIGINS. */
+const HOST_SITE = 'http://status.example.test';
+
+let bot: BotProcess;
+let browser: Browser;
+let site: OriginOnlyContext;
+let page: Page;
+const requested: string[] = [];
+
+beforeAll(async () => {
+  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000', ALLOWED_ORIGINS: HOST_SITE }), launchChromium()]);
+  site = await originOnlyContext(browser, bot.url);
+  page = await site.context.newPage();
+  page.on('request', (r) => requested.push(new URL(r.url()).pathname));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await bot?.stop();
+});
+
+const launcher = (p: Page) => p.getByRole('button', LAUNCHER);
+/** Waits until the launcher says the panel is open (true) or closed (false); the panel answers asynchronously. */
+const expanded = (p: Page, value: boolean) => p.locator(`statusbot-widget button[aria-controls="statusbot-panel"][aria-expanded="${value}"]`).waitFor();
+const panel = (p: Page) => p.getByRole('dialog', { name: 'StatusBot chat' });
+
+/** The widget's panel: the bot's /embed page in an iframe. */
+async function chatFrame(p: Page): Promise<Frame> {
+  const handle = await p.locator('iframe[title="StatusBot chat"]').elementHandle({ timeout: BROWSER_TIMEOUT_MS });
+  const frame = await handle!.contentFrame();
+  if (!frame) throw new Error('the widget iframe has no frame');
+  return frame;
+}
+
+/** What has focus, looking into the widget's shadow root and its iframe. */
+function focused(p: Page): Promise<string> {
+  return p.evaluate(() => {
+    const active = document.activeElement;
+    if (!active) return 'nothing';
+    if (active.tagName === 'STATUSBOT-WIDGET') {
+      const inner = active.shadowRoot?.activeElement;
+      return inner?.getAttribute('aria-controls') === 'statusbot-panel' ? 'launcher' : `widget ${inner?.tagName}`;
+    }
+    return active.tagName;
+  });
+}
+
+async function recordEvents(p: Page): Promise<void> {
+  await p.waitForFunction(() => !!(window as unknown as { StatusBot?: unknown }).StatusBot);
+  await p.evaluate(() => {
+    const w = window as unknown as { StatusBot: { on: (name: string, fn: (v: unknown) => void) => void }; events: unknown[] };
+    w.events = [];
+    for (const name of ['ready', 'open', 'close', 'message', 'unread']) w.StatusBot.on(name, (v) => w.events.push(name === 'message' ? [name, typeof (v as { text?: unknown })?.text] : [name, v ?? null]));
+  });
+}
+const events = (p: Page) => p.evaluate(() => (window as unknown as { events: unknown[] }).events);
+
+describe('the widget on /demo', () => {
+  it('shows only the launcher at first: Web Chat is not downloaded until the chat is opened', async () => {
+    await page.goto(bot.url + '/demo');
+    await launcher(page).waitFor();
+    await recordEvents(page);
+    await expect(launcher(page).getAttribute('aria-expanded')).resolves.toBe('false');
+    await expect(launcher(page).getAttribute('aria-controls')).resolves.toBe('statusbot-panel');
+    await expect(panel(page).isVisible()).resolves.toBe(false);
+    await page.waitForTimeout(1000);
+    expect(requested).not.toContain('/vendor/webchat.js');
+    expect(requested).not.toContain('/embed');
+    await screenshot(page, 'demo-desktop-closed');
+  });
+
+  it('opens by keyboard (Tab to the launcher, Enter) with focus in the send box, and answers', async () => {
+    for (let i = 0; i < 40 && (await focused(page)) !== 'launcher'; i++) await page.keyboard.press('Tab');
+    expect(await focused(page)).toBe('launcher');
+    await page.keyboard.press('Enter');
+    await expanded(page, true);
+    await panel(page).waitFor();
+
+    const frame = await chatFrame(page);
+    await frame.locator('[role="feed"]').getByText(GREETING).first().waitFor();
+    await frame.waitForFunction((selector) => document.activeElement === document.querySelector(selector), SEND_BOX);
+
+    await page.keyboard.type('what is 502');
+    await page.keyboard.press('Enter');
+    await frame.locator('[role="feed"]').getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+    // The answer arrived without moving focus.
+    await expect(frame.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('webchat-sendbox-input');
+    expect(requested).toContain('/vendor/webchat.js');
+    await page.waitForTimeout(500);
+    await screenshot(page, 'demo-desktop-open');
+  });
+
+  it('closes with Escape and gives focus back to the launcher', async () => {
+    await page.keyboard.press('Escape');
+    await expanded(page, false);
+    await panel(page).waitFor({ state: 'hidden' });
+    expect(await focused(page)).toBe('launcher');
+  });
+
+  it('counts answers that arrive while closed as unread, and says so to screen readers', async () => {
+    await page.evaluate(() => (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 404'));
+    await page.getByRole('button', { name: /Chat with StatusBot.*1 unread message/ }).waitFor();
+    await expect(page.locator('statusbot-widget [aria-live="polite"]').textContent()).resolves.toBe('StatusBot: 1 unread message');
+    const frame = await chatFrame(page);
+    await frame.locator('[role="feed"]').getByRole('heading', { name: /404 Not Found/ }).waitFor({ state: 'attached' });
+    await page.evaluate(() => (window as unknown as { StatusBot: { open: () => void } }).StatusBot.open());
+    await page.getByRole('button', { name: 'Chat with StatusBot' }).waitFor();
+    const seen = (await events(page)) as Array<[string, unknown]>;
+    expect(seen).toEqual(expect.arrayContaining([['ready', null], ['open', null], ['close', null], ['message', 'string'], ['unread', 1], ['unread', 0]]));
+  });
+
+  it('keeps the panel open and the conversation across a reload, without a second greeting', async () => {
+    await page.reload();
+    await panel(page).waitFor();
+    const frame = await chatFrame(page);
+    const feed = frame.locator('[role="feed"]');
+    await feed.getByRole('heading', { name: /404 Not Found/ }).waitFor();
+    await expect(feed.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBe(1);
+    await page.waitForTimeout(1500);
+    await expect(feed.getByText(GREETING).count()).resolves.toBe(1);
+    // Reopened by the page, not by the visitor: focus stays where it was.
+    expect(await focused(page)).not.toBe('IFRAME');
+  });
+
+  it('keeps its CSS and the page\'s apart', async () => {
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('statusbot-widget')!.shadowRoot!;
+      const button = root.querySelector('button[aria-controls]')!;
+      const css = (el: unknown) => getComputedStyle(el);
+      const probe = document.createElement('div');
+      probe.className = 'p l w g';
+      document.body.appendChild(probe);
+      const result = {
+        launcherBorder: css(button).borderTopStyle,
+        launcherTransform: css(button).textTransform,
+        launcherIcon: css(button.querySelector('svg')!).width,
+        iframeBorder: css(root.querySelector('iframe')!).borderTopWidth,
+        hostFont: css(document.body).fontFamily,
+        probeVisibility: css(probe).visibility,
+        probePosition: css(probe).position,
+        headStyles: document.head.querySelectorAll('style').length,
+      };
+      probe.remove();
+      return result;
+    });
+    // The demo styles every button, iframe and svg on its page; none of it reaches the widget…
+    expect(styles.launcherBorder).toBe('none');
+    expect(styles.launcherTransform).toBe('none');
+    expect(styles.launcherIcon).toBe('28px');
+    expect(styles.iframeBorder).toBe('0px');
+    // …and the widget's short class names style nothing on the page.
+    expect(styles.hostFont).toMatch(/Georgia/);
+    expect(styles.probeVisibility).toBe('visible');
+    expect(styles.probePosition).toBe('static');
+    expect(styles.headStyles).toBe(0);
+  });
+
+  it('is a full-screen panel on a 375×667 phone', async () => {
+    const phone = await browser.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    try {
+      const mobile = await phone.newPage();
+      mobile.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await mobile.goto(bot.url + '/demo');
+      await launcher(mobile).click();
+      const frame = await chatFrame(mobile);
+      await frame.locator('[role="feed"]').getByText(GREETING).first().waitFor();
+      const box = await panel(mobile).boundingBox();
+      expect(box).toEqual({ x: 0, y: 0, width: 375, height: 667 });
+      const sendBox = await frame.locator(SEND_BOX).boundingBox();
+      expect(sendBox && sendBox.y + sendBox.height).toBeLessThanOrEqual(667);
+      await frame.locator(SEND_BOX).fill('what is 503');
+      await frame.locator(SEND_BOX).press('Enter');
+      await frame.locator('[role="feed"]').getByRole('heading', { name: /503 Service Unavailable/ }).waitFor();
+      await mobile.waitForTimeout(500);
+      await screenshot(mobile, 'demo-phone-open');
+      // The close button in the panel's header closes it.
+      await frame.getByRole('button', { name: 'Close chat' }).click();
+      await expanded(mobile, false);
+      await launcher(mobile).waitFor();
+    } finally {
+      await phone.close();
+    }
+  });
+
+  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+    expect(site.foreign).toEqual([]);
+    expect(site.cspViolations).toEqual([]);
+  });
+});
+
+describe('the widget on another site with a strict, nonce-based CSP', () => {
+  it('loads, greets (bubble once a session), answers, and breaks no CSP rule; options come from data-* attributes', async () => {
+    const strict = await originOnlyContext(browser, bot.url);
+    try {
+      const host = await strict.context.newPage();
+      const nonce = 'dGVzdC1ub25jZS0xMjM0NQ==';
+      // The host site is served by the test (page routes come before the context's origin guard).
+      await host.route(`${HOST_SITE}/**`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: {
+            'content-type': 'text/html; charset=utf-8',
+            // What the README asks of a host page: the tag's nonce, and the bot's origin as a frame source. Nothing else.
+            'content-security-policy': `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; frame-src ${bot.url}`,
+          },
+          body: `<!doctype html><html lang="en"><head><title>Strict host</title></head><body><main><h1>A strict page</h1></main>
+<script nonce="${nonce}" src="${bot.url}/widget.js" data-position="left" data-theme="dark" data-title="Help desk"
+  data-greeting="Seeing an error code? Ask me." data-support-url="https://support.example.com/" async></script></body></html>`,
+        }),
+      );
+      await host.goto(`${HOST_SITE}/help`);
+      const open = host.getByRole('button', { name: /Chat with Help desk/ });
+      await open.waitFor();
+      // Left-hand position.
+      const box = await open.boundingBox();
+      expect(box!.x).toBeLessThan(100);
+      // The greeting bubble (asked for with data-greeting) appears once; dismissing it keeps it away for the session.
+      await host.getByText('Seeing an error code? Ask me.').waitFor();
+      await host.getByRole('button', { name: 'Dismiss' }).click();
+      await host.reload();
+      await open.waitFor();
+      await host.waitForTimeout(4000);
+      await expect(host.getByText('Seeing an error code? Ask me.').count()).resolves.toBe(0);
+
+      await open.click();
+      await host.getByRole('dialog', { name: 'Help desk chat' }).waitFor();
+      const frame = await (await host.locator('iframe[title="Help desk chat"]').elementHandle())!.contentFrame();
+      await frame!.locator('[role="feed"]').getByText(GREETING).first().waitFor();
+      await expect(frame!.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
+      await expect(frame!.getByRole('link', { name: /Contact support/ }).getAttribute('href')).resolves.toBe('https://support.example.com/');
+      await frame!.locator(SEND_BOX).fill('401 vs 403');
+      await frame!.locator(SEND_BOX).press('Enter');
+      await frame!.locator('[role="feed"]').getByText(/403 Forbidden/).first().waitFor();
+      await screenshot(host, 'strict-host-dark-open');
+      expect(strict.cspViolations).toEqual([]);
+      expect(strict.foreign).toEqual([]);
+    } finally {
+      await strict.context.close();
+    }
+  });
+});
+
+describe('accessibility of /demo (axe-core)', () => {
+  it('has no serious or critical violation with the launcher closed and with the chat open', async () => {
+    const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await p.goto(bot.url + '/demo');
+      await launcher(p).waitFor();
+      expect(await seriousAxeViolations(p)).toEqual([]);
+      await launcher(p).click();
+      const frame = await chatFrame(p);
+      await frame.locator('[role="feed"]').getByText(GREETING).first().waitFor();
+      expect(await seriousAxeViolations(p)).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe('the launcher script', () => {
+  it('is small: under 10 KB gzipped', () => {
+    const source = readFileSync(join(ROOT, 'public', 'widget.js'));
+    const gzipped = gzipSync(source, { level: 9 }).length;
+    console.log(`widget.js: ${source.length} bytes, ${gzipped} bytes gzipped (${(gzipped / 1024).toFixed(1)} KB; budget 10 KB)`);
+    expect(gzipped).toBeLessThan(10 * 1024);
+  });
+});

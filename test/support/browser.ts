@@ -1,0 +1,134 @@
+/**
+ * A real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core) for the web chat's browser tests:
+ * launch it, give each test a context whose pages can only reach the bot's origin, check accessibility with axe-core,
+ * and save screenshots to test-artifacts/.
+ *
+ * ```ts
+ * const browser = await launchChromium();
+ * const site = await originOnlyContext(browser, bot.url);
+ * const page = await site.context.newPage();
+ * …
+ * expect(site.foreign).toEqual([]); // no request left the bot's origin
+ * ```
+ */
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import { ROOT } from './bot-process';
+
+/* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const window: any, document: any;
+
+export const CHROMIUM_PATH = '/usr/bin/chromium';
+export const ARTIFACTS = join(ROOT, 'test-artifacts');
+
+/** Chromium is slow to start and render Web Chat on a small CI machine: be generous. */
+export const BROWSER_TIMEOUT_MS = 60_000;
+
+export async function launchChromium(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`npm test\` (it installs Debian's chromium when missing) or, as root, \`apt-get install -y chromium\`.`);
+  }
+  return chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    timeout: BROWSER_TIMEOUT_MS,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      // Tests play another web site (served by the test) that embeds the bot, which runs on loopback here; Chromium
+      // would refuse a "public" page loading from a loopback address. In production the bot has a public address.
+      '--disable-features=LocalNetworkAccessChecks',
+    ],
+  });
+}
+
+export interface OriginOnlyContext {
+  context: BrowserContext;
+  /** Every request (HTTP or WebSocket) a page tried to make to another origin; each was blocked. */
+  foreign: string[];
+  /** Content-Security-Policy violations reported by any page or frame. */
+  cspViolations: string[];
+}
+
+/**
+ * A browser context whose pages may talk to `origin` only: any other request is aborted and recorded, so a test can
+ * assert that nothing leaves the bot (no CDN, no fonts, no telemetry).
+ */
+export async function originOnlyContext(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<OriginOnlyContext> {
+  const allowed = new URL(origin).origin;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+  const foreign: string[] = [];
+  const cspViolations: string[] = [];
+  await context.route('**/*', (route) => {
+    const url = route.request().url();
+    if (sameOrigin(url, allowed)) return route.continue();
+    foreign.push(url);
+    return route.abort('blockedbyclient');
+  });
+  const watch = (page: Page) => {
+    page.on('websocket', (ws) => {
+      if (!sameOrigin(ws.url().replace(/^ws/, 'http'), allowed)) foreign.push(ws.url());
+    });
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+    });
+  };
+  context.on('page', watch);
+  return { context, foreign, cspViolations };
+}
+
+function sameOrigin(url: string, origin: string): boolean {
+  if (url.startsWith('data:') || url.startsWith('blob:') || url === 'about:blank') return true;
+  try {
+    return new URL(url).origin === origin;
+  } catch {
+    return false;
+  }
+}
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+const AXE_SOURCE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
+
+/**
+ * axe-core's serious and critical violations on the page, including its frames (the widget's panel) and open shadow
+ * roots (the launcher). The page's context must have been created with `bypassCSP: true`, since axe is injected as
+ * an inline script.
+ */
+export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+  const source = readFileSync(AXE_SOURCE_PATH, 'utf8');
+  const inject = async (frame: Frame) => {
+    try {
+      await frame.addScriptTag({ content: source });
+    } catch {
+      // A frame that navigated away meanwhile has nothing to check.
+    }
+  };
+  await Promise.all(page.frames().map(inject));
+  const results = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const run = await axe.run(document, { iframes: true, resultTypes: ['violations'] });
+    return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+  });
+  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+export async function screenshot(page: Page, name: string): Promise<string> {
+  if (!existsSync(ARTIFACTS)) mkdirSync(ARTIFACTS, { recursive: true });
+  const path = join(ARTIFACTS, `${name}.png`);
+  await page.screenshot({ path });
+  return path;
+}
