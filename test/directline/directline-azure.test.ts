@@ -40,7 +40,8 @@ class AzureStandIn {
     if (this.mode === 'hang') return; // never answers
     if (this.mode === 'drop') return void req.socket.destroy();
     const json = (status: number, value: unknown): void => {
-      res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(value));
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(JSON.stringify(value));
     };
     if (req.method !== 'POST' || req.url !== '/v3/directline/tokens/generate') return json(404, { error: { code: 'NotFound' } });
     // A hostile upstream: the refusal quotes the credentials it got, to prove the bot never passes bodies on.

@@ -28,12 +28,14 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
       if (req.method !== 'POST' || !/^\/v3\/conversations\/[^/]+\/activities(\/[^/]+)?$/.test(req.url ?? '')) {
-        res.writeHead(404).end();
+        res.writeHead(404);
+        res.end();
         return;
       }
       const id = `1700000099${String(received.length + 1).padStart(3, '0')}`;
       received.push({ path: decodeURIComponent(req.url ?? ''), body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, id });
-      res.writeHead(201, { 'content-type': 'application/json' }).end(JSON.stringify({ id }));
+      res.writeHead(201, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ id }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
