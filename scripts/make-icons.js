@@ -7,7 +7,7 @@
 const { Buffer } = require('node:buffer');
 const { writeFileSync } = require('node:fs');
 const { join } = require('node:path');
-const { deflateSync } = require('node:zlib');
+const { crc32: zlibCrc32, deflateSync } = require('node:zlib');
 
 const OUT_DIR = join(__dirname, '..', 'appPackage');
 
@@ -117,17 +117,8 @@ function render(size, shade, { crisp = false } = {}) {
 
 // === PNG (RGBA, 8 bits per channel, no interlace)
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+// CRC-32 as PNG and ZIP define it, from node:zlib (Node 20.15 and later).
+const crc32 = (bytes) => zlibCrc32(bytes);
 
 function chunk(type, data) {
   const length = Buffer.alloc(4);

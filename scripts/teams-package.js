@@ -20,7 +20,7 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, resolve } = require('node:path');
 const { URL } = require('node:url');
-const { deflateRawSync } = require('node:zlib');
+const { crc32: zlibCrc32, deflateRawSync } = require('node:zlib');
 
 const ROOT = join(__dirname, '..');
 const APP_PACKAGE = join(ROOT, 'appPackage');
@@ -144,17 +144,8 @@ async function schemaErrors(manifest) {
 
 // === ZIP (PKZIP 2.0: deflate, no data descriptors, no ZIP64) — enough for a Teams package, no dependency
 
-const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
-  let c = n;
-  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-  return c >>> 0;
-});
-
-function crc32(bytes) {
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = CRC_TABLE[(crc ^ byte) & 0xff] ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
-}
+// CRC-32 as PNG and ZIP define it, from node:zlib (Node 20.15 and later).
+const crc32 = (bytes) => zlibCrc32(bytes);
 
 /** A fixed timestamp (2025-01-01 00:00) so the same inputs give the same zip, byte for byte. */
 const DOS_TIME = 0;
