@@ -1,0 +1,63 @@
+/**
+ * Odd activities never crash the server or lose the conversation: missing fields, unknown types, empty text,
+ * a body near the size limit, binary junk, emoji, right-to-left text, and markup that must stay text in cards.
+ */
+import { sendActivity, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
+
+jest.setTimeout(60_000);
+
+let bot: BotProcess;
+beforeAll(async () => {
+  bot = await startBot({ RATE_LIMIT_PER_MINUTE: '10000' });
+});
+afterAll(async () => {
+  await bot?.stop();
+});
+
+const conv = 'junk-conversation';
+const cardJson = (activities: Activity[]) => JSON.stringify(activities.map((a) => a.attachments));
+
+it.each([
+  ['no conversation', { conversation: undefined }],
+  ['no channelId', { channelId: undefined }],
+  ['no from', { from: undefined }],
+  ['a type that is not a string', { type: 42 }],
+])('an activity with %s is refused with 400 naming what is missing', async (_what, patch) => {
+  const body = { type: 'message', channelId: 'test', from: { id: 'u' }, conversation: { id: conv }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/', text: 'hi', deliveryMode: 'expectReplies', ...patch };
+  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBe(400);
+  expect(((await res.json()) as { detail: string }).detail).toMatch(/missing/);
+});
+
+it('an unknown activity type is accepted quietly (200, no reply)', async () => {
+  const { status, activities } = await sendActivity(bot.url, conv, { type: 'somethingNew', text: 'hi' });
+  expect(status).toBe(200);
+  expect(activities).toHaveLength(0);
+});
+
+it.each([
+  ['empty text', ''],
+  ['whitespace', '   \n\t  '],
+  ['binary junk', '\u0000\u0001\u0002\uFFFD\uD800 \u001b[31mred\u001b[0m'],
+  ['emoji', '🔥🔥 502 😭 on checkout 🛒'],
+  ['right-to-left text', 'الخادم يعيد 503 Service Unavailable'],
+  ['a 150 KB paste', `${'GET /api HTTP/1.1 200 512\n'.repeat(6_000)}`],
+])('%s gets an answer and the conversation goes on', async (_what, text) => {
+  const first = await sendActivity(bot.url, conv, { text });
+  expect(first.status).toBe(200);
+  expect(first.activities.length).toBeGreaterThan(0);
+  const next = await sendActivity(bot.url, conv, { text: 'what is 404' });
+  expect(visibleText(next.activities)).toMatch(/404 Not Found/);
+});
+
+it('a message longer than 10,000 characters is cut and the answer says so', async () => {
+  const { activities } = await sendActivity(bot.url, conv, { text: `HTTP/1.1 503 Service Unavailable ${'x'.repeat(20_000)}` });
+  expect(visibleText(activities)).toMatch(/10,000 characters/);
+});
+
+it('markdown and HTML in a message are never echoed into cards as markup', async () => {
+  const { activities } = await sendActivity(bot.url, conv, { text: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) what is 502' });
+  const cards = cardJson(activities);
+  expect(cards).not.toMatch(/<img|onerror|javascript:/);
+  expect(visibleText(activities)).toMatch(/502 Bad Gateway/);
+});
