@@ -2,17 +2,11 @@
  * Odd activities never crash the server or lose the conversation: missing fields, unknown types, empty text,
  * a body near the size limit, binary junk, emoji, right-to-left text, and markup that must stay text in cards.
  */
-import { sendActivity, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
+import { type Activity, botForThisFile, sendActivity, visibleText } from '../support/bot-process';
 
 jest.setTimeout(60_000);
 
-let bot: BotProcess;
-beforeAll(async () => {
-  bot = await startBot({ RATE_LIMIT_PER_MINUTE: '10000' });
-});
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = botForThisFile({ RATE_LIMIT_PER_MINUTE: '10000' });
 
 const conv = 'junk-conversation';
 const cardJson = (activities: Activity[]) => JSON.stringify(activities.map((a) => a.attachments));

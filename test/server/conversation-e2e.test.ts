@@ -3,17 +3,11 @@
  * POSTed to /api/messages with deliveryMode "expectReplies". Covers the welcome, a lookup card, follow-ups that
  * rely on conversation state, a comparison, a class, a triage, feedback and a did-you-mean choice.
  */
-import { sendActivity, say, startBot, visibleText, type BotProcess } from '../support/bot-process';
+import { botForThisFile, say, sendActivity, visibleText } from '../support/bot-process';
 
 jest.setTimeout(30_000);
 
-let bot: BotProcess;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = botForThisFile();
 
 const cardOf = (a: { attachments?: Array<{ contentType: string; content: Record<string, unknown> }> }) => a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 

@@ -3,17 +3,11 @@
  * feedback, on two channels and one made-up channel id) and a 404, the Prometheus text carries exactly those counts,
  * the turn latency histogram, HTTP responses by route and status, the state store's fill, and Node's process metrics.
  */
-import { sendActivity, say, startBot, type BotProcess } from '../support/bot-process';
+import { botForThisFile, say, sendActivity } from '../support/bot-process';
 
 jest.setTimeout(30_000);
 
-let bot: BotProcess;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = botForThisFile();
 
 interface Sample {
   name: string;

@@ -2,17 +2,11 @@
  * The REST API ("the bot as an API") and the HTTP error contract, against the real server process: every error
  * is application/problem+json whose title is the status's current name in StatusBot's own table.
  */
-import { startBot, type BotProcess } from '../support/bot-process';
+import { botForThisFile, type BotProcess, startBot } from '../support/bot-process';
 
 jest.setTimeout(30_000);
 
-let bot: BotProcess;
-beforeAll(async () => {
-  bot = await startBot({ RATE_LIMIT_PER_MINUTE: '1000' });
-});
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = botForThisFile({ RATE_LIMIT_PER_MINUTE: '1000' });
 
 const get = (path: string) => fetch(`${bot.url}${path}`);
 const json = async (res: Response) => (await res.json()) as Record<string, unknown>;

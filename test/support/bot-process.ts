@@ -121,3 +121,35 @@ export function visibleText(activities: Activity[]): string {
   }
   return parts.join('\n');
 }
+
+/**
+ * One bot process for the whole test file: started before the first test, stopped after the last.
+ *
+ *   const bot = botForThisFile({ RATE_LIMIT_PER_MINUTE: '1000' });
+ *   it('answers', async () => { await say(bot.url, 'c1', 'what is 502'); });
+ */
+export function botForThisFile(env: Record<string, string> = {}): BotProcess {
+  let running: BotProcess | undefined;
+  beforeAll(async () => {
+    running = await startBot(env);
+  });
+  afterAll(async () => {
+    await running?.stop();
+  });
+  const current = (): BotProcess => {
+    if (!running) throw new Error('The bot is not running yet: use it inside a test or hook, not at the top level.');
+    return running;
+  };
+  return {
+    get url() {
+      return current().url;
+    },
+    get child() {
+      return current().child;
+    },
+    get logs() {
+      return current().logs;
+    },
+    stop: (signal) => current().stop(signal),
+  };
+}

@@ -6,19 +6,13 @@
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/teams/search-query';
 import { cardProblems, cardActions, visibleText as cardText } from '../cards/card-check';
 import { engine } from '../cards/engine-fixture';
-import { sendActivity, startBot, type BotProcess } from '../support/bot-process';
+import { botForThisFile, sendActivity } from '../support/bot-process';
 import { invokeActivity, post } from './teams-activity';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card-types';
 
 jest.setTimeout(30_000);
 
-let bot: BotProcess;
-beforeAll(async () => {
-  bot = await startBot();
-});
-afterAll(async () => {
-  await bot?.stop();
-});
+const bot = botForThisFile();
 
 interface ResultAttachment {
   contentType: string;
