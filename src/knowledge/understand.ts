@@ -377,5 +377,10 @@ function hasCue(hit: PhraseHit, words: readonly Word[], original: string, lower:
   if (written && !sentenceStart && /^[A-Z]/.test(written)) return true;
   if (written.length > 1 && written === written.toUpperCase() && /[A-Z]/.test(written)) return true;
   const prev = words[hit.at - 1]?.text;
-  return prev !== undefined && CUE_BEFORE.has(prev);
+  if (prev !== undefined && CUE_BEFORE.has(prev)) return true;
+  // A message that opens with the name and says when it happens: "Conflict when two people edit the same record".
+  const next = words[hit.at + hit.length]?.text;
+  return hit.at === 0 && next !== undefined && CUE_AFTER_OPENING.has(next);
 }
+
+const CUE_AFTER_OPENING = new Set(['when', 'whenever', 'on', 'after', 'while', 'during', 'error', 'response', 'status', 'returned', 'from', 'for']);
