@@ -58,13 +58,12 @@ export function findCodeMentions(
   lexicon: Lexicon,
   isKnown: (code: number) => boolean,
   reasonPhraseFollows: ReasonPhraseCheck,
-  /** The message names a vendor ("esri 499"): as good as a domain word. */
-  vendorNamed = false,
+  /** The message is about the web at all (a domain word such as "api", "curl", or a vendor's name). */
+  inDomain = false,
 ): CodeMention[] {
   const mentions: CodeMention[] = [];
   const lineStarts = lineOffsets(lower);
   const onlyNumber = words.length === 1;
-  const inDomain = vendorNamed || words.some((w) => lexicon.domainWords.has(w.text) || lexicon.domainWords.has(w.text.replace(/s$/, '')));
 
   words.forEach((word, index) => {
     const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);

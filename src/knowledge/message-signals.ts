@@ -45,6 +45,11 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
   return null;
 }
 
+/** The message is about the web at all: a domain word ("api", "curl", "redirects") or a vendor named in it. */
+export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon, vendors: readonly string[]): boolean {
+  return vendors.length > 0 || texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, '')));
+}
+
 /** Vendor ids whose keywords appear as whole words. */
 export function findVendors(lower: string, table: StatusTable): string[] {
   const found: string[] = [];

@@ -12,7 +12,7 @@ import {
 } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import type { Lexicon } from './lexicon';
-import { findClassMention, findVendors, hasCompareCue, isGreeting, looksLikeLogLine, phrasesCompared } from './message-signals';
+import { findClassMention, findVendors, hasCompareCue, isAboutTheWeb, isGreeting, looksLikeLogLine, phrasesCompared } from './message-signals';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { classOf, type StatusTable } from './status-table';
 import type { SymptomIndex } from './symptom-index';
@@ -61,7 +61,10 @@ export function understand(text: string, parts: EngineParts): Understanding {
 
   if (!words.length) return result({ intent: 'none', confidence: 1 });
 
-  const mentions = findCodeMentions(lower, words, lexicon, (c) => table.has(c), (c, f) => parts.phrases.phraseFollows(c, f), base.vendors.length > 0);
+  // "api", "curl", "nginx", a vendor: the message is about the web. Numbers in it are likelier codes, and a
+  // described symptom is worth matching.
+  const aboutTheWeb = isAboutTheWeb(texts, lexicon, base.vendors);
+  const mentions = findCodeMentions(lower, words, lexicon, (c) => table.has(c), (c, f) => parts.phrases.phraseFollows(c, f), aboutTheWeb);
   const accepted = mentions.filter(isAccepted(table));
 
   // === A pasted log: one status per line, counted.
@@ -166,8 +169,8 @@ export function understand(text: string, parts: EngineParts): Understanding {
   // with a timeout, but is not a question for this bot.
   // A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy search over
   // names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks misspelt or cut.
-  const oddWord = texts.some((w) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !correctedFlags[texts.indexOf(w)]);
-  if (original.length <= MAX_PATTERN && words.length <= 5 && oddWord) {
+  const oddWord = () => texts.some((w, i) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !correctedFlags[i]);
+  if (original.length <= MAX_PATTERN && words.length <= 5 && oddWord()) {
     const hit = parts.search.searchNames(original)[0];
     if (hit && hit.distance <= FUZZY_THRESHOLD) {
       return result({ intent: 'lookup', codes: [hit.code], ids: [hit.id], class: classOf(hit.code), confidence: round(0.7 - hit.distance), via: 'corrected-name' });
@@ -175,8 +178,7 @@ export function understand(text: string, parts: EngineParts): Understanding {
   }
 
   // Corrected words do not count here: "heater" is not a typo of "header" in a question about a hotel room.
-  const inDomain = texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, ''))) || base.vendors.length > 0 || allHits.length > 0;
-  if (!inDomain) return result({ intent: 'none', confidence: 0.8 });
+  if (!aboutTheWeb && !allHits.length) return result({ intent: 'none', confidence: 0.8 });
 
   // === A described situation: "the api says I'm calling it too often".
   const vendorBoost = (id: string) => {

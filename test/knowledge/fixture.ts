@@ -10,6 +10,7 @@ import {
   type CodeMention,
 } from '../../src/knowledge/code-mentions';
 import { StatusEngine } from '../../src/knowledge/engine';
+import { findVendors, isAboutTheWeb } from '../../src/knowledge/message-signals';
 import { PhraseMatcher } from '../../src/knowledge/phrase-matcher';
 import { normalize, words } from '../../src/knowledge/text';
 import type { TypoCorrector } from '../../src/knowledge/typo-corrector';
@@ -42,7 +43,10 @@ function phrases(): PhraseMatcher {
 export function mentionsOf(text: string): CodeMention[] {
   const lower = normalize(text);
   const table = engine().table;
-  return findCodeMentions(lower, words(lower), engine().lexicon, (c) => table.has(c), (c, f) => phrases().phraseFollows(c, f));
+  const ws = words(lower);
+  const lexicon = engine().lexicon;
+  const aboutTheWeb = isAboutTheWeb(ws.map((w) => w.text), lexicon, findVendors(lower, table));
+  return findCodeMentions(lower, ws, lexicon, (c) => table.has(c), (c, f) => phrases().phraseFollows(c, f), aboutTheWeb);
 }
 
 /** The same acceptance rule understand() applies: known codes, unknown in-range numbers and out-of-range numbers. */
