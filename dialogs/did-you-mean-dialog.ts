@@ -2,7 +2,7 @@
  * "Did you mean …": offers up to three candidate codes and "None of these", then reads the click (or a typed
  * answer). Anything else the user types is handed back as a new question, never lost.
  */
-import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from 'botbuilder-dialogs';
+import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from './dialog-kit';
 import type { Answer, EntryRef } from '../src/knowledge/answer';
 import { readCardAction } from '../src/conversation/plan-reply';
 import type { Replies } from './replies';

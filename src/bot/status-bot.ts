@@ -17,7 +17,7 @@ import {
   type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
-import type { DialogState } from 'botbuilder-dialogs';
+import type { DialogState } from '../../dialogs/dialog-kit';
 import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
@@ -25,7 +25,8 @@ import { withoutBotMentions } from '../teams/bot-mentions';
 import { FEEDBACK_LOOP_CHANNEL, NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
 import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
-import { CardReplies, answerActivity } from './replies';
+import { AnswerActivities } from './answer-activities';
+import { CardReplies } from './replies';
 import { readWebChatFeedback } from './web-chat-feedback';
 
 export const MEMORY_PROPERTY = 'statusbot.memory';
@@ -43,12 +44,13 @@ export class StatusBot extends TeamsActivityHandler {
     private readonly engine: StatusEngine,
     private readonly conversationState: ConversationState,
     private readonly observe: TurnObserver = () => undefined,
+    readonly answerActivities = new AnswerActivities(),
   ) {
     super();
     this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
     this.memory = conversationState.createProperty<ConversationMemory>(MEMORY_PROPERTY);
     this.ratedMessages = conversationState.createProperty<RatedMessages>(RATED_MESSAGES_PROPERTY);
-    this.dialog = new MainDialog(engine, this.memory, new CardReplies(), observe);
+    this.dialog = new MainDialog(engine, this.memory, new CardReplies(answerActivities), observe);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -76,7 +78,7 @@ export class StatusBot extends TeamsActivityHandler {
   /** The greeting: what the bot does and example questions as suggested actions. */
   async welcome(context: TurnContext): Promise<void> {
     const { answer } = this.engine.ask('hello');
-    await context.sendActivity(answerActivity(answer));
+    await context.sendActivity(this.answerActivities.activityFor(answer));
     await this.memory.set(context, await this.memory.get(context, EMPTY_MEMORY));
   }
 
