@@ -37,8 +37,10 @@ export function didYouMeanActivity(candidates: EntryRef[]): Partial<Activity> {
 }
 
 export class CardReplies implements Replies {
+  constructor(private readonly answers: { activityFor(answer: Answer): Partial<Activity> } = { activityFor: answerActivity }) {}
+
   async answer(context: TurnContext, answer: Answer): Promise<void> {
-    await context.sendActivity(answerActivity(answer));
+    await context.sendActivity(this.answers.activityFor(answer));
   }
 
   async didYouMean(context: TurnContext, candidates: EntryRef[]): Promise<void> {
