@@ -8,7 +8,7 @@
  * ```
  */
 import type { Storage } from 'botbuilder';
-import { BlobsStorage, type BlobsStorageOptions } from 'botbuilder-azure-blobs';
+import type { BlobsStorageOptions } from 'botbuilder-azure-blobs';
 import { BoundedMemoryStorage } from './bounded-memory-storage';
 import { RecoveringStorage } from './recovering-storage';
 
@@ -70,6 +70,9 @@ function createBlobStorage({ connectionString, container }: BlobStorageConfig): 
     );
   }
   checkContainerName(container);
+  // Loaded only here: the Azure Storage SDK is 4 MB of heap that an in-memory deployment never uses.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, deferred load
+  const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
   // BlobsStorage caches a failed first connection forever; RecoveringStorage replaces it after a failure.
   return new RecoveringStorage(() => new BlobsStorage(connectionString, container, BLOB_OPTIONS));
 }
