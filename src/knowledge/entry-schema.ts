@@ -4,7 +4,7 @@
  *
  * Validation lives here, next to the types it produces, so the data and the code that reads it cannot drift apart.
  */
-import { z } from 'zod';
+import { z } from 'zod/v4';
 
 /** A sentence we wrote ourselves: non-empty, no stray whitespace, ends like a sentence. */
 const sentence = z

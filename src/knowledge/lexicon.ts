@@ -4,7 +4,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { z } from 'zod';
+import { z } from 'zod/v4';
 import { DataError } from './data-error';
 import { CLASSES, type StatusClass } from './status-table';
 import { phraseWords, stem } from './text';

@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import type { z } from 'zod';
+import type { z } from 'zod/v4';
 import { DataError } from './data-error';
 import { classInfoSchema, entrySchema, vendorSchema, type ClassInfo, type StatusEntry, type Vendor } from './entry-schema';
 import { StatusTable } from './status-table';
