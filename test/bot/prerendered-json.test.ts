@@ -1,35 +1,59 @@
 /**
- * expectedRepliesJson() must say exactly what JSON.stringify() says, whether or not an activity's attachments were
- * prerendered, for every shape an expectReplies or invoke body can take.
+ * expectedRepliesJson() must say exactly what JSON.stringify() says, whether or not an activity was prerendered,
+ * whatever a turn added to or replaced in the copy it sends, for every shape an expectReplies or invoke body takes.
  */
-import { deepFreeze, expectedRepliesJson, prerender } from '../../src/bot/prerendered-json';
+import { expectedRepliesJson, prerender } from '../../src/bot/prerendered-json';
+import { deepFreeze } from '../../src/knowledge/deep-freeze';
 
-const card = () => [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'a "quoted" </script> ✓' }] } }];
+const drawn = () =>
+  prerender({
+    type: 'message',
+    text: 'a "quoted" </script> ✓',
+    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'x' }] } }],
+    channelData: { feedbackLoop: { type: 'default' } },
+    inputHint: undefined,
+  });
+/** What TurnContext sends: a shallow copy with the conversation reference added. */
+const sent = (extra: Record<string, unknown> = {}) => ({ ...drawn(), conversation: { id: 'c1' }, from: { id: 'bot' }, replyToId: 'a1', ...extra });
 
 describe('expectedRepliesJson', () => {
   const bodies: Array<[string, unknown]> = [
-    ['one prerendered activity', { activities: [{ type: 'message', text: 'hi', attachments: prerender(card()) }] }],
-    ['attachments that were not prerendered', { activities: [{ type: 'message', attachments: card() }] }],
-    ['a mix, with undefined fields', { activities: [{ type: 'message', attachments: prerender(card()), id: undefined }, { type: 'typing' }, { type: 'message', text: 'x' }] }],
-    ['an activity that is only attachments', { activities: [{ attachments: prerender(card()) }] }],
+    ['a prerendered activity as sent', { activities: [sent()] }],
+    ['a field the turn replaced (Teams channelData)', { activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }],
+    ['a field the turn removed', { activities: [sent({ text: undefined })] }],
+    ['the prerendered activity itself', { activities: [drawn()] }],
+    ['an activity that is only prerendered attachments', { activities: [{ attachments: drawn().attachments }] }],
+    ['attachments that were not prerendered', { activities: [{ type: 'message', attachments: [{ contentType: 'x', content: {} }] }] }],
+    ['a mix', { activities: [sent(), { type: 'typing' }, { type: 'message', text: 'x' }, sent({ id: undefined })] }],
     ['no replies', { activities: [] }],
     ['null and odd entries', { activities: [null, 'text', 3] }],
     ['an invoke response body', { status: 200, body: { ok: true } }],
-    ['more than activities', { activities: [{ attachments: prerender(card()) }], extra: 1 }],
+    ['more than activities', { activities: [sent()], extra: 1 }],
   ];
 
   test.each(bodies)('%s', (_name, body) => {
-    expect(JSON.parse(expectedRepliesJson(body as never))).toEqual(JSON.parse(JSON.stringify(body)));
+    const json = expectedRepliesJson(body as never);
+    expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(body)));
+    // No field written twice (these names occur only at the top of an activity here).
+    for (const name of ['conversation', 'from', 'replyToId', 'channelData', 'attachments']) {
+      expect(json.split(`"${name}":`).length - 1).toBeLessThanOrEqual((body as { activities?: unknown[] }).activities?.length ?? 1);
+    }
+  });
+
+  test('a replaced field is written once, with its new value', () => {
+    const json = expectedRepliesJson({ activities: [sent({ channelData: { feedbackLoopEnabled: true } })] });
+    expect(json.match(/"channelData"/g)).toHaveLength(1);
+    expect(json).toContain('"feedbackLoopEnabled":true');
   });
 
   test('undefined stays undefined', () => {
     expect(expectedRepliesJson(undefined)).toBe(JSON.stringify(undefined));
   });
 
-  test('prerendered values are frozen all the way down', () => {
-    const value = prerender(card());
-    expect(Object.isFrozen(value)).toBe(true);
-    expect(Object.isFrozen(value[0]?.content.body[0])).toBe(true);
+  test('prerendered activities are frozen all the way down', () => {
+    const activity = drawn();
+    expect(Object.isFrozen(activity)).toBe(true);
+    expect(Object.isFrozen(activity.attachments[0]?.content.body[0])).toBe(true);
     expect(deepFreeze({ a: { b: [1] } }).a.b).toEqual([1]);
   });
 });
