@@ -2,6 +2,7 @@
  * `npm run bench:engine`: how fast the understanding engine is, measured on the regression corpus.
  * Prints start-up (load + validate + index), per-message latency of understand + compose + render (p50/p99/max)
  * and throughput, then the cold start of the `ask` CLI as a user runs it. Targets: p99 ≤ 1 ms, start-up ≤ 200 ms.
+ * The engine's memory of recent short messages is off, so every message is understood from scratch.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -18,7 +19,7 @@ const questions = readdirSync(corpusDir)
   .flatMap((f) => readFileSync(join(corpusDir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q));
 
 const t0 = performance.now();
-const engine = StatusEngine.load();
+const engine = StatusEngine.load(undefined, 0);
 const startupMs = performance.now() - t0;
 
 // Warm-up: let the JIT settle before measuring.

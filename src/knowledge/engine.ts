@@ -7,9 +7,11 @@
  */
 import { composeAnswer, type Answer, type LookupFocus } from './answer';
 import { CodeSearch } from './code-search';
+import { deepFreeze } from './deep-freeze';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from './load-table';
 import { PhraseMatcher } from './phrase-matcher';
+import { RecentCache } from './recent-cache';
 import type { StatusTable } from './status-table';
 import { SymptomIndex } from './symptom-index';
 import { phraseWords } from './text';
@@ -17,15 +19,28 @@ import { TypoCorrector } from './typo-corrector';
 import { understand, type EngineParts } from './understand';
 import type { Understanding } from './understanding';
 
+/**
+ * Short messages repeat: the suggested replies ("how do I fix it?", "is it safe to retry?", "more"), the welcome's
+ * examples and the everyday questions ("what is 502") arrive again and again, so their understanding is kept.
+ * Longer messages (pasted logs, stories) are almost never sent twice and are not.
+ */
+export const REMEMBERED_UNDERSTANDINGS = 512;
+const REMEMBERED_TEXT_LENGTH = 200;
+
 export class StatusEngine {
   private readonly parts: EngineParts;
+  /** Understandings of recent short messages, frozen (callers share them), by exact text. */
+  readonly understood: RecentCache<string, Understanding>;
   /** Search-as-you-type over the table (REST search, Teams compose-box search). */
   readonly search: CodeSearch;
 
+  /** `remembered`: how many understandings to keep (0 measures the engine's own speed, as bench:engine does). */
   constructor(
     readonly table: StatusTable,
     readonly lexicon: Lexicon,
+    remembered = REMEMBERED_UNDERSTANDINGS,
   ) {
+    this.understood = new RecentCache(remembered);
     const phrases = new PhraseMatcher(table, lexicon.weakNames);
     const symptoms = new SymptomIndex(table, lexicon);
     this.search = new CodeSearch(table);
@@ -33,12 +48,13 @@ export class StatusEngine {
   }
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */
-  static load(dataDir: string = DEFAULT_DATA_DIR): StatusEngine {
-    return new StatusEngine(loadTable(dataDir), loadLexicon(dataDir));
+  static load(dataDir: string = DEFAULT_DATA_DIR, remembered = REMEMBERED_UNDERSTANDINGS): StatusEngine {
+    return new StatusEngine(loadTable(dataDir), loadLexicon(dataDir), remembered);
   }
 
   understand(text: string): Understanding {
-    return understand(text, this.parts);
+    if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return understand(text, this.parts);
+    return this.understood.getOrAdd(text, () => deepFreeze(understand(text, this.parts)));
   }
 
   answer(understanding: Understanding, focus?: LookupFocus): Answer {
