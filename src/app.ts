@@ -74,7 +74,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const storage = options.storage ?? createStorage(config.storage);
   const conversationState = new ConversationState(storage);
   const stats = new UsageStats();
-  const metrics = new Metrics({ stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined });
+  const metrics = new Metrics({
+    stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined,
+    caches: { understanding: () => engine.understood, answer: () => bot.answerActivities },
+  });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
     MicrosoftAppId: config.microsoftAppId,

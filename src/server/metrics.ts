@@ -31,6 +31,14 @@ const TURN_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0
 export interface MetricsOptions {
   /** The bounded in-memory state store's counters, read at each scrape (leave out for blob storage). */
   stateStats?: () => BoundedMemoryStorageStats;
+  /** In-process caches by name (understandings, drawn answers), read at each scrape. */
+  caches?: Record<string, () => CacheStats>;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  size: number;
 }
 
 export class Metrics {
@@ -51,7 +59,11 @@ export class Metrics {
     this.turnSeconds = new Histogram({ name: 'statusbot_turn_duration_seconds', help: 'Time from the adapter receiving an activity to the bot finishing its turn (state saved).', buckets: TURN_SECONDS_BUCKETS, registers });
     this.httpResponses = new Counter({ name: 'statusbot_http_responses_total', help: 'HTTP responses by route (the route pattern, "unmatched" when none matched) and status.', labelNames: ['route', 'status'], registers });
 
-    const { stateStats } = options;
+    const { stateStats, caches = {} } = options;
+    const readCaches = (read: (stats: CacheStats) => number) => Object.entries(caches).map(([cache, stats]) => [{ cache }, read(stats())] as const);
+    new Counter({ name: 'statusbot_cache_hits_total', help: 'Lookups answered from an in-process cache, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.hits)) this.inc(labels, n); } });
+    new Counter({ name: 'statusbot_cache_misses_total', help: 'Lookups an in-process cache had to compute, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.misses)) this.inc(labels, n); } });
+    new Gauge({ name: 'statusbot_cache_entries', help: 'Entries held by an in-process cache, by cache.', labelNames: ['cache'], registers, collect() { for (const [labels, n] of readCaches((c) => c.size)) this.set(labels, n); } });
     if (stateStats) {
       new Gauge({ name: 'statusbot_state_items', help: 'Conversations held in the bounded in-memory state store.', registers, collect() { this.set(stateStats().items); } });
       new Counter({ name: 'statusbot_state_evictions_total', help: 'State items evicted because the store was full (raise STATE_MAX_CONVERSATIONS if this grows fast).', registers, collect() { this.reset(); this.inc(stateStats().evictions); } });

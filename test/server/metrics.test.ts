@@ -92,4 +92,17 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'statusbot_state_items')).toBe(4);
     expect(valueOf(samples, 'statusbot_state_evictions_total')).toBe(0);
   });
+
+  it('counts the hits and misses of the understanding and answer caches', async () => {
+    const count = (samples: Sample[], name: string, cache: string) => valueOf(samples, name, { cache }) ?? 0;
+    const before = (await scrape()).samples;
+    expect((await say(bot.url, 'metrics-5', 'what is 429 exactly')).status).toBe(200);
+    expect((await say(bot.url, 'metrics-6', 'what is 429 exactly')).status).toBe(200);
+    const after = (await scrape()).samples;
+    for (const cache of ['understanding', 'answer']) {
+      expect(count(after, 'statusbot_cache_misses_total', cache) - count(before, 'statusbot_cache_misses_total', cache)).toBe(1);
+      expect(count(after, 'statusbot_cache_hits_total', cache) - count(before, 'statusbot_cache_hits_total', cache)).toBe(1);
+      expect(count(after, 'statusbot_cache_entries', cache)).toBeGreaterThan(0);
+    }
+  });
 });
