@@ -10,8 +10,8 @@
  * bot's (target ≥ 0.9×, 0 errors, 0 lost). It prints figures and never fails on speed; it exits 1 only on errors or
  * lost replies.
  *
- * Settings (environment): BENCH_CONVERSATIONS (default 2,000 per run), BENCH_CONCURRENCY (default "16,64"),
- * BENCH_ROUNDS (default 2; the best round counts), BENCH_CPU_PROF=1 to write a V8 CPU profile of StatusBot into
+ * Settings (environment): BENCH_CONVERSATIONS (default 1,000 per run), BENCH_CONCURRENCY (default "16,64"),
+ * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8 CPU profile of StatusBot into
  * $TMPDIR/statusbot-bench-profiles/.
  *
  * bench/memory.ts reuses the launcher and the load driver exported here.
@@ -360,17 +360,21 @@ interface Measurement {
   concurrency: number;
   /** The best round (highest throughput): the least disturbed by whatever else the machine was doing. */
   best: RunResult;
-  cpuMsPerRequest: number;
+  /** Requests per second and server CPU per request of every round, in round order. */
+  throughputs: number[];
+  cpuMsPerRequest: number[];
   /** Errors and lost replies over every round, not only the best. */
   errors: number;
   lost: number;
   problems: string[];
 }
 
+const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+
 async function main(): Promise<void> {
-  const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 2_000);
+  const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 1_000);
   const concurrencies = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
-  const rounds = Number(process.env.BENCH_ROUNDS ?? 2);
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const profileDir = process.env.BENCH_CPU_PROF === '1' ? join(tmpdir(), 'statusbot-bench-profiles') : undefined;
 
   const statusConversations = statusBotConversations(conversationCount);
@@ -384,28 +388,32 @@ async function main(): Promise<void> {
     { bot: echoBot, conversations: echoConversations(statusConversations) },
     { bot: statusBot, conversations: statusConversations },
   ];
-  console.log(`e2e bench: ${conversationCount.toLocaleString('en-US')} conversations (${turns.toLocaleString('en-US')} expectReplies activities) per bot, concurrency and round; best of ${rounds} rounds; loopback, keep-alive`);
+  console.log(
+    `e2e bench: ${conversationCount.toLocaleString('en-US')} conversations (${turns.toLocaleString('en-US')} expectReplies activities) per bot, concurrency and round; ` +
+      `${rounds} paired rounds (the two bots back to back, alternating who goes first); loopback, keep-alive`,
+  );
   console.log(`idle RSS: StatusBot ${rssMb(statusBot.pid).toFixed(0)} MB, echo bot ${rssMb(echoBot.pid).toFixed(0)} MB`);
 
   const measurements: Measurement[] = [];
   try {
     // Warm-up: V8 needs a few thousand turns before its optimised code settles (throughput still doubles after 300).
-    for (const { bot, conversations } of bots) await drive(bot.url, conversations, { concurrency: 16, runId: `warm-${bot.pid}` });
+    for (let i = 0; i < 2; i++) for (const { bot, conversations } of bots) await drive(bot.url, conversations, { concurrency: 16, runId: `warm${i}-${bot.pid}` });
 
     for (const concurrency of concurrencies) {
-      for (const { bot } of bots) measurements.push({ bot: bot.name, concurrency, best: undefined as never, cpuMsPerRequest: NaN, errors: 0, lost: 0, problems: [] });
+      for (const { bot } of bots) measurements.push({ bot: bot.name, concurrency, best: undefined as never, throughputs: [], cpuMsPerRequest: [], errors: 0, lost: 0, problems: [] });
       for (let round = 0; round < rounds; round++) {
-        // Bots take turns, so a disturbance on the machine is less likely to hit only one of them.
+        // The two bots of a round run back to back, so a disturbance on a shared machine (it comes and goes over
+        // seconds) hits both alike; the median of the rounds' ratios then ignores the rounds it hit unevenly.
         for (const { bot, conversations } of round % 2 ? [...bots].reverse() : bots) {
           const m = measurements.find((x) => x.bot === bot.name && x.concurrency === concurrency) as Measurement;
           const cpuBefore = cpuMs(bot.pid);
           const run = await drive(bot.url, conversations, { concurrency, runId: `c${concurrency}-r${round}-${bot.pid}` });
-          const cpu = (cpuMs(bot.pid) - cpuBefore) / run.requests;
+          m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
+          m.throughputs.push(run.requests / run.seconds);
           m.errors += run.errors;
           m.lost += run.lost;
           m.problems.push(...run.problems);
           if (!m.best || run.requests / run.seconds > m.best.requests / m.best.seconds) m.best = run;
-          m.cpuMsPerRequest = Number.isNaN(m.cpuMsPerRequest) ? cpu : Math.min(m.cpuMsPerRequest, cpu);
         }
       }
     }
@@ -417,30 +425,31 @@ async function main(): Promise<void> {
   }
 
   console.log('');
-  console.log('bot        conc  requests   req/s   p50 ms   p99 ms  CPU ms/req  errors  lost');
-  for (const { bot, concurrency, best, cpuMsPerRequest, errors, lost } of measurements) {
+  console.log('bot        conc  req/s (median, best)   p50 ms   p99 ms  CPU ms/req  errors  lost');
+  for (const { bot, concurrency, best, throughputs, cpuMsPerRequest, errors, lost } of measurements) {
     console.log(
       [
         bot.padEnd(10),
         String(concurrency).padStart(4),
-        String(best.requests).padStart(9),
-        (best.requests / best.seconds).toFixed(0).padStart(7),
+        `${median(throughputs).toFixed(0).padStart(7)} ${(best.requests / best.seconds).toFixed(0).padStart(7)}`.padEnd(22),
         percentile(best.latencies, 50).toFixed(2).padStart(8),
         percentile(best.latencies, 99).toFixed(2).padStart(8),
-        cpuMsPerRequest.toFixed(3).padStart(11),
+        median(cpuMsPerRequest).toFixed(3).padStart(11),
         String(errors).padStart(7),
         String(lost).padStart(5),
       ].join(' '),
     );
   }
+  console.log('(p50/p99 from each bot\'s best round; CPU is the server process\'s user+system time per request, median of the rounds)');
   console.log('');
   for (const concurrency of concurrencies) {
     const of = (name: string) => measurements.find((r) => r.bot === name && r.concurrency === concurrency) as Measurement;
     const [status, echo] = [of('StatusBot'), of('echo bot')];
-    const ratio = status.best.requests / status.best.seconds / (echo.best.requests / echo.best.seconds);
-    const cpuRatio = echo.cpuMsPerRequest / status.cpuMsPerRequest;
+    const ratios = status.throughputs.map((t, i) => t / (echo.throughputs[i] as number));
+    const ratio = median(ratios);
+    const cpuRatio = median(echo.cpuMsPerRequest.map((e, i) => e / (status.cpuMsPerRequest[i] as number)));
     console.log(
-      `concurrency ${concurrency}: StatusBot/echo throughput ${ratio.toFixed(2)}× (target ≥ 0.9×${ratio >= 0.9 ? ', met' : ', not met'}); ` +
+      `concurrency ${concurrency}: StatusBot/echo throughput ${ratio.toFixed(2)}× (median of rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.9×${ratio >= 0.9 ? ', met' : ', not met'}); ` +
         `per CPU second ${cpuRatio.toFixed(2)}×; p99 ${percentile(status.best.latencies, 99).toFixed(1)} ms vs ${percentile(echo.best.latencies, 99).toFixed(1)} ms`,
     );
   }
