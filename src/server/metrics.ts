@@ -1,8 +1,9 @@
 /**
  * Prometheus metrics at GET /metrics (text exposition format, prom-client): turns by intent and channel, unanswered
  * turns, feedback, turn latency, HTTP responses by route and status, requests in flight, the state store's fill and
- * evictions, and Node's default process metrics (CPU, RSS, heap, event-loop lag, GC). Everything lives in a dedicated
- * Registry, so several apps in one process (tests) never share counters.
+ * evictions, the in-process caches' hits, misses and entries, and Node's default process metrics (CPU, RSS, heap,
+ * event-loop lag, GC). Everything lives in a dedicated Registry, so several apps in one process (tests) never share
+ * counters.
  *
  * ```ts
  * const metrics = new Metrics({ stateStats: () => storage.stats() });
