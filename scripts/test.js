@@ -46,7 +46,9 @@ const artifacts = join(root, 'test-artifacts');
 if (!existsSync(artifacts)) mkdirSync(artifacts, { recursive: true });
 const report = join(artifacts, 'jest-results.json');
 console.log('\n=== Tests (jest)');
-const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+// restify 11 reads process.binding('http_parser') once per process (DEP0111); npm start silences it the same way.
+const nodeOptions = [process.env.NODE_OPTIONS, '--disable-warning=DEP0111'].filter(Boolean).join(' ');
+const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions } });
 let passed = 0;
 let failed = 0;
 try {
