@@ -11,8 +11,8 @@
  * lost replies.
  *
  * Settings (environment): BENCH_CONVERSATIONS (default 1,000 per run), BENCH_CONCURRENCY (default "16,64"),
- * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8 CPU profile of StatusBot into
- * $TMPDIR/statusbot-bench-profiles/.
+ * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8
+ * CPU profile of StatusBot into $TMPDIR/statusbot-bench-profiles/.
  *
  * bench/memory.ts reuses the launcher and the load driver exported here.
  */
