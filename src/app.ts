@@ -48,8 +48,6 @@ export interface AppOptions {
 
 const TURN_STARTED = Symbol('statusbot.turnStarted');
 const TURN_PLAN = Symbol('statusbot.turnPlan');
-/** Where botbuilder-dialogs looks for its memory-scope configuration in turn state (not exported by the package). */
-const DIALOG_STATE_CONFIGURATION = 'DialogStateManagerConfiguration';
 
 /**
  * The public cloud's authentication settings with the token-signing keys read from another OpenID metadata
@@ -98,16 +96,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   };
   const bot = new StatusBot(engine, conversationState, observe);
 
-  let dialogStateConfiguration: unknown;
-
   // One log line per turn: what was understood and how long the turn took. User text only at debug level.
   adapter.use(async (context, next) => {
     context.turnState.set(TURN_STARTED, performance.now());
-    // botbuilder-dialogs builds its (stateless) memory-scope configuration in every turn, a tenth of a millisecond
-    // each time; build it in the first turn and hand that one to every later turn.
-    if (dialogStateConfiguration) context.turnState.set(DIALOG_STATE_CONFIGURATION, dialogStateConfiguration);
     await next();
-    dialogStateConfiguration ??= context.turnState.get(DIALOG_STATE_CONFIGURATION);
     const ms = performance.now() - (context.turnState.get(TURN_STARTED) as number);
     metrics.recordTurnDuration(ms / 1000);
     const plan = context.turnState.get(TURN_PLAN) as ReplyPlan | undefined;
