@@ -20,7 +20,7 @@ import { userActivityFromClient } from './activity-mapping';
 import type { ConversationStore } from './conversation-store';
 import type { DirectLineChannel } from './directline-channel';
 import type { DirectLineTokens, TokenClaims } from './directline-token';
-import type { KeyedRateLimiter } from './keyed-rate-limiter';
+import type { KeyedRateLimiter } from '../server/keyed-rate-limiter';
 import { publicOrigin, webSocketOrigin } from './public-origin';
 import { sendProblem, type DirectLineProblem } from './send-problem';
 import { bearerToken, checkToken } from './token-guard';

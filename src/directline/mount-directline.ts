@@ -24,7 +24,7 @@ import { bodilessPostIsEmpty, mountDirectLineRoutes, refuseUploads } from './dir
 import { DirectLineStreams } from './directline-stream';
 import { DirectLineTokens } from './directline-token';
 import { InProcessBot } from './in-process-bot';
-import { KeyedRateLimiter } from './keyed-rate-limiter';
+import { KeyedRateLimiter } from '../server/keyed-rate-limiter';
 import { OriginPolicy } from './origin-policy';
 import { mountTokenEndpoint } from './token-endpoint';
 

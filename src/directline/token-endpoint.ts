@@ -17,7 +17,7 @@ import type { Logger } from '../logging';
 import { AzureTokenError, generateAzureToken } from './azure-token-exchange';
 import { isConversationId, isUserId, newConversationId, newUserId } from './directline-ids';
 import type { DirectLineTokens } from './directline-token';
-import type { KeyedRateLimiter } from './keyed-rate-limiter';
+import type { KeyedRateLimiter } from '../server/keyed-rate-limiter';
 import { publicOrigin } from './public-origin';
 import { sendProblem, type DirectLineProblem } from './send-problem';
 import { bearerToken, checkToken } from './token-guard';
