@@ -59,6 +59,25 @@ async function waitForReadiness(status: number, withinMs: number): Promise<Readi
   throw new Error(`/readyz did not turn ${status} within ${withinMs} ms; last answer: ${JSON.stringify(last)}`);
 }
 
+/** /readyz turns 503 within 5 s, saying storage is not ok; records how long it took as `timings[timing]`. */
+async function expectNotReadySoon(timing: string): Promise<void> {
+  const down = await waitForReadiness(503, 10_000);
+  timings[timing] = down.ms;
+  expect(down.body).toMatchObject({ status: 'not ready', storage: { ok: false } });
+  expect(down.body.storage?.error).toMatch(/^Storage readiness check failed/);
+  expect(down.ms).toBeLessThan(5_000);
+}
+
+/** A message sent during the outage is answered within 10 s with the apology; records the wait as `timings[timing]`. */
+async function expectApologyInTime(conversation: string, timing: string): Promise<void> {
+  const started = Date.now();
+  const { status, activities } = await say(botUrl(), conversation, 'what about 504?');
+  timings[timing] = Date.now() - started;
+  expect(status).toBe(200);
+  expect(visibleText(activities)).toMatch(TURN_FAILED);
+  expect(timings[timing]).toBeLessThan(10_000);
+}
+
 describe('blob storage failures', () => {
   const conv = `storage-outage-${process.pid}`;
 
@@ -71,20 +90,11 @@ describe('blob storage failures', () => {
     it('turns /readyz 503 within a few seconds, saying storage is not ok', async () => {
       process.kill((azurite as AzuriteBlob).pid, 'SIGSTOP');
       frozen = true;
-      const down = await waitForReadiness(503, 10_000);
-      timings.frozenDetected = down.ms;
-      expect(down.body).toMatchObject({ status: 'not ready', storage: { ok: false } });
-      expect(down.body.storage?.error).toMatch(/^Storage readiness check failed/);
-      expect(down.ms).toBeLessThan(5_000);
+      await expectNotReadySoon('frozenDetected');
     });
 
     it('answers a message sent meanwhile within 10 s, telling the user something went wrong', async () => {
-      const started = Date.now();
-      const { status, activities } = await say(botUrl(), conv, 'what about 504?');
-      timings.replyWhileFrozen = Date.now() - started;
-      expect(status).toBe(200);
-      expect(visibleText(activities)).toMatch(TURN_FAILED);
-      expect(timings.replyWhileFrozen).toBeLessThan(10_000);
+      await expectApologyInTime(conv, 'replyWhileFrozen');
     });
 
     it('is ready again once storage answers, with the conversation intact', async () => {
@@ -104,20 +114,11 @@ describe('blob storage failures', () => {
   describe('storage that is gone (Azurite stopped, then restarted on the same port)', () => {
     it('turns /readyz 503 within a few seconds, saying storage is not ok', async () => {
       await (azurite as AzuriteBlob).stop();
-      const down = await waitForReadiness(503, 10_000);
-      timings.stoppedDetected = down.ms;
-      expect(down.body).toMatchObject({ status: 'not ready', storage: { ok: false } });
-      expect(down.body.storage?.error).toMatch(/^Storage readiness check failed/);
-      expect(down.ms).toBeLessThan(5_000);
+      await expectNotReadySoon('stoppedDetected');
     });
 
     it('answers a message sent meanwhile within 10 s, telling the user something went wrong', async () => {
-      const started = Date.now();
-      const { status, activities } = await say(botUrl(), conv, 'what about 504?');
-      timings.replyWhileStopped = Date.now() - started;
-      expect(status).toBe(200);
-      expect(visibleText(activities)).toMatch(TURN_FAILED);
-      expect(timings.replyWhileStopped).toBeLessThan(10_000);
+      await expectApologyInTime(conv, 'replyWhileStopped');
       expect((bot as BotProcess).logs.some((l) => typeof l === 'object' && l.msg === 'turn failed')).toBe(true);
     });
 
