@@ -7,7 +7,7 @@
  */
 import type { TurnContext } from 'botbuilder';
 import type { BotAdapter } from '../bot/bot-adapter';
-import { expectedRepliesJson } from '../bot/prerendered-json';
+import { expectedRepliesBody } from '../bot/prerendered-json';
 import type { Request, Response } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
 import type { Logger } from '../logging';
@@ -37,7 +37,7 @@ export function messagesEndpoint(adapter: BotAdapter, logic: (context: TurnConte
       });
       if (response?.body === undefined) return void res.send(response?.status ?? 200);
       res.setHeader('content-type', 'application/json');
-      res.sendRaw(response.status, expectedRepliesJson(response.body as never));
+      res.sendRaw(response.status, expectedRepliesBody(response.body as never));
     } catch (err) {
       if (turnStarted) {
         logger.error({ err }, 'turn failed outside the bot');

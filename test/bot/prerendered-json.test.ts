@@ -1,8 +1,8 @@
 /**
- * expectedRepliesJson() must say exactly what JSON.stringify() says, whether or not an activity was prerendered,
+ * expectedRepliesBody() must say exactly what JSON.stringify() says, in UTF-8, whether or not an activity was prerendered,
  * whatever a turn added to or replaced in the copy it sends, for every shape an expectReplies or invoke body takes.
  */
-import { expectedRepliesJson, prerender } from '../../src/bot/prerendered-json';
+import { expectedRepliesBody, prerender } from '../../src/bot/prerendered-json';
 import { deepFreeze } from '../../src/knowledge/deep-freeze';
 
 const drawn = () =>
@@ -16,7 +16,7 @@ const drawn = () =>
 /** What TurnContext sends: a shallow copy with the conversation reference added. */
 const sent = (extra: Record<string, unknown> = {}) => ({ ...drawn(), conversation: { id: 'c1' }, from: { id: 'bot' }, replyToId: 'a1', ...extra });
 
-describe('expectedRepliesJson', () => {
+describe('expectedRepliesBody', () => {
   const bodies: Array<[string, unknown]> = [
     ['a prerendered activity as sent', { activities: [sent()] }],
     ['a field the turn replaced (Teams channelData)', { activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }],
@@ -32,8 +32,11 @@ describe('expectedRepliesJson', () => {
   ];
 
   test.each(bodies)('%s', (_name, body) => {
-    const json = expectedRepliesJson(body as never);
+    const bytes = expectedRepliesBody(body as never);
+    const json = bytes.toString('utf8');
     expect(JSON.parse(json)).toEqual(JSON.parse(JSON.stringify(body)));
+    // The same fields in another order: exactly as many bytes (the response's Content-Length).
+    expect(bytes.length).toBe(Buffer.byteLength(JSON.stringify(body)));
     // No field written twice (these names occur only at the top of an activity here).
     for (const name of ['conversation', 'from', 'replyToId', 'channelData', 'attachments']) {
       expect(json.split(`"${name}":`).length - 1).toBeLessThanOrEqual((body as { activities?: unknown[] }).activities?.length ?? 1);
@@ -41,13 +44,14 @@ describe('expectedRepliesJson', () => {
   });
 
   test('a replaced field is written once, with its new value', () => {
-    const json = expectedRepliesJson({ activities: [sent({ channelData: { feedbackLoopEnabled: true } })] });
+    const json = expectedRepliesBody({ activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }).toString('utf8');
     expect(json.match(/"channelData"/g)).toHaveLength(1);
     expect(json).toContain('"feedbackLoopEnabled":true');
   });
 
-  test('undefined stays undefined', () => {
-    expect(expectedRepliesJson(undefined)).toBe(JSON.stringify(undefined));
+  test('text outside ASCII is written as UTF-8', () => {
+    const json = expectedRepliesBody({ activities: [sent({ text: 'نعم ✓ 🚦' })] }).toString('utf8');
+    expect((JSON.parse(json) as { activities: Array<{ text: string; attachments: unknown }> }).activities[0]).toMatchObject({ text: 'نعم ✓ 🚦', attachments: drawn().attachments });
   });
 
   test('prerendered activities are frozen all the way down', () => {
