@@ -4,10 +4,15 @@
  * cards, no rate limit, no logging. It replies "echo: <text>" and shows what the stack itself costs, so StatusBot's
  * figures can be read against it.
  *
- * Like StatusBot it listens on PORT (0 picks a free port) on loopback and prints one JSON line with its `url`.
+ * Like StatusBot it listens on PORT (0 picks a free port) on loopback and prints one JSON line with its `url`. It
+ * leaves V8's heap growth alone unless HEAP_GROWTH_PERCENT is set, which `npm run bench:memory` does in one run to
+ * show what StatusBot's setting does to a bot that holds nothing.
  */
 import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
 import restify from 'restify';
+import { applyHeapGrowth } from '../src/heap-growth';
+
+if (process.env.HEAP_GROWTH_PERCENT) applyHeapGrowth(Number(process.env.HEAP_GROWTH_PERCENT));
 
 class EchoBot extends ActivityHandler {
   constructor() {

@@ -58,6 +58,8 @@ export interface Config {
   /** ALLOWED_ORIGINS: besides the bot's own origin, the web origins that may use its Direct Line and embed it. */
   allowedOrigins: AllowedOrigins;
   directLine: DirectLineConfig;
+  /** HEAP_GROWTH_PERCENT: how far V8 may grow the heap past what survived a full collection; 0 lets V8 choose. */
+  heapGrowthPercent: number;
 }
 
 export class ConfigError extends Error {
@@ -68,6 +70,9 @@ export class ConfigError extends Error {
 }
 
 type Env = Record<string, string | undefined>;
+
+/** See src/heap-growth.ts for why StatusBot does not leave this to V8. */
+export const DEFAULT_HEAP_GROWTH_PERCENT = 50;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;
@@ -137,6 +142,7 @@ export function readConfig(env: Env = process.env): Config {
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
     allowedOrigins: allowedOrigins(env),
     directLine: directLineConfig(env),
+    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 300),
   };
 }
 

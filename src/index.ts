@@ -6,6 +6,7 @@ import type { Server as HttpServer } from 'node:http';
 import { join } from 'node:path';
 import { createApp } from './app';
 import { ConfigError, loadDotEnv, readConfig } from './config';
+import { applyHeapGrowth } from './heap-growth';
 import { DataError } from './knowledge/data-error';
 import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { createLogger } from './logging';
@@ -16,6 +17,7 @@ const DRAIN_MS = 8_000;
 async function main(): Promise<void> {
   loadDotEnv(join(DEFAULT_DATA_DIR, '..'));
   const config = readConfig();
+  applyHeapGrowth(config.heapGrowthPercent);
   const logger = createLogger(config.logLevel);
   const app = createApp(config, logger);
   const { url } = await app.start();

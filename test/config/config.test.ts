@@ -36,6 +36,7 @@ describe('defaults', () => {
       logLevel: 'info',
       maxBodyBytes: 256 * 1024,
       rateLimitPerMinute: 600,
+      heapGrowthPercent: 50,
     });
   });
 
@@ -66,6 +67,8 @@ describe('defaults', () => {
     ['a log level', { LOG_LEVEL: 'silent' }, { logLevel: 'silent' }],
     ['a body limit in KB', { MAX_BODY_KB: '1024' }, { maxBodyBytes: 1024 * 1024 }],
     ['a rate limit', { RATE_LIMIT_PER_MINUTE: '30' }, { rateLimitPerMinute: 30 }],
+    ['heap growth left to V8', { HEAP_GROWTH_PERCENT: '0' }, { heapGrowthPercent: 0 }],
+    ['the largest heap growth', { HEAP_GROWTH_PERCENT: '300' }, { heapGrowthPercent: 300 }],
   ])('accept %s', (_name, env, expected) => {
     expect(readConfig(env)).toMatchObject(expected);
   });
@@ -96,6 +99,9 @@ describe('invalid values', () => {
     { env: { RATE_LIMIT_PER_MINUTE: '0' }, variable: 'RATE_LIMIT_PER_MINUTE', value: '0', allowed: 'a whole number from 1 to 1000000' },
     { env: { RATE_LIMIT_PER_MINUTE: '1.5' }, variable: 'RATE_LIMIT_PER_MINUTE', value: '1.5', allowed: 'a whole number from 1 to 1000000' },
     { env: { RATE_LIMIT_PER_MINUTE: 'lots' }, variable: 'RATE_LIMIT_PER_MINUTE', value: 'lots', allowed: 'a whole number from 1 to 1000000' },
+    { env: { HEAP_GROWTH_PERCENT: '301' }, variable: 'HEAP_GROWTH_PERCENT', value: '301', allowed: 'a whole number from 0 to 300' },
+    { env: { HEAP_GROWTH_PERCENT: '-10' }, variable: 'HEAP_GROWTH_PERCENT', value: '-10', allowed: 'a whole number from 0 to 300' },
+    { env: { HEAP_GROWTH_PERCENT: '50%' }, variable: 'HEAP_GROWTH_PERCENT', value: '50%', allowed: 'a whole number from 0 to 300' },
   ];
 
   it.each(cases)('$variable=$value: a ConfigError naming $variable and what it accepts', ({ env, variable, value, allowed }) => {
