@@ -72,7 +72,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** See src/heap-growth.ts for why StatusBot does not leave this to V8. */
-export const DEFAULT_HEAP_GROWTH_PERCENT = 50;
+export const DEFAULT_HEAP_GROWTH_PERCENT = 100;
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 const APP_TYPES = ['MultiTenant', 'SingleTenant', 'UserAssignedMSI'] as const;

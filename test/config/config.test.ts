@@ -36,7 +36,7 @@ describe('defaults', () => {
       logLevel: 'info',
       maxBodyBytes: 256 * 1024,
       rateLimitPerMinute: 600,
-      heapGrowthPercent: 50,
+      heapGrowthPercent: 100,
     });
   });
 
