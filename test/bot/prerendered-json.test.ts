@@ -1,6 +1,7 @@
 /**
- * expectedRepliesBody() must say exactly what JSON.stringify() says, in UTF-8, whether or not an activity was prerendered,
- * whatever a turn added to or replaced in the copy it sends, for every shape an expectReplies or invoke body takes.
+ * expectedRepliesBody() must say exactly what JSON.stringify() says, in UTF-8, whether or not an activity was
+ * prerendered, whatever a turn added to or replaced in the copy it sends, for every shape an expectReplies or invoke
+ * body takes.
  */
 import { expectedRepliesBody, prerender } from '../../src/bot/prerendered-json';
 import { deepFreeze } from '../../src/knowledge/deep-freeze';
