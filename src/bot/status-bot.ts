@@ -5,8 +5,14 @@
  *
  * Teams: the bot's own @mentions leave the text before anything reads it; answers get Teams' 👍/👎 (feedback loop),
  * whose votes land where the card's vote buttons do; the compose-box search is answered from src/teams/.
+ *
+ * Messages, nearly every turn, go from run() straight to the dialog; other activities take ActivityHandler's
+ * dispatch. That dispatch is fifteen nested async steps per message, each a generator function in botbuilder's
+ * ES2015 build, and each of those keeps the turn's objects alive until V8's next full collection (see
+ * state-property.ts, which measures the two changes together).
  */
 import {
+  ActivityTypes,
   TeamsActivityHandler,
   type Activity,
   type ConversationState,
@@ -14,7 +20,6 @@ import {
   type MessagingExtensionQuery,
   type MessagingExtensionResponse,
   type ResourceResponse,
-  type StatePropertyAccessor,
   type TurnContext,
 } from 'botbuilder';
 import type { DialogState } from '../../dialogs/dialog-kit';
@@ -27,6 +32,7 @@ import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { AnswerActivities } from './answer-activities';
 import { CardReplies } from './replies';
+import { StateProperty } from './state-property';
 import { readWebChatFeedback } from './web-chat-feedback';
 
 export const MEMORY_PROPERTY = 'statusbot.memory';
@@ -34,10 +40,10 @@ export const DIALOG_STATE_PROPERTY = 'statusbot.dialogState';
 export const RATED_MESSAGES_PROPERTY = 'statusbot.teams.ratedMessages';
 
 export class StatusBot extends TeamsActivityHandler {
-  readonly dialogState: StatePropertyAccessor<DialogState>;
-  readonly memory: StatePropertyAccessor<ConversationMemory>;
+  readonly dialogState: StateProperty<DialogState>;
+  readonly memory: StateProperty<ConversationMemory>;
   /** Teams: which answer each recent bot message rated, so a feedback-loop vote names its subject. */
-  readonly ratedMessages: StatePropertyAccessor<RatedMessages>;
+  readonly ratedMessages: StateProperty<RatedMessages>;
   private readonly dialog: MainDialog;
 
   constructor(
@@ -47,9 +53,9 @@ export class StatusBot extends TeamsActivityHandler {
     readonly answerActivities = new AnswerActivities(),
   ) {
     super();
-    this.dialogState = conversationState.createProperty<DialogState>(DIALOG_STATE_PROPERTY);
-    this.memory = conversationState.createProperty<ConversationMemory>(MEMORY_PROPERTY);
-    this.ratedMessages = conversationState.createProperty<RatedMessages>(RATED_MESSAGES_PROPERTY);
+    this.dialogState = new StateProperty<DialogState>(conversationState, DIALOG_STATE_PROPERTY);
+    this.memory = new StateProperty<ConversationMemory>(conversationState, MEMORY_PROPERTY);
+    this.ratedMessages = new StateProperty<RatedMessages>(conversationState, RATED_MESSAGES_PROPERTY);
     this.dialog = new MainDialog(engine, this.memory, new CardReplies(answerActivities), observe);
 
     this.onMembersAdded(async (context, next) => {
@@ -65,14 +71,14 @@ export class StatusBot extends TeamsActivityHandler {
       if (vote) this.observe(context, '', { kind: 'feedback', reaction: vote.reaction, id: vote.id });
       await next();
     });
+  }
 
-    this.onMessage(async (context, next) => {
-      // Teams channels and group chats: "<at>StatusBot</at> what is 502" → "what is 502", for every later reader.
-      const { activity } = context;
-      if (activity.text) activity.text = withoutBotMentions(activity.text, activity.entities, activity.recipient?.id);
-      await this.dialog.run(context, this.dialogState);
-      await next();
-    });
+  /** A message: understood and answered by the dialog. */
+  private async onMessageTurn(context: TurnContext): Promise<void> {
+    // Teams channels and group chats: "<at>StatusBot</at> what is 502" → "what is 502", for every later reader.
+    const { activity } = context;
+    if (activity.text) activity.text = withoutBotMentions(activity.text, activity.entities, activity.recipient?.id);
+    await this.dialog.run(context, this.dialogState);
   }
 
   /** The greeting: what the bot does and example questions as suggested actions. */
@@ -84,7 +90,8 @@ export class StatusBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     if (context.activity.channelId === FEEDBACK_LOOP_CHANNEL) context.onSendActivities((ctx, activities, next) => this.withFeedbackLoop(ctx, activities, next));
-    await super.run(context);
+    if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
+    else await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
 
