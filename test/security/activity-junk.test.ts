@@ -1,6 +1,6 @@
 /**
  * Odd activities never crash the server or lose the conversation: missing fields, unknown types, empty text,
- * a body near the size limit, binary junk, emoji, right-to-left text, and markup that must stay text in cards.
+ * a paste near the size limit and a 1 MB message over it, binary junk, emoji, right-to-left text, and markup that must stay text in cards.
  */
 import { type Activity, botForThisFile, sendActivity, visibleText } from '../support/bot-process';
 
@@ -47,6 +47,15 @@ it.each([
 it('a message longer than 10,000 characters is cut and the answer says so', async () => {
   const { activities } = await sendActivity(bot.url, conv, { text: `HTTP/1.1 503 Service Unavailable ${'x'.repeat(20_000)}` });
   expect(visibleText(activities)).toMatch(/10,000 characters/);
+});
+
+it('a message of 1 MB is refused with 413 (over MAX_BODY_KB) and the conversation goes on', async () => {
+  const body = { type: 'message', channelId: 'test', from: { id: 'u' }, conversation: { id: conv }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text: 'x'.repeat(1024 * 1024) };
+  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  expect(res.status).toBe(413);
+  expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
+  const next = await sendActivity(bot.url, conv, { text: 'what is 413' });
+  expect(visibleText(next.activities)).toMatch(/413 Content Too Large/);
 });
 
 it('markdown and HTML in a message are never echoed into cards as markup', async () => {
