@@ -1,6 +1,7 @@
 /**
- * Odd activities never crash the server or lose the conversation: missing fields, unknown types, empty text,
- * a paste near the size limit and a 1 MB message over it, binary junk, emoji, right-to-left text, and markup that must stay text in cards.
+ * Odd activities never crash the server or lose the conversation: missing fields, unknown types, empty text, a paste
+ * near the size limit and a 1 MB message over it, binary junk, emoji, right-to-left text, and markup that must stay
+ * text in cards.
  */
 import { type Activity, botForThisFile, sendActivity, visibleText } from '../support/bot-process';
 
