@@ -13,6 +13,7 @@
  */
 import {
   ActivityTypes,
+  Channels,
   TeamsActivityHandler,
   type Activity,
   type ConversationState,
@@ -27,7 +28,8 @@ import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
 import { withoutBotMentions } from '../teams/bot-mentions';
-import { FEEDBACK_LOOP_CHANNEL, NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
+import { cardOnly } from '../teams/card-only';
+import { NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
 import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { AnswerActivities } from './answer-activities';
@@ -89,14 +91,18 @@ export class StatusBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
-    if (context.activity.channelId === FEEDBACK_LOOP_CHANNEL) context.onSendActivities((ctx, activities, next) => this.withFeedbackLoop(ctx, activities, next));
+    if (context.activity.channelId === Channels.Msteams) context.onSendActivities((ctx, activities, next) => this.sendingToTeams(ctx, activities, next));
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
     else await super.run(context);
     await this.conversationState.saveChanges(context, false);
   }
 
-  /** Teams: answers that can be rated get Teams' 👍/👎, and the id Teams gives each one is remembered with its subject. */
-  private async withFeedbackLoop(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+  /**
+   * Teams: a card goes without its Markdown text, which Teams would show as a message of its own (card-only.ts);
+   * answers that can be rated get Teams' 👍/👎, and the id Teams gives each one is remembered with its subject.
+   */
+  private async sendingToTeams(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+    activities.forEach((activity) => cardOnly(activity));
     const subjects = activities.map((activity) => ratedSubject(activity));
     activities.forEach((activity, i) => {
       if (subjects[i]) enableFeedbackLoop(activity);

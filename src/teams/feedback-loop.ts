@@ -13,8 +13,6 @@
  */
 import { readCardSubmit, type FeedbackReaction } from '../cards/card-submit-data';
 
-/** The channel whose clients draw the feedback loop. */
-export const FEEDBACK_LOOP_CHANNEL = 'msteams';
 export const SUBMIT_ACTION_INVOKE = 'message/submitAction';
 
 /** A vote from Teams' feedback form. */

@@ -1,7 +1,8 @@
 /**
- * StatusBot in Teams channels and group chats, through the real server process and CloudAdapter over HTTP:
- * @mentions of the bot leave the text (every one, nobody else's), replies go to the thread, answers carry Teams'
- * feedback loop, and a vote from Teams' feedback form ends in the same record as a vote from the card's buttons.
+ * StatusBot in Teams channels and group chats, through the real server process and CloudAdapter over HTTP: @mentions of
+ * the bot leave the text (every one, nobody else's), replies go to the thread, an answer is its card alone with a
+ * notification summary, answers carry Teams' feedback loop, and a vote from Teams' feedback form ends in the same
+ * record as a vote from the card's buttons.
  */
 import { sendActivity, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
 import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in';
@@ -96,6 +97,28 @@ describe('@mentions in a channel', () => {
     expect(visibleText(replies)).toMatch(/502 Bad Gateway/);
     expect(replies[0]?.conversation).toMatchObject({ id: '19:meeting_group@thread.v2' });
     expect(JSON.stringify(replies)).not.toMatch(/<at>/);
+  });
+});
+
+describe('one message per answer', () => {
+  test('an answer is its card alone, with the card\'s first line as the summary Teams notifies with', async () => {
+    const [reply, ...more] = await teams(channelMessage('<at>StatusBot</at> what is 429', [mention(BOT)], channelThread('card-only')));
+    expect(more).toHaveLength(0);
+    expect(reply?.text).toBeUndefined();
+    expect(reply?.textFormat).toBeUndefined();
+    expect(reply?.summary).toBe('429 Too Many Requests: 4xx client error');
+    expect(cardOf(reply)).toMatchObject({ version: '1.5' });
+    // Other channels keep the Markdown text next to the card (for clients without cards and for screen readers).
+    const { activities } = await sendActivity(bot.url, 'not-teams-card', { text: 'what is 429' }, 'webchat');
+    expect(activities[0]?.text).toMatch(/^\*\*429 Too Many Requests\*\*/);
+    expect(activities[0]?.summary).toBeUndefined();
+  });
+
+  test('a reply without a card keeps its text', async () => {
+    const thread = channelThread('line');
+    const [reply] = await teams({ ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'like', id: '429' } });
+    expect(reply?.text).toMatch(/Thanks for the feedback/);
+    expect(reply?.summary).toBeUndefined();
   });
 });
 
