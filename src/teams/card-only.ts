@@ -6,9 +6,9 @@
  *
  *   context.onSendActivities((ctx, activities, next) => { activities.forEach(cardOnly); return next(); });
  */
+import { ADAPTIVE_CARD_CONTENT_TYPE } from '../cards/adaptive-card-types';
 import type { OutgoingActivity } from './feedback-loop';
 
-const ADAPTIVE_CARD = 'application/vnd.microsoft.card.adaptive';
 /** Notifications show one short line. */
 const MAX_SUMMARY = 150;
 
@@ -20,7 +20,7 @@ export interface TextAndCard extends OutgoingActivity {
 
 /** Drops the text of a card message and sets its summary; other messages are left as they are. */
 export function cardOnly<T extends TextAndCard>(activity: T): T {
-  const card = activity.attachments?.find((a) => a.contentType === ADAPTIVE_CARD)?.content as { fallbackText?: unknown } | undefined;
+  const card = activity.attachments?.find((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as { fallbackText?: unknown } | undefined;
   if (!card || (activity.type !== undefined && activity.type !== 'message')) return activity;
   const firstLine = typeof card.fallbackText === 'string' ? card.fallbackText.split('\n', 1)[0]?.trim() : undefined;
   delete activity.text;
