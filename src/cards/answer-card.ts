@@ -14,6 +14,7 @@ import { classCard } from './class-card';
 import { compareCard } from './compare-card';
 import { greetingCard } from './greeting-card';
 import { lookupCard } from './lookup-card';
+import { networkErrorCard } from './network-error-card';
 import { triageCard } from './triage-card';
 import { unknownCodeCard } from './unknown-code-card';
 
@@ -34,6 +35,8 @@ export function answerCard(answer: Answer, options: AnswerCardOptions = {}): Ada
       return classCard(answer, options);
     case 'unknown_code':
       return unknownCodeCard(answer, options);
+    case 'network_error':
+      return networkErrorCard(answer, options);
     case 'triage':
       return triageCard(answer, options);
     case 'greeting':

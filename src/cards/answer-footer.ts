@@ -10,7 +10,7 @@ import { actionSets } from './card-actions';
 import type { FeedbackReaction, FeedbackSubmitValue } from './card-submit-data';
 import { label, paragraph } from './card-text';
 
-/** What a vote is about, as a stable id: "502", "401-vs-403", "5xx", "unknown-601", "triage-502". */
+/** What a vote is about, as a stable id: "502", "401-vs-403", "5xx", "unknown-601", "network-connection-refused", "triage-502". */
 export function feedbackSubjectId(answer: Answer): string {
   switch (answer.intent) {
     case 'lookup':
@@ -21,6 +21,8 @@ export function feedbackSubjectId(answer: Answer): string {
       return answer.class;
     case 'unknown_code':
       return `unknown-${answer.code}`;
+    case 'network_error':
+      return `network-${answer.error.id}`;
     case 'triage':
       return `triage-${answer.focus?.id ?? 'no-failures'}`;
     case 'greeting':

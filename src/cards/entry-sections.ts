@@ -73,7 +73,7 @@ export function retryParagraph(entry: EntryView, options: { withAdvice?: boolean
 }
 
 /** The two audiences' next steps, each under its own heading, as the text renderer lists them. */
-export function nextStepsSections(entry: EntryView): CardElement[] {
+export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>): CardElement[] {
   return [
     label(CLIENT_STEPS_HEADING, { weight: 'bolder', spacing: 'medium' }),
     ...bullets(entry.nextSteps.client),

@@ -12,6 +12,8 @@ import type { Understanding } from '../knowledge/understanding';
 export interface ConversationMemory {
   /** Entry ids of the code(s) discussed last, most relevant first. */
   lastIds: string[];
+  /** The network error discussed last ("connection-refused"), when the subject was one rather than a code. */
+  lastNetworkError?: string;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
@@ -56,6 +58,10 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
       const u = lookupOf(engine, last);
       return { kind: 'answer', understanding: u, answer: engine.answer(u, focus), memory };
     }
+  } else if (memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError)) {
+    // "how do I fix it?" after "ECONNREFUSED": the network error's answer holds its steps on both sides.
+    const followUp = detectFollowUp(question, understanding);
+    if (followUp && followUp.kind !== 'compare-with') return answerFor(engine, networkErrorOf(memory.lastNetworkError), memory);
   }
 
   // "how do I fix 404?" names its code and asks for one part of the answer.
@@ -87,6 +93,11 @@ export function lookupOf(engine: StatusEngine, id: string): Understanding {
   };
 }
 
+/** The understanding of a network error named by id, as if the user had pasted it again. */
+function networkErrorOf(id: string): Understanding {
+  return { intent: 'network_error', networkError: id, codes: [], ids: [], class: null, code: null, confidence: 1, alternatives: [], vendors: [], counts: [], truncated: false, via: null };
+}
+
 function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
   const answer = engine.answer(understanding);
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory) };
@@ -103,6 +114,8 @@ export function remember(answer: Answer, memory: ConversationMemory): Conversati
       return answer.focus ? { lastIds: [answer.focus.id] } : memory;
     case 'unknown_code':
       return answer.treatedAs ? { lastIds: [answer.treatedAs.id] } : memory;
+    case 'network_error':
+      return { lastIds: [], lastNetworkError: answer.error.id }; // "how do I fix it?" is about this, not an older code
     default:
       return memory;
   }

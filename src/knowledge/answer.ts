@@ -2,7 +2,7 @@
  * The Answer model: what the bot will say, as data, before any channel decides how to draw it (Adaptive Card,
  * markdown, JSON, Teams preview). composeAnswer() is pure: an Understanding and the table in, an Answer out.
  */
-import type { ClassInfo, StatusEntry } from './entry-schema';
+import type { ClassInfo, NetworkError, StatusEntry } from './entry-schema';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
 import { MAX_MESSAGE_LENGTH } from './text';
 import type { Understanding } from './understanding';
@@ -72,6 +72,13 @@ export interface UnknownCodeAnswer extends AnswerBase {
   explanation?: string;
 }
 
+/** A failure with no HTTP status (refused, reset, DNS, TLS, CORS), and the statuses it shows up as behind a proxy. */
+export interface NetworkErrorAnswer extends AnswerBase {
+  intent: 'network_error';
+  error: NetworkError;
+  related: Array<{ ref: EntryRef; note: string }>;
+}
+
 export interface TriageAnswer extends AnswerBase {
   intent: 'triage';
   counts: Array<{ code: number; count: number; share: number; ref?: EntryRef }>;
@@ -88,7 +95,7 @@ export interface GreetingAnswer extends AnswerBase {
   examples: string[];
 }
 
-export type Answer = LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | TriageAnswer | GreetingAnswer;
+export type Answer = LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | NetworkErrorAnswer | TriageAnswer | GreetingAnswer;
 
 /** The retry verdicts in words, the same on every channel. */
 export const RETRY_LABEL: Record<StatusEntry['retry']['when'], string> = {
@@ -161,6 +168,12 @@ export function composeAnswer(u: Understanding, table: StatusTable, focus: Looku
         notes,
         suggestions: nearby.slice(0, 3).map((n) => `what is ${n.code}`),
       };
+    }
+    case 'network_error': {
+      const error = table.networkError(u.networkError as string);
+      if (!error) throw new Error(`No network error "${u.networkError}" in data/network-errors.json`);
+      const related = error.related.map((r) => ({ ref: ref(r.vendor ? `${r.code}-${r.vendor}` : String(r.code)), note: r.note }));
+      return { intent: 'network_error', error, related, notes, suggestions: related.slice(0, 3).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`) };
     }
     case 'triage':
       return composeTriage(u, table, notes);

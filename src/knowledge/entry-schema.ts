@@ -15,6 +15,10 @@ const sentence = z
 
 const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must fit on one line (at most 200 characters)');
 
+/** A code worth comparing, with a one-sentence note on the difference; `vendor` points at a vendor's meaning. */
+const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
+const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
+
 export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
 export type RegistryStatus = (typeof STATUSES)[number];
 
@@ -48,12 +52,8 @@ export const entrySchema = z
     }),
     headers: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as Retry-After')).default([]),
     retry: z.object({ when: z.enum(RETRY_WHEN), advice: sentence }),
-    related: z
-      .array(z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence }))
-      .default([]),
-    references: z
-      .array(z.object({ label: shortLine, url: z.url('must be an absolute https URL') }))
-      .min(1, 'needs at least one reference (an RFC section or the vendor documentation)'),
+    related: z.array(relatedCode).default([]),
+    references: z.array(reference).min(1, 'needs at least one reference (an RFC section or the vendor documentation)'),
   })
   .strict()
   .superRefine((entry, ctx) => {
@@ -95,3 +95,26 @@ export const classInfoSchema = z
 
 /** What a class of codes means as a group ("5xx: Server error"). */
 export type ClassInfo = z.output<typeof classInfoSchema>;
+
+/**
+ * A failure with no HTTP status at all (`data/network-errors.json`): the connection was refused or reset, the name
+ * did not resolve, TLS failed, the browser's CORS check hid the response. Users paste these as if they were statuses.
+ */
+export const networkErrorSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as connection-refused'),
+    name: shortLine,
+    /** Text that, found in a message (lower-cased), names this failure: "econnrefused", "curl: (7)". */
+    signatures: z.array(z.string().min(4, 'must be at least 4 characters, or it matches ordinary words').regex(/^[^A-Z]+$/, 'must be lower case')).min(1),
+    summary: sentence.max(200, 'must be one line (at most 200 characters)'),
+    description: z.string().trim().min(40, 'must explain the failure in plain words (at least 40 characters)').max(1200),
+    nextSteps: z.object({
+      client: z.array(sentence).min(1, 'needs at least one step for the caller'),
+      server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
+    }),
+    related: z.array(relatedCode).min(1, 'needs at least one status this failure shows up as'),
+    references: z.array(reference).min(1, 'needs at least one reference'),
+  })
+  .strict();
+
+export type NetworkError = z.output<typeof networkErrorSchema>;

@@ -26,7 +26,7 @@ const COMPARE_WITH = /\b(?:compare|compared|comparing|vs\.?|versus|differ(?:s|en
 export function detectFollowUp(text: string, u: Understanding): FollowUp | null {
   const lower = text.toLowerCase().trim();
   if (!lower || lower.length > 200) return null;
-  const namesCodes = (u.intent === 'lookup' && (u.via === 'code' || u.via === 'name' || u.via === 'corrected-name')) || u.intent === 'compare' || u.intent === 'class' || u.intent === 'triage' || u.intent === 'unknown_code';
+  const namesCodes = (u.intent === 'lookup' && (u.via === 'code' || u.via === 'name' || u.via === 'corrected-name')) || u.intent === 'compare' || u.intent === 'class' || u.intent === 'triage' || u.intent === 'unknown_code' || u.intent === 'network_error';
 
   if (u.intent === 'lookup' && u.via === 'code' && u.codes.length === 1 && COMPARE_WITH.test(lower) && (REFERS_BACK.test(lower) || /^(?:vs\.?|versus|compared? (?:to|with)|and how (?:is|does))\b/.test(lower))) {
     return { kind: 'compare-with', codes: [u.codes[0] as number] };

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod/v4';
 import { DataError } from './data-error';
-import { classInfoSchema, entrySchema, vendorSchema, type ClassInfo, type StatusEntry, type Vendor } from './entry-schema';
+import { classInfoSchema, entrySchema, networkErrorSchema, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
 import { StatusTable } from './status-table';
 
 /** Where the table lives in a checkout: `<project>/data`, found from both `src/knowledge` and `dist/src/knowledge`. */
@@ -34,8 +34,12 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
   const codesDir = join(dataDir, 'codes');
   const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
   const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds));
-  if (options.checkLinks !== false) checkLinks(entries);
-  return new StatusTable(entries, vendors, loadClasses(dataDir));
+  const networkErrors = loadNetworkErrors(dataDir, vendorIds);
+  if (options.checkLinks !== false) {
+    checkLinks(entries);
+    checkNetworkErrorLinks(networkErrors, entries);
+  }
+  return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors);
 }
 
 function readJson(dataDir: string, path: string): unknown {
@@ -85,6 +89,37 @@ function loadClasses(dataDir: string): ClassInfo[] {
     if (!classes.some((c) => c.class === cls)) throw new DataError('data/classes.json', undefined, 'class', `has no entry for ${cls}; every class needs one`);
   }
   return classes;
+}
+
+const NETWORK_ERRORS_FILE = 'network-errors.json';
+
+function loadNetworkErrors(dataDir: string, vendorIds: Set<string>): NetworkError[] {
+  const errors = loadList(dataDir, NETWORK_ERRORS_FILE, networkErrorSchema, 'network errors');
+  const file = `data/${NETWORK_ERRORS_FILE}`;
+  const seen = new Map<string, string>();
+  errors.forEach((error, i) => {
+    if (errors.findIndex((e) => e.id === error.id) !== i) throw new DataError(file, undefined, `[${i}].id`, `repeats "${error.id}"; every network error needs its own id`);
+    error.signatures.forEach((signature, j) => {
+      const owner = seen.get(signature);
+      if (owner) throw new DataError(file, undefined, `[${i}].signatures[${j}]`, `"${signature}" is already a signature of ${owner}; a signature must name one failure`);
+      seen.set(signature, error.id);
+    });
+    error.related.forEach((rel, j) => {
+      if (rel.vendor && !vendorIds.has(rel.vendor)) throw new DataError(file, undefined, `[${i}].related[${j}].vendor`, `names "${rel.vendor}", which is not in data/vendors.json`);
+    });
+  });
+  return errors;
+}
+
+/** Every status a network error points at must have an entry, so its buttons lead somewhere. */
+function checkNetworkErrorLinks(errors: NetworkError[], entries: StatusEntry[]): void {
+  const ids = new Set(entries.map((e) => e.id));
+  errors.forEach((error, i) =>
+    error.related.forEach((rel, j) => {
+      const target = rel.vendor ? `${rel.code}-${rel.vendor}` : String(rel.code);
+      if (!ids.has(target)) throw new DataError(`data/${NETWORK_ERRORS_FILE}`, undefined, `[${i}].related[${j}].code`, `points at ${target}, which has no entry in data/codes/`);
+    }),
+  );
 }
 
 function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): StatusEntry {

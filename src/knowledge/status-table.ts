@@ -1,4 +1,4 @@
-import type { ClassInfo, StatusEntry, Vendor } from './entry-schema';
+import type { ClassInfo, NetworkError, StatusEntry, Vendor } from './entry-schema';
 
 /** The classes of HTTP status, with what each one means as a group. */
 export const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
@@ -22,6 +22,8 @@ export class StatusTable {
     readonly entries: readonly StatusEntry[],
     readonly vendors: readonly Vendor[],
     readonly classes: readonly ClassInfo[],
+    /** Failures with no status at all (refused, reset, DNS, TLS, CORS), which users paste as if they were one. */
+    readonly networkErrors: readonly NetworkError[] = [],
   ) {
     for (const vendor of vendors) this.vendorsById.set(vendor.id, vendor);
     for (const entry of entries) {
@@ -35,6 +37,10 @@ export class StatusTable {
     for (const list of this.byNumber.values()) {
       list.sort((a, b) => Number(a.status === 'vendor') - Number(b.status === 'vendor') || rank[a.prevalence] - rank[b.prevalence]);
     }
+  }
+
+  networkError(id: string): NetworkError | undefined {
+    return this.networkErrors.find((e) => e.id === id);
   }
 
   /** Every meaning of a number, registry meaning first; empty when the number is no code we know. */

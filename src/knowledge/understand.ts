@@ -12,6 +12,7 @@ import {
 } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import type { Lexicon } from './lexicon';
+import { findNetworkError } from './network-errors';
 import { findClassMention, findVendors, hasCompareCue, isAboutTheWeb, isGreeting, looksLikeLogLine, phrasesCompared } from './message-signals';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { classOf, type StatusTable } from './status-table';
@@ -132,6 +133,12 @@ export function understand(text: string, parts: EngineParts): Understanding {
       via: 'code',
     });
   }
+
+  // === No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
+  // Before unknown numbers, so "000" next to curl's error gets the error explained. A vendor named in the message
+  // has its own status for the failure (Cloudflare's 521 for a refused origin), which the symptom match finds.
+  const networkError = base.vendors.length ? undefined : findNetworkError(lower, table.networkErrors);
+  if (networkError) return result({ intent: 'network_error', networkError: networkError.id, confidence: 0.9 });
 
   // === A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));

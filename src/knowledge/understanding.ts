@@ -4,7 +4,7 @@
  */
 import type { StatusClass } from './status-table';
 
-export const INTENTS = ['lookup', 'compare', 'class', 'unknown_code', 'triage', 'greeting', 'none'] as const;
+export const INTENTS = ['lookup', 'compare', 'class', 'unknown_code', 'network_error', 'triage', 'greeting', 'none'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** How a candidate was found, strongest first. */
@@ -27,7 +27,7 @@ export interface TriageCount {
 
 export interface Understanding {
   intent: Intent;
-  /** Codes, best first (for triage: most frequent first). Empty for greeting, none and unknown_code. */
+  /** Codes, best first (for triage: most frequent first). Empty for greeting, none, unknown_code and network_error. */
   codes: number[];
   /** Entry ids matching `codes` where the table has them (vendor meanings resolved by context). */
   ids: string[];
@@ -35,6 +35,8 @@ export interface Understanding {
   class: StatusClass | null;
   /** For unknown_code: the number asked about. */
   code: number | null;
+  /** For network_error: the id of the failure in data/network-errors.json ("connection-refused"). */
+  networkError?: string;
   /** 0–1: how sure the engine is of `intent` and the first code. */
   confidence: number;
   /** Other readings worth offering ("Did you mean …"), best first. */

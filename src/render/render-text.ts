@@ -63,6 +63,14 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       if (answer.nearby.length) lines.push('', `Did you mean ${answer.nearby.map((n) => title(n)).join(', ')}?`);
       break;
     }
+    case 'network_error': {
+      const { error } = answer;
+      lines.push(`${b(error.name)}: a network error, not an HTTP status`, '', error.summary, '', error.description, '', ...steps(error, b));
+      lines.push('', b('The same failure behind a proxy or CDN:'));
+      for (const { ref, note } of answer.related) lines.push(`- ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: ${note}`);
+      lines.push('', `${b('Reference:')} ${error.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
+      break;
+    }
     case 'triage': {
       lines.push(b(`Triage of ${answer.total} responses`));
       for (const c of answer.counts) lines.push(`- ${c.code} ${c.ref?.name ?? '(unknown)'}: ${c.count} (${Math.round(c.share * 100)}%)`);
@@ -119,7 +127,7 @@ function moreBlock(e: EntryView, b: (s: string) => string): string[] {
   return out;
 }
 
-function steps(e: EntryView, b: (s: string) => string): string[] {
+function steps(e: Pick<EntryView, 'nextSteps'>, b: (s: string) => string): string[] {
   return [
     b("If you're calling the API or browsing:"),
     ...e.nextSteps.client.map((s) => `- ${s}`),

@@ -92,6 +92,33 @@ describe('follow-ups', () => {
   });
 });
 
+describe('follow-ups on a network error', () => {
+  const AFTER_REFUSED: ConversationMemory = { lastIds: [], lastNetworkError: 'connection-refused' };
+
+  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" answers the network error again (its steps, both sides)', (say) => {
+    const p = plan(say, AFTER_REFUSED);
+    expect(answerOf(p)).toMatchObject({ intent: 'network_error', error: { id: 'connection-refused' } });
+    expect(p.kind === 'answer' && p.memory).toEqual(AFTER_REFUSED);
+  });
+
+  it('a new question moves on: a code becomes the subject and the network error is forgotten', () => {
+    const p = plan('what is 502', AFTER_REFUSED);
+    expect(subject(answerOf(p))).toBe('lookup 502 overview');
+    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['502'] });
+  });
+
+  it('a code discussed before the network error is not what "how do I fix it?" is about', () => {
+    const afterError = plan('socket hang up', AFTER_502);
+    expect(afterError.kind === 'answer' && afterError.memory).toEqual({ lastIds: [], lastNetworkError: 'connection-reset' });
+    const fix = plan('how do I fix it?', afterError.kind === 'answer' ? afterError.memory : AFTER_502);
+    expect(answerOf(fix)).toMatchObject({ intent: 'network_error', error: { id: 'connection-reset' } });
+  });
+
+  it('ignores a remembered network error the data no longer has', () => {
+    expect(answerOf(plan('how do I fix it?', { lastIds: [], lastNetworkError: 'no-such-error' }))).toEqual(engine().ask('how do I fix it?').answer);
+  });
+});
+
 describe('compare with the last code', () => {
   it('"how is it different from 504" after 502 compares 502 with 504 (the engine misses "from 504")', () => {
     expect(subject(answerOf(plan('how is it different from 504', AFTER_502)))).toBe('compare 502,504');
@@ -252,6 +279,7 @@ describe('remember', () => {
     { name: 'a greeting', q: 'hello', expected: before },
     { name: 'a message about nothing', q: 'what is the weather', expected: before },
     { name: 'a class', q: 'what are 5xx errors', expected: before },
+    { name: 'a network error (no code; the error is the subject)', q: 'Error: connect ECONNREFUSED 127.0.0.1:5432', expected: { lastIds: [], lastNetworkError: 'connection-refused' } },
   ])('after $name: $expected.lastIds', ({ q, expected }) => {
     expect(remember(engine().ask(q).answer, before)).toEqual(expected);
   });

@@ -1,7 +1,7 @@
 /**
  * End to end over HTTP, as a channel talks to the bot: the real server process, the real CloudAdapter, activities
  * POSTed to /api/messages with deliveryMode "expectReplies". Covers the welcome, a lookup card, follow-ups that
- * rely on conversation state, a comparison, a class, a triage, feedback and a did-you-mean choice.
+ * rely on conversation state, a comparison, a class, a triage, a network error, feedback and a did-you-mean choice.
  */
 import { botForThisFile, say, sendActivity, visibleText } from '../support/bot-process';
 
@@ -102,6 +102,21 @@ describe('a channel-style conversation', () => {
     const after = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number; byCode: Array<{ id: string }> } }).feedback;
     expect(after.dislike).toBe(before + 1);
     expect(after.byCode.map((f) => f.id)).toContain('429');
+  });
+
+  it('explains a pasted network error that has no status, and "how do I fix it?" is about it, not an older code', async () => {
+    const network = 'e2e-network-error';
+    await say(bot.url, network, 'what is 404');
+    const { activities } = await say(bot.url, network, 'curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused');
+    expect(cardOf(activities[0] as never)).toMatchObject({ version: '1.5' });
+    const text = visibleText(activities);
+    expect(text).toMatch(/Connection refused/);
+    expect(text).toMatch(/a network error, not an HTTP status/i);
+    expect(text).toMatch(/What is 502\?/);
+    const fix = visibleText((await say(bot.url, network, 'how do I fix it?')).activities);
+    expect(fix).toMatch(/Connection refused/);
+    expect(fix).toMatch(/listening on the expected port/);
+    expect(fix).not.toMatch(/404 Not Found/);
   });
 
   it('says what it can do for an out-of-scope question, naming no code', async () => {

@@ -1,0 +1,32 @@
+/**
+ * Finds a network failure named in a message: the error text that curl, browsers, Node.js, Python or Java print when
+ * no HTTP status came back ("ECONNREFUSED", "curl: (60) SSL certificate problem", "blocked by CORS policy").
+ * Signatures are literal text from data/network-errors.json; one that starts or ends with a letter or digit must
+ * stand apart from the words around it, so "epipe" is not found in "codepipeline".
+ */
+import type { NetworkError } from './entry-schema';
+
+/** The failure whose signature appears first in `lower` (normalised, lower-case text), or undefined. */
+export function findNetworkError(lower: string, errors: readonly NetworkError[]): NetworkError | undefined {
+  let found: { error: NetworkError; at: number } | undefined;
+  for (const error of errors) {
+    for (const signature of error.signatures) {
+      const at = indexOfStandalone(lower, signature);
+      if (at >= 0 && (!found || at < found.at)) found = { error, at };
+    }
+  }
+  return found?.error;
+}
+
+const ALNUM = /[a-z0-9]/;
+
+function indexOfStandalone(text: string, signature: string): number {
+  for (let at = text.indexOf(signature); at >= 0; at = text.indexOf(signature, at + 1)) {
+    const before = text[at - 1];
+    const after = text[at + signature.length];
+    const openStart = !ALNUM.test(signature[0] as string) || before === undefined || !ALNUM.test(before);
+    const openEnd = !ALNUM.test(signature[signature.length - 1] as string) || after === undefined || !ALNUM.test(after);
+    if (openStart && openEnd) return at;
+  }
+  return -1;
+}

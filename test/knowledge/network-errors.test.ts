@@ -1,0 +1,152 @@
+/**
+ * Network failures pasted as if they were statuses ("ECONNREFUSED", "curl: (60) SSL certificate problem", "blocked by
+ * CORS policy"): found by their signatures in data/network-errors.json, answered as what they are, and never in the
+ * way of a status code or a vendor the message names. A broken data/network-errors.json stops the load like a broken
+ * entry does.
+ */
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { answerCard } from '../../src/cards/answer-card';
+import { NO_STATUS_LABEL } from '../../src/cards/network-error-card';
+import { DataError } from '../../src/knowledge/data-error';
+import { DEFAULT_DATA_DIR, loadTable } from '../../src/knowledge/load-table';
+import { findNetworkError } from '../../src/knowledge/network-errors';
+import { renderText } from '../../src/render/render-text';
+import { cardBytes, cardProblems, submitValues, visibleText } from '../cards/card-check';
+import { engine } from '../cards/engine-fixture';
+
+const errors = () => engine().table.networkErrors;
+
+describe('what users paste, by failure', () => {
+  test.each([
+    ['curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused', 'connection-refused'],
+    ['Error: connect ECONNREFUSED 127.0.0.1:5432', 'connection-refused'],
+    ['No connection could be made because the target machine actively refused it', 'connection-refused'],
+    ['GET http://localhost:8080/api net::ERR_CONNECTION_REFUSED', 'connection-refused'],
+    ['Error: getaddrinfo ENOTFOUND api.example.com', 'dns-failure'],
+    ['curl: (6) Could not resolve host: api.exmaple.com', 'dns-failure'],
+    ['getaddrinfo EAI_AGAIN registry.npmjs.org', 'dns-failure'],
+    ['requests.exceptions.ConnectionError: [Errno -2] Name or service not known', 'dns-failure'],
+    ['dial tcp: lookup api.internal on 10.0.0.2:53: no such host', 'dns-failure'],
+    ['curl: (28) Operation timed out after 30001 milliseconds with 0 bytes received', 'connection-timeout'],
+    ['Error: connect ETIMEDOUT 10.0.4.17:443', 'connection-timeout'],
+    ['Error: socket hang up', 'connection-reset'],
+    ['read ECONNRESET', 'connection-reset'],
+    ['curl: (52) Empty reply from server', 'connection-reset'],
+    ['curl: (56) Recv failure: Connection reset by peer', 'connection-reset'],
+    ['http.client.RemoteDisconnected: Remote end closed connection without response', 'connection-reset'],
+    ['curl: (60) SSL certificate problem: unable to get local issuer certificate', 'tls-certificate'],
+    ['Error: certificate has expired (CERT_HAS_EXPIRED)', 'tls-certificate'],
+    ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
+    ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],
+    ['javax.net.ssl.SSLHandshakeException: PKIX path building failed', 'tls-certificate'],
+    ['curl: (35) error:0A00010B:SSL routines::wrong version number', 'tls-certificate'],
+    ["Access to fetch at 'https://api.example.com/items' from origin 'http://localhost:3000' has been blocked by CORS policy", 'cors-blocked'],
+    ["No 'Access-Control-Allow-Origin' header is present on the requested resource.", 'cors-blocked'],
+    ['Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource', 'cors-blocked'],
+  ])('%s → %s', (message, id) => {
+    const { understanding, answer } = engine().ask(message);
+    expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
+    expect(answer).toMatchObject({ intent: 'network_error', error: { id } });
+  });
+
+  test('"000" from curl -w next to curl\'s error gets the error explained, not just "no status"', () => {
+    expect(engine().understand('curl -w "%{http_code}" prints 000 and curl: (6) Could not resolve host: api.example.com')).toMatchObject({ intent: 'network_error', networkError: 'dns-failure' });
+    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'unknown_code', code: 0 });
+  });
+
+  test('a status code in the message wins: the failure happened behind a proxy that answered', () => {
+    expect(engine().understand('502 bad gateway, upstream says connection refused')).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([502]) });
+    expect(engine().understand('cloudflare 525 after ssl certificate problem on the origin')).toMatchObject({ intent: 'lookup', ids: ['525-cloudflare'] });
+  });
+
+  test('a vendor named in the message has its own status for the failure', () => {
+    expect(engine().understand('cloudflare says connection refused by my origin')).toMatchObject({ intent: 'lookup', ids: ['521-cloudflare'] });
+  });
+
+  test('signatures stand apart from the words around them', () => {
+    expect(findNetworkError('our codepipeline deploy failed', errors())).toBeUndefined();
+    expect(findNetworkError('the pipe broke (epipe)', errors())?.id).toBe('connection-reset');
+    expect(findNetworkError('net::err_cert_authority_invalid', errors())?.id).toBe('tls-certificate');
+    expect(findNetworkError('what is 502', errors())).toBeUndefined();
+  });
+
+  test('with two failures named, the first one is the subject', () => {
+    expect(findNetworkError('socket hang up, then connect econnrefused on retry', errors())?.id).toBe('connection-reset');
+  });
+});
+
+describe('the answer', () => {
+  const { answer } = engine().ask('Error: connect ECONNREFUSED 127.0.0.1:5432');
+
+  test('says it is no status, what happened, what to do on each side, and the statuses it shows up as', () => {
+    const text = renderText(answer);
+    expect(text).toMatch(/^\*\*Connection refused\*\*: a network error, not an HTTP status/);
+    expect(text).toContain("If you're calling the API or browsing:");
+    expect(text).toContain('If you run the server:');
+    expect(text).toMatch(/- 502: /);
+    expect(text).toMatch(/- 521 \(Cloudflare\): /);
+    expect(answer.suggestions).toEqual(['what is 502', 'what is 521 Cloudflare', 'what is 503']);
+  });
+
+  test('every suggestion and button leads to the status it names', () => {
+    for (const question of answer.suggestions) expect(engine().ask(question).answer).toMatchObject({ intent: 'lookup' });
+    expect(engine().ask('what is 521 Cloudflare').answer).toMatchObject({ entry: { id: '521-cloudflare' } });
+  });
+
+  test.each(errors().map((e) => e.id))('the card for %s is valid, says "not an HTTP status" and links what it relates', (id) => {
+    const error = engine().table.networkError(id);
+    const { answer: a } = engine().ask(error?.signatures[0] as string);
+    expect(a).toMatchObject({ intent: 'network_error', error: { id } });
+    const card = answerCard(a, { feedback: true });
+    expect(cardProblems(card)).toEqual([]);
+    expect(cardBytes(card)).toBeLessThan(28_000);
+    expect(visibleText(card)).toContain(NO_STATUS_LABEL);
+    expect(visibleText(card)).toContain(error?.summary);
+    const lookups = submitValues(card).flatMap((v) => (v?.action === 'lookup' ? [v.id] : []));
+    expect(lookups).toEqual(error?.related.map((r) => (r.vendor ? `${r.code}-${r.vendor}` : String(r.code))));
+    expect(submitValues(card)).toContainEqual({ action: 'feedback', reaction: 'like', id: `network-${id}` });
+    expect(card.fallbackText).toMatch(new RegExp(`^${error?.name}: a network error, not an HTTP status`));
+  });
+});
+
+describe('a broken data/network-errors.json stops the load, naming the field', () => {
+  let root: string;
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'statusbot-network-'));
+    cpSync(DEFAULT_DATA_DIR, join(root, 'data'), { recursive: true });
+  });
+  afterEach(() => rmSync(root, { recursive: true, force: true }));
+
+  const edit = (change: (errors: Array<Record<string, unknown>>) => void) => {
+    const path = join(root, 'data', 'network-errors.json');
+    const json = JSON.parse(readFileSync(path, 'utf8')) as Array<Record<string, unknown>>;
+    change(json);
+    writeFileSync(path, JSON.stringify(json));
+  };
+  const loadError = (): DataError => {
+    try {
+      loadTable(join(root, 'data'));
+    } catch (err) {
+      expect(err).toBeInstanceOf(DataError);
+      return err as DataError;
+    }
+    throw new Error('expected a DataError, but the table loaded');
+  };
+
+  test.each([
+    ['an upper-case signature', (e: Array<Record<string, unknown>>) => ((e[0] as { signatures: string[] }).signatures[0] = 'ECONNREFUSED'), '[0].signatures[0]', /must be lower case/],
+    ['a signature too short to be specific', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.push('dns')), '[1].signatures[9]', /at least 4 characters/],
+    ['a signature two failures claim', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.push('econnrefused')), '[1].signatures[9]', /already a signature of connection-refused/],
+    ['a related status with no entry', (e: Array<Record<string, unknown>>) => ((e[2] as { related: Array<{ code: number }> }).related[0] = { code: 599, vendor: 'nginx', note: 'Not a real entry.' } as never), '[2].related[0].code', /points at 599-nginx, which has no entry/],
+    ['a repeated id', (e: Array<Record<string, unknown>>) => ((e[3] as { id: string }).id = 'dns-failure'), '[3].id', /repeats "dns-failure"/],
+    ['no references', (e: Array<Record<string, unknown>>) => ((e[4] as { references: unknown[] }).references = []), '[4].references', /needs at least one reference/],
+  ])('%s', (_what, breakIt, field, problem) => {
+    edit(breakIt);
+    const err = loadError();
+    expect(err.file).toBe('data/network-errors.json');
+    expect(err.field).toBe(field);
+    expect(err.message).toMatch(problem);
+  });
+});
