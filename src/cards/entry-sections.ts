@@ -11,6 +11,8 @@ import { bullets, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
 
 export { RETRY_LABEL };
+/** The entry id a `related` link points at ("504", "521-cloudflare"); the card tests check every one exists. */
+export { relatedEntryId } from '../knowledge/entry-schema';
 
 /** Colour of the verdict: green when repeating is fine, amber when it needs a wait or a change, red when it cannot help. */
 const RETRY_COLOR: Record<StatusEntry['retry']['when'], TextColor> = {
@@ -80,12 +82,4 @@ export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>): CardElem
     label(SERVER_STEPS_HEADING, { weight: 'bolder', spacing: 'medium' }),
     ...bullets(entry.nextSteps.server),
   ];
-}
-
-/**
- * The entry id a `related` link points at. The table names entries `<code>` or `<code>-<vendor>`, and a related
- * link carries the same vendor id, so the id follows from the link (the card tests check every one exists).
- */
-export function relatedEntryId(related: StatusEntry['related'][number]): string {
-  return related.vendor ? `${related.code}-${related.vendor}` : String(related.code);
 }

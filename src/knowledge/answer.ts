@@ -2,7 +2,7 @@
  * The Answer model: what the bot will say, as data, before any channel decides how to draw it (Adaptive Card,
  * markdown, JSON, Teams preview). composeAnswer() is pure: an Understanding and the table in, an Answer out.
  */
-import type { ClassInfo, NetworkError, StatusEntry } from './entry-schema';
+import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
 import { MAX_MESSAGE_LENGTH } from './text';
 import type { Understanding } from './understanding';
@@ -172,7 +172,7 @@ export function composeAnswer(u: Understanding, table: StatusTable, focus: Looku
     case 'network_error': {
       const error = table.networkError(u.networkError as string);
       if (!error) throw new Error(`No network error "${u.networkError}" in data/network-errors.json`);
-      const related = error.related.map((r) => ({ ref: ref(r.vendor ? `${r.code}-${r.vendor}` : String(r.code)), note: r.note }));
+      const related = error.related.map((r) => ({ ref: ref(relatedEntryId(r)), note: r.note }));
       return { intent: 'network_error', error, related, notes, suggestions: related.slice(0, 3).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`) };
     }
     case 'triage':

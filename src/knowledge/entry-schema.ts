@@ -72,6 +72,11 @@ export const entrySchema = z
 /** One validated entry as the engine sees it, with its id (`502`, `499-nginx`) and the file it came from. */
 export type StatusEntry = z.output<typeof entrySchema> & { id: string; file: string };
 
+/** The entry id a related code points at: "504", or "521-cloudflare" for a vendor's meaning. */
+export function relatedEntryId(related: z.output<typeof relatedCode>): string {
+  return related.vendor ? `${related.code}-${related.vendor}` : String(related.code);
+}
+
 export const vendorSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod/v4';
 import { DataError } from './data-error';
-import { classInfoSchema, entrySchema, networkErrorSchema, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
+import { classInfoSchema, entrySchema, networkErrorSchema, relatedEntryId, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
 import { StatusTable } from './status-table';
 
 /** Where the table lives in a checkout: `<project>/data`, found from both `src/knowledge` and `dist/src/knowledge`. */
@@ -116,7 +116,7 @@ function checkNetworkErrorLinks(errors: NetworkError[], entries: StatusEntry[]):
   const ids = new Set(entries.map((e) => e.id));
   errors.forEach((error, i) =>
     error.related.forEach((rel, j) => {
-      const target = rel.vendor ? `${rel.code}-${rel.vendor}` : String(rel.code);
+      const target = relatedEntryId(rel);
       if (!ids.has(target)) throw new DataError(`data/${NETWORK_ERRORS_FILE}`, undefined, `[${i}].related[${j}].code`, `points at ${target}, which has no entry in data/codes/`);
     }),
   );
@@ -149,7 +149,7 @@ function checkLinks(entries: StatusEntry[]): void {
   const numbers = new Set(entries.map((e) => e.code));
   for (const entry of entries) {
     entry.related.forEach((rel, i) => {
-      const target = rel.vendor ? `${rel.code}-${rel.vendor}` : String(rel.code);
+      const target = relatedEntryId(rel);
       const exists = rel.vendor ? ids.has(target) : numbers.has(rel.code);
       if (!exists) throw new DataError(entry.file, entry.code, `related[${i}].code`, `points at ${target}, which has no entry in data/codes/`);
       if (rel.code === entry.code && rel.vendor === entry.vendor) throw new DataError(entry.file, entry.code, `related[${i}].code`, 'points at the entry itself');

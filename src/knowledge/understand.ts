@@ -1,7 +1,8 @@
 /**
  * understand(): one message in, one Understanding out. The order of decisions mirrors how a person reads a
  * question about a status code: a pasted log first (many statuses), then an explicit comparison, then a class,
- * then a code named by number, a reason phrase, a greeting, and last a described symptom.
+ * then a code named by number, a network error with no status (ECONNREFUSED), a reason phrase, a greeting, and last
+ * a described symptom.
  */
 import {
   findCodeMentions,
