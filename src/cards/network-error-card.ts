@@ -1,7 +1,7 @@
 /**
  * The card for a failure with no HTTP status ("ECONNREFUSED", "curl: (60) SSL certificate problem"): says so first,
- * then what the failure means and what to do on each side, then the statuses the same failure shows up as when a
- * proxy or CDN answers for the server, as buttons.
+ * then what the failure means and what to do on each side, then the statuses to compare it with (what a proxy or
+ * CDN answers for the same failure, or the status the browser hid), as buttons.
  */
 import type { NetworkErrorAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
@@ -25,7 +25,7 @@ export function networkErrorCard(answer: NetworkErrorAnswer, options: { feedback
     ...nextStepsSections(error),
   ];
   if (answer.related.length) {
-    body.push(label('The same failure behind a proxy or CDN:', { weight: 'bolder', spacing: 'large', separator: true }));
+    body.push(label('Related statuses:', { weight: 'bolder', spacing: 'large', separator: true }));
     for (const { ref, note } of answer.related) body.push(paragraph([run(`${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: `, { weight: 'bolder' }), run(note)], { spacing: 'small' }));
     body.push(...actionSets(answer.related.map(({ ref }) => lookupAction(ref, `What is ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}?`))));
   }

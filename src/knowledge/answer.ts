@@ -72,7 +72,7 @@ export interface UnknownCodeAnswer extends AnswerBase {
   explanation?: string;
 }
 
-/** A failure with no HTTP status (refused, reset, DNS, TLS, CORS), and the statuses it shows up as behind a proxy. */
+/** A failure with no HTTP status (refused, reset, DNS, TLS, CORS), and the statuses to compare it with. */
 export interface NetworkErrorAnswer extends AnswerBase {
   intent: 'network_error';
   error: NetworkError;

@@ -117,7 +117,7 @@ export const networkErrorSchema = z
       client: z.array(sentence).min(1, 'needs at least one step for the caller'),
       server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
     }),
-    related: z.array(relatedCode).min(1, 'needs at least one status this failure shows up as'),
+    related: z.array(relatedCode).min(1, 'needs at least one status to compare it with'),
     references: z.array(reference).min(1, 'needs at least one reference'),
   })
   .strict();

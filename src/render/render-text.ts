@@ -66,7 +66,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
     case 'network_error': {
       const { error } = answer;
       lines.push(`${b(error.name)}: a network error, not an HTTP status`, '', error.summary, '', error.description, '', ...steps(error, b));
-      lines.push('', b('The same failure behind a proxy or CDN:'));
+      lines.push('', b('Related statuses:'));
       for (const { ref, note } of answer.related) lines.push(`- ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: ${note}`);
       lines.push('', `${b('Reference:')} ${error.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
       break;

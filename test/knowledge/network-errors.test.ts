@@ -80,7 +80,7 @@ describe('what users paste, by failure', () => {
 describe('the answer', () => {
   const { answer } = engine().ask('Error: connect ECONNREFUSED 127.0.0.1:5432');
 
-  test('says it is no status, what happened, what to do on each side, and the statuses it shows up as', () => {
+  test('says it is no status, what happened, what to do on each side, and the statuses to compare it with', () => {
     const text = renderText(answer);
     expect(text).toMatch(/^\*\*Connection refused\*\*: a network error, not an HTTP status/);
     expect(text).toContain("If you're calling the API or browsing:");
