@@ -52,6 +52,9 @@ const STATUS_KEY_NAME = /status|code|error|^http$|^response$/;
 const ARITHMETIC = /[+*=×÷]/;
 const DIGIT = /\d/;
 
+/** Words and a closing parenthesis after "(<number>: ", as nginx logs an errno: "(104: Connection reset by peer)". */
+const ERRNO_TEXT = /^[a-z][a-z ]+\)/;
+
 export function findCodeMentions(
   lower: string,
   words: readonly Word[],
@@ -91,6 +94,11 @@ export function findCodeMentions(
     const header = HEADER_LINE.exec(lower.slice(lineStart, start));
     if (header && !STATUS_KEY_NAME.test(header[1] as string)) return; // "< content-length: 500", "Retry-After: 120"
     if (before === ':' && (before2 === ']' || before2 === ')')) return; // [::1]:8080
+    // nginx's "(111: Connection refused)": an errno and the system's message, unless that is the code's reason phrase.
+    if (before === '(' && after === ':' && after2 === ' ' && ERRNO_TEXT.test(lower.slice(word.end + 2, word.end + 40))) {
+      const following = words.slice(index + 1, index + 6).map((w) => w.text);
+      if (!reasonPhraseFollows(code, following)) return;
+    }
 
     const known = isKnown(code);
     const inRange = code >= 100 && code <= 599;

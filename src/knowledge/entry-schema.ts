@@ -109,6 +109,8 @@ export const networkErrorSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as connection-refused'),
     name: shortLine,
+    /** The status nginx answers when it meets this failure talking to its backend ("… while connecting to upstream"). */
+    proxyStatus: z.number().int().min(100, 'must be a status between 100 and 599').max(599, 'must be a status between 100 and 599').optional(),
     /** Text that, found in a message (lower-cased), names this failure: "econnrefused", "curl: (7)". */
     signatures: z.array(z.string().min(4, 'must be at least 4 characters, or it matches ordinary words').regex(/^[^A-Z]+$/, 'must be lower case')).min(1),
     summary: sentence.max(200, 'must be one line (at most 200 characters)'),

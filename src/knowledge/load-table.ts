@@ -114,12 +114,14 @@ function loadNetworkErrors(dataDir: string, vendorIds: Set<string>): NetworkErro
 /** Every status a network error points at must have an entry, so its buttons lead somewhere. */
 function checkNetworkErrorLinks(errors: NetworkError[], entries: StatusEntry[]): void {
   const ids = new Set(entries.map((e) => e.id));
-  errors.forEach((error, i) =>
+  const file = `data/${NETWORK_ERRORS_FILE}`;
+  errors.forEach((error, i) => {
     error.related.forEach((rel, j) => {
       const target = relatedEntryId(rel);
-      if (!ids.has(target)) throw new DataError(`data/${NETWORK_ERRORS_FILE}`, undefined, `[${i}].related[${j}].code`, `points at ${target}, which has no entry in data/codes/`);
-    }),
-  );
+      if (!ids.has(target)) throw new DataError(file, undefined, `[${i}].related[${j}].code`, `points at ${target}, which has no entry in data/codes/`);
+    });
+    if (error.proxyStatus !== undefined && !ids.has(String(error.proxyStatus))) throw new DataError(file, undefined, `[${i}].proxyStatus`, `is ${error.proxyStatus}, which has no entry in data/codes/`);
+  });
 }
 
 function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): StatusEntry {

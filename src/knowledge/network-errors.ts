@@ -18,6 +18,18 @@ export function findNetworkError(lower: string, errors: readonly NetworkError[])
   return found?.error;
 }
 
+/**
+ * nginx's error log, where the failure happened between nginx and its backend ("connect() failed (111: Connection
+ * refused) while connecting to upstream", "upstream timed out … while reading response header from upstream"): the
+ * client got nginx's status for it, not a network error.
+ */
+const NGINX_UPSTREAM = /\b(?:to|from) upstream\b|\bupstream (?:timed out|prematurely closed)\b|\bhandshaking to upstream\b/;
+
+/** The status the message's reader got, when it is a proxy's log of a failure behind it; otherwise undefined. */
+export function proxyStatusFor(lower: string, error: NetworkError): number | undefined {
+  return error.proxyStatus !== undefined && NGINX_UPSTREAM.test(lower) ? error.proxyStatus : undefined;
+}
+
 const ALNUM = /[a-z0-9]/;
 
 function indexOfStandalone(text: string, signature: string): number {

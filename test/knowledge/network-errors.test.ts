@@ -61,6 +61,21 @@ describe('what users paste, by failure', () => {
     expect(engine().understand('cloudflare 525 after ssl certificate problem on the origin')).toMatchObject({ intent: 'lookup', ids: ['525-cloudflare'] });
   });
 
+  test.each([
+    ['2025/03/12 10:00:01 [error] 1234#1234: *5678 connect() failed (111: Connection refused) while connecting to upstream, client: 10.0.0.1, server: example.com, request: "GET /api HTTP/1.1", upstream: "http://127.0.0.1:8080/api"', 502],
+    ['[error] 31#31: *9 upstream timed out (110: Connection timed out) while reading response header from upstream, client: 10.0.0.1', 504],
+    ['recv() failed (104: Connection reset by peer) while reading response header from upstream', 502],
+    ['upstream prematurely closed connection while reading response header from upstream', 502],
+    ['SSL_do_handshake() failed (SSL: error:0A000086:SSL routines::certificate verify failed) while SSL handshaking to upstream', 502],
+  ])('nginx\'s error log of a failure towards its backend is the status nginx answered: %s → %i', (line, code) => {
+    expect(engine().understand(line)).toMatchObject({ intent: 'lookup', codes: [code], ids: [String(code)] });
+  });
+
+  test('an errno in parentheses is no status; a reason phrase there still is', () => {
+    expect(engine().understand('recv() failed (104: Connection reset by peer)')).toMatchObject({ intent: 'network_error', networkError: 'connection-reset' });
+    expect(engine().understand('Request failed (404: Not Found)')).toMatchObject({ intent: 'lookup', codes: [404] });
+  });
+
   test('a vendor named in the message has its own status for the failure', () => {
     expect(engine().understand('cloudflare says connection refused by my origin')).toMatchObject({ intent: 'lookup', ids: ['521-cloudflare'] });
   });
@@ -137,11 +152,13 @@ describe('a broken data/network-errors.json stops the load, naming the field', (
 
   test.each([
     ['an upper-case signature', (e: Array<Record<string, unknown>>) => ((e[0] as { signatures: string[] }).signatures[0] = 'ECONNREFUSED'), '[0].signatures[0]', /must be lower case/],
-    ['a signature too short to be specific', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.push('dns')), '[1].signatures[9]', /at least 4 characters/],
-    ['a signature two failures claim', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.push('econnrefused')), '[1].signatures[9]', /already a signature of connection-refused/],
+    ['a signature too short to be specific', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.unshift('dns')), '[1].signatures[0]', /at least 4 characters/],
+    ['a signature two failures claim', (e: Array<Record<string, unknown>>) => ((e[1] as { signatures: string[] }).signatures.unshift('econnrefused')), '[1].signatures[0]', /already a signature of connection-refused/],
     ['a related status with no entry', (e: Array<Record<string, unknown>>) => ((e[2] as { related: Array<{ code: number }> }).related[0] = { code: 599, vendor: 'nginx', note: 'Not a real entry.' } as never), '[2].related[0].code', /points at 599-nginx, which has no entry/],
     ['a repeated id', (e: Array<Record<string, unknown>>) => ((e[3] as { id: string }).id = 'dns-failure'), '[3].id', /repeats "dns-failure"/],
     ['no references', (e: Array<Record<string, unknown>>) => ((e[4] as { references: unknown[] }).references = []), '[4].references', /needs at least one reference/],
+    ['a proxy status with no entry', (e: Array<Record<string, unknown>>) => ((e[0] as { proxyStatus: number }).proxyStatus = 599), '[0].proxyStatus', /is 599, which has no entry/],
+    ['a proxy status that is no status', (e: Array<Record<string, unknown>>) => ((e[0] as { proxyStatus: number }).proxyStatus = 1000), '[0].proxyStatus', /between 100 and 599/],
   ])('%s', (_what, breakIt, field, problem) => {
     edit(breakIt);
     const err = loadError();
