@@ -3,7 +3,7 @@
  * then what the failure means and what to do on each side, then the statuses to compare it with (what a proxy or
  * CDN answers for the same failure, or the status the browser hid), as buttons.
  */
-import type { NetworkErrorAnswer } from '../knowledge/answer';
+import { NOT_A_STATUS, type NetworkErrorAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import type { AdaptiveCard, CardElement } from './adaptive-card-types';
 import { actionSets, lookupAction, openUrlAction } from './card-actions';
@@ -12,8 +12,8 @@ import { answerFooter } from './answer-footer';
 import { heading, label, paragraph, run } from './card-text';
 import { nextStepsSections } from './entry-sections';
 
-/** The badge under the title, the same words in every channel's rendering. */
-export const NO_STATUS_LABEL = 'A network error, not an HTTP status';
+/** The badge under the title: the words the text rendering uses too. */
+export const NO_STATUS_LABEL = NOT_A_STATUS.charAt(0).toUpperCase() + NOT_A_STATUS.slice(1);
 
 export function networkErrorCard(answer: NetworkErrorAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const { error } = answer;

@@ -72,6 +72,9 @@ export interface UnknownCodeAnswer extends AnswerBase {
   explanation?: string;
 }
 
+/** What every rendering of a network error says first, so no channel passes it off as a status. */
+export const NOT_A_STATUS = 'a network error, not an HTTP status';
+
 /** A failure with no HTTP status (refused, reset, DNS, TLS, CORS), and the statuses to compare it with. */
 export interface NetworkErrorAnswer extends AnswerBase {
   intent: 'network_error';

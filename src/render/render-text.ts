@@ -3,7 +3,7 @@
  * or plain text for a terminal. One renderer, so the wording of a reply is the same wherever it is read.
  */
 import type { Answer, EntryRef, EntryView } from '../knowledge/answer';
-import { RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
+import { NOT_A_STATUS, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
 
 export type TextStyle = 'markdown' | 'plain';
 
@@ -65,7 +65,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
     }
     case 'network_error': {
       const { error } = answer;
-      lines.push(`${b(error.name)}: a network error, not an HTTP status`, '', error.summary, '', error.description, '', ...steps(error, b));
+      lines.push(`${b(error.name)}: ${NOT_A_STATUS}`, '', error.summary, '', error.description, '', ...steps(error, b));
       lines.push('', b('Related statuses:'));
       for (const { ref, note } of answer.related) lines.push(`- ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: ${note}`);
       lines.push('', `${b('Reference:')} ${error.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
