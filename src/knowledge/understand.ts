@@ -137,12 +137,13 @@ export function understand(text: string, parts: EngineParts): Understanding {
 
   // === No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
   // Before unknown numbers, so "000" next to curl's error gets the error explained. In nginx's error log the client
-  // got nginx's status for it (502, 504). A vendor named otherwise has its own status for the failure (Cloudflare's
-  // 521 for a refused origin), which the symptom match finds.
+  // got nginx's status for it (502, 504). A vendor named with a status of its own for the failure (Cloudflare's 521
+  // for a refused origin) is left to the symptom match, which finds that status.
   const networkError = findNetworkError(lower, table.networkErrors);
   const proxyStatus = networkError && proxyStatusFor(lower, networkError);
   if (proxyStatus) return result({ intent: 'lookup', codes: [proxyStatus], ids: [String(proxyStatus)], class: classOf(proxyStatus), confidence: 0.85, via: 'symptom' });
-  if (networkError && !base.vendors.length) return result({ intent: 'network_error', networkError: networkError.id, confidence: 0.9 });
+  const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && base.vendors.includes(r.vendor));
+  if (networkError && !vendorStatus) return result({ intent: 'network_error', networkError: networkError.id, confidence: 0.9 });
 
   // === A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));

@@ -45,6 +45,15 @@ describe('what users paste, by failure', () => {
     ["Access to fetch at 'https://api.example.com/items' from origin 'http://localhost:3000' has been blocked by CORS policy", 'cors-blocked'],
     ["No 'Access-Control-Allow-Origin' header is present on the requested resource.", 'cors-blocked'],
     ['Cross-Origin Request Blocked: The Same Origin Policy disallows reading the remote resource', 'cors-blocked'],
+    ['java.net.ConnectException: Connection refused', 'connection-refused'],
+    ["HTTPConnectionPool(host='localhost', port=8000): Max retries exceeded with url: /api (Caused by NewConnectionError: Failed to establish a new connection)", 'connection-refused'],
+    ['java.net.SocketTimeoutException: Read timed out', 'connection-timeout'],
+    ['Get "https://api.example.com": dial tcp 10.0.0.5:443: i/o timeout', 'connection-timeout'],
+    ['context deadline exceeded (Client.Timeout exceeded while awaiting headers)', 'connection-timeout'],
+    ['Uncaught (in promise) TypeError: Failed to fetch', 'fetch-failed'],
+    ['AxiosError: Network Error at XMLHttpRequest.handleError', 'fetch-failed'],
+    ['NetworkError when attempting to fetch resource.', 'fetch-failed'],
+    ["Mixed Content: The page at 'https://shop.example.com/' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/cart'.", 'fetch-failed'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);
     expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
@@ -76,8 +85,9 @@ describe('what users paste, by failure', () => {
     expect(engine().understand('Request failed (404: Not Found)')).toMatchObject({ intent: 'lookup', codes: [404] });
   });
 
-  test('a vendor named in the message has its own status for the failure', () => {
+  test('a vendor named in the message with its own status for the failure gets that status; other vendors do not matter', () => {
     expect(engine().understand('cloudflare says connection refused by my origin')).toMatchObject({ intent: 'lookup', ids: ['521-cloudflare'] });
+    expect(engine().understand('spring boot app: java.net.ConnectException: Connection refused')).toMatchObject({ intent: 'network_error', networkError: 'connection-refused' });
   });
 
   test('signatures stand apart from the words around them', () => {
