@@ -28,6 +28,7 @@ function toJson(engine: StatusEngine, q: string) {
     alternatives: u.alternatives.map((a) => a.code),
     vendors: u.vendors,
     ...(u.intent === 'triage' ? { counts: u.counts.map(({ code, count }) => ({ code, count })) } : {}),
+    ...(u.intent === 'network_error' ? { networkError: u.networkError } : {}),
     truncated: u.truncated,
     reply: renderText(answer, 'plain'),
   };

@@ -63,6 +63,7 @@ beforeAll(() => {
   runs.plain = ask(['what', 'is', '502']);
   runs.json = ask(['--json', 'what is 502']);
   runs.jsonUnknown = ask(['--json', 'error 601']);
+  runs.jsonNetwork = ask(['--json', 'Error: connect ECONNREFUSED 127.0.0.1:5432']);
   runs.jsonl = ask(['--jsonl'], jsonlInput);
   runs.jsonlMany = ask(['--jsonl'], Array.from({ length: 300 }, (_, i) => `what is ${[200, 404, 502][i % 3]} #${i}`).join('\n') + '\n');
   runs.jsonlEmpty = ask(['--jsonl'], '\n\n   \n');
@@ -84,6 +85,7 @@ interface AskJson {
   alternatives: number[];
   vendors: string[];
   counts?: Array<{ code: number; count: number }>;
+  networkError?: string;
   truncated: boolean;
   reply: string;
 }
@@ -124,6 +126,13 @@ describe('ask --json', () => {
     const out = JSON.parse((await runs.jsonUnknown!).stdout) as AskJson;
     expect(out).toMatchObject({ q: 'error 601', intent: 'unknown_code', codes: [], class: null, code: 601 });
     expect(out.reply).toContain('601 is not an HTTP status code');
+    expect(out).not.toHaveProperty('networkError');
+  });
+
+  test('a network error carries its id in "networkError" and names no code', async () => {
+    const out = JSON.parse((await runs.jsonNetwork!).stdout) as AskJson;
+    expect(out).toMatchObject({ intent: 'network_error', networkError: 'connection-refused', codes: [], code: null });
+    expect(out.reply.split('\n')[0]).toBe('Connection refused: a network error, not an HTTP status');
   });
 });
 
