@@ -18,6 +18,11 @@ const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must f
 /** A code worth comparing, with a one-sentence note on the difference; `vendor` points at a vendor's meaning. */
 const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
 const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
+/** What to do next, for whoever calls the API and for whoever runs the server. */
+const nextSteps = z.object({
+  client: z.array(sentence).min(1, 'needs at least one step for the caller'),
+  server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
+});
 
 export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
 export type RegistryStatus = (typeof STATUSES)[number];
@@ -46,10 +51,7 @@ export const entrySchema = z
     description: z.string().trim().min(40, 'must explain the code in plain words (at least 40 characters)').max(1200),
     causes: z.array(sentence).default([]),
     symptoms: z.array(shortLine).default([]),
-    nextSteps: z.object({
-      client: z.array(sentence).min(1, 'needs at least one step for the caller'),
-      server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
-    }),
+    nextSteps,
     headers: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as Retry-After')).default([]),
     retry: z.object({ when: z.enum(RETRY_WHEN), advice: sentence }),
     related: z.array(relatedCode).default([]),
@@ -115,10 +117,7 @@ export const networkErrorSchema = z
     signatures: z.array(z.string().min(4, 'must be at least 4 characters, or it matches ordinary words').regex(/^[^A-Z]+$/, 'must be lower case')).min(1),
     summary: sentence.max(200, 'must be one line (at most 200 characters)'),
     description: z.string().trim().min(40, 'must explain the failure in plain words (at least 40 characters)').max(1200),
-    nextSteps: z.object({
-      client: z.array(sentence).min(1, 'needs at least one step for the caller'),
-      server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
-    }),
+    nextSteps,
     related: z.array(relatedCode).min(1, 'needs at least one status to compare it with'),
     references: z.array(reference).min(1, 'needs at least one reference'),
   })
