@@ -7,7 +7,7 @@ import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnC
 import type { Replies } from '../../dialogs/replies';
 import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
 import { feedbackSubjectId } from '../cards/answer-footer';
-import type { Answer, EntryRef } from '../knowledge/answer';
+import { SHORT_ACTS, type Answer, type EntryRef } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import { withWebChatFeedback } from './web-chat-feedback';
 
@@ -19,6 +19,8 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
 }
 
 export function answerActivity(answer: Answer): Partial<Activity> {
+  // "thanks", "ok", "bye": a line in kind, not a card.
+  if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.message);
   const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: hasSubject(answer), detailsCollapsed: true }), renderText(answer, 'markdown'));
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };

@@ -51,6 +51,8 @@ export interface TextRun {
   color?: TextColor;
   isSubtle?: boolean;
   italic?: boolean;
+  /** Adaptive Cards 1.5: a fixed-width run, for what a terminal printed. */
+  fontType?: 'default' | 'monospace';
 }
 
 /** A paragraph of literal text runs; it always wraps. */

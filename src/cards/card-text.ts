@@ -44,8 +44,8 @@ export function label(text: string, options: TextOptions = {}): TextBlock {
 }
 
 /** One run of literal text, for mixing a bold lead-in ("Retry:") with a sentence from the data. */
-export function run(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> & { italic?: boolean } = {}): TextRun {
-  return { type: 'TextRun', text, ...styleOf(options), ...(options.italic ? { italic: true } : {}) };
+export function run(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> & { italic?: boolean; fontType?: 'monospace' } = {}): TextRun {
+  return { type: 'TextRun', text, ...styleOf(options), ...(options.italic ? { italic: true } : {}), ...(options.fontType ? { fontType: options.fontType } : {}) };
 }
 
 /** A paragraph shown exactly as written: the way every sentence from the table reaches a card. */

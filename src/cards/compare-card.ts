@@ -19,6 +19,7 @@ export const MAX_COLUMNS_PER_ROW = 3;
 export function compareCard(answer: CompareAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const title = answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ');
   const body: CardElement[] = [heading(title, { size: 'large' })];
+  if (answer.lead) body.push(paragraph(answer.lead, { size: 'medium', spacing: 'small' }));
 
   for (let i = 0; i < answer.entries.length; i += MAX_COLUMNS_PER_ROW) {
     body.push(comparisonRow(answer.entries.slice(i, i + MAX_COLUMNS_PER_ROW), i === 0));

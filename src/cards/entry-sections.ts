@@ -5,9 +5,11 @@
  * Wording follows src/render/render-text.ts, so a card and its fallback text say the same thing.
  */
 import type { EntryView } from '../knowledge/answer';
+import type { Side } from '../knowledge/conversation-lexicon';
 import type { StatusEntry } from '../knowledge/entry-schema';
+import { stepLists, type FocusedPart } from '../knowledge/focused-part';
 import type { CardElement, Column, ColumnSet, ContainerStyle, TextColor } from './adaptive-card-types';
-import { bullets, label, paragraph, run } from './card-text';
+import { bullets, heading, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
 
 export { RETRY_LABEL };
@@ -25,9 +27,6 @@ const RETRY_COLOR: Record<StatusEntry['retry']['when'], TextColor> = {
 
 /** The same palette per class in badges and in triage rows: failures stand out, successes look calm. */
 const CLASS_COLOR: Record<string, TextColor> = { '1xx': 'accent', '2xx': 'good', '3xx': 'accent', '4xx': 'warning', '5xx': 'attention' };
-
-export const CLIENT_STEPS_HEADING = "If you're calling the API or browsing";
-export const SERVER_STEPS_HEADING = 'If you run the server';
 
 export function classColor(code: number): TextColor {
   return CLASS_COLOR[`${Math.floor(code / 100)}xx`] ?? 'default';
@@ -74,12 +73,21 @@ export function retryParagraph(entry: EntryView, options: { withAdvice?: boolean
   ]);
 }
 
-/** The two audiences' next steps, each under its own heading, as the text renderer lists them. */
-export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>): CardElement[] {
-  return [
-    label(CLIENT_STEPS_HEADING, { weight: 'bolder', spacing: 'medium' }),
-    ...bullets(entry.nextSteps.client),
-    label(SERVER_STEPS_HEADING, { weight: 'bolder', spacing: 'medium' }),
-    ...bullets(entry.nextSteps.server),
-  ];
+/** The two audiences' next steps, each under its own heading, the user's side first, as the text renderer lists them. */
+export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>, side?: Side): CardElement[] {
+  return stepLists(entry, side).flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+}
+
+/** The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it. */
+export function partSections(part: FocusedPart): CardElement[] {
+  const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
+  if (part.lead) out.push(paragraph(part.lead, { isSubtle: true }));
+  for (const p of part.paragraphs) out.push(paragraph(p, { spacing: 'medium' }));
+  if (part.list) out.push(label(`${part.list.heading}:`, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.list.items));
+  if (part.transcript) {
+    // One block per line: hosts collapse line breaks inside a run.
+    part.transcript.split('\n').forEach((line, i) => out.push(paragraph([run(line || ' ', { fontType: 'monospace' })], { spacing: i === 0 ? 'medium' : 'none' })));
+  }
+  for (const list of part.steps) out.push(label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps));
+  return out;
 }

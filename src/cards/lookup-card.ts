@@ -13,7 +13,8 @@ import { actionSets, lookupAction, openUrlAction, toggleAction } from './card-ac
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph, run } from './card-text';
-import { entryBadges, nextStepsSections, relatedEntryId, retryParagraph } from './entry-sections';
+import { focusedPart, isPartFocus } from '../knowledge/focused-part';
+import { entryBadges, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
 
 export interface LookupCardOptions {
   feedback?: boolean;
@@ -56,7 +57,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     ...(collapsed ? { isVisible: false } : {}),
     items: [
       paragraph(e.description),
-      ...nextStepsSections(e),
+      ...nextStepsSections(e, answer.side),
       ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' })] : []),
       ...(collapsed ? actionSets([toggleAction('Show less', toggleTargets)]) : []),
     ],
@@ -91,14 +92,14 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
 }
 
 /**
- * A follow-up's card ("how do I fix it?", "is it safe to retry?", "more"): only the part asked about, under a
- * heading that names the code, so a conversation does not repeat the whole overview.
+ * A follow-up's card ("how do I fix it?", "why?", "is it my fault?", "is it safe to retry?", "more"): only the part
+ * asked about, under a heading that names the code, so a conversation does not repeat the whole overview.
  */
 function focusedCard(answer: LookupAnswer, options: LookupCardOptions): AdaptiveCard {
   const e = answer.entry;
   const body: CardElement[] = [];
-  if (answer.focus === 'fix') {
-    body.push(heading(`How to fix ${entryTitle(e)}`, { size: 'medium' }), paragraph(e.summary, { isSubtle: true }), ...nextStepsSections(e));
+  if (isPartFocus(answer.focus)) {
+    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side)));
   } else if (answer.focus === 'retry') {
     body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
     if (e.headers.length) body.push(paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }));

@@ -10,19 +10,25 @@ import { actionSets, lookupAction, openUrlAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { heading, label, paragraph, run } from './card-text';
-import { nextStepsSections } from './entry-sections';
+import { focusedPart, isPartFocus } from '../knowledge/focused-part';
+import { nextStepsSections, partSections } from './entry-sections';
 
 /** The badge under the title: the words the text rendering uses too. */
 export const NO_STATUS_LABEL = NOT_A_STATUS.charAt(0).toUpperCase() + NOT_A_STATUS.slice(1);
 
 export function networkErrorCard(answer: NetworkErrorAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const { error } = answer;
+  if (isPartFocus(answer.focus)) {
+    // A follow-up ("how do I fix it?", "whose side is it?"): only the part asked about.
+    const body = [...partSections(focusedPart(error, error.name, answer.focus, answer.side)), label(NO_STATUS_LABEL, { size: 'small', isSubtle: true, spacing: 'medium' }), ...answerFooter(answer, options)];
+    return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${error.name}. ${error.summary}` });
+  }
   const body: CardElement[] = [
     heading(error.name, { size: 'large' }),
     label(NO_STATUS_LABEL, { size: 'small', weight: 'bolder', color: 'attention', spacing: 'small' }),
     paragraph(error.summary, { size: 'medium', spacing: 'medium' }),
     paragraph(error.description, { spacing: 'medium' }),
-    ...nextStepsSections(error),
+    ...nextStepsSections(error, answer.side),
   ];
   if (answer.related.length) {
     body.push(label('Related statuses:', { weight: 'bolder', spacing: 'large', separator: true }));

@@ -1,12 +1,13 @@
 /**
- * What to do with one incoming message, decided without any Bot Framework type: the engine's reading of the text,
- * a follow-up on the last code, a button click (card data), or feedback. The bot and its dialogs only carry out
- * the plan; this file is where "a follow-up is understood" lives.
+ * What to do with one incoming message, decided without any Bot Framework type: a button click (card data),
+ * feedback, or a message the engine reads in its conversation (what the last answer was about, and the user's
+ * side). The bot and its dialogs only carry out the plan; the engine decides what a message means.
  */
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
+import type { ConversationContext } from '../knowledge/conversation-context';
+import type { Side } from '../knowledge/conversation-lexicon';
 import type { StatusEngine } from '../knowledge/engine';
-import { detectFollowUp, focusOf } from '../knowledge/follow-up';
-import type { Understanding } from '../knowledge/understanding';
+import { ASK_BELOW, type Understanding } from '../knowledge/understanding';
 
 /** What the conversation remembers between turns (kept in conversation state, so it must stay small and JSON). */
 export interface ConversationMemory {
@@ -14,6 +15,8 @@ export interface ConversationMemory {
   lastIds: string[];
   /** The network error discussed last ("connection-refused"), when the subject was one rather than a code. */
   lastNetworkError?: string;
+  /** The side of the API the user said they are on ("our nginx returns 413" → server). */
+  side?: Side;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
@@ -31,93 +34,61 @@ export type ReplyPlan =
   | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string }
   | { kind: 'none-of-these' };
 
-/** Below this confidence, with rival readings, the bot asks "Did you mean …" before answering. */
-export const DID_YOU_MEAN_BELOW = 0.6;
-
 export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory): ReplyPlan {
   const action = readCardAction(value);
   if (action?.action === 'feedback') return { kind: 'feedback', reaction: action.reaction, id: action.id };
   if (action?.action === 'none-of-these') return { kind: 'none-of-these' };
   if (action?.action === 'lookup') {
     const id = action.id ?? (action.code !== undefined ? engine.table.meaningsOf(action.code)[0]?.id : undefined);
-    if (id && engine.table.entry(id)) return answerFor(engine, lookupOf(engine, id), memory);
+    if (id && engine.table.entry(id)) return answerFor(engine, engine.lookup(id), memory);
   }
   const question = action?.action === 'ask' ? action.text : text;
 
-  const understanding = engine.understand(question);
-  const last = memory.lastIds[0];
-  if (last && engine.table.entry(last)) {
-    const followUp = detectFollowUp(question, understanding);
-    if (followUp?.kind === 'compare-with') {
-      const lastCode = engine.table.entry(last)?.code as number;
-      const codes = [lastCode, ...followUp.codes.filter((c) => c !== lastCode)];
-      const ids = [last, ...understanding.ids.filter((id) => id !== last)];
-      if (codes.length >= 2) return answerFor(engine, { ...understanding, intent: 'compare', codes, ids, confidence: 0.9 }, memory);
-    } else if (followUp) {
-      const focus = followUp.kind === 'fix' ? 'fix' : followUp.kind === 'retry' ? 'retry' : 'more';
-      const u = lookupOf(engine, last);
-      return { kind: 'answer', understanding: u, answer: engine.answer(u, focus), memory };
-    }
-  } else if (memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError)) {
-    // "how do I fix it?" after "ECONNREFUSED": the network error's answer holds its steps on both sides.
-    const followUp = detectFollowUp(question, understanding);
-    if (followUp && followUp.kind !== 'compare-with') return answerFor(engine, networkErrorOf(memory.lastNetworkError), memory);
-  }
-
-  // "how do I fix 404?" names its code and asks for one part of the answer.
-  const focus = understanding.intent === 'lookup' && understanding.via === 'code' ? focusOf(question) : 'overview';
-  const answer = engine.answer(understanding, focus);
-  if (answer.intent === 'lookup' && understanding.confidence < DID_YOU_MEAN_BELOW && answer.alternatives.length > 0) {
+  const understanding = engine.understand(question, contextOf(engine, memory));
+  const answer = engine.answer(understanding);
+  // Not sure: ask "did you mean …" among the readings with evidence in the message, rather than answer a guess.
+  if (answer.intent === 'lookup' && understanding.intent === 'lookup' && understanding.confidence < ASK_BELOW) {
     const candidates = [entryRef(engine.table, answer.entry.id), ...answer.alternatives].slice(0, 3);
     return { kind: 'did-you-mean', understanding, answer, candidates, memory };
   }
-  return { kind: 'answer', understanding, answer, memory: remember(answer, memory) };
+  return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
-/** The answer for one entry, as if the user had asked for it by number (a button click, a "did you mean" choice). */
-export function lookupOf(engine: StatusEngine, id: string): Understanding {
-  const entry = engine.table.entry(id);
-  if (!entry) throw new Error(`No entry "${id}" in the status table`);
-  return {
-    intent: 'lookup',
-    codes: [entry.code],
-    ids: [id],
-    class: entry.class as Understanding['class'],
-    code: null,
-    confidence: 1,
-    alternatives: [],
-    vendors: entry.vendor ? [entry.vendor] : [],
-    counts: [],
-    truncated: false,
-    via: 'code',
-  };
-}
-
-/** The understanding of a network error named by id, as if the user had pasted it again. */
-function networkErrorOf(id: string): Understanding {
-  return { intent: 'network_error', networkError: id, codes: [], ids: [], class: null, code: null, confidence: 1, alternatives: [], vendors: [], counts: [], truncated: false, via: null };
+/** What the engine reads a message against: the remembered subject, where the table still has it, and the side. */
+export function contextOf(engine: StatusEngine, memory: ConversationMemory): ConversationContext {
+  const ids = memory.lastIds.filter((id) => engine.table.entry(id));
+  const networkError = memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
+  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}) };
 }
 
 function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
   const answer = engine.answer(understanding);
-  return { kind: 'answer', understanding, answer, memory: remember(answer, memory) };
+  return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
-/** The code(s) an answer was about become the subject of the next follow-up; greetings and misses keep the old one. */
-export function remember(answer: Answer, memory: ConversationMemory): ConversationMemory {
+/**
+ * The code(s) an answer was about become the subject of the next follow-up; greetings and misses keep the old one.
+ * The user's side is kept once said, until they say the other.
+ */
+export function remember(answer: Answer, memory: ConversationMemory, understanding?: Understanding): ConversationMemory {
+  const sideSaid = understanding?.side ?? memory.side;
+  const side = sideSaid ? { side: sideSaid } : {};
   switch (answer.intent) {
     case 'lookup':
-      return { lastIds: [answer.entry.id] };
+      return { lastIds: [answer.entry.id], ...side };
     case 'compare':
-      return { lastIds: answer.entries.map((e) => e.id) };
+      return { lastIds: answer.entries.map((e) => e.id), ...side };
     case 'triage':
-      return answer.focus ? { lastIds: [answer.focus.id] } : memory;
+      return answer.focus ? { lastIds: [answer.focus.id], ...side } : { ...memory, ...side };
     case 'unknown_code':
-      return answer.treatedAs ? { lastIds: [answer.treatedAs.id] } : memory;
+      return answer.treatedAs ? { lastIds: [answer.treatedAs.id], ...side } : { ...memory, ...side };
     case 'network_error':
-      return { lastIds: [], lastNetworkError: answer.error.id }; // "how do I fix it?" is about this, not an older code
+      return { lastIds: [], lastNetworkError: answer.error.id, ...side }; // "how do I fix it?" is about this, not an older code
+    case 'none':
+      // A mail server's reply or an exit status became the subject: "how do I fix it?" is not about the older code.
+      return answer.otherNumber ? { lastIds: [], ...side } : { ...memory, ...side };
     default:
-      return memory;
+      return { ...memory, ...side };
   }
 }
 

@@ -2,10 +2,12 @@
  * The Answer model: what the bot will say, as data, before any channel decides how to draw it (Adaptive Card,
  * markdown, JSON, Teams preview). composeAnswer() is pure: an Understanding and the table in, an Answer out.
  */
+import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
+import type { NumberKind, NumberKinds } from './number-kinds';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
 import { MAX_MESSAGE_LENGTH } from './text';
-import type { Understanding } from './understanding';
+import { ASK_BELOW, type Clarify, type Understanding } from './understanding';
 
 /** A code as a link or a button: enough to name it and explain it in one line. */
 export interface EntryRef {
@@ -29,12 +31,12 @@ interface AnswerBase {
   suggestions: string[];
 }
 
-/** Which part of an entry a lookup answer is about: the whole overview, or a follow-up's part of it. */
-export type LookupFocus = 'overview' | 'fix' | 'retry' | 'more';
-
 export interface LookupAnswer extends AnswerBase {
   intent: 'lookup';
-  focus: LookupFocus;
+  /** The whole overview, or the part a question or follow-up asked for (the fix, the cause, whose side …). */
+  focus: Focus;
+  /** The side the user is on, when known: their steps come first. */
+  side?: Side;
   entry: EntryView;
   /** The same number with another vendor's meaning (499 is nginx's and ArcGIS's). */
   otherMeanings: EntryRef[];
@@ -46,6 +48,12 @@ export interface LookupAnswer extends AnswerBase {
 
 export interface CompareAnswer extends AnswerBase {
   intent: 'compare';
+  /** `which`: the question was which of them to use; otherwise the overview or one part of each. */
+  focus: Focus;
+  /** For `which`: the code the user's situation points to, when it points to one. */
+  recommended?: EntryRef;
+  /** For `which`: the answer to "which one?" in one sentence, before the comparison. */
+  lead?: string;
   entries: EntryView[];
   /** What the table says about the difference between pairs of the compared codes. */
   contrasts: Array<{ from: number; to: number; note: string }>;
@@ -78,6 +86,8 @@ export const NOT_A_STATUS = 'a network error, not an HTTP status';
 /** A failure with no HTTP status (refused, reset, DNS, TLS, CORS), and the statuses to compare it with. */
 export interface NetworkErrorAnswer extends AnswerBase {
   intent: 'network_error';
+  focus: Focus;
+  side?: Side;
   error: NetworkError;
   related: Array<{ ref: EntryRef; note: string }>;
 }
@@ -95,8 +105,21 @@ export interface TriageAnswer extends AnswerBase {
 
 export interface GreetingAnswer extends AnswerBase {
   intent: 'greeting' | 'none';
+  /** What the bot says: the reply to a greeting or a thank-you, the question it asks, or what it can do. */
+  message: string;
+  /** The heading the message goes under; none for a line in kind (thanks, "ok", bye). */
+  title?: string;
+  /** For greeting: what the user said (hello, thanks, ok, bye …). */
+  act?: Act;
+  /** For none: what the bot asks for. */
+  clarify?: Clarify;
+  /** For none: the number in the message that is something else, and what that is. */
+  otherNumber?: { text: string; kind: Pick<NumberKind, 'id' | 'name' | 'explanation' | 'references'> };
   examples: string[];
 }
+
+/** Acts that want a short reply in kind, not the whole introduction. */
+export const SHORT_ACTS: readonly Act[] = ['thanks', 'ack', 'bye'];
 
 export type Answer = LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | NetworkErrorAnswer | TriageAnswer | GreetingAnswer;
 
@@ -125,30 +148,42 @@ export const UNKNOWN_CODE_RULE = {
   url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15',
 };
 
-export function composeAnswer(u: Understanding, table: StatusTable, focus: LookupFocus = 'overview'): Answer {
+export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {
   const notes = u.truncated ? [`Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`] : [];
   const view = (id: string) => entryView(table, id);
   const ref = (id: string) => entryRef(table, id);
+  const side = u.side ? { side: u.side } : {};
+  // A follow-up is answered as the answer it follows, narrowed to what it asks.
+  const intent = u.intent === 'follow_up' ? (u.networkError ? 'network_error' : u.ids.length >= 2 ? 'compare' : 'lookup') : u.intent;
 
-  switch (u.intent) {
+  switch (intent) {
     case 'lookup': {
       const entry = view(u.ids[0] as string);
+      const focus = u.focus === 'which' ? 'overview' : u.focus;
       const otherMeanings = table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => ref(e.id));
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
       return {
         intent: 'lookup',
         focus,
+        ...side,
         entry,
         otherMeanings,
         alternatives: dedupe(alternatives),
-        unsure: u.confidence < 0.6 && alternatives.length > 0,
+        unsure: u.confidence < ASK_BELOW && alternatives.length > 0,
         notes,
         suggestions: lookupSuggestions(entry, focus),
       };
     }
     case 'compare': {
       const entries = u.ids.map(view);
-      return { intent: 'compare', entries, contrasts: contrasts(entries), notes, suggestions: entries.slice(0, 3).map((e) => `how do I fix ${e.code}?`) };
+      const pick = u.recommended ? ref(u.recommended) : undefined;
+      const recommended = pick ? { recommended: pick } : {};
+      const lead =
+        u.focus !== 'which'
+          ? {}
+          : { lead: pick ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}` : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}` };
+      const suggestions = u.focus === 'which' ? entries.slice(0, 2).map((e) => `what is ${e.code}`) : ['which one should I use?', ...entries.slice(0, 2).map((e) => `how do I fix ${e.code}?`)];
+      return { intent: 'compare', focus: u.focus, ...recommended, ...lead, entries, contrasts: contrasts(entries), notes, suggestions };
     }
     case 'class': {
       const cls = u.class as StatusClass;
@@ -176,13 +211,28 @@ export function composeAnswer(u: Understanding, table: StatusTable, focus: Looku
       const error = table.networkError(u.networkError as string);
       if (!error) throw new Error(`No network error "${u.networkError}" in data/network-errors.json`);
       const related = error.related.map((r) => ({ ref: ref(relatedEntryId(r)), note: r.note }));
-      return { intent: 'network_error', error, related, notes, suggestions: related.slice(0, 3).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`) };
+      const focus = u.focus === 'which' ? 'overview' : u.focus;
+      const suggestions = focus === 'overview' ? ['how do I fix it?', 'whose side is it?', ...related.slice(0, 1).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`)] : followUpSuggestions(focus, true);
+      return { intent: 'network_error', focus, ...side, error, related, notes, suggestions };
     }
     case 'triage':
       return composeTriage(u, table, notes);
-    case 'greeting':
-    case 'none':
-      return { intent: u.intent, examples: EXAMPLE_QUESTIONS, notes, suggestions: EXAMPLE_QUESTIONS.slice(0, 3) };
+    case 'greeting': {
+      const act = u.act ?? 'hello';
+      const short = SHORT_ACTS.includes(act);
+      const title = talk.actTitles[act];
+      return { intent: 'greeting', act, ...(title ? { title } : {}), message: talk.actReplies[act], examples: short ? [] : EXAMPLE_QUESTIONS, notes, suggestions: short ? [] : EXAMPLE_QUESTIONS.slice(0, 3) };
+    }
+    case 'none': {
+      const kind = u.otherNumber && kinds.kind(u.otherNumber.kind);
+      if (u.otherNumber && kind) {
+        const { id, name, explanation, references } = kind;
+        const message = talk.notHttp.replace('{text}', u.otherNumber.text).replace('{kind}', name);
+        return { intent: 'none', message, otherNumber: { text: u.otherNumber.text, kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: EXAMPLE_QUESTIONS.slice(0, 2) };
+      }
+      const message = u.clarify ? talk.clarify[u.clarify] : talk.outOfScope;
+      return { intent: 'none', message, ...(u.clarify ? { clarify: u.clarify } : {}), examples: EXAMPLE_QUESTIONS, notes, suggestions: EXAMPLE_QUESTIONS.slice(0, 3) };
+    }
   }
 }
 
@@ -253,14 +303,24 @@ function nearbyCodes(table: StatusTable, code: number): StatusEntry[] {
     .slice(0, 4);
 }
 
-function lookupSuggestions(entry: StatusEntry, focus: LookupFocus): string[] {
-  const out: string[] = [];
-  if (entry.code >= 400 && focus !== 'fix') out.push('how do I fix it?');
-  if (entry.code >= 400 && focus !== 'retry') out.push('is it safe to retry?');
-  if (focus !== 'more') out.push('more');
+/** The follow-ups worth offering as buttons, in the order people ask them. */
+const FOLLOW_UP_QUESTIONS: ReadonlyArray<[Focus, string]> = [
+  ['fix', 'how do I fix it?'],
+  ['cause', 'why does it happen?'],
+  ['fault', 'is it my fault?'],
+  ['retry', 'is it safe to retry?'],
+  ['example', 'show me an example'],
+];
+
+function followUpSuggestions(focus: Focus, failure: boolean): string[] {
+  return FOLLOW_UP_QUESTIONS.filter(([f]) => f !== focus && (failure || f === 'cause' || f === 'example')).map(([, q]) => q);
+}
+
+function lookupSuggestions(entry: StatusEntry, focus: Focus): string[] {
+  const failure = entry.code >= 400;
   const related = entry.related[0];
-  if (related) out.push(`${entry.code} vs ${related.code}`);
-  return out.slice(0, 3);
+  if (focus === 'overview') return [...followUpSuggestions(focus, failure).slice(0, 2), ...(related ? [`${entry.code} vs ${related.code}`] : [])];
+  return followUpSuggestions(focus, failure).slice(0, 3);
 }
 
 function isCommon(table: StatusTable, id: string): boolean {

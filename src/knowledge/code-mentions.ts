@@ -1,12 +1,16 @@
 /**
- * Finds the numbers in a message that are HTTP status codes, and only those: "HTTP/1.1 503", "< HTTP/2 404",
- * `{"status":429}`, "(408) Request Timeout", "getting 500s" count; ports, byte counts, versions, times, dates, ids,
- * "500ms" and "200 users" do not. Each candidate gets a score from its surroundings; the caller decides with a
- * threshold. Pure and linear in the message length.
+ * Finds the numbers in a message that are HTTP status codes, and only those. A number the table knows is a status
+ * by default, whatever words surround it ("lookup 410", "410 docs", "ELI5 410"); evidence against it removes it:
+ * units and money ("503 ms", "$404"), identifiers ("bus 503", "order #404"), counts ("200 grapes"), ports, versions,
+ * times, and another world's numbers ("smtp 554 5.7.1", "exit status 143", "MSI error 1603"). A number the table does
+ * not know needs evidence for it ("http 299", "status 471", a short question about it). Each candidate gets a score
+ * from its surroundings; the caller decides with a threshold. Pure and linear in the message length.
  */
 import type { Lexicon } from './lexicon';
+import type { Message } from './message';
 import { looksLikeLogLine } from './message-signals';
-import type { Word } from './text';
+import type { NumberKind, NumberKinds } from './number-kinds';
+import { stem, type Word } from './text';
 
 export interface CodeMention {
   code: number;
@@ -19,16 +23,18 @@ export interface CodeMention {
   score: number;
   /** Set when the number sits where only a status can be: a status line, a JSON status field, or before its reason phrase. */
   strong: boolean;
+  /** Set when the words around it say the number is something else: an SMTP reply, an exit status. */
+  otherKind?: NumberKind;
 }
 
 /** Says whether the reason phrase (or an alias) of `code` starts with the given words. */
 export type ReasonPhraseCheck = (code: number, followingWords: readonly string[]) => boolean;
 
 /**
- * A known code scores 1 before context, 2 in a message about HTTP at all ("api", "server", "curl"); a number that
- * is no code needs context to count ("code 298", "error 601").
+ * A known code scores enough to count before any context, more in a message about HTTP at all ("api", "curl"); a
+ * number that is no code needs context to count ("code 298", "error 601").
  */
-const BASE_KNOWN = 1;
+const BASE_KNOWN = 1.5;
 const BASE_UNKNOWN_IN_RANGE = 0.5;
 const BASE_OUT_OF_RANGE = -2;
 const DOMAIN_BONUS = 1;
@@ -55,18 +61,38 @@ const DIGIT = /\d/;
 /** Words and a closing parenthesis after "(<number>: ", as nginx logs an errno: "(104: Connection reset by peer)". */
 const ERRNO_TEXT = /^[a-z][a-z ]+\)/;
 
-export function findCodeMentions(
-  lower: string,
-  words: readonly Word[],
-  lexicon: Lexicon,
-  isKnown: (code: number) => boolean,
-  reasonPhraseFollows: ReasonPhraseCheck,
-  /** The message is about the web at all (a domain word such as "api", "curl", or a vendor's name). */
-  inDomain = false,
-): CodeMention[] {
+/** What the reader needs beyond the message: the vocabulary and the table, built once per engine. */
+export interface MentionVocabulary {
+  lexicon: Lexicon;
+  isKnown: (code: number) => boolean;
+  reasonPhraseFollows: ReasonPhraseCheck;
+  kinds: NumberKinds;
+  /** Stems of the words that ask about a thing ("info", "docs", "eli5"): next to a number they make it the topic. */
+  askWords: ReadonlySet<string>;
+  /** Words the table uses anywhere: a plural after a number that is none of them is a count ("200 grapes"). */
+  isTableWord: (word: string) => boolean;
+}
+
+/** The score of a number the words around it place in another world: below every threshold. */
+const RULED_OUT = -1;
+/** A message of at most this many words, all of them asking about the number, makes the number its topic. */
+const TOPIC_MESSAGE_WORDS = 6;
+
+export function findCodeMentions(message: Message, vocabulary: MentionVocabulary): CodeMention[] {
+  const { lower, words, stems, lines } = message;
+  const { lexicon, isKnown, reasonPhraseFollows, kinds } = vocabulary;
+  const inDomain = message.aboutTheWeb;
   const mentions: CodeMention[] = [];
   const lineStarts = lineOffsets(lower);
   const onlyNumber = words.length === 1;
+  const kindWords = kinds.wordsIn(stems);
+  const webWordsAt = words.flatMap((w, i) => (lexicon.webWords.has(w.text) || lexicon.webWords.has(w.text.replace(/s$/, '')) ? [i] : []));
+  const numbers = words.filter((w) => /^\d/.test(w.text)).length;
+  // "what is 299", "455 - is that a thing?", "lookup 410": a short message about one number and nothing else.
+  const isTopic =
+    numbers === 1 &&
+    words.length <= TOPIC_MESSAGE_WORDS &&
+    words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(stems[i] as string) || lexicon.stopWords.has(w.text.replace(/'/g, '')));
 
   words.forEach((word, index) => {
     const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
@@ -105,7 +131,9 @@ export function findCodeMentions(
     let score = (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (inDomain ? DOMAIN_BONUS : 0);
     let strong = false;
 
-    if (STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore)) {
+    // Where only HTTP puts a status: its status line, a JSON or key=value status field.
+    const httpShape = STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore);
+    if (httpShape) {
       score += 4;
       strong = true;
     }
@@ -122,13 +150,31 @@ export function findCodeMentions(
     const prev = freeWord(words[index - 1]) ? words[index - 1]?.text : undefined;
     const prevPrev = freeWord(words[index - 2]) ? words[index - 2]?.text : undefined;
     const next = freeWord(words[index + 1]) ? words[index + 1]?.text : undefined;
+    // "404 divided by 2", "200 plus 300": an operator with a number on its other side (within two words).
+    const isNumber = (w: Word | undefined) => w !== undefined && sameLine(w) && /^\d/.test(w.text);
+    const operatorAt = (i: number, step: 1 | -1) => {
+      const w = words[i];
+      if (!w || !sameLine(w)) return false;
+      const two = step === 1 ? `${w.text} ${words[i + 1]?.text ?? ''}` : `${words[i - 1]?.text ?? ''} ${w.text}`;
+      if (lexicon.operators.has(two)) return isNumber(words[i + 2 * step]);
+      return lexicon.operators.has(w.text) && isNumber(words[i + step]);
+    };
+    if (!strong && (operatorAt(index + 1, 1) || operatorAt(index - 1, -1))) score -= 4;
+    const nextIsCount = next !== undefined && (lexicon.notStatusAfter.has(next) || isCountNoun(next, vocabulary) || next === 'of');
+    // "the 101 freeway", "fahrenheit 451 is a great book", "levi's 501 jeans": in a sentence about something else, a
+    // word the web never uses right beside the number names what the number belongs to.
+    const foreignNeighbour = !inDomain && words.length >= 3 && [prev, next].some((w) => w !== undefined && isForeignWord(w, vocabulary));
+    if (foreignNeighbour) score -= 2;
 
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
       else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) score += 2.5; // "what is 471"
       else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) score -= 5;
+      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) score -= 3; // "square root of 429"
       else if (STRONG_BEFORE.has(prev)) score += 3;
       else if (lexicon.notStatusBefore.has(prev)) score -= 3;
+      // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
+      else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) score -= nextIsCount ? 3 : 0;
       else if (lexicon.statusBefore.has(prev)) score += 1.5;
     }
     if (next !== undefined) {
@@ -137,17 +183,46 @@ export function findCodeMentions(
         score += 4;
         strong = true;
       } else if (STRONG_AFTER.has(next)) score += 2.5;
-      else if (lexicon.notStatusAfter.has(next)) score -= 4;
+      else if (nextIsCount) score -= 4;
       else if (lexicon.statusAfter.has(next)) score += 1;
     }
     if (onlyNumber) score += 3;
+    else if (isTopic) score += 2;
 
-    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong });
+    // Another world's number: named right before it ("exit status 143", "smtp 554") or shaped like one ("554 5.7.1")
+    // always; a word of that world on its line ("postfix", "msiexec") when no web word is nearer and nothing but
+    // HTTP's own status line could hold it. A reason phrase does not decide: SIP borrowed HTTP's ("503 Service
+    // Unavailable" on a SIP trunk).
+    let otherKind: NumberKind | undefined;
+    const kind = kinds.kindOf(stems, index, (i) => lines[i] as number, textBefore, lower.slice(word.end, word.end + 24), kindWords);
+    if (kind?.strength === 'before' || (kind && !httpShape && !webWordNearer(webWordsAt, lines, index, kind.distance))) {
+      score = Math.min(score, RULED_OUT);
+      strong = false;
+      otherKind = kind.kind;
+    }
+
+    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong, ...(otherKind ? { otherKind } : {}) });
   });
 
   penaliseByteCounts(mentions, lower, isKnown);
   supportListedCodes(mentions, lower, isKnown);
   return mentions;
+}
+
+/** "200 grapes", "404 reasons": a plural noun after a number that the table never uses counts things. */
+function isCountNoun(word: string, vocabulary: MentionVocabulary): boolean {
+  return word.length >= 4 && /[^su]s$/.test(word) && !vocabulary.isTableWord(word) && !vocabulary.askWords.has(stem(word)) && !vocabulary.lexicon.domainWords.has(word);
+}
+
+/** A word no table entry, no lexicon and no question about a code uses: "freeway", "fahrenheit", "jeans". */
+function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
+  const w = word.replace(/'s$/, '').replace(/'/g, '');
+  return /^[a-z]{3,}$/.test(w) && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w);
+}
+
+/** True when a web word ("api", "curl", "nginx") on the number's line is at least as near as `distance` words. */
+function webWordNearer(webWordsAt: readonly number[], lines: readonly number[], index: number, distance: number): boolean {
+  return webWordsAt.some((i) => lines[i] === lines[index] && Math.abs(i - index) <= distance);
 }
 
 /** Codes listed together ("502, 503 and 504", "401 / 403 / 404") vouch for each other. */

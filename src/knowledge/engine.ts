@@ -5,14 +5,17 @@
  *   const engine = StatusEngine.load();
  *   const { understanding, answer } = engine.ask('what is 502');
  */
-import { composeAnswer, type Answer, type LookupFocus } from './answer';
+import { composeAnswer, type Answer } from './answer';
 import { CodeSearch } from './code-search';
+import { contextKey, NO_CONTEXT, type ConversationContext } from './conversation-context';
+import { loadConversationLexicon, type ConversationLexicon, type Focus } from './conversation-lexicon';
 import { deepFreeze } from './deep-freeze';
 import { loadLexicon, type Lexicon } from './lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from './load-table';
+import { NumberKinds } from './number-kinds';
 import { PhraseMatcher } from './phrase-matcher';
 import { RecentCache } from './recent-cache';
-import type { StatusTable } from './status-table';
+import type { StatusClass, StatusTable } from './status-table';
 import { SymptomIndex } from './symptom-index';
 import { phraseWords } from './text';
 import { TypoCorrector } from './typo-corrector';
@@ -27,6 +30,14 @@ import type { Understanding } from './understanding';
 export const REMEMBERED_UNDERSTANDINGS = 512;
 const REMEMBERED_TEXT_LENGTH = 200;
 
+/** Everything the engine is built from, all of it loaded and validated from `data/`. */
+export interface EngineData {
+  table: StatusTable;
+  lexicon: Lexicon;
+  talk: ConversationLexicon;
+  kinds: NumberKinds;
+}
+
 export class StatusEngine {
   private readonly parts: EngineParts;
   /** Understandings of recent short messages, frozen (callers share them), by exact text. */
@@ -34,36 +45,69 @@ export class StatusEngine {
   /** Search-as-you-type over the table (REST search, Teams compose-box search). */
   readonly search: CodeSearch;
 
+  readonly table: StatusTable;
+  readonly lexicon: Lexicon;
+  readonly talk: ConversationLexicon;
+  readonly kinds: NumberKinds;
+
   /** `remembered`: how many understandings to keep (0 measures the engine's own speed, as bench:engine does). */
   constructor(
-    readonly table: StatusTable,
-    readonly lexicon: Lexicon,
+    readonly data: EngineData,
     remembered = REMEMBERED_UNDERSTANDINGS,
   ) {
+    const { table, lexicon, talk, kinds } = data;
+    this.table = table;
+    this.lexicon = lexicon;
+    this.talk = talk;
+    this.kinds = kinds;
     this.understood = new RecentCache(remembered);
     const phrases = new PhraseMatcher(table, lexicon.weakNames);
     const symptoms = new SymptomIndex(table, lexicon);
     this.search = new CodeSearch(table);
-    this.parts = { table, lexicon, phrases, symptoms, search: this.search, corrector: buildCorrector(table, lexicon, phrases) };
+    const corrector = buildCorrector(table, lexicon, talk, phrases);
+    const mentions = {
+      lexicon,
+      kinds,
+      isKnown: (code: number) => table.has(code),
+      reasonPhraseFollows: (code: number, following: readonly string[]) => phrases.phraseFollows(code, following),
+      askWords: talk.askWords,
+      isTableWord: (word: string) => corrector.isKnown(word),
+    };
+    this.parts = { table, lexicon, talk, kinds, mentions, phrases, symptoms, search: this.search, corrector };
   }
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */
   static load(dataDir: string = DEFAULT_DATA_DIR, remembered = REMEMBERED_UNDERSTANDINGS): StatusEngine {
-    return new StatusEngine(loadTable(dataDir), loadLexicon(dataDir), remembered);
+    return new StatusEngine({ table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir) }, remembered);
   }
 
-  understand(text: string): Understanding {
-    if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return understand(text, this.parts);
-    return this.understood.getOrAdd(text, () => deepFreeze(understand(text, this.parts)));
+  /** One message, read in its conversation (what the last answer was about); without one, on its own. */
+  understand(text: string, context: ConversationContext = NO_CONTEXT): Understanding {
+    if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return understand(text, this.parts, context);
+    const key = contextKey(context);
+    return this.understood.getOrAdd(key ? `${key}\u0000${text}` : text, () => deepFreeze(understand(text, this.parts, context)));
   }
 
-  answer(understanding: Understanding, focus?: LookupFocus): Answer {
-    return composeAnswer(understanding, this.table, focus);
+  answer(understanding: Understanding): Answer {
+    return composeAnswer(understanding, this.table, this.talk, this.kinds);
   }
 
-  ask(text: string): { understanding: Understanding; answer: Answer } {
-    const understanding = this.understand(text);
+  ask(text: string, context: ConversationContext = NO_CONTEXT): { understanding: Understanding; answer: Answer } {
+    const understanding = this.understand(text, context);
     return { understanding, answer: this.answer(understanding) };
+  }
+
+  /** The understanding of one entry, as if the user had asked for it by number (a button, a "did you mean" choice). */
+  lookup(id: string, focus: Focus = 'overview'): Understanding {
+    const entry = this.table.entry(id);
+    if (!entry) throw new Error(`No entry "${id}" in the status table`);
+    return { intent: 'lookup', codes: [entry.code], ids: [id], class: entry.class as StatusClass, code: null, focus, confidence: 1, alternatives: [], vendors: entry.vendor ? [entry.vendor] : [], counts: [], truncated: false, via: 'code' };
+  }
+
+  /** The understanding of one network error, as if the user had pasted it again. */
+  lookupNetworkError(id: string, focus: Focus = 'overview'): Understanding {
+    if (!this.table.networkError(id)) throw new Error(`No network error "${id}" in data/network-errors.json`);
+    return { intent: 'network_error', networkError: id, codes: [], ids: [], class: null, code: null, focus, confidence: 1, alternatives: [], vendors: [], counts: [], truncated: false, via: null };
   }
 }
 
@@ -71,7 +115,7 @@ export class StatusEngine {
  * Known words are every word the table and lexicon use; a word outside them may be a typo of a word that matters
  * for matching (names and aliases weigh most, then symptom and vendor words).
  */
-function buildCorrector(table: StatusTable, lexicon: Lexicon, phrases: PhraseMatcher): TypoCorrector {
+function buildCorrector(table: StatusTable, lexicon: Lexicon, talk: ConversationLexicon, phrases: PhraseMatcher): TypoCorrector {
   const known = new Set<string>();
   const targets = new Map<string, number>();
   const addAll = (text: string, weight = 0) => {
@@ -90,7 +134,7 @@ function buildCorrector(table: StatusTable, lexicon: Lexicon, phrases: PhraseMat
     if (w.length >= 4) targets.set(w, 3);
   }
   for (const w of [...lexicon.stopWords, ...lexicon.notStatusAfter, ...lexicon.notStatusBefore, ...lexicon.statusBefore, ...lexicon.statusAfter]) known.add(w);
-  for (const key of [...lexicon.greetings, ...lexicon.compareWords, ...lexicon.classCueWords, ...lexicon.classWords.keys()]) addAll(key);
+  for (const key of [...lexicon.compareWords, ...lexicon.classCueWords, ...lexicon.classWords.keys(), ...lexicon.approximators, ...lexicon.mathWords, ...lexicon.operators, ...lexicon.webWords, ...talk.words]) addAll(key);
   // Synonym words are matching words too ("throtled" → "throttled"); only longer ones, to leave everyday words alone.
   for (const key of lexicon.synonymSources) addAll(key, key.length >= 6 ? 1 : 0);
   return new TypoCorrector(known, targets);

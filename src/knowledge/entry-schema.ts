@@ -7,7 +7,7 @@
 import { z } from 'zod/v4';
 
 /** A sentence we wrote ourselves: non-empty, no stray whitespace, ends like a sentence. */
-const sentence = z
+export const sentence = z
   .string()
   .trim()
   .min(3, 'must be a sentence of at least 3 characters')
@@ -17,12 +17,31 @@ const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must f
 
 /** A code worth comparing, with a one-sentence note on the difference; `vendor` points at a vendor's meaning. */
 const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
-const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
+export const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
 /** What to do next, for whoever calls the API and for whoever runs the server. */
 const nextSteps = z.object({
   client: z.array(sentence).min(1, 'needs at least one step for the caller'),
   server: z.array(sentence).min(1, 'needs at least one step for whoever runs the server'),
 });
+
+/**
+ * A worked example: a concrete situation in one or two sentences, and what the user would see in a terminal
+ * (`curl -i` for a status, the client's own output for a network error). Host names are example.com/.test ones.
+ */
+const example = z
+  .object({
+    scenario: sentence.max(300, 'must be at most 300 characters'),
+    transcript: z
+      .string()
+      .min(20, 'must show what a terminal prints (at least 20 characters)')
+      .max(900, 'must be at most 900 characters')
+      .refine((t) => t.split('\n').length <= 16, 'must be at most 16 lines'),
+  })
+  .strict();
+
+/** Who usually has to act: whoever calls (`client`), whoever runs the server (`server`), `either`, or `nobody` (nothing failed). */
+export const FIXED_BY = ['client', 'server', 'either', 'nobody'] as const;
+const fixedBy = z.object({ side: z.enum(FIXED_BY), note: sentence.max(300, 'must be at most 300 characters') }).strict();
 
 export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
 export type RegistryStatus = (typeof STATUSES)[number];
@@ -55,6 +74,8 @@ export const entrySchema = z
     headers: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as Retry-After')).default([]),
     retry: z.object({ when: z.enum(RETRY_WHEN), advice: sentence }),
     related: z.array(relatedCode).default([]),
+    example,
+    fixedBy,
     references: z.array(reference).min(1, 'needs at least one reference (an RFC section or the vendor documentation)'),
   })
   .strict()
@@ -119,6 +140,8 @@ export const networkErrorSchema = z
     description: z.string().trim().min(40, 'must explain the failure in plain words (at least 40 characters)').max(1200),
     nextSteps,
     related: z.array(relatedCode).min(1, 'needs at least one status to compare it with'),
+    example,
+    fixedBy,
     references: z.array(reference).min(1, 'needs at least one reference'),
   })
   .strict();

@@ -1,51 +1,53 @@
 /**
- * Follow-ups refer to the code discussed last: "how do I fix it?", "is it safe to retry?", "more",
- * "compare it with 504". detectFollowUp() reads them; the conversation keeps the last code (the bot's state), the
- * engine stays stateless.
+ * A message that continues the conversation instead of naming a subject of its own: "how do I fix it?", "why?",
+ * "and for the frontend?", "is it a bug in my code?", "can you give an example", "which one should I use". Read
+ * after every reader that finds a subject (a code, a name, an error), so "what about 504?" stays a question of its
+ * own.
  */
-import type { Understanding } from './understanding';
+import { readFocus } from './asked-focus';
+import type { AskedFocus, ConversationLexicon } from './conversation-lexicon';
+import type { Lexicon } from './lexicon';
+import type { Message } from './message';
+import { stem } from './text';
 
-export type FollowUpKind = 'fix' | 'retry' | 'more' | 'compare-with';
+/** "and?", "does that apply here too": pointing back with no part asked for counts only in a short message. */
+const SHORT_MESSAGE_WORDS = 7;
+/** Words of its own a follow-up may carry ("what config do I need to change in *nginx*"); more make a new question. */
+const MAX_SUBJECT_WORDS = 2;
 
-export interface FollowUp {
-  kind: FollowUpKind;
-  /** For compare-with: the codes named in the follow-up ("compare it with 504" → [504]). */
-  codes: number[];
+export interface FollowUpReading {
+  focus: AskedFocus;
+  /** The message points back ("it", "that one") or continues ("and …", "what about …"). */
+  refersBack: boolean;
+  /** Its words that neither ask for a part nor point back ("keep timing out" in "why does the api keep timing out"). */
+  ownWords: string[];
 }
 
-const FIX = /\b(?:how (?:do|can|should|would|to) (?:i |we |you |one )?(?:fix|solve|resolve|handle|debug|troubleshoot|avoid|prevent|stop|get rid of)|fix (?:it|this|that)|how to fix|what (?:do|should|can|could) (?:i|we) do|next steps?|what now|solutions?|remed(?:y|ies)|workarounds?|make it work|get past it|troubleshoot(?:ing)?)\b/;
-const RETRY = /\b(?:retry|retries|retrying|retried|try again|try it again|resend|re-send|repeat the request|back ?off)\b/;
-const MORE = /^(?:more|tell me more|more info(?:rmation)?|more details?|details|show more|explain(?: more| further| it)?|go on|elaborate|what else|and\??|why|more please)[\s?.!]*$|\b(?:tell me more|more details?|in (?:more )?detail|more about (?:it|this|that)|explain (?:it|this|that) (?:more|further|again))\b/;
-const REFERS_BACK = /\b(?:it|this|that|this one|that one|the same|same code)\b/;
-const COMPARE_WITH = /\b(?:compare|compared|comparing|vs\.?|versus|differ(?:s|ence)?|different|same as|like)\b/;
-
 /**
- * Reads a message as a follow-up to the last code, or returns null when it stands on its own. `u` is the engine's
- * reading of the same message: a message naming a new code is a new question unless it compares with the old one.
+ * The follow-up a message asks, or null when it has a subject of its own. `choice`: the last answer compared codes,
+ * so "which one" has something to choose from.
  */
-export function detectFollowUp(text: string, u: Understanding): FollowUp | null {
-  const lower = text.toLowerCase().trim();
-  if (!lower || lower.length > 200) return null;
-  const namesCodes = (u.intent === 'lookup' && (u.via === 'code' || u.via === 'name' || u.via === 'corrected-name')) || u.intent === 'compare' || u.intent === 'class' || u.intent === 'triage' || u.intent === 'unknown_code' || u.intent === 'network_error';
-
-  if (u.intent === 'lookup' && u.via === 'code' && u.codes.length === 1 && COMPARE_WITH.test(lower) && (REFERS_BACK.test(lower) || /^(?:vs\.?|versus|compared? (?:to|with)|and how (?:is|does))\b/.test(lower))) {
-    return { kind: 'compare-with', codes: [u.codes[0] as number] };
+export function readFollowUp(message: Message, talk: ConversationLexicon, lexicon: Lexicon, choice: boolean): FollowUpReading | null {
+  const { stems } = message;
+  if (!stems.length) return null;
+  const focus = readFocus(message, talk, choice);
+  const short = stems.length <= SHORT_MESSAGE_WORDS;
+  const refersBack = talk.backReferences.has(stems) || talk.continuations.at(stems, 0) !== null || (short && stems.some((s) => talk.pronouns.has(s)));
+  const covered = new Set<number>();
+  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide]) {
+    for (const hit of set.find(message.freeStems)) for (let k = hit.at; k < hit.at + hit.length; k++) covered.add(k);
   }
-  if (namesCodes) return null;
-  if (RETRY.test(lower)) return { kind: 'retry', codes: [] };
-  if (FIX.test(lower)) return { kind: 'fix', codes: [] };
-  if (MORE.test(lower)) return { kind: 'more', codes: [] };
+  // Stop words stay in: "too often" is a phrase of its own.
+  const ownWords = message.texts.filter((_, i) => !covered.has(i));
+  // "Which one should I return when the token is fine but the user is no admin?": the situation is the point.
+  if (focus === 'which') return { focus, refersBack, ownWords };
+  // Words of its own, beyond saying only that something fails ("api"), make a new question.
+  const subject = ownWords.filter((w) => {
+    const s = stem(w);
+    return !lexicon.stopWords.has(w.replace(/'/g, '')) && !talk.askWords.has(s) && !talk.fillers.has(s) && !lexicon.vagueWords.has(s);
+  }).length;
+  if (focus && subject <= MAX_SUBJECT_WORDS) return { focus, refersBack, ownWords };
+  // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
+  if (!focus && refersBack && short && subject <= 1) return { focus: 'more', refersBack, ownWords };
   return null;
-}
-
-/**
- * The part of an answer a question asks for when it names its code: "how do I fix 404?" wants the fix, "is 503
- * safe to retry?" the retry advice; anything else the overview.
- */
-export function focusOf(text: string): 'fix' | 'retry' | 'overview' {
-  const lower = text.toLowerCase();
-  if (lower.length > 200) return 'overview';
-  if (RETRY.test(lower)) return 'retry';
-  if (FIX.test(lower)) return 'fix';
-  return 'overview';
 }

@@ -2,10 +2,8 @@
  * The engine's vocabulary beyond the entries (`data/lexicon.json`): stop words, synonym groups, and the words that
  * make a number around them look like a status code or like something else (a count, a port, a flight).
  */
-import { readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
 import { z } from 'zod/v4';
-import { DataError } from './data-error';
+import { loadDataFile } from './data-file';
 import { CLASSES, type StatusClass } from './status-table';
 import { phraseWords, stem } from './text';
 
@@ -18,16 +16,28 @@ export const lexiconSchema = z
     synonymGroups: z.array(words.min(2, 'needs a canonical word and at least one synonym')),
     notStatusBefore: words,
     notStatusAfter: words,
+    /** "about", "over", "up to": before a number they make it an amount when a count or unit follows it. */
+    approximators: words,
+    /** "square root of", "half", "twice": arithmetic on the number, before it or before "of" it. */
+    mathWords: words,
+    /** "plus", "divided by": between two numbers, arithmetic ("404 divided by 2"); before a word, just "and". */
+    operators: words,
     statusBefore: words,
     statusAfter: words,
     compareWords: words,
     classWords: z.record(z.enum(CLASSES), words),
     classCueWords: words,
-    greetings: words,
     /** Single-word names that are also everyday words ("found", "ok"); they count only with a cue such as quotes. */
     weakNames: words,
     /** Words that place a message in the world of HTTP; without one, a bare number or a loose symptom match is doubtful. */
     domainWords: words,
+    /** Words only the web uses ("api", "curl", "nginx"): near a number they outweigh another world's words. */
+    webWords: words,
+    /**
+     * Words that say that something fails, and where, but not how ("the site is broken", "login doesn't work"): a
+     * message of only these fits a dozen codes, and the bot asks rather than picks one.
+     */
+    vagueWords: words,
   })
   .strict();
 
@@ -43,31 +53,23 @@ export interface Lexicon {
   longestSynonym: number;
   notStatusBefore: Set<string>;
   notStatusAfter: Set<string>;
+  approximators: Set<string>;
+  mathWords: Set<string>;
+  operators: Set<string>;
   statusBefore: Set<string>;
   statusAfter: Set<string>;
   compareWords: Set<string>;
   classWords: Map<string, StatusClass>;
   classCueWords: Set<string>;
-  greetings: Set<string>;
   weakNames: Set<string>;
   domainWords: Set<string>;
+  webWords: Set<string>;
+  /** Stems of the vague words. */
+  vagueWords: Set<string>;
 }
 
 export function loadLexicon(dataDir: string): Lexicon {
-  const path = join(dataDir, 'lexicon.json');
-  const file = relative(join(dataDir, '..'), path);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(readFileSync(path, 'utf8'));
-  } catch (err) {
-    throw new DataError(file, undefined, '(file)', `could not be read as JSON: ${(err as Error).message}`);
-  }
-  const parsed = lexiconSchema.safeParse(raw);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new DataError(file, undefined, issue?.path.join('.') || '(file)', issue?.message ?? 'is invalid');
-  }
-  return compileLexicon(parsed.data);
+  return compileLexicon(loadDataFile(dataDir, 'lexicon.json', lexiconSchema));
 }
 
 const joinWords = (phrase: string) => phraseWords(phrase).join(' ');
@@ -103,13 +105,17 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     longestSynonym,
     notStatusBefore: set(data.notStatusBefore),
     notStatusAfter: set(data.notStatusAfter),
+    approximators: new Set(data.approximators.map(joinWords)),
+    mathWords: new Set(data.mathWords.map(joinWords)),
+    operators: new Set(data.operators.map(joinWords)),
     statusBefore: set(data.statusBefore),
     statusAfter: set(data.statusAfter),
     compareWords: new Set(data.compareWords.map(joinWords)),
     classWords,
     classCueWords: new Set(data.classCueWords.map(joinWords)),
-    greetings: new Set(data.greetings.map(joinWords)),
     weakNames: new Set(data.weakNames.map(joinWords)),
     domainWords: set(data.domainWords),
+    webWords: new Set(data.webWords.map(joinWords)),
+    vagueWords: new Set(data.vagueWords.flatMap((w) => phraseWords(w).map(stem))),
   };
 }

@@ -3,10 +3,11 @@
  * the StatusTable. Any problem throws a DataError naming the file, the code and the field; nothing half-loaded
  * is ever served.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod/v4';
 import { DataError } from './data-error';
+import { firstIssue, readJson } from './data-file';
 import { classInfoSchema, entrySchema, networkErrorSchema, relatedEntryId, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
 import { StatusTable } from './status-table';
 
@@ -40,28 +41,6 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
     checkNetworkErrorLinks(networkErrors, entries);
   }
   return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors);
-}
-
-function readJson(dataDir: string, path: string): unknown {
-  const file = relative(join(dataDir, '..'), path);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new DataError(file, undefined, '(file)', `could not be read: ${(err as Error).message}`);
-  }
-  try {
-    return JSON.parse(text);
-  } catch (err) {
-    throw new DataError(file, undefined, '(file)', `is not valid JSON: ${(err as Error).message}`);
-  }
-}
-
-function firstIssue(error: z.ZodError): { field: string; problem: string } {
-  const issue = error.issues[0];
-  if (!issue) return { field: '(entry)', problem: 'is invalid' };
-  const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : '(entry)';
-  return { field, problem: issue.message };
 }
 
 function loadList<T>(dataDir: string, name: string, schema: z.ZodType<T>, what: string): T[] {

@@ -1,7 +1,7 @@
 /**
  * Small detectors over a normalised message: the class asked about ("5xx", "the 500 range", "server errors in
- * general"), the vendors named ("cloudflare", "alb"), comparison cues ("vs", "difference"), greetings, and whether
- * the lines look like a pasted log.
+ * general"), the vendors named ("cloudflare", "alb"), comparison cues ("vs", "difference"), and whether the lines
+ * look like a pasted log.
  */
 import type { Lexicon } from './lexicon';
 import { CLASSES, type StatusClass, type StatusTable } from './status-table';
@@ -45,9 +45,12 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
   return null;
 }
 
-/** The message is about the web at all: a domain word ("api", "curl", "redirects") or a vendor named in it. */
-export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon, vendors: readonly string[]): boolean {
-  return vendors.length > 0 || texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, '')));
+/**
+ * The message is about the web at all: a domain word ("api", "curl", "redirects", "cloudflare"). A vendor named by
+ * a word of its own that is no web word ("java", "windows", "wordpress") does not make it so.
+ */
+export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boolean {
+  return texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, '')));
 }
 
 /** Vendor ids whose keywords appear as whole words. */
@@ -87,35 +90,6 @@ export function hasCompareCue(texts: readonly string[], lower: string, lexicon: 
   if (/\bv\.?s\.?\b|\d\s+\/\s+\d|<->|↔/.test(lower)) return true;
   return texts.some((w, i) => lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`));
 }
-
-/**
- * "hi", "help", "what can you do?": the whole message is a greeting phrase, maybe with filler words around it.
- */
-export function isGreeting(texts: readonly string[], lexicon: Lexicon): boolean {
-  if (!texts.length || texts.length > 8) return false;
-  let i = 0;
-  let matched = false;
-  if (THANKS.has(texts[0] as string) || (texts[0] === 'thank' && texts[1] === 'you')) return true;
-  while (i < texts.length) {
-    let step = 0;
-    for (const n of [6, 5, 4, 3, 2, 1]) {
-      if (i + n <= texts.length && lexicon.greetings.has(texts.slice(i, i + n).join(' '))) {
-        step = n;
-        break;
-      }
-    }
-    if (step) {
-      matched = true;
-      i += step;
-    } else if (FILLER.has(texts[i] as string) || lexicon.stopWords.has((texts[i] as string).replace(/'/g, ''))) i++;
-    else return false;
-  }
-  return matched;
-}
-
-const THANKS = new Set(['thanks', 'thx', 'ty', 'cheers', 'merci', 'danke', 'gracias', 'thanx', 'tnx']);
-
-const FILLER = new Set(['ask', 'questions', 'question', 'kind', 'sort', 'type', 'able', 'bot', 'statusbot', 'there', 'please', 'pls', 'me', 'you', 'for', 'with', 'this', 'the', 'a', 'so', 'ok', 'okay', 'again', 'guys', 'all', 'team', 'folks', 'man', 'mate', 'buddy', 'friend', 'here', 'i', 'need', 'some', 'can', 'do', 'what', 'else', 'much', 'very', 'oh', 'well', 'hmm', 'um', 'just', 'quick', 'question', 'lot', 'lots']);
 
 /** A line that looks like it came from a log or a terminal rather than from a person typing. */
 export function looksLikeLogLine(line: string): boolean {

@@ -20,6 +20,11 @@ interface Doc {
 export interface SymptomMatch {
   id: string;
   score: number;
+  /**
+   * How much the entry explains of the message, in IDF units of the message's own terms: a message made only of
+   * everyday words ("the site is broken") scores high against many entries but explains little of any.
+   */
+  evidence: number;
 }
 
 export class SymptomIndex {
@@ -103,7 +108,7 @@ export class SymptomIndex {
         const profile = this.profiles.get(id) as Set<string>;
         const explained = unique.reduce((sum, t) => sum + (profile.has(t) ? (this.profileIdf.get(t) as number) : 0), 0);
         const score = (0.65 * phraseScore + 0.35 * (explained / profileQueryWeight)) * (boost?.(id) ?? 1);
-        return { id, score };
+        return { id, score, evidence: explained };
       })
       .sort((a, b) => b.score - a.score)
       .slice(0, limit);

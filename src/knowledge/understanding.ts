@@ -2,13 +2,24 @@
  * What the engine understood of one message: the output of `understand()`, the input of `composeAnswer()`.
  * Plain data, safe to log and to return from the REST API.
  */
+import type { Act, Focus, Side } from './conversation-lexicon';
 import type { StatusClass } from './status-table';
 
-export const INTENTS = ['lookup', 'compare', 'class', 'unknown_code', 'network_error', 'triage', 'greeting', 'none'] as const;
+/**
+ * `follow_up` is a question about what the conversation was just about ("how do I fix it?"); it appears only where
+ * there is a conversation. Without one, the same message is `none` with `clarify: "referent"`.
+ */
+export const INTENTS = ['lookup', 'compare', 'class', 'unknown_code', 'network_error', 'triage', 'follow_up', 'greeting', 'none'] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** How a candidate was found, strongest first. */
 export type MatchKind = 'code' | 'name' | 'corrected-name' | 'symptom' | 'log';
+
+/** Below this confidence the bot asks ("did you mean …?") instead of answering. */
+export const ASK_BELOW = 0.6;
+
+/** What the bot asks when it cannot place a message: for the code or error text, or what "it" refers to. */
+export type Clarify = 'codeOrError' | 'referent';
 
 export interface Candidate {
   /** Entry id: "502", "499-nginx". */
@@ -27,7 +38,7 @@ export interface TriageCount {
 
 export interface Understanding {
   intent: Intent;
-  /** Codes, best first (for triage: most frequent first). Empty for greeting, none, unknown_code and network_error. */
+  /** Codes, best first (for triage: most frequent first; for a follow-up: the codes it is about). */
   codes: number[];
   /** Entry ids matching `codes` where the table has them (vendor meanings resolved by context). */
   ids: string[];
@@ -35,11 +46,23 @@ export interface Understanding {
   class: StatusClass | null;
   /** For unknown_code: the number asked about. */
   code: number | null;
-  /** For network_error: the id of the failure in data/network-errors.json ("connection-refused"). */
+  /** For network_error (and a follow-up on one): the id of the failure in data/network-errors.json. */
   networkError?: string;
+  /** The part of the answer asked for: the overview, or the fix, the cause, the server's side … */
+  focus: Focus;
+  /** For compare with focus "which": the entry the message's situation points to, when it points to one. */
+  recommended?: string;
+  /** For greeting: what was said (hello, thanks, ok, bye …). */
+  act?: Act;
+  /** The side of the API the user is on, from this message or earlier in the conversation. */
+  side?: Side;
+  /** For none: a number that is something else ("554 5.7.1", a mail server's reply) and what it is. */
+  otherNumber?: { text: string; kind: string };
+  /** For none: what to ask the user, when the message is about the web but could not be placed. */
+  clarify?: Clarify;
   /** 0–1: how sure the engine is of `intent` and the first code. */
   confidence: number;
-  /** Other readings worth offering ("Did you mean …"), best first. */
+  /** Other readings worth offering ("Did you mean …"), best first; each has evidence in the message. */
   alternatives: Candidate[];
   /** Vendors named or implied in the message ("cloudflare", "nginx"). */
   vendors: string[];

@@ -4,6 +4,8 @@
  */
 import type { Answer, EntryRef, EntryView } from '../knowledge/answer';
 import { NOT_A_STATUS, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
+import type { Side } from '../knowledge/conversation-lexicon';
+import { focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
 
 export type TextStyle = 'markdown' | 'plain';
 
@@ -18,10 +20,10 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
         lines.push(`I think you mean ${b(title(e))}, but it could also be ${answer.alternatives.slice(0, 2).map((a) => title(a)).join(' or ')}.`);
         lines.push('');
       }
-      if (answer.focus === 'fix') lines.push(`${b(`How to fix ${title(e)}`)}`, e.summary, '', ...steps(e, b));
+      if (isPartFocus(answer.focus)) lines.push(...partBlock(focusedPart(e, title(e), answer.focus, answer.side), b, style));
       else if (answer.focus === 'retry') lines.push(`${b(`Retrying ${title(e)}`)}`, `${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`, ...(e.headers.length ? ['', `Headers to check: ${e.headers.join(', ')}`] : []));
       else if (answer.focus === 'more') lines.push(...moreBlock(e, b));
-      else lines.push(...entryBlock(e, b));
+      else lines.push(...entryBlock(e, b, answer.side));
       if (answer.otherMeanings.length) {
         lines.push('', b('The same number elsewhere:'));
         for (const m of answer.otherMeanings) lines.push(`- ${title(m)}: ${m.summary}`);
@@ -30,6 +32,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'compare': {
+      if (answer.lead) lines.push(answer.lead, '');
       lines.push(b(`${answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ')}`));
       for (const e of answer.entries) {
         lines.push('', `${b(title(e))} (${e.class}${e.vendorName ? `, ${e.vendorName}` : ''}): ${e.summary}`);
@@ -65,7 +68,11 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
     }
     case 'network_error': {
       const { error } = answer;
-      lines.push(`${b(error.name)}: ${NOT_A_STATUS}`, '', error.summary, '', error.description, '', ...steps(error, b));
+      if (isPartFocus(answer.focus)) {
+        lines.push(...partBlock(focusedPart(error, error.name, answer.focus, answer.side), b, style), '', `(${error.name} is ${NOT_A_STATUS}.)`);
+        break;
+      }
+      lines.push(`${b(error.name)}: ${NOT_A_STATUS}`, '', error.summary, '', error.description, '', ...steps(error, b, answer.side));
       lines.push('', b('Related statuses:'));
       for (const { ref, note } of answer.related) lines.push(`- ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: ${note}`);
       lines.push('', `${b('Reference:')} ${error.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
@@ -79,19 +86,13 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'greeting':
-      lines.push(
-        "Hi, I'm StatusBot. Tell me an HTTP status code, an error message or what you are seeing, or paste a log, and I'll explain it and say what to do next.",
-        '',
-        'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '),
-      );
-      break;
     case 'none':
-      lines.push(
-        "I can only help with HTTP status codes and the errors around them, and I couldn't find one in that message.",
-        'Give me a code (502), an error text ("too many requests"), a description ("the proxy timed out") or paste log lines.',
-        '',
-        'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '),
-      );
+      lines.push(answer.title ? `${answer.title}. ${answer.message}` : answer.message);
+      if (answer.otherNumber) {
+        const { kind } = answer.otherNumber;
+        lines.push('', kind.explanation, '', `${b('Reference:')} ${kind.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
+      }
+      if (answer.examples.length) lines.push('', 'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '));
       break;
   }
   for (const note of answer.notes) lines.push('', `Note: ${note}`);
@@ -103,12 +104,12 @@ function title(e: EntryRef | EntryView): string {
   return `${e.code} ${e.name}${vendor ? ` (${vendor})` : ''}`;
 }
 
-function entryBlock(e: EntryView, b: (s: string) => string): string[] {
+function entryBlock(e: EntryView, b: (s: string) => string, side?: Side): string[] {
   const status = e.status === 'standard' ? '' : e.status === 'vendor' ? ` · vendor code, not in the IANA registry` : ` · ${e.status} in the IANA registry`;
   const out = [`${b(title(e))}: ${e.class} ${e.classInfo.name.toLowerCase()}${status}`];
   if (e.aliases.length) out.push(`Also known as: ${e.aliases.join(', ')}`);
   out.push('', e.summary, '', e.description, '');
-  out.push(...steps(e, b));
+  out.push(...steps(e, b, side));
   out.push('', `${b('Retry:')} ${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`);
   if (e.related.length) {
     out.push('', b('Related:'));
@@ -127,11 +128,17 @@ function moreBlock(e: EntryView, b: (s: string) => string): string[] {
   return out;
 }
 
-function steps(e: Pick<EntryView, 'nextSteps'>, b: (s: string) => string): string[] {
-  return [
-    b("If you're calling the API or browsing:"),
-    ...e.nextSteps.client.map((s) => `- ${s}`),
-    b('If you run the server:'),
-    ...e.nextSteps.server.map((s) => `- ${s}`),
-  ];
+function steps(e: Pick<EntryView, 'nextSteps'>, b: (s: string) => string, side?: Side): string[] {
+  return stepLists(e, side).flatMap((list) => [b(`${list.heading}:`), ...list.steps.map((s) => `- ${s}`)]);
 }
+
+function partBlock(part: FocusedPart, b: (s: string) => string, style: TextStyle): string[] {
+  const out = [b(part.heading)];
+  if (part.lead) out.push(part.lead);
+  for (const p of part.paragraphs) out.push('', p);
+  if (part.list) out.push('', b(`${part.list.heading}:`), ...part.list.items.map((i) => `- ${i}`));
+  if (part.transcript) out.push('', style === 'markdown' ? ['```', part.transcript, '```'].join('\n') : part.transcript);
+  for (const list of part.steps) out.push('', b(`${list.heading}:`), ...list.steps.map((s) => `- ${s}`));
+  return out;
+}
+

@@ -11,7 +11,6 @@
  */
 import type { Attachment, MessagingExtensionAttachment, MessagingExtensionResponse } from 'botbuilder';
 import { cardAttachment } from '../cards/card-attachment';
-import { lookupOf } from '../conversation/plan-reply';
 import { entryRef, type EntryRef } from '../knowledge/answer';
 import type { StatusEngine } from '../knowledge/engine';
 import { classOf } from '../knowledge/status-table';
@@ -55,7 +54,7 @@ export function resultAttachment(engine: StatusEngine, id: string): MessagingExt
 }
 
 export function answerCardAttachment(engine: StatusEngine, id: string): Attachment {
-  return cardAttachment(sharedAnswerCard(engine.answer(lookupOf(engine, id))));
+  return cardAttachment(sharedAnswerCard(engine.answer(engine.lookup(id))));
 }
 
 /** "502 Bad Gateway", "5xx Server error" (or "Cloudflare · 5xx Server error"), and the summary. */

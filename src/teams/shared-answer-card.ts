@@ -6,7 +6,7 @@
  * text, "Show more", links to the references) and drops the Action.Submit buttons and row clicks, and any button row
  * left empty.
  *
- *   const card = sharedAnswerCard(engine.answer(lookupOf(engine, '502')));
+ *   const card = sharedAnswerCard(engine.answer(engine.lookup('502')));
  */
 import { answerCard } from '../cards/answer-card';
 import type { AdaptiveCard, CardAction, CardElement, Column } from '../cards/adaptive-card-types';

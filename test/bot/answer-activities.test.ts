@@ -6,7 +6,6 @@ import { AnswerActivities } from '../../src/bot/answer-activities';
 import { answerActivity } from '../../src/bot/replies';
 import { expectedRepliesBody } from '../../src/bot/prerendered-json';
 import { engine } from '../cards/engine-fixture';
-import { lookupOf } from '../../src/conversation/plan-reply';
 
 const answerTo = (question: string) => engine().ask(question).answer;
 
@@ -22,8 +21,8 @@ describe('AnswerActivities', () => {
 
   test('answers that differ in any way get their own activity', () => {
     const cache = new AnswerActivities();
-    const overview = engine().answer(lookupOf(engine(), '502'));
-    const fix = engine().answer(lookupOf(engine(), '502'), 'fix');
+    const overview = engine().answer(engine().lookup('502'));
+    const fix = engine().answer(engine().lookup('502', 'fix'));
     const questions = ['what is 503', 'what is 504', '401 vs 403', '403 vs 401', 'what are 5xx errors', 'hello'];
     const activities = [cache.activityFor(overview), cache.activityFor(fix), ...questions.map((q) => cache.activityFor(answerTo(q)))];
     expect(new Set(activities).size).toBe(activities.length);

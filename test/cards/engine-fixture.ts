@@ -6,7 +6,6 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Answer, LookupAnswer } from '../../src/knowledge/answer';
 import { StatusEngine } from '../../src/knowledge/engine';
-import { lookupOf } from '../../src/conversation/plan-reply';
 
 let shared: StatusEngine | undefined;
 
@@ -21,7 +20,7 @@ export function ask(question: string): Answer {
 
 /** The lookup answer for one entry id, as if the message had named exactly that meaning ("499-esri"). */
 export function lookupAnswerFor(id: string): LookupAnswer {
-  const answer = engine().answer(lookupOf(engine(), id));
+  const answer = engine().answer(engine().lookup(id));
   if (answer.intent !== 'lookup') throw new Error(`Expected a lookup answer for "${id}", got ${answer.intent}`);
   return answer;
 }

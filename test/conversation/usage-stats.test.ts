@@ -17,6 +17,7 @@ function lookup(code: number, confidence: number, extra: Partial<Understanding> 
     ids: [String(code)],
     class: `${String(code)[0]}xx` as Understanding['class'],
     code: null,
+    focus: 'overview',
     confidence,
     alternatives: [],
     vendors: [],

@@ -34,9 +34,10 @@ describe('regression corpus', () => {
     process.stdout.write(`\nRegression corpus: ${pass}/${cases.length} = ${((100 * pass) / cases.length).toFixed(1)}% (codes named where none was asked: ${inventedCodes})\n${rows.join('\n')}\n`);
   });
 
-  it('has at least 300 cases covering every intent', () => {
+  it('has at least 300 cases covering every intent a message has on its own', () => {
     expect(cases.length).toBeGreaterThanOrEqual(300);
-    expect(new Set(cases.map((c) => c.intent))).toEqual(new Set(INTENTS));
+    // A follow-up exists only in a conversation: test/conversation/dialogues.test.ts covers it.
+    expect(new Set(cases.map((c) => c.intent))).toEqual(new Set(INTENTS.filter((i) => i !== 'follow_up')));
   });
 
   it(`answers at least ${OVERALL_FLOOR * 100}% of the corpus right`, () => {

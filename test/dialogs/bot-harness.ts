@@ -8,7 +8,8 @@
  */
 import { ConversationState, TestAdapter, type Activity, type Storage } from 'botbuilder';
 import { DIALOG_STATE_PROPERTY, StatusBot } from '../../src/bot/status-bot';
-import { DID_YOU_MEAN_BELOW, EMPTY_MEMORY, planReply } from '../../src/conversation/plan-reply';
+import { EMPTY_MEMORY, planReply } from '../../src/conversation/plan-reply';
+import { ASK_BELOW } from '../../src/knowledge/understanding';
 import type { EntryRef } from '../../src/knowledge/answer';
 import { StatusEngine } from '../../src/knowledge/engine';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage';
@@ -126,7 +127,7 @@ export interface VagueMessage {
 export function findVagueMessage(): VagueMessage {
   for (const text of VAGUE_PHRASINGS) {
     const understanding = engine().understand(text);
-    if (understanding.intent !== 'lookup' || understanding.confidence >= DID_YOU_MEAN_BELOW || understanding.alternatives.length === 0) continue;
+    if (understanding.intent !== 'lookup' || understanding.confidence >= ASK_BELOW || understanding.alternatives.length === 0) continue;
     const plan = planReply(engine(), text, undefined, EMPTY_MEMORY);
     if (plan.kind === 'did-you-mean' && plan.candidates.length >= 2) return { text, candidates: plan.candidates };
   }

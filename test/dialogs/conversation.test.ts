@@ -19,6 +19,12 @@ function expectAnswerCard(reply: Partial<Activity>, title: string | RegExp): voi
   expect(reply.text).toMatch(/\*\*/);
 }
 
+/** A bot that has just answered "what is 502": where every follow-up below starts. */
+function after502() {
+  const { adapter } = botUnderTest();
+  return adapter.send('what is 502').assertReply((reply) => expect(cardTitle(reply)).toBe('502 Bad Gateway'));
+}
+
 describe('a lookup', () => {
   it('answers "what is 502" with a 1.5 card naming 502 Bad Gateway, Markdown text and follow-up suggestions', async () => {
     const { adapter } = botUnderTest();
@@ -28,7 +34,7 @@ describe('a lookup', () => {
         expectAnswerCard(reply, '502 Bad Gateway');
         expect(reply.text).toMatch(/^\*\*502 Bad Gateway\*\*/);
         expect(reply.text).toMatch(/If you run the server/);
-        expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['how do I fix it?', 'is it safe to retry?', 'more']);
+        expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['how do I fix it?', 'why does it happen?', '502 vs 504']);
       })
       .assertNoReply('one reply per question', 20);
   });
@@ -48,13 +54,15 @@ describe('follow-ups on "what is 502"', () => {
     { say: 'what about 504?', title: '504 Gateway Timeout', mentions: [/gave up/] },
     { say: 'and 401?', title: '401 Unauthorized', mentions: [/credentials/] },
     { say: 'compare it with 504', title: '502 Bad Gateway vs 504 Gateway Timeout', mentions: [/502 Bad Gateway/, /504 Gateway Timeout/] },
+    { say: 'why does it happen?', title: 'Why 502 Bad Gateway happens', mentions: [/Typical causes/, /keep-alive/] },
+    { say: 'is it my fault?', title: 'Whose side is 502 Bad Gateway?', mentions: [/Usually whoever runs the server/] },
+    { say: 'and on the server side?', title: '502 Bad Gateway: what to change on the server', mentions: [/If you run the server/] },
+    { say: 'what should the frontend do', title: '502 Bad Gateway: what to do as the caller', mentions: [/If you're calling the API/] },
+    { say: 'show me an example', title: 'An example of 502 Bad Gateway', mentions: [/\$ curl/, /502/] },
   ];
 
   it.each(cases)('"$say" → $title', async ({ say, title, mentions }) => {
-    const { adapter } = botUnderTest();
-    await adapter
-      .send('what is 502')
-      .assertReply((reply) => expect(cardTitle(reply)).toBe('502 Bad Gateway'))
+    await after502()
       .send(say)
       .assertReply((reply) => {
         expectAnswerCard(reply, title);
@@ -74,12 +82,27 @@ describe('follow-ups on "what is 502"', () => {
       .assertReply((reply) => expect(cardTitle(reply)).toBe('Retrying 504 Gateway Timeout'));
   });
 
-  it('without a code discussed before, "how do I fix it?" does not invent one', async () => {
+  it('without a code discussed before, "how do I fix it?" does not invent one: it asks which', async () => {
     const { adapter } = botUnderTest();
     await adapter.send('how do I fix it?').assertReply((reply) => {
-      expect(cardTitle(reply)).toBe('I could not find a status code in that');
-      expect(reply.text).toMatch(/I can only help with HTTP status codes/);
+      expect(cardTitle(reply)).toBe('Which status or error?');
+      expect(reply.text).toMatch(/I don't have anything earlier in this conversation/);
     });
+  });
+
+  it.each([
+    ['thank you so much!', /^You're welcome/],
+    ['perfect, got it', /^Glad that helps/],
+    ['ok bye', /^Bye!/],
+  ])('"%s" gets a line in kind, no card, and the subject stays for later', async (say, line) => {
+    await after502()
+      .send(say)
+      .assertReply((reply) => {
+        expect(reply.text).toMatch(line);
+        expect(reply.attachments ?? []).toHaveLength(0);
+      })
+      .send('how do I fix it?')
+      .assertReply((reply) => expect(cardTitle(reply)).toBe('How to fix 502 Bad Gateway'));
   });
 });
 

@@ -3,7 +3,6 @@
  * counts in a pasted log, order of compared codes) changes the key.
  */
 import { answerKey } from '../../src/knowledge/answer-key';
-import { lookupOf } from '../../src/conversation/plan-reply';
 import { engine } from '../cards/engine-fixture';
 
 const keyOf = (question: string) => answerKey(engine().ask(question).answer);
@@ -27,8 +26,8 @@ describe('answerKey', () => {
   });
 
   test('a follow-up focus and a truncation note change the key', () => {
-    const overview = engine().answer(lookupOf(engine(), '429'));
-    const fix = engine().answer(lookupOf(engine(), '429'), 'fix');
+    const overview = engine().answer(engine().lookup('429'));
+    const fix = engine().answer(engine().lookup('429', 'fix'));
     expect(answerKey(overview)).not.toBe(answerKey(fix));
     expect(answerKey({ ...overview, notes: ['cut'] })).not.toBe(answerKey(overview));
   });

@@ -3,7 +3,6 @@
  * built by hand (to pin composeAnswer alone) and through the engine (to pin the pair).
  */
 import {
-  composeAnswer,
   entryRef,
   entryView,
   EXAMPLE_QUESTIONS,
@@ -22,10 +21,10 @@ import { engine } from './fixture';
 const table = () => engine().table;
 
 function understanding(u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding {
-  return { codes: [], ids: [], class: null, code: null, confidence: 0.9, alternatives: [], vendors: [], counts: [], truncated: false, via: null, ...u };
+  return { codes: [], ids: [], class: null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], vendors: [], counts: [], truncated: false, via: null, ...u };
 }
 
-const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) => composeAnswer(understanding(u), table());
+const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) => engine().answer(understanding(u));
 const ask = (text: string): Answer => engine().ask(text).answer;
 
 describe('lookup', () => {
@@ -70,12 +69,27 @@ describe('lookup', () => {
     [429, true],
     [200, false],
     [301, false],
-  ])('suggestions for %i: at most three, "how do I fix it?" only for errors (%p)', (code, isError) => {
+  ])('suggestions for %i: at most three, "how do I fix it?" only for errors (%p), each read as a follow-up on it', (code, isError) => {
     const suggestions = compose({ intent: 'lookup', codes: [code], ids: [String(code)] }).suggestions;
     expect(suggestions.length).toBeGreaterThan(0);
     expect(suggestions.length).toBeLessThanOrEqual(3);
     expect(suggestions.includes('how do I fix it?')).toBe(isError);
-    expect(suggestions.includes('is it safe to retry?')).toBe(isError);
+    for (const s of suggestions) {
+      const u = engine().understand(s, { ids: [String(code)] });
+      expect([u.intent, u.codes[0]]).toEqual([/ vs /.test(s) ? 'compare' : 'follow_up', code]);
+    }
+  });
+
+  test.each<[string, string]>([
+    ['fix', 'how do I fix it?'],
+    ['cause', 'why does it happen?'],
+    ['fault', 'is it my fault?'],
+    ['retry', 'is it safe to retry?'],
+    ['example', 'show me an example'],
+  ])('after a %s follow-up, its own question is not offered again', (focus, question) => {
+    const a = engine().answer(engine().lookup('502', focus as LookupAnswer['focus']));
+    expect(a.suggestions).not.toContain(question);
+    expect(a.suggestions.length).toBe(3);
   });
 
   test('suggestions for a success code compare it with its first related code', () => {
@@ -208,7 +222,7 @@ describe('compare', () => {
     expect(a.entries.map((e) => e.id)).toEqual(['401', '403']);
     const note401 = table().entry('401')!.related.find((r) => r.code === 403)!.note;
     expect(a.contrasts).toEqual([{ from: 401, to: 403, note: note401 }]);
-    expect(a.suggestions).toEqual(['how do I fix 401?', 'how do I fix 403?']);
+    expect(a.suggestions).toEqual(['which one should I use?', 'how do I fix 401?', 'how do I fix 403?']);
   });
 
   test('each pair is contrasted once, whichever side holds the note', () => {
@@ -313,9 +327,41 @@ describe('triage', () => {
 });
 
 describe('greeting and none', () => {
-  test.each<['greeting' | 'none']>([['greeting'], ['none']])('%s offers the example questions', (intent) => {
+  test.each<['greeting' | 'none']>([['greeting'], ['none']])('%s says what the bot does and offers the example questions', (intent) => {
     const a = compose({ intent });
-    expect(a).toEqual({ intent, examples: EXAMPLE_QUESTIONS, notes: [], suggestions: EXAMPLE_QUESTIONS.slice(0, 3) });
+    expect(a).toMatchObject({ intent, examples: EXAMPLE_QUESTIONS, notes: [], suggestions: EXAMPLE_QUESTIONS.slice(0, 3) });
+    expect((a as { message: string }).message).toMatch(/status code/);
+  });
+
+  test.each<[string, string, boolean]>([
+    // [act, a word of its reply, whether it offers examples]
+    ['hello', 'Tell me an HTTP status code', true],
+    ['help', 'Give me a status code', true],
+    ['about', 'I match what you paste', true],
+    ['thanks', 'welcome', false],
+    ['ack', 'Glad', false],
+    ['bye', 'Bye', false],
+  ])('the reply to %s is its own, and only introductions offer examples', (act, words, examples) => {
+    const a = compose({ intent: 'greeting', act: act as Understanding['act'] });
+    expect((a as { message: string }).message).toContain(words);
+    expect(a.suggestions.length > 0).toBe(examples);
+    // Introductions have a heading; a line in kind has none.
+    expect('title' in a).toBe(examples);
+  });
+
+  test('a number that is something else says what it is, with the reference for it', () => {
+    const a = ask('postfix bounced it: 550 5.1.1 user unknown');
+    expect(a).toMatchObject({ intent: 'none', otherNumber: { text: '550 5.1.1', kind: { id: 'smtp' } } });
+    expect((a as { message: string }).message).toBe("550 5.1.1 looks like a mail server's reply (SMTP), not an HTTP status.");
+  });
+
+  test.each<[string, string]>([
+    ['the page is weird since the deploy', 'codeOrError'],
+    ['how do I fix it?', 'referent'],
+  ])('%j: the bot asks (%s) rather than guess', (text, clarify) => {
+    const a = ask(text);
+    expect(a).toMatchObject({ intent: 'none', clarify });
+    expect((a as { message: string }).message).toBe(engine().talk.clarify[clarify as 'codeOrError' | 'referent']);
   });
 
   test('the example questions are understood as advertised', () => {

@@ -10,14 +10,11 @@ import {
   type CodeMention,
 } from '../../src/knowledge/code-mentions';
 import { StatusEngine } from '../../src/knowledge/engine';
-import { findVendors, isAboutTheWeb } from '../../src/knowledge/message-signals';
-import { PhraseMatcher } from '../../src/knowledge/phrase-matcher';
-import { normalize, words } from '../../src/knowledge/text';
+import { readMessage } from '../../src/knowledge/message';
 import type { TypoCorrector } from '../../src/knowledge/typo-corrector';
 import type { EngineParts } from '../../src/knowledge/understand';
 
 let cached: StatusEngine | undefined;
-let cachedPhrases: PhraseMatcher | undefined;
 
 /** The engine over the real `data/`, loaded once per test file. */
 export function engine(): StatusEngine {
@@ -34,19 +31,10 @@ export function corrector(): TypoCorrector {
   return parts().corrector;
 }
 
-function phrases(): PhraseMatcher {
-  cachedPhrases ??= new PhraseMatcher(engine().table, engine().lexicon.weakNames);
-  return cachedPhrases;
-}
 
 /** Every candidate number of a message, with its score (before the acceptance threshold). */
 export function mentionsOf(text: string): CodeMention[] {
-  const lower = normalize(text);
-  const table = engine().table;
-  const ws = words(lower);
-  const lexicon = engine().lexicon;
-  const aboutTheWeb = isAboutTheWeb(ws.map((w) => w.text), lexicon, findVendors(lower, table));
-  return findCodeMentions(lower, ws, lexicon, (c) => table.has(c), (c, f) => phrases().phraseFollows(c, f), aboutTheWeb);
+  return findCodeMentions(readMessage(text, engine().table, engine().lexicon), parts().mentions);
 }
 
 /** The same acceptance rule understand() applies: known codes, unknown in-range numbers and out-of-range numbers. */

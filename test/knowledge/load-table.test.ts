@@ -629,21 +629,39 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
   });
 
   const lexiconCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['invalid JSON', (d) => writeFileSync(join(d, 'lexicon.json'), '{"stopWords": ["a",'), '(file)', /could not be read as JSON/],
-    ['a missing list', (d) => editJson(d, 'lexicon.json', (j) => delete j.greetings), 'greetings', /expected array, received undefined/],
-    ['a synonym group of one word', (d) => editJson(d, 'lexicon.json', (j) => ((j.synonymGroups as string[][])[0] = ['ratelimit'])), 'synonymGroups.0', /needs a canonical word and at least one synonym/],
-    ['an empty stop word', (d) => editJson(d, 'lexicon.json', (j) => (j.stopWords as string[]).push('')), 'stopWords.', /Too small|at least 1/i],
+    ['invalid JSON', (d) => writeFileSync(join(d, 'lexicon.json'), '{"stopWords": ["a",'), '(file)', /is not valid JSON/],
+    ['a missing list', (d) => editJson(d, 'lexicon.json', (j) => delete j.webWords), 'webWords', /expected array, received undefined/],
+    ['a synonym group of one word', (d) => editJson(d, 'lexicon.json', (j) => ((j.synonymGroups as string[][])[0] = ['ratelimit'])), 'synonymGroups[0]', /needs a canonical word and at least one synonym/],
+    ['an empty stop word', (d) => editJson(d, 'lexicon.json', (j) => (j.stopWords as string[]).push('')), 'stopWords[', /Too small|at least 1/i],
     ['a class that is no class', (d) => editJson(d, 'lexicon.json', (j) => ((j.classWords as Record<string, string[]>)['6xx'] = ['weird'])), 'classWords', /6xx/],
     ['an unknown key', (d) => editJson(d, 'lexicon.json', (j) => (j.extraWords = [])), '(file)', /Unrecognized key: "extraWords"/],
     ['the file is missing', (d) => rmSync(join(d, 'lexicon.json')), '(file)', /ENOENT/],
   ];
-  test.each(lexiconCases)('lexicon.json: %s (via StatusEngine.load)', (_what, breakIt, field, problem) => {
+  const conversationCases: Array<[string, (dir: string) => void, string, RegExp]> = [
+    ['an act left out', (d) => editJson(d, 'conversation.json', (j) => (j.acts = (j.acts as Json[]).filter((a) => a.act !== 'bye'))), 'acts', /needs one entry for each act/],
+    ['an act nobody knows', (d) => editJson(d, 'conversation.json', (j) => ((j.acts as Json[])[0] = { ...(j.acts as Json[])[0], act: 'wave' })), 'acts[0].act', /hello/],
+    ['a phrase in capitals', (d) => editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).fix as string[]).push('Fix It')), 'focus.fix[', /lower case/],
+    ['a focus nobody knows', (d) => editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).vibes = ['vibe'])), 'focus', /Unrecognized key: "vibes"/],
+    ['a reply that is no sentence', (d) => editJson(d, 'conversation.json', (j) => ((j.clarify as Json).referent = '')), 'clarify.referent', /at least 3/],
+    ['a notHttp without its placeholders', (d) => editJson(d, 'conversation.json', (j) => (j.notHttp = 'not HTTP')), 'notHttp', /\{text\}/],
+  ];
+  const kindCases: Array<[string, (dir: string) => void, string, RegExp]> = [
+    ['a repeated id', (d) => editJson(d, 'number-kinds.json', (j) => (j as unknown as Json[]).push({ ...(j as unknown as Json[])[0] })), '[8].id', /repeats "smtp"/],
+    ['a kind without references', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[1] = { ...(j as unknown as Json[])[1], references: [] })), '[1].references', /at least one reference/],
+    ['a kind without words', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[2] = { ...(j as unknown as Json[])[2], words: [] })), '[2].words', /Too small|at least 1/i],
+  ];
+  const dataFileCases = [
+    ...lexiconCases.map((c) => ['lexicon.json', ...c] as const),
+    ...conversationCases.map((c) => ['conversation.json', ...c] as const),
+    ...kindCases.map((c) => ['number-kinds.json', ...c] as const),
+  ];
+  test.each(dataFileCases)('%s: %s (via StatusEngine.load)', (file, _what, breakIt, field, problem) => {
     const dir = copyData();
     breakIt(dir);
     const err = loadError(dir, (d) => StatusEngine.load(d));
-    expect(err.file).toBe('data/lexicon.json');
+    expect(err.file).toBe(`data/${file}`);
     expect(err.field.startsWith(field)).toBe(true);
-    expect(err.message).toContain('data/lexicon.json');
+    expect(err.message).toContain(`data/${file}`);
     expect(err.message).toMatch(problem);
   });
 });

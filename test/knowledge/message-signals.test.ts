@@ -6,7 +6,6 @@ import {
   findClassMention,
   findVendors,
   hasCompareCue,
-  isGreeting,
   looksLikeLogLine,
   phrasesCompared,
 } from '../../src/knowledge/message-signals';
@@ -163,40 +162,6 @@ describe('phrasesCompared', () => {
   });
 });
 
-describe('isGreeting', () => {
-  test.each<[string, boolean]>([
-    ['hi', true],
-    ['Hi!', true],
-    ['hello', true],
-    ['hello there', true],
-    ['hey there', true],
-    ['yo', true],
-    ['hiya bot', true],
-    ['good morning', true],
-    ['help', true],
-    ['what can you do?', true],
-    ['what can you do for me', true],
-    ['Hi, can you help me?', true],
-    ['who are you and what do you do', true],
-    ['how do i use this bot', true],
-    ['what kind of questions can i ask you', true],
-    ['thanks!', true],
-    ['thank you', true],
-    ['thank you so much, that fixed it', true],
-    ['cheers mate', true],
-    ['bye', true],
-    ['hi, what is 502', false],
-    ['hello, my api returns 500', false],
-    ['help me with a 502', false],
-    ['what is 502', false],
-    ['good morning, the server is down', false],
-    ["what's the capital of france", false],
-    ['', false],
-    ['hi hi hi hi hi hi hi hi hi', false],
-  ])('%j → %p', (text, greeting) => {
-    expect(isGreeting(prepared(text).texts, lexicon())).toBe(greeting);
-  });
-});
 
 describe('looksLikeLogLine', () => {
   test.each<[string, boolean]>([

@@ -2,7 +2,7 @@
  * render/render-text.ts: an Answer as markdown (chat) or plain text (terminal). Every intent renders non-empty
  * text that names its code(s) with the current name; plain text carries no markdown emphasis.
  */
-import { composeAnswer, EXAMPLE_QUESTIONS, UNKNOWN_CODE_RULE, type Answer } from '../../src/knowledge/answer';
+import { EXAMPLE_QUESTIONS, UNKNOWN_CODE_RULE, type Answer } from '../../src/knowledge/answer';
 import type { Understanding } from '../../src/knowledge/understanding';
 import { renderText } from '../../src/render/render-text';
 import { engine } from './fixture';
@@ -10,7 +10,7 @@ import { engine } from './fixture';
 const table = () => engine().table;
 const answerFor = (text: string): Answer => engine().ask(text).answer;
 const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) =>
-  composeAnswer({ codes: [], ids: [], class: null, code: null, confidence: 0.9, alternatives: [], vendors: [], counts: [], truncated: false, via: null, ...u }, table());
+  engine().answer({ codes: [], ids: [], class: null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], vendors: [], counts: [], truncated: false, via: null, ...u });
 
 const accessLog = [
   '10.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /api/orders HTTP/1.1" 502 166 "-" "curl/8.5.0"',

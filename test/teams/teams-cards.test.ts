@@ -3,7 +3,6 @@
  * card with no button that needs the bot) and its thumbnail preview (code and name, summary, a tap that selects it).
  * The cards the bot sends in chat are checked in test/cards/; the same checker (card-check.ts) runs here.
  */
-import { lookupOf } from '../../src/conversation/plan-reply';
 import { previewAttachment, resultAttachment, selectedItemResponse } from '../../src/teams/search-results';
 import { sharedAnswerCard } from '../../src/teams/shared-answer-card';
 import { searchStatuses } from '../../src/teams/status-search';
@@ -16,7 +15,7 @@ describe.each(ids)('entry %s', (id) => {
   const entry = engine().table.entry(id)!;
 
   test('its shared card is valid 1.5, names it, and has no bot buttons', () => {
-    const card = sharedAnswerCard(engine().answer(lookupOf(engine(), id)));
+    const card = sharedAnswerCard(engine().answer(engine().lookup(id)));
     expect(cardProblems(card)).toEqual([]);
     expect(visibleText(card)).toContain(`${entry.code} ${entry.name}`);
     expect(visibleText(card)).toContain(entry.summary);

@@ -1,0 +1,104 @@
+/**
+ * The words of conversation (`data/conversation.json`): acts such as hello, thanks, ok and bye with the reply to
+ * each; the words that ask for one part of an answer (the fix, the server's side, why, an example); the words that
+ * say which side of an API the user is on; and what the bot says when it cannot place a message.
+ */
+import { z } from 'zod/v4';
+import { loadDataFile } from './data-file';
+import { sentence } from './entry-schema';
+import { phraseWords, stem } from './text';
+import { WordPhrases } from './word-phrases';
+
+export const ACTS = ['hello', 'help', 'about', 'thanks', 'ack', 'bye'] as const;
+/** Something said to the bot rather than asked about a status: a greeting, thanks, "ok", goodbye. */
+export type Act = (typeof ACTS)[number];
+
+/**
+ * The part of an answer a message asks for: the whole overview, or (mostly in follow-ups) one part of it. `server`
+ * and `client` are one side's steps, `fault` whose side has to act, `which` the code to use after a comparison.
+ */
+export const FOCUSES = ['overview', 'fix', 'server', 'client', 'cause', 'fault', 'retry', 'more', 'example', 'which'] as const;
+export type Focus = (typeof FOCUSES)[number];
+/** The focuses a message can ask for by its words, in the order they are tried: the most specific first. */
+const ASKED_FOCUSES = ['which', 'fault', 'retry', 'example', 'cause', 'server', 'client', 'fix', 'more'] as const;
+export type AskedFocus = (typeof ASKED_FOCUSES)[number];
+
+export const SIDES = ['client', 'server'] as const;
+/** Which end of an API the user is on: calling it, or running it. */
+export type Side = (typeof SIDES)[number];
+
+const phrases = z.array(z.string().trim().min(1).regex(/^[^A-Z]+$/, 'must be lower case'));
+
+export const conversationSchema = z
+  .object({
+    comment: z.string().optional(),
+    acts: z
+      .array(z.object({ act: z.enum(ACTS), title: z.string().trim().min(2).max(60).optional(), phrases: phrases.min(1), reply: sentence }).strict())
+      .refine((list) => ACTS.every((a) => list.some((x) => x.act === a)), `needs one entry for each act: ${ACTS.join(', ')}`),
+    fillers: phrases,
+    focus: z.object(Object.fromEntries(ASKED_FOCUSES.map((f) => [f, phrases.min(1)])) as Record<AskedFocus, typeof phrases>).strict(),
+    askWords: phrases,
+    backReferences: phrases.min(1),
+    pronouns: phrases.min(1),
+    continuations: phrases.min(1),
+    userSide: z.object({ server: phrases.min(1), client: phrases.min(1) }).strict(),
+    clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
+    outOfScope: sentence,
+    notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
+  })
+  .strict();
+
+export interface ConversationLexicon {
+  acts: WordPhrases<Act>;
+  actReplies: Record<Act, string>;
+  /** The heading an act's reply is shown under (introductions only: thanks, "ok" and bye get a line, no heading). */
+  actTitles: Partial<Record<Act, string>>;
+  /** Stems of the words that may surround acts without changing them ("oh", "so", "mate"). */
+  fillers: Set<string>;
+  focus: WordPhrases<AskedFocus>;
+  /** Stems of the words that ask about a thing without naming another subject ("info", "docs", "explain", "eli5"). */
+  askWords: Set<string>;
+  /** Words that point back at the last answer ("that", "this one", "the same"). */
+  backReferences: WordPhrases<true>;
+  /** "it", "them": they point back only in a short message; in a longer one they mostly name its own subject. */
+  pronouns: Set<string>;
+  continuations: WordPhrases<true>;
+  userSide: WordPhrases<Side>;
+  clarify: { codeOrError: string; referent: string };
+  outOfScope: string;
+  notHttp: string;
+  /** Every phrase above as written, so the typo corrector knows them ("thx" is not a typo of anything). */
+  words: string[];
+}
+
+export function loadConversationLexicon(dataDir: string): ConversationLexicon {
+  return compileConversationLexicon(loadDataFile(dataDir, 'conversation.json', conversationSchema));
+}
+
+const stems = (list: readonly string[]) => new Set(list.flatMap((p) => phraseWords(p).map(stem)));
+
+export function compileConversationLexicon(data: z.output<typeof conversationSchema>): ConversationLexicon {
+  return {
+    acts: new WordPhrases(data.acts.flatMap((a) => a.phrases.map((p) => [p, a.act] as const))),
+    actReplies: Object.fromEntries(data.acts.map((a) => [a.act, a.reply])) as Record<Act, string>,
+    actTitles: Object.fromEntries(data.acts.flatMap((a) => (a.title ? [[a.act, a.title]] : []))) as Partial<Record<Act, string>>,
+    fillers: stems(data.fillers),
+    // Order matters where phrases collide: the list is built most specific focus first, and WordPhrases keeps the
+    // first of equal length.
+    focus: new WordPhrases(ASKED_FOCUSES.flatMap((f) => data.focus[f].map((p) => [p, f] as const))),
+    askWords: stems(data.askWords),
+    backReferences: new WordPhrases(data.backReferences.map((p) => [p, true] as const)),
+    pronouns: stems(data.pronouns),
+    continuations: new WordPhrases(data.continuations.map((p) => [p, true] as const)),
+    userSide: new WordPhrases(SIDES.flatMap((s) => data.userSide[s].map((p) => [p, s] as const))),
+    clarify: data.clarify,
+    outOfScope: data.outOfScope,
+    notHttp: data.notHttp,
+    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client],
+  };
+}
+
+/** The rank of a focus among the asked ones: lower is more specific and wins when a message has several. */
+export function focusRank(focus: AskedFocus): number {
+  return ASKED_FOCUSES.indexOf(focus);
+}

@@ -1,0 +1,76 @@
+/**
+ * The part of an answer a question or follow-up asks for ("how do I fix it?", "why?", "is it my fault?", "and for
+ * the frontend?", "an example"), as channel-free content: a heading, a lead, paragraphs, steps per side (the user's
+ * side first) and a transcript. The text renderer and the cards both draw this, so they say the same thing.
+ */
+import type { Focus, Side } from './conversation-lexicon';
+import type { StatusEntry } from './entry-schema';
+
+export const STEPS_HEADING: Record<Side, string> = {
+  client: "If you're calling the API or browsing",
+  server: 'If you run the server',
+};
+
+/** Who has to act, in words, for "is it my fault?". */
+export const FIXED_BY_LEAD: Record<StatusEntry['fixedBy']['side'], string> = {
+  client: 'Usually the caller has to change something.',
+  server: 'Usually whoever runs the server has to change something.',
+  either: 'It depends on the case; here is how to tell.',
+  nobody: 'Nothing failed, so nobody has to fix anything.',
+};
+
+export interface StepList {
+  side: Side;
+  heading: string;
+  steps: string[];
+}
+
+export interface FocusedPart {
+  heading: string;
+  lead?: string;
+  paragraphs: string[];
+  /** A titled list (typical causes). */
+  list?: { heading: string; items: string[] };
+  steps: StepList[];
+  /** What a terminal shows, for an example. */
+  transcript?: string;
+}
+
+/** The fields an entry and a network error share, which is all a focused part needs. */
+export type Subject = Pick<StatusEntry, 'summary' | 'description' | 'nextSteps' | 'example' | 'fixedBy'> & { causes?: string[] };
+
+/** Both sides' steps, the user's side first. */
+export function stepLists(subject: Pick<Subject, 'nextSteps'>, side?: Side, only?: Side): StepList[] {
+  const order: Side[] = side === 'server' ? ['server', 'client'] : ['client', 'server'];
+  return order.filter((s) => !only || s === only).map((s) => ({ side: s, heading: STEPS_HEADING[s], steps: subject.nextSteps[s] }));
+}
+
+/**
+ * The part of `subject` (titled `title`, "413 Content Too Large") that `focus` asks for. Overview, retry and more
+ * are drawn by each channel from the whole entry; this covers the parts a follow-up narrows to.
+ */
+export function focusedPart(subject: Subject, title: string, focus: Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'>, side?: Side): FocusedPart {
+  switch (focus) {
+    case 'fix':
+      return { heading: `How to fix ${title}`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side) };
+    case 'server':
+      return { heading: `${title}: what to change on the server`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side, 'server') };
+    case 'client':
+      return { heading: `${title}: what to do as the caller`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side, 'client') };
+    case 'cause':
+      return { heading: `Why ${title} happens`, paragraphs: [subject.description], ...(subject.causes?.length ? { list: { heading: 'Typical causes', items: subject.causes } } : {}), steps: [] };
+    case 'fault': {
+      const fixedBy = subject.fixedBy;
+      const acting: Side | undefined = fixedBy.side === 'client' || fixedBy.side === 'server' ? fixedBy.side : undefined;
+      const steps = fixedBy.side === 'nobody' ? [] : stepLists(subject, acting ?? side).map((l) => ({ ...l, steps: l.steps.slice(0, 1) }));
+      return { heading: `Whose side is ${title}?`, lead: FIXED_BY_LEAD[fixedBy.side], paragraphs: [fixedBy.note], steps: acting ? steps.filter((l) => l.side === acting) : steps };
+    }
+    case 'example':
+      return { heading: `An example of ${title}`, paragraphs: [subject.example.scenario], transcript: subject.example.transcript, steps: [] };
+  }
+}
+
+/** The focuses drawn by focusedPart() rather than from the whole entry. */
+export function isPartFocus(focus: Focus): focus is Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'> {
+  return focus === 'fix' || focus === 'server' || focus === 'client' || focus === 'cause' || focus === 'fault' || focus === 'example';
+}

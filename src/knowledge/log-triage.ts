@@ -1,0 +1,64 @@
+/**
+ * A pasted log: several lines that each carry a status (an access log, a curl loop), counted one status per line
+ * (the best-placed number on it), most frequent first.
+ */
+import type { CodeMention } from './code-mentions';
+import { looksLikeLogLine } from './message-signals';
+import type { StatusTable } from './status-table';
+import type { TriageCount } from './understanding';
+
+export function countLogStatuses(lower: string, accepted: CodeMention[], table: StatusTable, meaningOf: (code: number) => string): TriageCount[] | null {
+  const statusMentions = accepted.filter((m) => table.has(m.code));
+  const perLine = new Map<number, CodeMention>();
+  for (const m of statusMentions) {
+    const current = perLine.get(m.line);
+    if (!current || m.score > current.score) perLine.set(m.line, m);
+  }
+  if (perLine.size < 2) return null;
+  const lines = lower.split('\n');
+  const logLines = [...perLine.keys()].filter((l) => looksLikeLogLine(lines[l] ?? '')).length;
+  if (perLine.size < 3 && logLines < 2) return null;
+  if (perLine.size < 4 && logLines < 2 && new Set([...perLine.values()].map((m) => m.code)).size < 2) return null;
+  preferStatusColumn(lower, statusMentions, perLine);
+
+  const counts = new Map<number, number>();
+  const order: number[] = [];
+  for (const m of [...perLine.values()].sort((a, b) => a.line - b.line)) {
+    if (!counts.has(m.code)) order.push(m.code);
+    counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
+  }
+  return order
+    .map((code) => ({ code, count: counts.get(code) as number, id: meaningOf(code) }))
+    .sort((a, b) => b.count - a.count || order.indexOf(a.code) - order.indexOf(b.code));
+}
+
+/**
+ * Log formats put the status in the same field of every line; a byte count or a timing that happens to look like
+ * a status sits in another field. When most lines have a status candidate in the same field, that field wins.
+ */
+function preferStatusColumn(lower: string, mentions: CodeMention[], perLine: Map<number, CodeMention>): void {
+  if (perLine.size < 3) return;
+  const lineStarts = [0];
+  for (let i = lower.indexOf('\n'); i !== -1; i = lower.indexOf('\n', i + 1)) lineStarts.push(i + 1);
+  const fieldOf = (m: CodeMention) => {
+    const before = lower.slice(lineStarts[m.line] ?? 0, m.start).trim();
+    return before ? before.split(/\s+/).length : 0;
+  };
+  const linesByField = new Map<number, Set<number>>();
+  for (const m of mentions) {
+    const f = fieldOf(m);
+    const set = linesByField.get(f) ?? new Set<number>();
+    set.add(m.line);
+    linesByField.set(f, set);
+  }
+  let bestField = -1;
+  let bestLines = 0;
+  for (const [field, set] of linesByField) {
+    if (set.size > bestLines || (set.size === bestLines && field < bestField)) {
+      bestField = field;
+      bestLines = set.size;
+    }
+  }
+  if (bestLines < perLine.size * 0.6) return;
+  for (const m of mentions) if (fieldOf(m) === bestField) perLine.set(m.line, m);
+}

@@ -1,0 +1,114 @@
+/**
+ * One message, read once: cut to the length the engine reads, normalised, split into words (with their stems and
+ * lines), and the first facts every reader needs (the vendors named, whether it is about the web at all).
+ */
+import type { Lexicon } from './lexicon';
+import { findVendors, isAboutTheWeb } from './message-signals';
+import type { StatusTable } from './status-table';
+import { MAX_MESSAGE_LENGTH, normalize, stem, words as splitWords, type Word } from './text';
+
+export interface Message {
+  /** The text as sent, cut at MAX_MESSAGE_LENGTH. */
+  original: string;
+  /** Normalised and lower-cased (the same length as `original` unless normalisation changed it). */
+  lower: string;
+  truncated: boolean;
+  words: Word[];
+  /** The words' text, and their stems. */
+  texts: string[];
+  stems: string[];
+  /**
+   * The stems of the words a person wrote, with the segments of paths, host names and identifiers blanked:
+   * "example" in "com.example.Client" or "fix" in "/api/fix" asks for nothing.
+   */
+  freeStems: string[];
+  /** Zero-based line of each word. */
+  lines: number[];
+  /** Vendors named or implied ("cloudflare", "nginx"). */
+  vendors: string[];
+  /** A word of the web ("api", "curl", "nginx"): numbers are likelier codes, symptoms worth matching. */
+  aboutTheWeb: boolean;
+  /**
+   * The words of the first error class named in the message and of the text printed after it, up to where the
+   * context begins: "ThrottlingException: Rate exceeded when calling …" → throttling, rate, exceeded.
+   */
+  errorWords: string[];
+}
+
+export function readMessage(text: string, table: StatusTable, lexicon: Lexicon): Message {
+  const truncated = text.length > MAX_MESSAGE_LENGTH;
+  const original = truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
+  const lower = normalize(original);
+  const { words, errorAt } = original.length === lower.length ? splitCamelCase(splitWords(lower), original) : { words: splitWords(lower), errorAt: -1 };
+  const texts = words.map((w) => w.text);
+  const vendors = findVendors(lower, table);
+  const lines: number[] = [];
+  let line = 0;
+  let from = 0;
+  for (const w of words) {
+    for (let i = lower.indexOf('\n', from); i !== -1 && i < w.start; i = lower.indexOf('\n', i + 1)) {
+      line++;
+      from = i + 1;
+    }
+    lines.push(line);
+  }
+  const stems = texts.map(stem);
+  const freeStems = words.map((w, i) => (isGlued(lower, w) ? '' : (stems[i] as string)));
+  return { original, lower, truncated, words, texts, stems, freeStems, lines, vendors, aboutTheWeb: isAboutTheWeb(texts, lexicon), errorWords: errorWordsAt(texts, lines, errorAt) };
+}
+
+/** A segment of a path, host name or dotted identifier: joined to a neighbour by "." "/" "_" "=" "@" with no space. */
+function isGlued(lower: string, w: Word): boolean {
+  const before = lower[w.start - 1] ?? ' ';
+  const after = lower[w.end] ?? ' ';
+  const afterNext = lower[w.end + 1] ?? ' ';
+  return /[./_=@\\]/.test(before) || /[/_=@\\]/.test(after) || (after === '.' && /[a-z0-9]/.test(afterNext));
+}
+
+/** Where the text after an error's name turns to its context: "… when calling DynamoDB", "… at Object.<anonymous>". */
+const CONTEXT_STARTS = new Set(['when', 'while', 'calling', 'at', 'for', 'in', 'on', 'from', 'during', 'after', 'with', 'to']);
+const MAX_ERROR_WORDS = 10;
+
+function errorWordsAt(texts: readonly string[], lines: readonly number[], at: number): string[] {
+  // The last error class named is the most specific: boto's "ClientError: … (AccessDeniedException)".
+  if (at < 0) return [];
+  const out: string[] = [];
+  for (let i = at; i < texts.length && out.length < MAX_ERROR_WORDS && lines[i] === lines[at]; i++) {
+    if (i > at && CONTEXT_STARTS.has(texts[i] as string) && out.length > 0) break;
+    out.push(texts[i] as string);
+  }
+  return out;
+}
+
+/**
+ * Identifiers carry words: "ThrottlingException", "ServiceUnavailable", "HTTPError" are read as "throttling
+ * exception", "service unavailable", "http error". `original` must have the same offsets as the words' text.
+ */
+function splitCamelCase(words: Word[], original: string): { words: Word[]; errorAt: number } {
+  const out: Word[] = [];
+  let errorAt = -1;
+  for (const w of words) {
+    const written = original.slice(w.start, w.end);
+    if (!CAMEL.test(written)) {
+      out.push(w);
+      continue;
+    }
+    let from = 0;
+    const first = out.length;
+    for (const m of written.matchAll(CAMEL_BOUNDARY)) {
+      const at = (m.index ?? 0) + 1;
+      out.push({ text: w.text.slice(from, at), start: w.start + from, end: w.start + at });
+      from = at;
+    }
+    // The class suffix of an exception name says nothing of the failure ("Throttling|Exception").
+    if (!TYPE_SUFFIX.test(w.text.slice(from))) out.push({ text: w.text.slice(from), start: w.start + from, end: w.end });
+    else errorAt = first;
+  }
+  return { words: out, errorAt };
+}
+
+const TYPE_SUFFIX = /^(?:exception|error|exc|err)$/;
+
+const CAMEL = /^[A-Za-z]*(?:[a-z][A-Z]|[A-Z][A-Z][a-z])[A-Za-z]*$/;
+/** The letter before a boundary: "gE" in "throttlingException", "PE" in "HTTPError". */
+const CAMEL_BOUNDARY = /[a-z](?=[A-Z])|[A-Z](?=[A-Z][a-z])/g;

@@ -1,0 +1,106 @@
+/**
+ * Numbers that look like HTTP statuses but belong to something else (`data/number-kinds.json`): a mail server's
+ * "554 5.7.1", a process's "exit status 143", Windows Installer's "error 1603", MySQL's "error 1045". For one number
+ * in a message, `kindOf()` says which of them the words around it point to, and how firmly.
+ */
+import { z } from 'zod/v4';
+import { loadDataFile } from './data-file';
+import { reference, sentence } from './entry-schema';
+import { WordPhrases, type PhraseFound } from './word-phrases';
+
+const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case'));
+
+export const numberKindSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as smtp'),
+    /** What the number is, to finish "554 5.7.1 looks like …": "a mail server's reply (SMTP)". */
+    name: z.string().trim().min(3).max(80),
+    explanation: sentence,
+    /** Phrases that, right before the number, say what it is: "exit code", "smtp error". */
+    before: phrases.default([]),
+    /** Words that, on the same line, place the message in that world: "postfix", "msiexec", "cuda". */
+    words: phrases.min(1),
+    references: z.array(reference).min(1, 'needs at least one reference'),
+  })
+  .strict();
+
+export type NumberKind = z.output<typeof numberKindSchema>;
+
+export const numberKindsSchema = z.array(numberKindSchema).superRefine((kinds, ctx) => {
+  kinds.forEach((k, i) => {
+    if (kinds.findIndex((o) => o.id === k.id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats "${k.id}"` });
+  });
+});
+
+/** Words that may stand between a `before` phrase and its number: "exited with status 143", "smtp error: 554". */
+const GAP_WORDS = new Set(['status', 'code', 'error', 'err', 'reply', 'response', 'value', 'of', 'is', 'was', 'number']);
+
+/** An enhanced mail status right after the number: "554 5.7.1", "550-5.1.1" (RFC 3463: class.subject.detail). */
+const MAIL_ENHANCED_STATUS = /^[\s:-]*[245]\.\d{1,3}\.\d{1,3}(?!\.?\d)/;
+/** Another protocol's status line before the number: "SIP/2.0 486", "RTSP/1.0 454". */
+const PROTOCOL_LINE = /\b([a-z]+)\/\d(?:\.\d)?\s+$/;
+
+export interface KindEvidence {
+  kind: NumberKind;
+  /** `before`: named right before the number or shaped like one (firm); `near`: a word of that world on its line. */
+  strength: 'before' | 'near';
+  /** For `near`: how many words away the nearest such word is. */
+  distance: number;
+}
+
+export class NumberKinds {
+  private readonly before: WordPhrases<NumberKind>;
+  private readonly words: WordPhrases<NumberKind>;
+  private readonly byId = new Map<string, NumberKind>();
+
+  constructor(readonly kinds: readonly NumberKind[]) {
+    for (const k of kinds) this.byId.set(k.id, k);
+    this.before = new WordPhrases(kinds.flatMap((k) => k.before.map((p) => [p, k] as const)));
+    this.words = new WordPhrases(kinds.flatMap((k) => k.words.map((p) => [p, k] as const)));
+  }
+
+  static load(dataDir: string): NumberKinds {
+    return new NumberKinds(loadDataFile(dataDir, 'number-kinds.json', numberKindsSchema));
+  }
+
+  kind(id: string): NumberKind | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Every word of some kind's world in a message (stemmed words), found once per message. */
+  wordsIn(stems: readonly string[]): PhraseFound<NumberKind>[] {
+    return this.words.find(stems);
+  }
+
+  /**
+   * What the number at word `index` is, if not an HTTP status: `stems` are the message's stemmed words, `line(i)`
+   * the line of word i, `textBefore`/`textAfter` the raw text around the number, `near` the result of wordsIn().
+   */
+  kindOf(stems: readonly string[], index: number, line: (i: number) => number, textBefore: string, textAfter: string, near: readonly PhraseFound<NumberKind>[]): KindEvidence | null {
+    if (MAIL_ENHANCED_STATUS.test(textAfter)) return this.firm('smtp');
+    const protocol = PROTOCOL_LINE.exec(textBefore)?.[1];
+    if (protocol && protocol !== 'http' && protocol !== 'https') {
+      const byProtocol = this.firm(protocol);
+      if (byProtocol) return byProtocol;
+    }
+    for (const end of [index - 1, index - 2]) {
+      if (end < 0 || (end === index - 2 && !GAP_WORDS.has(stems[index - 1] as string))) continue;
+      for (let start = Math.max(0, end - 3); start <= end; start++) {
+        const hit = this.before.at(stems, start);
+        if (hit && hit.at + hit.length - 1 === end && line(start) === line(index)) return { kind: hit.value, strength: 'before', distance: 0 };
+      }
+    }
+    let best: KindEvidence | null = null;
+    for (const hit of near) {
+      if (line(hit.at) !== line(index)) continue;
+      const distance = hit.at < index ? index - (hit.at + hit.length - 1) : hit.at - index;
+      if (!best || distance < best.distance) best = { kind: hit.value, strength: 'near', distance };
+    }
+    return best;
+  }
+
+  private firm(id: string): KindEvidence | null {
+    const kind = this.byId.get(id);
+    return kind ? { kind, strength: 'before', distance: 0 } : null;
+  }
+}

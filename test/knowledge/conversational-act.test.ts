@@ -1,0 +1,88 @@
+/**
+ * Things said to the bot rather than asked (conversational-act.ts and its place in understand()): greetings, help,
+ * "who are you", thanks, acknowledgements and goodbyes, each a greeting with its act and no code; and the messages
+ * that only look like them (a question after the thanks, an everyday word that is a status name with a cue).
+ */
+import { engine } from './fixture';
+
+const read = (text: string) => engine().understand(text);
+
+describe('said to the bot: a greeting with its act, never a code', () => {
+  test.each<[string, string]>([
+    ['hi', 'hello'],
+    ['Hi!', 'hello'],
+    ['hello there', 'hello'],
+    ['good morning', 'hello'],
+    ['hiya bot', 'hello'],
+    ['yo', 'hello'],
+    ['help', 'help'],
+    ['what can you do?', 'help'],
+    ['what can you do for me', 'help'],
+    ['Hi, can you help me?', 'help'],
+    ['what kind of questions can i ask you', 'help'],
+    ['how do i use this bot', 'help'],
+    ['who are you', 'about'],
+    ['are you a bot?', 'about'],
+    ['is this ai', 'about'],
+    ['how does this work', 'about'],
+    ['who are you and what do you do', 'about'],
+    ['thanks!', 'thanks'],
+    ['thank you', 'thanks'],
+    ['thank you so much!', 'thanks'],
+    ['thank you so much, that fixed it', 'thanks'],
+    ['cheers mate', 'thanks'],
+    ['ok cheers', 'thanks'],
+    ['ty', 'thanks'],
+    ['much appreciated', 'thanks'],
+    ['ok', 'ack'],
+    ['OK', 'ack'],
+    ['hmm ok', 'ack'],
+    ['cool', 'ack'],
+    ['got it', 'ack'],
+    ['perfect, got it', 'ack'],
+    ['makes sense', 'ack'],
+    ['ah i see', 'ack'],
+    ['that worked', 'ack'],
+    ['yep', 'ack'],
+    ['bye', 'bye'],
+    ['ok bye', 'bye'],
+    ['thanks, bye!', 'bye'],
+    ['see you', 'bye'],
+    ["that's all, thanks", 'bye'],
+  ])('%j → %s', (text, act) => {
+    const u = read(text);
+    expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act, codes: [] });
+  });
+});
+
+describe('what only looks like it', () => {
+  test.each<[string, string, number[]]>([
+    // A question after the thanks is the question.
+    ['thanks, and what about 504?', 'lookup', [504]],
+    ['hi, what is 502', 'lookup', [502]],
+    ['hello, my api returns 500', 'lookup', [500]],
+    ['ok so what does 429 mean', 'lookup', [429]],
+    // Everyday words that are status names count with a cue: alone, quoted, capitalised, after a status verb.
+    ['gone', 'lookup', [410]],
+    ['found?', 'lookup', [302]],
+    ['what does conflict mean', 'lookup', [409]],
+    ['the api returned "Accepted"', 'lookup', [202]],
+    ['the server says Gone for the old endpoint', 'lookup', [410]],
+    ['status OK but the body is empty', 'lookup', [200]],
+  ])('%j is %s %j', (text, intent, codes) => {
+    const u = read(text);
+    expect({ intent: u.intent, first: u.codes.slice(0, 1) }).toEqual({ intent, first: codes });
+  });
+
+  test.each<[string, number]>([
+    ['ok the deploy is gone from the list', 410],
+    ['i found the bug in my css', 302],
+    ['we accepted the design', 202],
+    ['please continue with the rollout', 100],
+    ['the conflict with marketing is resolved', 409],
+  ])('%j: an everyday word without a cue is not read as %i', (text, code) => {
+    const u = read(text);
+    expect(u.codes[0]).not.toBe(code);
+    expect(u.via).not.toBe('name');
+  });
+});

@@ -1,0 +1,131 @@
+/**
+ * Follow-ups in any words (follow-up.ts, asked-focus.ts and their place in understand()): templates of our own for
+ * each part of an answer × codes the conversation was about, each a follow_up with that focus; comparisons with the
+ * last code; "which one" after a comparison; and the counter-examples: a new question in the middle of a
+ * conversation is a new question, and without a conversation the same words ask what "it" is.
+ */
+import type { ConversationContext } from '../../src/knowledge/conversation-context';
+import { engine } from './fixture';
+
+const after = (...ids: string[]): ConversationContext => ({ ids });
+const read = (text: string, context: ConversationContext) => engine().understand(text, context);
+
+/** Our own wordings per focus; none is copied from an evaluation set. */
+const FOLLOW_UPS: Record<string, string[]> = {
+  fix: ['how do I fix it?', 'how can i fix this', 'what should I do', 'any workaround?', 'how to solve it', 'what do i do now', 'how do we get past it', 'how do I handle this in code'],
+  cause: ['why?', 'why does this happen', 'what causes it', "what's the reason", 'how come?', 'why would the server do that', 'what triggers this'],
+  fault: ['is it my fault?', 'is it a bug in my code?', 'whose fault is it', 'is it on my side or theirs', 'who should fix this', 'so is it me or them', 'did i do something wrong'],
+  retry: ['is it safe to retry?', 'should I retry', 'can I just try again', 'should my client back off', 'is it ok to resend it'],
+  example: ['can you give an example', 'example please', 'show me an example', 'what does it look like', 'got a sample response?'],
+  server: ['what config do i need to change', 'and on the server side?', 'what should the backend do', 'i run the api, what do i change', 'which nginx setting is it', 'what do i configure on the load balancer'],
+  client: ['and for the frontend?', 'what should the client do', 'what can i do as the caller', 'and in the browser?', 'what about my react app'],
+  more: ['tell me more', 'more', 'go on', 'and?', 'more details please', 'elaborate'],
+};
+
+const CODES = ['400', '401', '403', '404', '413', '429', '500', '502', '503', '504', '499-nginx', '522-cloudflare'];
+
+describe('a follow-up in any words × the code the conversation is about', () => {
+  const cases = Object.entries(FOLLOW_UPS).flatMap(([focus, texts]) => texts.flatMap((text) => CODES.map((id) => [focus, text, id] as const)));
+  let right = 0;
+  const misses: string[] = [];
+  for (const [focus, text, id] of cases) {
+    const u = read(text, after(id));
+    if (u.intent === 'follow_up' && u.ids[0] === id && u.focus === focus) right++;
+    else misses.push(`${JSON.stringify(text)} after ${id} → ${u.intent} ${u.ids.join(',')} ${u.focus}`);
+  }
+
+  afterAll(() => process.stdout.write(`\nFollow-ups: ${right}/${cases.length}\n${[...new Set(misses)].slice(0, 20).join('\n')}\n`));
+
+  it('reads at least 99% of them as a follow-up on that code, asking for that part', () => {
+    expect(right / cases.length).toBeGreaterThanOrEqual(0.99);
+  });
+});
+
+describe('comparing with the code just discussed', () => {
+  test.each([
+    ['how does it differ from {M}?'],
+    ['vs {M}'],
+    ['compare it with {M}'],
+    ['is it the same as {M}?'],
+    ["what's the difference with {M}"],
+    ['how is that different from {M}'],
+    ['or should it be {M} instead?'],
+  ])('%j compares the last code with the new one', (template) => {
+    for (const [last, next] of [['308', 301], ['401', 403], ['502', 504], ['429', 503], ['400', 422]] as const) {
+      const u = read(template.replace('{M}', String(next)), after(last));
+      expect({ intent: u.intent, ids: u.ids }).toEqual({ intent: 'compare', ids: [last, String(next)] });
+    }
+  });
+});
+
+describe('"which one" after a comparison', () => {
+  test.each(['which one should I use', 'which should I return', 'so which is right', 'which one do i pick'])('%j asks which of the compared codes', (text) => {
+    const u = read(text, after('401', '403'));
+    expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({ intent: 'follow_up', ids: ['401', '403'], focus: 'which' });
+  });
+
+  test.each<[string, string[], string]>([
+    ['which one for an expired access token', ['401', '403'], '401'],
+    ["which should i return when the user's role may not delete", ['401', '403'], '403'],
+    ['which one when the body is valid json but a field fails validation', ['400', '422'], '422'],
+  ])('%j recommends the code its situation points to', (text, ids, recommended) => {
+    expect(read(text, after(...ids))).toMatchObject({ intent: 'follow_up', focus: 'which', recommended });
+  });
+});
+
+describe('a new question in the middle of a conversation is a new question', () => {
+  test.each<[string, string, number | null]>([
+    ['what about 504?', 'lookup', 504],
+    ['and 401?', 'lookup', 401],
+    ['how do I fix 404?', 'lookup', 404],
+    ['the api says I am calling it too often', 'lookup', 429],
+    ['ECONNREFUSED 127.0.0.1:5432', 'network_error', null],
+    ['401 vs 403', 'compare', 401],
+    ['what are 5xx errors', 'class', null],
+    ['thanks!', 'greeting', null],
+    ['what is the capital of france', 'none', null],
+  ])('after 502, %j is %s', (text, intent, first) => {
+    const u = read(text, after('502'));
+    expect({ intent: u.intent, first: u.codes[0] ?? null }).toEqual({ intent, first });
+  });
+});
+
+describe('without a conversation, the same words ask what they refer to', () => {
+  test.each(['how do I fix it?', 'is it my fault?', 'why does it happen?', 'and for the frontend?', 'can you give an example of it', 'does that apply to websockets too', 'how does it differ from that one'])(
+    '%j',
+    (text) => {
+      expect(engine().understand(text)).toMatchObject({ intent: 'none', clarify: 'referent', codes: [] });
+    },
+  );
+});
+
+describe('follow-ups on a network error', () => {
+  test.each<[string, string]>([
+    ['how do I fix it?', 'fix'],
+    ['whose side is it?', 'fault'],
+    ['why does it happen', 'cause'],
+    ['what do i change on the server', 'server'],
+    ['show me an example', 'example'],
+  ])('%j after ECONNREFUSED asks for its %s', (text, focus) => {
+    const u = read(text, { ids: [], networkError: 'connection-refused' });
+    expect(u).toMatchObject({ intent: 'follow_up', networkError: 'connection-refused', focus });
+  });
+});
+
+describe('the user\'s side', () => {
+  test.each<[string, 'client' | 'server']>([
+    ['our nginx returns 413 on uploads', 'server'],
+    ['my api returns 500 for some users', 'server'],
+    ['we return 429 when they go over the quota', 'server'],
+    ['the stripe api gives me 401', 'client'],
+    ["i'm calling their api and get 403", 'client'],
+    ['getting 502 in the browser', 'client'],
+  ])('%j: the user is on the %s side', (text, side) => {
+    expect(engine().understand(text).side).toBe(side);
+  });
+
+  it('is kept through the conversation, and a follow-up on the other side does not change it', () => {
+    const u = read('and what should the frontend do?', { ids: ['413'], side: 'server' });
+    expect(u).toMatchObject({ intent: 'follow_up', focus: 'client', side: 'server' });
+  });
+});

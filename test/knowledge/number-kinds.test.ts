@@ -1,0 +1,55 @@
+/**
+ * Numbers that belong to another world (number-kinds.ts and data/number-kinds.json): each kind × numbers that are
+ * HTTP codes too, read as that kind and explained as it; and the counter-examples, where the same words stand near
+ * a number the web does own ("our api returns 500 when the sql query fails").
+ */
+import { engine } from './fixture';
+
+const read = (text: string) => engine().understand(text);
+
+describe('a number of another world is that, not a status', () => {
+  test.each<[string, string, string]>([
+    // [message, kind, the number as the answer names it]
+    ['smtp error 554 5.7.1 relay denied', 'smtp', '554 5.7.1'],
+    ['550 5.1.1 <bob@example.com>: recipient address rejected', 'smtp', '550 5.1.1'],
+    ['postfix bounced the mail with 552 message size exceeds fixed maximum', 'smtp', '552'],
+    ['sendgrid smtp relay says 421 try again later', 'smtp', '421'],
+    ['email bounce: 451 4.7.1 greylisted', 'smtp', '451 4.7.1'],
+    ['ftp 530 login incorrect', 'ftp', '530'],
+    ['filezilla shows 550 permission denied on upload', 'ftp', '550'],
+    ['SIP/2.0 486 Busy Here', 'sip', '486'],
+    ['asterisk logs 503 service unavailable on the sip trunk', 'sip', '503'],
+    ['process exited with status 143', 'exit-status', '143'],
+    ['container exited with code 137 (OOMKilled)', 'exit-status', '137'],
+    ['npm test failed: exit code 130', 'exit-status', '130'],
+    ['MSI error 1603 during install', 'windows-error', '1603'],
+    ['msiexec returned 1618', 'windows-error', '1618'],
+    ['mysql error 1045 access denied for user root', 'database', '1045'],
+    ['postgres deadlock, sqlstate 400 something', 'database', '400'],
+    ['cuda error 700 on the second kernel launch', 'gpu', '700'],
+    ['nvidia driver error 404 after the update', 'gpu', '404'],
+    ['errno 110 from the syscall', 'errno', '110'],
+  ])('%j is %s (%s)', (text, kind, number) => {
+    const u = read(text);
+    expect({ intent: u.intent, codes: u.codes, otherNumber: u.otherNumber }).toEqual({ intent: 'none', codes: [], otherNumber: { text: number, kind } });
+  });
+
+  test('the answer says what the number is and points at that world\'s reference', () => {
+    const { answer } = engine().ask('smtp error 554 5.7.1 relay denied');
+    expect(answer).toMatchObject({ intent: 'none', message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.", otherNumber: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } } });
+  });
+});
+
+describe('the same words near a number the web owns', () => {
+  test.each<[string, number]>([
+    ['our api returns 500 when the sql query fails', 500],
+    ['the email api answers 429 after 100 sends', 429],
+    ['HTTP/1.1 503 Service Unavailable from the mail api', 503],
+    ['{"status": 502} from the upstream that talks to postgres', 502],
+    ['curl to the webhook gives 404, the cron job exited with 0', 404],
+    ['sendgrid api returns 401 unauthorized', 401],
+  ])('%j is a lookup of %i', (text, code) => {
+    const u = read(text);
+    expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * The generated robustness suite: the plainest question, "what is N", in many wordings of our own (fragments,
+ * imperatives, code first and last, punctuation, typos, capitals) × every code in the table, each a lookup of N; and
+ * sentences about other things that carry numbers, none of which may name a code. Figures are printed per wording,
+ * so a reader that fails a whole wording shows as one line, not as a hundred codes.
+ */
+import { engine } from './fixture';
+
+/** `{N}` is the code. Our own wordings; none is copied from an evaluation set. */
+const WORDINGS = [
+  'what is {N}',
+  "what's {N}",
+  'whats {N}?',
+  '{N}?',
+  '{N}',
+  'lookup {N}',
+  'look up {N}',
+  '{N} info',
+  'about {N}',
+  'summary of {N}',
+  '{N} docs',
+  'ELI5 {N}',
+  '{N} overview',
+  '{N} description',
+  'explanation of {N}',
+  'what happens on {N}',
+  'explain {N}',
+  'explain {N} please',
+  'tell me about {N}',
+  'what does {N} mean',
+  'meaning of {N}',
+  '{N} meaning',
+  'define {N}',
+  'HTTP {N}',
+  'http status {N}',
+  'status code {N}',
+  'error {N}',
+  'got a {N}',
+  'getting {N} again',
+  '{N} error?',
+  'WHAT IS {N}',
+  'waht is {N}',
+  'wat does {N} mean',
+  'quick q: {N}?',
+  '{N} - what is that',
+  'what is a {N} response',
+  'can you explain {N} to me',
+  '{N} pls',
+  'status {N} explained',
+  "what's the deal with {N}",
+  'huh, {N}?',
+  '{N}, what does it mean?',
+  'i keep seeing {N}',
+  'is {N} bad?',
+  'the server said {N}',
+  'short version of {N}',
+];
+
+/** Sentences about other things, with numbers (many of them known codes): none may be read as naming a code. */
+const OUT_OF_SCOPE = [
+  'bus 503 leaves at noon',
+  'the meeting is in room 404',
+  'flight 502 was cancelled this morning',
+  "my order #404 hasn't shipped yet",
+  'the model 451 printer is jammed',
+  'it costs $503 a month',
+  'the query took 503 ms',
+  'the backup is 404 MB',
+  'we have 500 employees in three offices',
+  'I scored 401 points in the game',
+  'read chapter 301 of the book',
+  'process exited with status 143',
+  'exit code 137 from the container, OOMKilled',
+  'smtp error 554 5.7.1 relay denied',
+  'postfix says 550 5.1.1 user unknown',
+  'ftp 530 login incorrect',
+  'SIP/2.0 486 Busy Here',
+  'MSI error 1603 during install',
+  'mysql error 1045 for user root',
+  'cuda error 700 on the second kernel launch',
+  'version 2.4.1 released yesterday',
+  'port 443 is open on the firewall',
+  '404 divided by 2',
+  'what is the square root of 401',
+  'it happened at 10:45 on 2025-03-14',
+  'I need 200 grams of flour',
+  'the 101 freeway is jammed',
+  'temperature reached 104 degrees',
+  'apartment 204 needs a plumber',
+  'tickets for row 302 please',
+  '503 days until retirement',
+  'he ran 400 metres in 52 seconds',
+  'gcc exited with status 1 after make',
+  'we sold 429 units last quarter',
+];
+
+describe('"what is N" in many wordings × every code', () => {
+  const codes = engine().table.codes;
+  const byWording = new Map<string, string[]>();
+  let total = 0;
+  let right = 0;
+  for (const wording of WORDINGS) {
+    const misses: string[] = [];
+    for (const code of codes) {
+      const text = wording.replace('{N}', String(code));
+      const u = engine().understand(text);
+      total++;
+      if (u.intent === 'lookup' && u.codes[0] === code) right++;
+      else misses.push(`${code} → ${u.intent} ${u.codes.join(',')}`);
+    }
+    byWording.set(wording, misses);
+  }
+
+  afterAll(() => {
+    const rows = [...byWording.entries()].filter(([, m]) => m.length).map(([w, m]) => `  ${JSON.stringify(w).padEnd(34)} ${m.length} missed: ${m.slice(0, 4).join('; ')}`);
+    process.stdout.write(`\nRobustness, "what is N": ${right}/${total} = ${((100 * right) / total).toFixed(2)}% over ${WORDINGS.length} wordings × ${codes.length} codes\n${rows.join('\n')}\n`);
+  });
+
+  it('has at least 40 wordings and covers every code in the table', () => {
+    expect(WORDINGS.length).toBeGreaterThanOrEqual(40);
+    expect(codes.length).toBe(new Set(engine().table.entries.map((e) => e.code)).size);
+  });
+
+  it('reads at least 99.5% of them as a lookup of N', () => {
+    expect(right / total).toBeGreaterThanOrEqual(0.995);
+  });
+});
+
+describe('sentences about other things, with numbers', () => {
+  it('has at least 30 of them', () => {
+    expect(OUT_OF_SCOPE.length).toBeGreaterThanOrEqual(30);
+  });
+
+  it.each(OUT_OF_SCOPE)('%j names no code', (text) => {
+    const u = engine().understand(text);
+    expect({ intent: u.intent, codes: u.codes }).toEqual({ intent: 'none', codes: [] });
+  });
+});
