@@ -1,22 +1,30 @@
 /**
  * `npm run ask -- "what is 502"`: StatusBot in a terminal, and a contract other tools rely on.
  *
- *   npm run ask -- "what is 502"                 readable answer
- *   npm run --silent ask -- --json "what is 502" one JSON object
- *   npm run --silent ask -- --jsonl < questions  one JSON object per input line (a line may be {"q": "..."})
+ *   npm run ask -- "what is 502"                      readable answer
+ *   npm run --silent ask -- --json "what is 502"      one JSON object
+ *   npm run --silent ask -- --jsonl < questions       one JSON object per input line (a line may be {"q": "..."})
+ *   npm run --silent ask -- --dialogues < dialogues   one conversation per input line: {"turns": ["...", {"q": "..."}]}
+ *
+ * A question on its own has no conversation, so a follow-up ("how do I fix it?") asks what it refers to; in
+ * --dialogues each turn is read after the ones before it, as the bot reads a chat.
  */
 import { createInterface } from 'node:readline';
-import { StatusEngine } from '../knowledge/engine';
+import { parseArgs } from 'node:util';
+import { EMPTY_MEMORY, planReply, type ConversationMemory } from '../conversation/plan-reply';
 import { DataError } from '../knowledge/data-error';
+import { StatusEngine } from '../knowledge/engine';
+import type { Answer } from '../knowledge/answer';
+import type { Understanding } from '../knowledge/understanding';
 import { renderText } from '../render/render-text';
 
 const USAGE = `Usage:
   npm run ask -- "what is 502"
   npm run --silent ask -- --json "what is 502"
-  npm run --silent ask -- --jsonl < questions.txt   (one question per line, or {"q": "..."} per line)`;
+  npm run --silent ask -- --jsonl < questions.txt     (one question per line, or {"q": "..."} per line)
+  npm run --silent ask -- --dialogues < dialogues.jsonl (one conversation per line: {"turns": ["...", "..."]})`;
 
-function toJson(engine: StatusEngine, q: string) {
-  const { understanding: u, answer } = engine.ask(q);
+function toJson(q: string, u: Understanding, answer: Answer) {
   return {
     q,
     intent: u.intent,
@@ -27,8 +35,14 @@ function toJson(engine: StatusEngine, q: string) {
     confidence: u.confidence,
     alternatives: u.alternatives.map((a) => a.code),
     vendors: u.vendors,
+    ...(u.focus !== 'overview' ? { focus: u.focus } : {}),
+    ...(u.side ? { side: u.side } : {}),
+    ...(u.act ? { act: u.act } : {}),
+    ...(u.clarify ? { clarify: u.clarify } : {}),
+    ...(u.otherNumber ? { otherNumber: u.otherNumber } : {}),
+    ...(u.recommended ? { recommended: u.recommended } : {}),
     ...(u.intent === 'triage' ? { counts: u.counts.map(({ code, count }) => ({ code, count })) } : {}),
-    ...(u.intent === 'network_error' ? { networkError: u.networkError } : {}),
+    ...(u.networkError ? { networkError: u.networkError } : {}),
     truncated: u.truncated,
     reply: renderText(answer, 'plain'),
   };
@@ -48,31 +62,79 @@ function questionOf(line: string): string {
   return line;
 }
 
+/** A dialogue line: {"turns": [...]} where a turn is a string or {"q": "..."}; anything else is no dialogue. */
+function turnsOf(line: string): string[] | null {
+  try {
+    const parsed = JSON.parse(line) as { turns?: unknown };
+    if (!Array.isArray(parsed.turns)) return null;
+    const turns = parsed.turns.map((t: unknown) => (typeof t === 'string' ? t : typeof (t as { q?: unknown })?.q === 'string' ? (t as { q: string }).q : null));
+    return turns.every((t): t is string => t !== null) ? turns : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Each turn read after the ones before it, as the bot does: the conversation's memory carries over. */
+function dialogue(engine: StatusEngine, turns: string[]) {
+  let memory: ConversationMemory = EMPTY_MEMORY;
+  return turns.map((q) => {
+    const plan = planReply(engine, q, undefined, memory);
+    if (plan.kind !== 'answer' && plan.kind !== 'did-you-mean') throw new Error(`a typed turn planned as ${plan.kind}`);
+    if (plan.kind === 'answer') memory = plan.memory;
+    return { ...toJson(q, plan.understanding, plan.answer), ...(plan.kind === 'did-you-mean' ? { didYouMean: plan.candidates.map((c) => c.id) } : {}) };
+  });
+}
+
+async function eachLine(handle: (line: string) => string | null): Promise<void> {
+  const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  const out: string[] = [];
+  for await (const line of rl) {
+    if (!line.trim()) continue;
+    const result = handle(line);
+    if (result !== null) out.push(result);
+    if (out.length >= 256) process.stdout.write(out.splice(0).join('\n') + '\n');
+  }
+  if (out.length) process.stdout.write(out.join('\n') + '\n');
+}
+
 async function main(): Promise<number> {
-  const args = process.argv.slice(2);
-  if (args.includes('--help') || args.includes('-h')) {
+  const { values, positionals } = parseArgs({
+    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, dialogues: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    allowPositionals: true,
+  });
+  if (values.help) {
     console.log(USAGE);
     return 0;
   }
   const engine = StatusEngine.load();
-  if (args.includes('--jsonl')) {
-    const rl = createInterface({ input: process.stdin, crlfDelay: Infinity });
-    const out: string[] = [];
-    for await (const line of rl) {
-      if (!line.trim()) continue;
-      out.push(JSON.stringify(toJson(engine, questionOf(line))));
-      if (out.length >= 256) process.stdout.write(out.splice(0).join('\n') + '\n');
-    }
-    if (out.length) process.stdout.write(out.join('\n') + '\n');
+  if (values.jsonl) {
+    await eachLine((line) => {
+      const q = questionOf(line);
+      const { understanding, answer } = engine.ask(q);
+      return JSON.stringify(toJson(q, understanding, answer));
+    });
     return 0;
   }
-  const question = args.filter((a) => !a.startsWith('--')).join(' ');
+  if (values.dialogues) {
+    let bad = 0;
+    await eachLine((line) => {
+      const turns = turnsOf(line);
+      if (!turns) {
+        bad++;
+        return JSON.stringify({ error: 'expected {"turns": ["...", "..."]}' });
+      }
+      return JSON.stringify({ turns: dialogue(engine, turns) });
+    });
+    return bad ? 1 : 0;
+  }
+  const question = positionals.join(' ');
   if (!question.trim()) {
     console.error(USAGE);
     return 2;
   }
-  if (args.includes('--json')) console.log(JSON.stringify(toJson(engine, question)));
-  else console.log(renderText(engine.ask(question).answer, 'plain'));
+  const { understanding, answer } = engine.ask(question);
+  if (values.json) console.log(JSON.stringify(toJson(question, understanding, answer)));
+  else console.log(renderText(answer, 'plain'));
   return 0;
 }
 
@@ -82,7 +144,9 @@ main().then(
     process.exitCode = code;
   },
   (err: unknown) => {
-    console.error(err instanceof DataError ? err.message : err);
-    process.exitCode = 1;
+    if (err instanceof DataError) console.error(err.message);
+    else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(err as Error).message}\n\n${USAGE}`);
+    else console.error(err);
+    process.exitCode = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
   },
 );

@@ -85,8 +85,11 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
   const mentions: CodeMention[] = [];
   const lineStarts = lineOffsets(lower);
   const onlyNumber = words.length === 1;
-  const kindWords = kinds.wordsIn(stems);
-  const webWordsAt = words.flatMap((w, i) => (lexicon.webWords.has(w.text) || lexicon.webWords.has(w.text.replace(/s$/, '')) ? [i] : []));
+  // Computed once, and only if a number gets as far as asking which world it is from.
+  let kindWords: ReturnType<NumberKinds['wordsIn']> | undefined;
+  let webWordsAt: number[] | undefined;
+  const nearKinds = () => (kindWords ??= kinds.wordsIn(stems));
+  const webWords = () => (webWordsAt ??= words.flatMap((w, i) => (lexicon.webWords.has(w.text) || (w.text.endsWith('s') && lexicon.webWords.has(w.text.slice(0, -1))) ? [i] : [])));
   const numbers = words.filter((w) => /^\d/.test(w.text)).length;
   // "what is 299", "455 - is that a thing?", "lookup 410": a short message about one number and nothing else.
   const isTopic =
@@ -95,6 +98,8 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
     words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(stems[i] as string) || lexicon.stopWords.has(w.text.replace(/'/g, '')));
 
   words.forEach((word, index) => {
+    const first = word.text.charCodeAt(0);
+    if (first < 48 || first > 57) return; // not a digit: no number
     const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
     if (!match) return;
     const digits = match[1] as string;
@@ -194,8 +199,8 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
     // HTTP's own status line could hold it. A reason phrase does not decide: SIP borrowed HTTP's ("503 Service
     // Unavailable" on a SIP trunk).
     let otherKind: NumberKind | undefined;
-    const kind = kinds.kindOf(stems, index, (i) => lines[i] as number, textBefore, lower.slice(word.end, word.end + 24), kindWords);
-    if (kind?.strength === 'before' || (kind && !httpShape && !webWordNearer(webWordsAt, lines, index, kind.distance))) {
+    const kind = kinds.kindOf(stems, index, (i) => lines[i] as number, textBefore, lower.slice(word.end, word.end + 24), nearKinds);
+    if (kind?.strength === 'before' || (kind && !httpShape && !webWordNearer(webWords(), lines, index, kind.distance))) {
       score = Math.min(score, RULED_OUT);
       strong = false;
       otherKind = kind.kind;

@@ -50,7 +50,7 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
  * a word of its own that is no web word ("java", "windows", "wordpress") does not make it so.
  */
 export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boolean {
-  return texts.some((w) => lexicon.domainWords.has(w) || lexicon.domainWords.has(w.replace(/s$/, '')));
+  return texts.some((w) => lexicon.domainWords.has(w) || (w.endsWith('s') && lexicon.domainWords.has(w.slice(0, -1))));
 }
 
 /** Vendor ids whose keywords appear as whole words. */

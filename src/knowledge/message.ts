@@ -5,7 +5,7 @@
 import type { Lexicon } from './lexicon';
 import { findVendors, isAboutTheWeb } from './message-signals';
 import type { StatusTable } from './status-table';
-import { MAX_MESSAGE_LENGTH, normalize, stem, words as splitWords, type Word } from './text';
+import { cachedStem, MAX_MESSAGE_LENGTH, normalize, words as splitWords, type Word } from './text';
 
 export interface Message {
   /** The text as sent, cut at MAX_MESSAGE_LENGTH. */
@@ -16,12 +16,12 @@ export interface Message {
   words: Word[];
   /** The words' text, and their stems. */
   texts: string[];
-  stems: string[];
+  readonly stems: string[];
   /**
    * The stems of the words a person wrote, with the segments of paths, host names and identifiers blanked:
    * "example" in "com.example.Client" or "fix" in "/api/fix" asks for nothing.
    */
-  freeStems: string[];
+  readonly freeStems: string[];
   /** Zero-based line of each word. */
   lines: number[];
   /** Vendors named or implied ("cloudflare", "nginx"). */
@@ -39,7 +39,8 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const truncated = text.length > MAX_MESSAGE_LENGTH;
   const original = truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
   const lower = normalize(original);
-  const { words, errorAt } = original.length === lower.length ? splitCamelCase(splitWords(lower), original) : { words: splitWords(lower), errorAt: -1 };
+  const camel = original.length === lower.length && CAMEL_ANYWHERE.test(original);
+  const { words, errorAt } = camel ? splitCamelCase(splitWords(lower), original) : { words: splitWords(lower), errorAt: -1 };
   const texts = words.map((w) => w.text);
   const vendors = findVendors(lower, table);
   const lines: number[] = [];
@@ -52,18 +53,38 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     }
     lines.push(line);
   }
-  const stems = texts.map(stem);
-  const freeStems = words.map((w, i) => (isGlued(lower, w) ? '' : (stems[i] as string)));
-  return { original, lower, truncated, words, texts, stems, freeStems, lines, vendors, aboutTheWeb: isAboutTheWeb(texts, lexicon), errorWords: errorWordsAt(texts, lines, errorAt) };
+  // Stems are read only past the first readers: a pasted log is counted without them.
+  let stems: string[] | undefined;
+  let freeStems: string[] | undefined;
+  return {
+    original,
+    lower,
+    truncated,
+    words,
+    texts,
+    get stems() {
+      return (stems ??= texts.map(cachedStem));
+    },
+    get freeStems() {
+      return (freeStems ??= words.map((w, i) => (isGlued(lower, w) ? '' : (this.stems[i] as string))));
+    },
+    lines,
+    vendors,
+    aboutTheWeb: isAboutTheWeb(texts, lexicon),
+    errorWords: errorWordsAt(texts, lines, errorAt),
+  };
 }
 
 /** A segment of a path, host name or dotted identifier: joined to a neighbour by "." "/" "_" "=" "@" with no space. */
 function isGlued(lower: string, w: Word): boolean {
   const before = lower[w.start - 1] ?? ' ';
   const after = lower[w.end] ?? ' ';
+  if (GLUE.includes(before) || (after !== '.' && GLUE.includes(after))) return true;
   const afterNext = lower[w.end + 1] ?? ' ';
-  return /[./_=@\\]/.test(before) || /[/_=@\\]/.test(after) || (after === '.' && /[a-z0-9]/.test(afterNext));
+  return after === '.' && ((afterNext >= 'a' && afterNext <= 'z') || (afterNext >= '0' && afterNext <= '9'));
 }
+
+const GLUE = './_=@\\';
 
 /** Where the text after an error's name turns to its context: "… when calling DynamoDB", "… at Object.<anonymous>". */
 const CONTEXT_STARTS = new Set(['when', 'while', 'calling', 'at', 'for', 'in', 'on', 'from', 'during', 'after', 'with', 'to']);
@@ -110,5 +131,7 @@ function splitCamelCase(words: Word[], original: string): { words: Word[]; error
 const TYPE_SUFFIX = /^(?:exception|error|exc|err)$/;
 
 const CAMEL = /^[A-Za-z]*(?:[a-z][A-Z]|[A-Z][A-Z][a-z])[A-Za-z]*$/;
+/** Whether a message has such an identifier at all, so most messages skip the split. */
+const CAMEL_ANYWHERE = /[a-z][A-Z]|[A-Z][A-Z][a-z]/;
 /** The letter before a boundary: "gE" in "throttlingException", "PE" in "HTTPError". */
 const CAMEL_BOUNDARY = /[a-z](?=[A-Z])|[A-Z](?=[A-Z][a-z])/g;

@@ -74,9 +74,9 @@ export class NumberKinds {
 
   /**
    * What the number at word `index` is, if not an HTTP status: `stems` are the message's stemmed words, `line(i)`
-   * the line of word i, `textBefore`/`textAfter` the raw text around the number, `near` the result of wordsIn().
+   * the line of word i, `textBefore`/`textAfter` the raw text around the number, `near()` the result of wordsIn().
    */
-  kindOf(stems: readonly string[], index: number, line: (i: number) => number, textBefore: string, textAfter: string, near: readonly PhraseFound<NumberKind>[]): KindEvidence | null {
+  kindOf(stems: readonly string[], index: number, line: (i: number) => number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[]): KindEvidence | null {
     if (MAIL_ENHANCED_STATUS.test(textAfter)) return this.firm('smtp');
     const protocol = PROTOCOL_LINE.exec(textBefore)?.[1];
     if (protocol && protocol !== 'http' && protocol !== 'https') {
@@ -91,7 +91,7 @@ export class NumberKinds {
       }
     }
     let best: KindEvidence | null = null;
-    for (const hit of near) {
+    for (const hit of near()) {
       if (line(hit.at) !== line(index)) continue;
       const distance = hit.at < index ? index - (hit.at + hit.length - 1) : hit.at - index;
       if (!best || distance < best.distance) best = { kind: hit.value, strength: 'near', distance };

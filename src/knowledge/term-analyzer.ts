@@ -3,21 +3,7 @@
  * folded into one canonical term ("rate limited", "throttled", "too many requests" → "~ratelimit").
  */
 import type { Lexicon } from './lexicon';
-import { stem } from './text';
-
-/** Stems repeat across thousands of phrases at start-up and across messages: remember them (bounded). */
-const stemCache = new Map<string, string>();
-const STEM_CACHE_LIMIT = 50_000;
-
-function cachedStem(word: string): string {
-  let s = stemCache.get(word);
-  if (s === undefined) {
-    s = stem(word);
-    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
-    stemCache.set(word, s);
-  }
-  return s;
-}
+import { cachedStem } from './text';
 
 export function toTerms(words: readonly string[], lexicon: Lexicon): string[] {
   const stems = words.map(cachedStem);

@@ -64,6 +64,21 @@ export function stem(word: string): string {
   return w;
 }
 
+/** Stems repeat across thousands of phrases at start-up and across messages: remembered, up to a bound. */
+const stemCache = new Map<string, string>();
+const STEM_CACHE_LIMIT = 50_000;
+
+/** stem(), remembered. */
+export function cachedStem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 /** Damerau–Levenshtein distance (adjacent swaps count as one edit), stopping early past `max`. */
 export function editDistance(a: string, b: string, max: number): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;

@@ -67,6 +67,23 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   const { lower, words, texts, vendors } = message;
   const inConversation = hasSubject(context);
   const choice = context.ids.length >= 2;
+  const meaningOf = (code: number) => resolveMeaning(table, code, vendors);
+  const { truncated } = message;
+
+  if (!words.length) return { intent: 'none', codes: [], ids: [], class: null, code: null, focus: 'overview', confidence: 1, alternatives: [], counts: [], via: null, truncated, vendors };
+
+  const mentions = findCodeMentions(message, parts.mentions);
+  const accepted = mentions.filter(isAccepted(table));
+
+  // === 1. A pasted log: one status per line, counted.
+  const triage = countLogStatuses(lower, accepted, table, meaningOf);
+  if (triage) {
+    const codes = triage.map((t) => t.code);
+    const first = table.meaningsOf(codes.find((c) => c < 200 || c > 299) ?? (codes[0] as number))[0];
+    const ids = triage.flatMap((t) => (t.id ? [t.id] : []));
+    return { intent: 'triage', codes, ids, class: first ? classOf(first.code) : null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], counts: triage, via: 'log', truncated, vendors };
+  }
+
   const asked = readFocus(message, talk, true);
   // The side the user is on: said outright ("our nginx …"), or implied by a new question ("502 in the browser").
   // A follow-up asking for the other side's steps ("and for the frontend?") does not change it.
@@ -84,28 +101,14 @@ export function understand(text: string, parts: EngineParts, context: Conversati
     alternatives: [],
     counts: [],
     via: null,
-    truncated: message.truncated,
+    truncated,
     vendors,
     ...(side ? { side } : {}),
     ...u,
   });
-  const meaningOf = (code: number) => resolveMeaning(table, code, vendors);
   /** A subject the conversation already has, asked about again with a focus, is a follow-up on it. */
   const onSubject = (u: Understanding): Understanding =>
     u.focus !== 'overview' && u.ids.length === 1 && u.ids[0] === context.ids[0] ? { ...u, intent: 'follow_up' } : u;
-
-  if (!words.length) return result({ intent: 'none', confidence: 1 });
-
-  const mentions = findCodeMentions(message, parts.mentions);
-  const accepted = mentions.filter(isAccepted(table));
-
-  // === 1. A pasted log: one status per line, counted.
-  const triage = countLogStatuses(lower, accepted, table, meaningOf);
-  if (triage) {
-    const codes = triage.map((t) => t.code);
-    const first = table.meaningsOf(codes.find((c) => c < 200 || c > 299) ?? (codes[0] as number))[0];
-    return result({ intent: 'triage', codes, ids: triage.flatMap((t) => (t.id ? [t.id] : [])), class: first ? classOf(first.code) : null, confidence: 0.9, counts: triage, via: 'log' });
-  }
 
   const known = accepted.filter((m) => table.has(m.code));
   const classMention = findClassMention(lower, words, lexicon);

@@ -1,7 +1,8 @@
 /**
  * The full-page chat at / in a real headless Chromium, against the real server process and its own Direct Line:
  * the bot greets first, "what is 502" gets the card with Bad Gateway and next steps, a related-code button asks
- * about 504, a reload keeps the conversation without a second greeting, and "New conversation" starts over.
+ * about 504, a conversation of follow-ups in other words holds together, a reload keeps the conversation without a
+ * second greeting, and "New conversation" starts over.
  * Nothing may leave the bot's origin, and the page's Content-Security-Policy must hold (no violation reported).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
@@ -161,6 +162,33 @@ describe('the full-page chat at /', () => {
     await page.reload();
     await transcript(page).getByText(GREETING).first().waitFor();
     await expect(conversationId(page)).resolves.toBe(after);
+  });
+
+  it('holds a conversation: follow-ups in other words, a comparison with the last code, thanks in kind', async () => {
+    // A tab of its own: a conversation of its own.
+    const tab = await site.context.newPage();
+    try {
+      await tab.goto(bot.url + '/');
+      const log = transcript(tab);
+      await log.getByText(GREETING).first().waitFor();
+      await ask(tab, 'our nginx gives my upload a 413');
+      await log.getByRole('heading', { name: '413 Content Too Large' }).waitFor();
+      await ask(tab, 'what config do i need to change');
+      await log.getByRole('heading', { name: '413 Content Too Large: what to change on the server' }).waitFor();
+      await expect(log.getByText(/client_max_body_size/).last().isVisible()).resolves.toBe(true);
+      await ask(tab, 'and for the frontend?');
+      await log.getByRole('heading', { name: '413 Content Too Large: what to do as the caller' }).waitFor();
+      await ask(tab, 'can you give an example');
+      await log.getByRole('heading', { name: 'An example of 413 Content Too Large' }).waitFor();
+      await ask(tab, 'how does it differ from 431?');
+      await log.getByRole('heading', { name: '413 Content Too Large vs 431 Request Header Fields Too Large' }).waitFor();
+      await ask(tab, 'thank you so much!');
+      await log.getByText(/You.re welcome/).last().waitFor();
+      await tab.waitForTimeout(500);
+      await screenshot(tab, 'chat-follow-ups');
+    } finally {
+      await tab.close();
+    }
   });
 
   it('fills a phone screen, with the send box in view', async () => {

@@ -32,7 +32,7 @@ function ask(args: string[], input = ''): Promise<Run> {
   });
 }
 
-const USAGE_LINES = ['Usage:', 'npm run ask -- "what is 502"', 'npm run --silent ask -- --json "what is 502"', '--jsonl'];
+const USAGE_LINES = ['Usage:', 'npm run ask -- "what is 502"', 'npm run --silent ask -- --json "what is 502"', '--jsonl', '--dialogues'];
 
 const logQuestion = 'HTTP/1.1 200 OK\nHTTP/1.1 503 Service Unavailable\nHTTP/1.1 503 Service Unavailable';
 const jsonlInput = [
@@ -72,7 +72,13 @@ beforeAll(() => {
   runs.empty = ask([]);
   runs.blank = ask(['   ']);
   runs.jsonNoQuestion = ask(['--json']);
+  runs.unknownFlag = ask(['--jsnol', 'what is 502']);
+  runs.jsonFollowUp = ask(['--json', 'how do I fix it?']);
+  runs.dialogues = ask(['--dialogues'], [JSON.stringify({ turns: DIALOGUE }), JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] })].join('\n'));
+  runs.dialoguesBad = ask(['--dialogues'], ['{"turns": "what is 502"}', JSON.stringify({ turns: ['what is 502'] })].join('\n'));
 }, 180_000);
+
+const DIALOGUE = ['my upload fails with 413 through nginx', 'what config do i need to change', 'and for the frontend?', 'is it a bug in my code?', 'thank you so much!'];
 
 interface AskJson {
   q: string;
@@ -193,6 +199,35 @@ describe('ask --jsonl', () => {
   });
 });
 
+describe('ask --dialogues: each turn read after the ones before it', () => {
+  test('follow-ups name the code they are about and the part asked for; thanks is a greeting', async () => {
+    const r = await runs.dialogues!;
+    expect(r.code).toBe(0);
+    const [first, second] = lines(r.stdout).map((l) => JSON.parse(l) as { turns: Array<AskJson & { focus?: string; act?: string; recommended?: string }> });
+    expect(first!.turns.map((t) => [t.intent, t.codes[0] ?? null, t.focus ?? null])).toEqual([
+      ['lookup', 413, null],
+      ['follow_up', 413, 'server'],
+      ['follow_up', 413, 'client'],
+      ['follow_up', 413, 'fault'],
+      ['greeting', null, null],
+    ]);
+    expect(first!.turns[4]).toMatchObject({ act: 'thanks', codes: [] });
+    expect(second!.turns[1]).toMatchObject({ intent: 'follow_up', codes: [401, 403], focus: 'which', recommended: '401' });
+  });
+
+  test('without a conversation the same follow-up asks what it refers to, naming no code', async () => {
+    expect(JSON.parse((await runs.jsonFollowUp!).stdout)).toMatchObject({ intent: 'none', codes: [], clarify: 'referent' });
+  });
+
+  test('a line that is no dialogue gets an error object in its place and exit 1; the others are still read', async () => {
+    const r = await runs.dialoguesBad!;
+    expect(r.code).toBe(1);
+    const out = lines(r.stdout).map((l) => JSON.parse(l) as { error?: string; turns?: unknown[] });
+    expect(out[0]).toEqual({ error: 'expected {"turns": ["...", "..."]}' });
+    expect(out[1]?.turns).toHaveLength(1);
+  });
+});
+
 describe('ask --help and usage errors', () => {
   test.each<[string]>([['help'], ['helpShort']])('%s: usage on stdout, exit 0', async (name) => {
     const r = await runs[name]!;
@@ -205,6 +240,7 @@ describe('ask --help and usage errors', () => {
     ['empty', 'no arguments'],
     ['blank', 'a blank question'],
     ['jsonNoQuestion', '--json without a question'],
+    ['unknownFlag', 'an option that does not exist'],
   ])('%s (%s): usage on stderr, exit 2, nothing on stdout', async (name) => {
     const r = await runs[name]!;
     expect(r.code).toBe(2);
