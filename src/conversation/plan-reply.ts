@@ -5,7 +5,7 @@
  */
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
 import type { ConversationContext } from '../knowledge/conversation-context';
-import type { Side } from '../knowledge/conversation-lexicon';
+import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import type { StatusEngine } from '../knowledge/engine';
 import { ASK_BELOW, type Understanding } from '../knowledge/understanding';
 
@@ -17,6 +17,8 @@ export interface ConversationMemory {
   lastNetworkError?: string;
   /** The side of the API the user said they are on ("our nginx returns 413" → server). */
   side?: Side;
+  /** The part of the answer the last turn asked for, when not the overview ("which" after "which one?"). */
+  lastFocus?: Focus;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
@@ -58,7 +60,7 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
 export function contextOf(engine: StatusEngine, memory: ConversationMemory): ConversationContext {
   const ids = memory.lastIds.filter((id) => engine.table.entry(id));
   const networkError = memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
-  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}) };
+  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}) };
 }
 
 function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
@@ -72,7 +74,8 @@ function answerFor(engine: StatusEngine, understanding: Understanding, memory: C
  */
 export function remember(answer: Answer, memory: ConversationMemory, understanding?: Understanding): ConversationMemory {
   const sideSaid = understanding?.side ?? memory.side;
-  const side = sideSaid ? { side: sideSaid } : {};
+  const focus = understanding && understanding.focus !== 'overview' ? { lastFocus: understanding.focus } : {};
+  const side = { ...(sideSaid ? { side: sideSaid } : {}), ...focus };
   switch (answer.intent) {
     case 'lookup':
       return { lastIds: [answer.entry.id], ...side };
@@ -88,7 +91,8 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
       // A mail server's reply or an exit status became the subject: "how do I fix it?" is not about the older code.
       return answer.otherNumber ? { lastIds: [], ...side } : { ...memory, ...side };
     default:
-      return { ...memory, ...side };
+      // A greeting or a thank-you keeps the subject and the side; the part asked last no longer applies.
+      return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };
   }
 }
 

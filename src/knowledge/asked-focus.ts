@@ -6,15 +6,31 @@
 import { focusRank, type AskedFocus, type ConversationLexicon, type Side } from './conversation-lexicon';
 import type { Message } from './message';
 
-/** The most specific focus the message's words ask for, or null. `which` counts only where there is a choice. */
-export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean): AskedFocus | null {
+/**
+ * The most specific focus the message's words ask for, or null. `which` counts only where there is a choice.
+ * "On our side", "my code", "their end" name a side relative to the user: `side` (the user's, when known) resolves
+ * them; unknown, "our" reads as the operator's and "my" as the caller's, and "their" as the other one's.
+ */
+export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side): AskedFocus | null {
   let best: AskedFocus | null = null;
-  for (const hit of talk.focus.find(message.freeStems)) {
-    if (hit.value === 'which' && !choice) continue;
-    if (best === null || focusRank(hit.value) < focusRank(best)) best = hit.value;
+  const consider = (focus: AskedFocus) => {
+    if (best === null || focusRank(focus) < focusRank(best)) best = focus;
+  };
+  for (const hit of talk.focus.find(message.freeStems)) if (hit.value !== 'which' || choice) consider(hit.value);
+  const sides = new Set<Side>();
+  for (const hit of talk.focus.find(message.freeStems)) if (hit.value === 'server' || hit.value === 'client') sides.add(hit.value);
+  for (const hit of talk.sideReference.find(message.freeStems)) {
+    const own = hit.value.own ? (side ?? hit.value.unknown) : undefined;
+    const named = own ?? (side ? OTHER[side] : 'server');
+    sides.add(named);
+    consider(named);
   }
+  // "is that our code or the provider's side": one side or the other, a question of whose it is.
+  if (sides.size === 2 && message.texts.includes('or')) consider('fault');
   return best;
 }
+
+const OTHER: Record<Side, Side> = { client: 'server', server: 'client' };
 
 /** The side the user says they are on, when their words name exactly one ("our api", "calling their api"). */
 export function readUserSide(message: Message, talk: ConversationLexicon): Side | undefined {

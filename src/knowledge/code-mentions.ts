@@ -25,6 +25,8 @@ export interface CodeMention {
   strong: boolean;
   /** Set when the words around it say the number is something else: an SMTP reply, an exit status. */
   otherKind?: NumberKind;
+  /** Set when something says the number belongs elsewhere than HTTP: a room, a price, a count of things, a kind. */
+  elsewhere?: true;
 }
 
 /** Says whether the reason phrase (or an alias) of `code` starts with the given words. */
@@ -71,6 +73,8 @@ export interface MentionVocabulary {
   askWords: ReadonlySet<string>;
   /** Words the table uses anywhere: a plural after a number that is none of them is a count ("200 grapes"). */
   isTableWord: (word: string) => boolean;
+  /** A word that names a vendor ("activesync", "cloudflare"): the web's world, like "api" or "curl". */
+  isVendorWord: (word: string) => boolean;
 }
 
 /** The score of a number the words around it place in another world: below every threshold. */
@@ -78,7 +82,8 @@ const RULED_OUT = -1;
 /** A message of at most this many words, all of them asking about the number, makes the number its topic. */
 const TOPIC_MESSAGE_WORDS = 6;
 
-export function findCodeMentions(message: Message, vocabulary: MentionVocabulary): CodeMention[] {
+/** `inConversation`: the message continues a conversation about HTTP, so a number in it is likelier a code. */
+export function findCodeMentions(message: Message, vocabulary: MentionVocabulary, inConversation = false): CodeMention[] {
   const { lower, words, stems, lines } = message;
   const { lexicon, isKnown, reasonPhraseFollows, kinds } = vocabulary;
   const inDomain = message.aboutTheWeb;
@@ -89,7 +94,8 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
   let kindWords: ReturnType<NumberKinds['wordsIn']> | undefined;
   let webWordsAt: number[] | undefined;
   const nearKinds = () => (kindWords ??= kinds.wordsIn(stems));
-  const webWords = () => (webWordsAt ??= words.flatMap((w, i) => (lexicon.webWords.has(w.text) || (w.text.endsWith('s') && lexicon.webWords.has(w.text.slice(0, -1))) ? [i] : [])));
+  const isWebWord = (w: string) => lexicon.webWords.has(w) || vocabulary.isVendorWord(w) || (w.endsWith('s') && lexicon.webWords.has(w.slice(0, -1)));
+  const webWords = () => (webWordsAt ??= words.flatMap((w, i) => (isWebWord(w.text) ? [i] : [])));
   const numbers = words.filter((w) => /^\d/.test(w.text)).length;
   // "what is 299", "455 - is that a thing?", "lookup 410": a short message about one number and nothing else.
   const isTopic =
@@ -133,7 +139,13 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
 
     const known = isKnown(code);
     const inRange = code >= 100 && code <= 599;
-    let score = (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (inDomain ? DOMAIN_BONUS : 0);
+    let score = (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (inDomain || inConversation ? DOMAIN_BONUS : 0);
+    /** Set by evidence that the number belongs to something else than HTTP: a room, a price, a count of things. */
+    let elsewhere = false;
+    const against = (by: number) => {
+      score -= by;
+      elsewhere = true;
+    };
     let strong = false;
 
     // Where only HTTP puts a status: its status line, a JSON or key=value status field.
@@ -142,8 +154,8 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
       score += 4;
       strong = true;
     }
-    if (before === '#' || before === '$' || before === '€' || before === '£') score -= 4;
-    if (after === '%') score -= 4;
+    if (before === '#' || before === '$' || before === '€' || before === '£') against(4);
+    if (after === '%') against(4);
     if (before === '(' && after === ')') score += 1;
     if (!strong && (ARITHMETIC.test(neighbour(lower, start, -1)) || ARITHMETIC.test(neighbour(lower, word.end, 1)))) score -= 4; // "500 + 200 = 700"
     if (suffix === 's') score += 1; // "500s"
@@ -155,6 +167,8 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
     const prev = freeWord(words[index - 1]) ? words[index - 1]?.text : undefined;
     const prevPrev = freeWord(words[index - 2]) ? words[index - 2]?.text : undefined;
     const next = freeWord(words[index + 1]) ? words[index + 1]?.text : undefined;
+    // A unit may be glued to what follows it: "520 MB/s", "200 req/s".
+    const unitAfter = sameLine(words[index + 1]) && lower[(words[index + 1] as Word).start - 1] === ' ' ? words[index + 1]?.text : undefined;
     // "404 divided by 2", "200 plus 300": an operator with a number on its other side (within two words).
     const isNumber = (w: Word | undefined) => w !== undefined && sameLine(w) && /^\d/.test(w.text);
     const operatorAt = (i: number, step: 1 | -1) => {
@@ -165,19 +179,32 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
       return lexicon.operators.has(w.text) && isNumber(words[i + step]);
     };
     if (!strong && (operatorAt(index + 1, 1) || operatorAt(index - 1, -1))) score -= 4;
-    const nextIsCount = next !== undefined && (lexicon.notStatusAfter.has(next) || isCountNoun(next, vocabulary) || next === 'of');
-    // "the 101 freeway", "fahrenheit 451 is a great book", "levi's 501 jeans": in a sentence about something else, a
-    // word the web never uses right beside the number names what the number belongs to.
-    const foreignNeighbour = !inDomain && words.length >= 3 && [prev, next].some((w) => w !== undefined && isForeignWord(w, vocabulary));
-    if (foreignNeighbour) score -= 2;
+    const isCount = (w: string | undefined) => w !== undefined && (lexicon.notStatusAfter.has(w) || isCountNoun(w, vocabulary));
+    const afterAdjective = next !== undefined && lexicon.countAdjectives.has(next) && sameLine(words[index + 2]) ? words[index + 2]?.text : undefined;
+    const nextIsCount = isCount(next) || next === 'of' || isCount(afterAdjective) || (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
+    // "503 ms", "404 MB" measure something, often within an HTTP story; "200 users", "503 items" count other things.
+    const measureOrCount = () => {
+      if (lexicon.measureUnits.has(next ?? unitAfter ?? '')) score -= 4;
+      else against(4);
+    };
+    if (next === undefined && nextIsCount) measureOrCount(); // "520 MB/s": the unit glued to what follows
+    // "the 101 freeway", "levi's 501 jeans": in a sentence about something else, a word the web never uses right
+    // beside the number names what the number belongs to. Not in a conversation about HTTP, where numbers are codes.
+    const foreignNeighbour = !inDomain && !inConversation && words.length >= 4 && [prev, next].some((w) => w !== undefined && isForeignWord(w, vocabulary));
+    if (foreignNeighbour) against(2);
+    // "Expect: 100-continue", "401k-plan": the number is part of a token, unless a status word follows it ("404-page").
+    if (after === '-' && LETTER.test(after2)) {
+      const joined = words[index + 1]?.text;
+      if (joined === undefined || !(STRONG_AFTER.has(joined) || lexicon.statusAfter.has(joined))) score -= 4;
+    }
 
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
       else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) score += 2.5; // "what is 471"
-      else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) score -= 5;
-      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) score -= 3; // "square root of 429"
+      else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) against(5);
+      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) against(3); // "square root of 429"
       else if (STRONG_BEFORE.has(prev)) score += 3;
-      else if (lexicon.notStatusBefore.has(prev)) score -= 3;
+      else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(3); // "port 8080", "listen on 443"
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
       else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) score -= nextIsCount ? 3 : 0;
       else if (lexicon.statusBefore.has(prev)) score += 1.5;
@@ -188,7 +215,7 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
         score += 4;
         strong = true;
       } else if (STRONG_AFTER.has(next)) score += 2.5;
-      else if (nextIsCount) score -= 4;
+      else if (nextIsCount) measureOrCount();
       else if (lexicon.statusAfter.has(next)) score += 1;
     }
     if (onlyNumber) score += 3;
@@ -202,11 +229,12 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
     const kind = kinds.kindOf(stems, index, (i) => lines[i] as number, textBefore, lower.slice(word.end, word.end + 24), nearKinds);
     if (kind?.strength === 'before' || (kind && !httpShape && !webWordNearer(webWords(), lines, index, kind.distance))) {
       score = Math.min(score, RULED_OUT);
+      elsewhere = true;
       strong = false;
       otherKind = kind.kind;
     }
 
-    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong, ...(otherKind ? { otherKind } : {}) });
+    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong, ...(elsewhere ? { elsewhere } : {}), ...(otherKind ? { otherKind } : {}) });
   });
 
   penaliseByteCounts(mentions, lower, isKnown);
@@ -222,7 +250,8 @@ function isCountNoun(word: string, vocabulary: MentionVocabulary): boolean {
 /** A word no table entry, no lexicon and no question about a code uses: "freeway", "fahrenheit", "jeans". */
 function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
-  return /^[a-z]{3,}$/.test(w) && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w);
+  // Adverbs ("specifically", "exactly") say how, not what the number belongs to.
+  return /^[a-z]{4,}$/.test(w) && !w.endsWith('ly') && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w);
 }
 
 /** True when a web word ("api", "curl", "nginx") on the number's line is at least as near as `distance` words. */

@@ -3,7 +3,7 @@
  * (src/conversation/); the engine reads each message with it and stays stateless. A message with no conversation
  * (the CLI, the REST API) is read with NO_CONTEXT.
  */
-import type { Side } from './conversation-lexicon';
+import type { Focus, Side } from './conversation-lexicon';
 
 export interface ConversationContext {
   /** Entry ids of the code(s) the last answer was about, most relevant first; two or more after a comparison. */
@@ -12,6 +12,8 @@ export interface ConversationContext {
   networkError?: string;
   /** The side of the API the user said they are on, earlier in the conversation. */
   side?: Side;
+  /** The part of the answer the last turn asked for ("which" after "which one?"), when not the overview. */
+  focus?: Focus;
 }
 
 export const NO_CONTEXT: ConversationContext = Object.freeze({ ids: Object.freeze([]) });
@@ -22,5 +24,5 @@ export function hasSubject(context: ConversationContext): boolean {
 
 /** A stable key for caching an understanding per text and context. */
 export function contextKey(context: ConversationContext): string {
-  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.side ?? ''}` : '';
+  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}` : '';
 }

@@ -33,7 +33,18 @@ export const conversationSchema = z
   .object({
     comment: z.string().optional(),
     acts: z
-      .array(z.object({ act: z.enum(ACTS), title: z.string().trim().min(2).max(60).optional(), phrases: phrases.min(1), reply: sentence }).strict())
+      .array(
+        z
+          .object({
+            act: z.enum(ACTS),
+            title: z.string().trim().min(2).max(60).optional(),
+            phrases: phrases.min(1),
+            /** Emoji and signs that are the act on their own ("👍", "🙏"), for a message with no words. */
+            symbols: z.array(z.string().trim().min(1).max(8)).default([]),
+            reply: sentence,
+          })
+          .strict(),
+      )
       .refine((list) => ACTS.every((a) => list.some((x) => x.act === a)), `needs one entry for each act: ${ACTS.join(', ')}`),
     fillers: phrases,
     focus: z.object(Object.fromEntries(ASKED_FOCUSES.map((f) => [f, phrases.min(1)])) as Record<AskedFocus, typeof phrases>).strict(),
@@ -42,6 +53,12 @@ export const conversationSchema = z
     pronouns: phrases.min(1),
     continuations: phrases.min(1),
     userSide: z.object({ server: phrases.min(1), client: phrases.min(1) }).strict(),
+    /** "on our side", "my code": the user's own side, whichever it is (the key says which to assume when unknown). */
+    ownSide: z.object({ server: phrases.min(1), client: phrases.min(1) }).strict(),
+    /** "their end", "tell them": the side the user is not on. */
+    otherSide: phrases.min(1),
+    /** "fixed it", "works now": a note that the problem is solved, which makes a closing thank-you a thank-you. */
+    resolved: phrases.min(1),
     clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
     outOfScope: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
@@ -64,6 +81,11 @@ export interface ConversationLexicon {
   pronouns: Set<string>;
   continuations: WordPhrases<true>;
   userSide: WordPhrases<Side>;
+  /** The user's own side (the value: which to assume when it is not known yet) or the other one. */
+  sideReference: WordPhrases<{ own: true; unknown: Side } | { own: false }>;
+  /** Symbols that are an act by themselves. */
+  actSymbols: Map<string, Act>;
+  resolved: WordPhrases<true>;
   clarify: { codeOrError: string; referent: string };
   outOfScope: string;
   notHttp: string;
@@ -91,10 +113,16 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     pronouns: stems(data.pronouns),
     continuations: new WordPhrases(data.continuations.map((p) => [p, true] as const)),
     userSide: new WordPhrases(SIDES.flatMap((s) => data.userSide[s].map((p) => [p, s] as const))),
+    sideReference: new WordPhrases<{ own: true; unknown: Side } | { own: false }>([
+      ...SIDES.flatMap((s) => data.ownSide[s].map((p) => [p, { own: true as const, unknown: s }] as const)),
+      ...data.otherSide.map((p) => [p, { own: false as const }] as const),
+    ]),
+    actSymbols: new Map(data.acts.flatMap((a) => a.symbols.map((sym) => [sym, a.act] as const))),
+    resolved: new WordPhrases(data.resolved.map((p) => [p, true] as const)),
     clarify: data.clarify,
     outOfScope: data.outOfScope,
     notHttp: data.notHttp,
-    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client],
+    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved],
   };
 }
 

@@ -1,10 +1,12 @@
 /**
  * Messages said to the bot rather than asked about a status: "hi", "what can you do?", "thank you so much!",
- * "ok cool", "perfect, got it", "bye". The whole message must be such phrases and filler words; "thanks, and what
- * about 504?" is a question.
+ * "ok cool", "perfect, got it", "bye", "👍". The whole message must be such phrases and filler words; "thanks, and
+ * what about 504?" is a question. A thank-you may come with a note of what fixed it ("fixed, it was a giant cookie
+ * header. thanks a lot"): a closing act, when nothing in the message asks anything.
  */
 import type { Act, ConversationLexicon } from './conversation-lexicon';
 import type { Message } from './message';
+import type { Word } from './text';
 
 /** Longer messages are never only a greeting or a thank-you. */
 const MAX_ACT_WORDS = 12;
@@ -12,13 +14,43 @@ const MAX_ACT_WORDS = 12;
 /** Where a message holds several acts ("ok thanks, bye"), the reply answers the one that comes first here. */
 const ACT_PRECEDENCE: readonly Act[] = ['bye', 'thanks', 'about', 'help', 'ack', 'hello'];
 
+/** The acts that may close (or open) a message that otherwise tells what happened ("is that good" is a question). */
+const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye']);
+
 export function readAct(message: Message, talk: ConversationLexicon): Act | null {
   const { stems } = message;
-  if (!stems.length || stems.length > MAX_ACT_WORDS) return null;
+  // "👍", "🙏": no words at all, only a sign.
+  if (!stems.length) return talk.actSymbols.get(message.original.trim()) ?? null;
+  if (stems.length > MAX_ACT_WORDS) return null;
+  return actOf(stems, 0, stems.length, talk);
+}
+
+/**
+ * "got it working, it was the service name. thanks!": the first or the last sentence is a thank-you, a goodbye or
+ * an acknowledgement, and nothing asks a question (no "?"; the caller checks that no part of an answer is asked for).
+ */
+export function readClosingAct(message: Message, talk: ConversationLexicon): Act | null {
+  const { stems, words, lower } = message;
+  if (stems.length < 2 || lower.includes('?')) return null;
+  const breaks = [0];
+  for (let i = 1; i < words.length; i++) {
+    if (SENTENCE_BREAK.test(lower.slice((words[i - 1] as Word).end, (words[i] as Word).start))) breaks.push(i);
+  }
+  breaks.push(words.length);
+  if (breaks.length < 3) return null; // one sentence: readAct's business
+  const last = actOf(stems, breaks[breaks.length - 2] as number, words.length, talk);
+  const first = actOf(stems, 0, breaks[1] as number, talk);
+  return [last, first].find((a): a is Act => a !== null && CLOSING_ACTS.has(a)) ?? null;
+}
+
+const SENTENCE_BREAK = /[.!,;:\n]|\s-\s/;
+
+/** The act words [from, to) make up on their own, with fillers, or null. */
+function actOf(stems: readonly string[], from: number, to: number, talk: ConversationLexicon): Act | null {
   const found = new Set<Act>();
-  for (let i = 0; i < stems.length; ) {
+  for (let i = from; i < to; ) {
     const hit = talk.acts.at(stems, i);
-    if (hit) {
+    if (hit && hit.at + hit.length <= to) {
       found.add(hit.value);
       i += hit.length;
     } else if (talk.fillers.has(stems[i] as string)) i++;

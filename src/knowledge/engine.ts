@@ -65,6 +65,7 @@ export class StatusEngine {
     const symptoms = new SymptomIndex(table, lexicon);
     this.search = new CodeSearch(table);
     const corrector = buildCorrector(table, lexicon, talk, phrases);
+    const vendorWords = new Set(table.vendors.flatMap((v) => v.keywords.filter((k) => /^[a-z0-9-]+$/.test(k))));
     const mentions = {
       lexicon,
       kinds,
@@ -72,6 +73,7 @@ export class StatusEngine {
       reasonPhraseFollows: (code: number, following: readonly string[]) => phrases.phraseFollows(code, following),
       askWords: talk.askWords,
       isTableWord: (word: string) => corrector.isKnown(word),
+      isVendorWord: (word: string) => vendorWords.has(word),
     };
     this.parts = { table, lexicon, talk, kinds, mentions, phrases, symptoms, search: this.search, corrector };
   }

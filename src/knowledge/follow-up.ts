@@ -5,7 +5,7 @@
  * own.
  */
 import { readFocus } from './asked-focus';
-import type { AskedFocus, ConversationLexicon } from './conversation-lexicon';
+import type { AskedFocus, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import type { Lexicon } from './lexicon';
 import type { Message } from './message';
 import { stem } from './text';
@@ -16,31 +16,47 @@ const SHORT_MESSAGE_WORDS = 7;
 const MAX_SUBJECT_WORDS = 2;
 
 export interface FollowUpReading {
-  focus: AskedFocus;
+  focus: AskedFocus | Focus;
   /** The message points back ("it", "that one") or continues ("and …", "what about …"). */
   refersBack: boolean;
   /** Its words that neither ask for a part nor point back ("keep timing out" in "why does the api keep timing out"). */
   ownWords: string[];
 }
 
-/**
- * The follow-up a message asks, or null when it has a subject of its own. `choice`: the last answer compared codes,
- * so "which one" has something to choose from.
- */
-export function readFollowUp(message: Message, talk: ConversationLexicon, lexicon: Lexicon, choice: boolean): FollowUpReading | null {
+export interface FollowUpOptions {
+  /** The last answer compared codes, so "which one" has something to choose from. */
+  choice: boolean;
+  /** There is a conversation to follow up on. */
+  inConversation: boolean;
+  /** The user's side, when known: resolves "on our side", "their end". */
+  side?: Side;
+  /** The part the last answer was about: "and for plain html pages?" after "which one?" asks which again. */
+  lastFocus?: Focus;
+}
+
+/** The follow-up a message asks, or null when it has a subject of its own. */
+export function readFollowUp(message: Message, talk: ConversationLexicon, lexicon: Lexicon, options: FollowUpOptions): FollowUpReading | null {
   const { stems } = message;
   if (!stems.length) return null;
-  const focus = readFocus(message, talk, choice);
+  const focus = readFocus(message, talk, options.choice, options.side);
   const short = stems.length <= SHORT_MESSAGE_WORDS;
-  const refersBack = talk.backReferences.has(stems) || talk.continuations.at(stems, 0) !== null || (short && stems.some((s) => talk.pronouns.has(s)));
+  const continues = talk.continuations.at(stems, 0) !== null;
+  const refersBack = talk.backReferences.has(stems) || continues || (short && stems.some((s) => talk.pronouns.has(s)));
   const covered = new Set<number>();
-  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide]) {
+  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide, talk.sideReference] as Array<{ find(s: readonly string[]): Array<{ at: number; length: number }> }>) {
     for (const hit of set.find(message.freeStems)) for (let k = hit.at; k < hit.at + hit.length; k++) covered.add(k);
   }
   // Stop words stay in: "too often" is a phrase of its own.
   const ownWords = message.texts.filter((_, i) => !covered.has(i));
   // "Which one should I return when the token is fine but the user is no admin?": the situation is the point.
   if (focus === 'which') return { focus, refersBack, ownWords };
+  if (options.inConversation) {
+    // In a conversation, a part asked for is about what was discussed, whatever else the message says; whether it
+    // describes another code instead is the caller's to check.
+    if (focus) return { focus, refersBack, ownWords };
+    const last = options.lastFocus;
+    if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return { focus: last, refersBack, ownWords };
+  }
   // Words of its own, beyond saying only that something fails ("api"), make a new question.
   const subject = ownWords.filter((w) => {
     const s = stem(w);

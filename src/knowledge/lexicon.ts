@@ -18,6 +18,10 @@ export const lexiconSchema = z
     notStatusAfter: words,
     /** "about", "over", "up to": before a number they make it an amount when a count or unit follows it. */
     approximators: words,
+    /** Units of time and size ("503 ms", "404 MB"): the number is a measure, often within an HTTP story. */
+    measureUnits: words,
+    /** "503 new signups", "200 active users": between a number and what it counts. */
+    countAdjectives: words,
     /** "square root of", "half", "twice": arithmetic on the number, before it or before "of" it. */
     mathWords: words,
     /** "plus", "divided by": between two numbers, arithmetic ("404 divided by 2"); before a word, just "and". */
@@ -38,6 +42,8 @@ export const lexiconSchema = z
      * message of only these fits a dozen codes, and the bot asks rather than picks one.
      */
     vagueWords: words,
+    /** Words that hedge ("kinda", "weird", "acting off"): they say nothing of what happened, so symptoms ignore them. */
+    hedges: words,
   })
   .strict();
 
@@ -54,6 +60,8 @@ export interface Lexicon {
   notStatusBefore: Set<string>;
   notStatusAfter: Set<string>;
   approximators: Set<string>;
+  measureUnits: Set<string>;
+  countAdjectives: Set<string>;
   mathWords: Set<string>;
   operators: Set<string>;
   statusBefore: Set<string>;
@@ -66,6 +74,7 @@ export interface Lexicon {
   webWords: Set<string>;
   /** Stems of the vague words. */
   vagueWords: Set<string>;
+  hedges: Set<string>;
 }
 
 export function loadLexicon(dataDir: string): Lexicon {
@@ -106,6 +115,8 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     notStatusBefore: set(data.notStatusBefore),
     notStatusAfter: set(data.notStatusAfter),
     approximators: new Set(data.approximators.map(joinWords)),
+    measureUnits: set(data.measureUnits),
+    countAdjectives: set(data.countAdjectives),
     mathWords: new Set(data.mathWords.map(joinWords)),
     operators: new Set(data.operators.map(joinWords)),
     statusBefore: set(data.statusBefore),
@@ -117,5 +128,6 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     domainWords: set(data.domainWords),
     webWords: new Set(data.webWords.map(joinWords)),
     vagueWords: new Set(data.vagueWords.flatMap((w) => phraseWords(w).map(stem))),
+    hedges: set(data.hedges),
   };
 }

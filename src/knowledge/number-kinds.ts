@@ -18,6 +18,8 @@ export const numberKindSchema = z
     explanation: sentence,
     /** Phrases that, right before the number, say what it is: "exit code", "smtp error". */
     before: phrases.default([]),
+    /** Patterns (regular expressions over the lower-cased text) right after the number: "554 5.7.1", "1045 (28000)". */
+    after: z.array(z.string().refine(isPattern, 'must be a valid regular expression')).default([]),
     /** Words that, on the same line, place the message in that world: "postfix", "msiexec", "cuda". */
     words: phrases.min(1),
     references: z.array(reference).min(1, 'needs at least one reference'),
@@ -25,6 +27,15 @@ export const numberKindSchema = z
   .strict();
 
 export type NumberKind = z.output<typeof numberKindSchema>;
+
+function isPattern(source: string): boolean {
+  try {
+    new RegExp(source);
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 export const numberKindsSchema = z.array(numberKindSchema).superRefine((kinds, ctx) => {
   kinds.forEach((k, i) => {
@@ -35,8 +46,6 @@ export const numberKindsSchema = z.array(numberKindSchema).superRefine((kinds, c
 /** Words that may stand between a `before` phrase and its number: "exited with status 143", "smtp error: 554". */
 const GAP_WORDS = new Set(['status', 'code', 'error', 'err', 'reply', 'response', 'value', 'of', 'is', 'was', 'number']);
 
-/** An enhanced mail status right after the number: "554 5.7.1", "550-5.1.1" (RFC 3463: class.subject.detail). */
-const MAIL_ENHANCED_STATUS = /^[\s:-]*[245]\.\d{1,3}\.\d{1,3}(?!\.?\d)/;
 /** Another protocol's status line before the number: "SIP/2.0 486", "RTSP/1.0 454". */
 const PROTOCOL_LINE = /\b([a-z]+)\/\d(?:\.\d)?\s+$/;
 
@@ -51,12 +60,14 @@ export interface KindEvidence {
 export class NumberKinds {
   private readonly before: WordPhrases<NumberKind>;
   private readonly words: WordPhrases<NumberKind>;
+  private readonly after: Array<{ pattern: RegExp; kind: NumberKind }>;
   private readonly byId = new Map<string, NumberKind>();
 
   constructor(readonly kinds: readonly NumberKind[]) {
     for (const k of kinds) this.byId.set(k.id, k);
     this.before = new WordPhrases(kinds.flatMap((k) => k.before.map((p) => [p, k] as const)));
     this.words = new WordPhrases(kinds.flatMap((k) => k.words.map((p) => [p, k] as const)));
+    this.after = kinds.flatMap((k) => k.after.map((source) => ({ pattern: new RegExp(source), kind: k })));
   }
 
   static load(dataDir: string): NumberKinds {
@@ -77,7 +88,8 @@ export class NumberKinds {
    * the line of word i, `textBefore`/`textAfter` the raw text around the number, `near()` the result of wordsIn().
    */
   kindOf(stems: readonly string[], index: number, line: (i: number) => number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[]): KindEvidence | null {
-    if (MAIL_ENHANCED_STATUS.test(textAfter)) return this.firm('smtp');
+    const shaped = this.after.find((a) => a.pattern.test(textAfter));
+    if (shaped) return { kind: shaped.kind, strength: 'before', distance: 0 };
     const protocol = PROTOCOL_LINE.exec(textBefore)?.[1];
     if (protocol && protocol !== 'http' && protocol !== 'https') {
       const byProtocol = this.firm(protocol);

@@ -24,7 +24,8 @@ export interface PhraseReading {
 
 export function readPhrases(message: Message, phrases: PhraseMatcher, corrector: TypoCorrector, table: StatusTable, lexicon: Lexicon): PhraseReading {
   const { corrected, correctedFlags } = correctWords(message.texts, corrector);
-  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors);
+  // A phrase that ends or starts inside a hyphenated token is no name: "no content" in "no content-length".
+  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter((h) => !inCompound(h, message));
   const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors));
   const counted = all.filter((h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts));
   return { all, counted, corrected, correctedFlags };
@@ -49,6 +50,14 @@ export function comparedWithNeighbour(hits: readonly PhraseHit[], i: number, tex
 /** Strong phrases first, then longer ones, then the earliest. */
 export function rankPhraseHits(hits: PhraseHit[]): PhraseHit[] {
   return [...hits].sort((a, b) => Number(a.weak) - Number(b.weak) || Number(a.corrected) - Number(b.corrected) || b.length - a.length || a.at - b.at);
+}
+
+function inCompound(hit: PhraseHit, message: Message): boolean {
+  const { lower, words } = message;
+  const first = words[hit.at] as Word;
+  const last = words[hit.at + hit.length - 1] as Word;
+  const letter = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
+  return (lower[last.end] === '-' && letter(lower[last.end + 1])) || (lower[first.start - 1] === '-' && letter(lower[first.start - 2]));
 }
 
 function correctWords(texts: readonly string[], corrector: TypoCorrector): { corrected: string[]; correctedFlags: boolean[] } {

@@ -5,6 +5,8 @@
 import type { Lexicon } from './lexicon';
 import { cachedStem } from './text';
 
+const SIZE = /^\d+(?:kb|mb|gb|tb|kib|mib|gib)$/;
+
 export function toTerms(words: readonly string[], lexicon: Lexicon): string[] {
   const stems = words.map(cachedStem);
   const terms: string[] = [];
@@ -18,6 +20,11 @@ export function toTerms(words: readonly string[], lexicon: Lexicon): string[] {
     const word = words[i] as string;
     const s = stems[i] as string;
     i++;
+    // "a 200mb zip", "4gb of logs": a size says the payload is big.
+    if (SIZE.test(word)) {
+      terms.push(lexicon.synonyms.get('big') ?? '~big');
+      continue;
+    }
     if (lexicon.stopWords.has(word.replace(/'/g, '')) || /^\d+$/.test(word) || s.length < 2) continue;
     terms.push(s);
   }

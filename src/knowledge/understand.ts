@@ -3,6 +3,7 @@
  * person reads a message to a status bot, and the first that finds something decides:
  *
  *   1. a pasted log (several statuses, counted)          7. a number that is something else (SMTP, exit status)
+ *      (then a thank-you after what fixed it)
  *   2. a comparison ("401 vs 403", "vs 301" after 308)  8. something said to the bot (hi, thanks, ok, bye)
  *   3. a class ("5xx", "server errors in general")       9. a reason phrase ("bad gateway", "Forbidden")
  *   4. a code by number                                 10. a follow-up on the last answer ("and for the frontend?")
@@ -16,7 +17,7 @@
 import { findCodeMentions, MENTION_THRESHOLD_KNOWN, MENTION_THRESHOLD_OUT_OF_RANGE, MENTION_THRESHOLD_UNKNOWN, type CodeMention, type MentionVocabulary } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
-import { readAct } from './conversational-act';
+import { readAct, readClosingAct } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
 import type { AskedFocus, ConversationLexicon, Focus } from './conversation-lexicon';
 import { readFollowUp } from './follow-up';
@@ -33,7 +34,7 @@ import type { SymptomIndex } from './symptom-index';
 import { toTerms } from './term-analyzer';
 import { stem } from './text';
 import type { TypoCorrector } from './typo-corrector';
-import { ASK_BELOW, type Candidate, type Understanding } from './understanding';
+import type { Candidate, Understanding } from './understanding';
 
 export interface EngineParts {
   table: StatusTable;
@@ -60,6 +61,12 @@ const ALTERNATIVE_SHARE = 0.8;
 const RECOMMEND_MARGIN = 1.08;
 /** A follow-up whose own words match another code at least this well is a new question about that code. */
 const DESCRIBES_ANOTHER = 0.6;
+/** ...unless the code discussed matches them nearly as well (this share of the other's score). */
+const STILL_ABOUT_IT = 0.75;
+/** A described symptom in a message whose numbers were all read as something else must be at least this sure. */
+const RULED_OUT_NEEDS = 0.75;
+/** "other than 200", "besides 404", "except 500": a number named as the exception to a class. */
+const EXCEPT = /\b(?:other than|besides|except(?: for)?|apart from|aside from|beyond|not just|excluding)\s+(?:plain |the |a |an )?$/;
 
 export function understand(text: string, parts: EngineParts, context: ConversationContext = NO_CONTEXT): Understanding {
   const { table, lexicon, talk } = parts;
@@ -70,9 +77,13 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   const meaningOf = (code: number) => resolveMeaning(table, code, vendors);
   const { truncated } = message;
 
-  if (!words.length) return { intent: 'none', codes: [], ids: [], class: null, code: null, focus: 'overview', confidence: 1, alternatives: [], counts: [], via: null, truncated, vendors };
+  if (!words.length) {
+    const act = readAct(message, talk); // "👍"
+    const said = act ? { intent: 'greeting' as const, act, confidence: 0.9 } : { intent: 'none' as const, confidence: 1 };
+    return { codes: [], ids: [], class: null, code: null, focus: 'overview', alternatives: [], counts: [], via: null, truncated, vendors, ...said };
+  }
 
-  const mentions = findCodeMentions(message, parts.mentions);
+  const mentions = findCodeMentions(message, parts.mentions, inConversation);
   const accepted = mentions.filter(isAccepted(table));
 
   // === 1. A pasted log: one status per line, counted.
@@ -84,11 +95,11 @@ export function understand(text: string, parts: EngineParts, context: Conversati
     return { intent: 'triage', codes, ids, class: first ? classOf(first.code) : null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], counts: triage, via: 'log', truncated, vendors };
   }
 
-  const asked = readFocus(message, talk, true);
-  // The side the user is on: said outright ("our nginx …"), or implied by a new question ("502 in the browser").
-  // A follow-up asking for the other side's steps ("and for the frontend?") does not change it.
+  // The side the user is on: said outright ("our nginx returns …", "calling their api"), else as before. A follow-up
+  // asking for the other side's steps ("and for the frontend?") does not change it.
   const sideSaid = readUserSide(message, talk);
-  const side = sideSaid ?? (asked === 'server' || asked === 'client' ? asked : undefined) ?? context.side;
+  const side = sideSaid ?? context.side;
+  const asked = readFocus(message, talk, true, side);
   // On a new subject, the question's own kind (fix, cause, fault, retry, example) picks the part of the answer.
   const focus: Focus = asked === 'fix' || asked === 'cause' || asked === 'fault' || asked === 'retry' || asked === 'example' ? asked : 'overview';
   const result = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding => ({
@@ -106,9 +117,15 @@ export function understand(text: string, parts: EngineParts, context: Conversati
     ...(side ? { side } : {}),
     ...u,
   });
-  /** A subject the conversation already has, asked about again with a focus, is a follow-up on it. */
+  /** A subject the conversation already has, asked about again with a part of the answer, is a follow-up on it. */
   const onSubject = (u: Understanding): Understanding =>
-    u.focus !== 'overview' && u.ids.length === 1 && u.ids[0] === context.ids[0] ? { ...u, intent: 'follow_up' } : u;
+    asked && asked !== 'which' && u.ids.length === 1 && u.ids[0] === context.ids[0] ? { ...u, intent: 'follow_up', focus: asked } : u;
+
+  // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
+  // whatever codes the story names.
+  const resolved = talk.resolved.has(message.freeStems);
+  const closing = resolved ? readClosingAct(message, talk) : null;
+  if (closing) return result({ intent: 'greeting', act: closing, confidence: 0.9 });
 
   const known = accepted.filter((m) => table.has(m.code));
   const classMention = findClassMention(lower, words, lexicon);
@@ -129,13 +146,17 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   const lastId = context.ids[0];
   const lastEntry = lastId ? table.entry(lastId) : undefined;
   const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter((c) => c !== lastEntry?.code);
-  if (lastEntry && compareCue && newOne.length === 1 && !classMention) {
+  // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
+  // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
+  const setAgainst = compareCue || (talk.backReferences.has(message.freeStems) && talk.continuations.at(message.stems, 0) === null);
+  if (lastEntry && setAgainst && newOne.length === 1 && !classMention) {
     const ids = [lastEntry.id, meaningOf(newOne[0] as number)];
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
   }
 
-  // === 3. A class: "5xx", "the 500 range", "server errors in general".
-  if (classMention && (classMention.explicit || (!numbered.length && !phraseHits.some((h) => !h.weak)))) {
+  // === 3. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200".
+  const onlyExcepted = numbered.length > 0 && known.every((m) => EXCEPT.test(lower.slice(Math.max(0, m.start - 24), m.start)));
+  if (classMention && (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))) {
     return result({ intent: 'class', class: classMention.class, confidence: classMention.explicit ? 0.95 : 0.75 });
   }
 
@@ -177,7 +198,7 @@ export function understand(text: string, parts: EngineParts, context: Conversati
 
   // === 8. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
-  const act = readAct(message, talk);
+  const act = readAct(message, talk) ?? (asked ? null : readClosingAct(message, talk));
   if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
 
   // === 9. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
@@ -207,10 +228,12 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   }
 
   // === 10. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
-  const followUp = readFollowUp(message, talk, lexicon, choice);
-  if (followUp && inConversation && !describesAnother(message, followUp.ownWords, context, parts)) {
-    // After a comparison, "which one?" is about all of them; "how do I fix it?" about the first, the likeliest.
-    const ids = followUp.focus === 'which' ? [...context.ids] : context.ids.slice(0, 1);
+  const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
+  if (followUp && inConversation && (followUp.focus === 'which' || !describesAnother(followUp.ownWords, context, parts))) {
+    // After a comparison, "which one?" is about all of them; "how do I fix it?" about the one its words point to,
+    // else the first, the likeliest.
+    const pointed = followUp.focus === 'which' ? undefined : recommendation('which', context.ids, followUp.ownWords, parts).recommended;
+    const ids = followUp.focus === 'which' ? [...context.ids] : [pointed ?? (context.ids[0] as string)].filter(Boolean);
     const sideKept = sideSaid ?? context.side;
     return result({
       intent: 'follow_up',
@@ -245,16 +268,13 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
 
   // === 12. A described situation: "the api says I'm calling it too often".
-  const vendorBoost = (id: string) => {
-    const vendor = table.entry(id)?.vendor;
-    if (!vendor) return 1;
-    return vendors.includes(vendor) ? 1.1 : 0.85;
-  };
+  const vendorBoost = unhintedVendorPenalty(table, vendors);
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
   const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
   // An everyday word that is a status name but had no cue ("we accepted the design") is no evidence here either.
   const uncued = new Set(phrases.all.filter((h) => !phrases.counted.includes(h)).flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
-  const symptomWords = uncued.size ? phrases.corrected.filter((_, i) => !uncued.has(i)) : phrases.corrected;
+  // Hedges ("kinda", "acting weird") say nothing of what happened.
+  const symptomWords = phrases.corrected.filter((w, i) => !uncued.has(i) && !lexicon.hedges.has(w));
   const matches = (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(toTerms(symptomWords, lexicon), 5, vendorBoost);
   const top = matches[0];
   if (top && top.score >= SYMPTOM_THRESHOLD) {
@@ -263,9 +283,9 @@ export function understand(text: string, parts: EngineParts, context: Conversati
     const close = matches.slice(1).filter((m) => m.score >= top.score * ALTERNATIVE_SHARE && m.score >= SYMPTOM_THRESHOLD && table.entry(m.id)?.code !== entry?.code);
     const alternatives = close.map((m) => candidateFor(table, m.id, m.score, 'symptom'));
     const confidence = Math.min(0.9, 0.35 + top.score * 0.6) * (close.length ? 0.75 : 1) * (top.evidence < SYMPTOM_EVIDENCE ? 0.85 : 1);
-    // "port 443 is open on the firewall": the message's numbers were read as something else (a port, a size, an
-    // id); a weak match on its other words does not outweigh that.
-    if (confidence < ASK_BELOW && mentions.length > 0 && mentions.every((m) => m.score < 0)) return result({ intent: 'none', confidence: 0.7 });
+    // "standup moved to room 404", "port 443 is open on the firewall": the message's numbers were read as something
+    // else (a room, a port, a price); only a sure match on its other words outweighs that.
+    if (confidence < RULED_OUT_NEEDS && mentions.length > 0 && mentions.every((m) => m.elsewhere)) return result({ intent: 'none', confidence: 0.7 });
     return onSubject(
       result({
         intent: 'lookup',
@@ -286,6 +306,15 @@ export function understand(text: string, parts: EngineParts, context: Conversati
 
 // === Helpers
 
+/** A vendor's code matches better when the message names that vendor, worse when it names none of its words. */
+function unhintedVendorPenalty(table: StatusTable, vendors: readonly string[]): (id: string) => number {
+  return (id) => {
+    const vendor = table.entry(id)?.vendor;
+    if (!vendor) return 1;
+    return vendors.includes(vendor) ? 1.1 : 0.85;
+  };
+}
+
 /** Every word of the message is a stop word or says only that something fails, and where. */
 function isVague(message: Message, lexicon: Lexicon): boolean {
   return message.texts.every((w, i) => lexicon.stopWords.has(w.replace(/'/g, '')) || lexicon.vagueWords.has(message.stems[i] as string));
@@ -303,15 +332,19 @@ function isAccepted(table: StatusTable) {
  * "why does the api keep timing out" after a 404: a follow-up's words, but they describe a situation of their own
  * that points clearly at another code, so it is a new question.
  */
-function describesAnother(message: Message, ownWords: readonly string[], context: ConversationContext, parts: EngineParts): boolean {
-  if (!context.ids.length || !ownWords.length) return false;
-  // Only a situation counts: one of the lexicon's concepts ("too often", "timing out") or two words of substance.
+function describesAnother(ownWords: readonly string[], context: ConversationContext, parts: EngineParts): boolean {
+  if (!context.ids.length || ownWords.length < 2) return false;
+  // Only a situation counts: one of the lexicon's concepts ("too often", "timing out"), not loose words.
   const terms = toTerms(ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))), parts.lexicon);
-  if (!terms.some((t) => t.startsWith('~')) && terms.length < 2) return false;
-  const top = parts.symptoms.match(terms, 1)[0];
+  if (!terms.some((t) => t.startsWith('~'))) return false;
+  const matches = parts.symptoms.match(terms, 10, unhintedVendorPenalty(parts.table, []));
+  const top = matches[0];
   if (!top || top.score < DESCRIBES_ANOTHER) return false;
-  const code = parts.table.entry(top.id)?.code;
-  return !context.ids.some((id) => parts.table.entry(id)?.code === code) && message.words.length > 3;
+  const codeOf = (id: string) => parts.table.entry(id)?.code;
+  const discussed = new Set(context.ids.map(codeOf));
+  if (discussed.has(codeOf(top.id))) return false;
+  // The code discussed fits these words nearly as well: still about it ("can i bump the timeout" after a 504).
+  return !matches.some((m) => discussed.has(codeOf(m.id)) && m.score >= top.score * STILL_ABOUT_IT);
 }
 
 /**

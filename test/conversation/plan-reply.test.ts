@@ -53,8 +53,9 @@ describe('follow-ups', () => {
   it.each(withMemory)('"$say" after a code answers about it: $about', ({ say, about, memory = AFTER_502 }) => {
     const p = plan(say, memory);
     expect(subject(answerOf(p))).toBe(about);
-    // A follow-up keeps the subject: the next "how do I fix it?" is about the same code.
-    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: [about.split(' ')[1]] });
+    // A follow-up keeps the subject (the next "how do I fix it?" is about the same code) and remembers the part asked.
+    const [, id, focus] = about.split(' ');
+    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: [id], lastFocus: focus });
   });
 
   it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" with nothing discussed is the engine\'s own reading, not a follow-up', (say) => {
@@ -91,7 +92,7 @@ describe('follow-ups on a network error', () => {
   it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" answers the network error again (its steps, both sides)', (say) => {
     const p = plan(say, AFTER_REFUSED);
     expect(answerOf(p)).toMatchObject({ intent: 'network_error', error: { id: 'connection-refused' } });
-    expect(p.kind === 'answer' && p.memory).toEqual(AFTER_REFUSED);
+    expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_REFUSED);
   });
 
   it('a new question moves on: a code becomes the subject and the network error is forgotten', () => {

@@ -49,6 +49,15 @@ describe('said to the bot: a greeting with its act, never a code', () => {
     ['thanks, bye!', 'bye'],
     ['see you', 'bye'],
     ["that's all, thanks", 'bye'],
+    ['👍', 'ack'],
+    ['🙏', 'thanks'],
+    ['👋', 'hello'],
+    // A thank-you after what fixed it, even when the story names a code.
+    ['sorted it, the proxy had the wrong upstream. thanks', 'thanks'],
+    ['got it working, the env var was missing. cheers!', 'thanks'],
+    ['fixed it, the 413 was the ingress annotation. thanks a lot', 'thanks'],
+    ['thanks! it was the 401 from an expired key, works now', 'thanks'],
+    ['ok never mind, thanks', 'thanks'],
   ])('%j → %s', (text, act) => {
     const u = read(text);
     expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act, codes: [] });
@@ -69,6 +78,11 @@ describe('what only looks like it', () => {
     ['the api returned "Accepted"', 'lookup', [202]],
     ['the server says Gone for the old endpoint', 'lookup', [410]],
     ['status OK but the body is empty', 'lookup', [200]],
+    // A question after or before the thanks is the question.
+    ['thanks, but the 502 is still there', 'lookup', [502]],
+    ['thanks! and what is 504?', 'lookup', [504]],
+    ['i ran 10k in 51 minutes, is that good', 'none', []],
+    ['thanks for nothing, still getting 429 everywhere', 'lookup', [429]],
   ])('%j is %s %j', (text, intent, codes) => {
     const u = read(text);
     expect({ intent: u.intent, first: u.codes.slice(0, 1) }).toEqual({ intent, first: codes });

@@ -22,6 +22,16 @@ const FOLLOW_UPS: Record<string, string[]> = {
   more: ['tell me more', 'more', 'go on', 'and?', 'more details please', 'elaborate'],
 };
 
+/** Longer follow-ups that carry words of their own but no other subject: still about what was discussed. */
+const LONGER: Array<[string, string]> = [
+  ['why would that start only after the weekend deploy, nothing else changed', 'cause'],
+  ['so is that something in our code or on the provider side', 'fault'],
+  ['if i wait a couple of minutes and send the same request again will it go through', 'retry'],
+  ['what exactly would i need to change on the box to make this go away', 'server'],
+  ['where do i even start looking, the logs are huge', 'fix'],
+  ['what does the whole exchange look like from the terminal', 'example'],
+];
+
 const CODES = ['400', '401', '403', '404', '413', '429', '500', '502', '503', '504', '499-nginx', '522-cloudflare'];
 
 describe('a follow-up in any words × the code the conversation is about', () => {
@@ -41,6 +51,24 @@ describe('a follow-up in any words × the code the conversation is about', () =>
   });
 });
 
+describe('longer follow-ups with words of their own', () => {
+  test.each(LONGER)('%j asks for its %s', (text, focus) => {
+    for (const id of ['401', '429', '502', '504']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+  });
+});
+
+describe('"our side", "my end", "their end": sides relative to the user', () => {
+  test.each<[string, 'client' | 'server' | undefined, string]>([
+    ['what do we change on our side', undefined, 'server'],
+    ['what can i do on my end', undefined, 'client'],
+    ['what should they do on their end', 'server', 'client'],
+    ['what should they do on their end', 'client', 'server'],
+    ['what do i change on my side', 'server', 'server'],
+  ])('%j (user on the %s side) asks for the %s side', (text, side, focus) => {
+    expect(read(text, { ids: ['502'], ...(side ? { side } : {}) })).toMatchObject({ intent: 'follow_up', focus });
+  });
+});
+
 describe('comparing with the code just discussed', () => {
   test.each([
     ['how does it differ from {M}?'],
@@ -50,6 +78,8 @@ describe('comparing with the code just discussed', () => {
     ["what's the difference with {M}"],
     ['how is that different from {M}'],
     ['or should it be {M} instead?'],
+    ["what's the usual code for that, {M}?"],
+    ['would {M} fit that better'],
   ])('%j compares the last code with the new one', (template) => {
     for (const [last, next] of [['308', 301], ['401', 403], ['502', 504], ['429', 503], ['400', 422]] as const) {
       const u = read(template.replace('{M}', String(next)), after(last));
@@ -76,6 +106,8 @@ describe('"which one" after a comparison', () => {
 describe('a new question in the middle of a conversation is a new question', () => {
   test.each<[string, string, number | null]>([
     ['what about 504?', 'lookup', 504],
+    ['what about 504, when does the proxy send that one', 'lookup', 504],
+    ['also got a 488 yesterday, what is that', 'unknown_code', null],
     ['and 401?', 'lookup', 401],
     ['how do I fix 404?', 'lookup', 404],
     ['the api says I am calling it too often', 'lookup', 429],
@@ -122,6 +154,10 @@ describe('the user\'s side', () => {
     ['getting 502 in the browser', 'client'],
   ])('%j: the user is on the %s side', (text, side) => {
     expect(engine().understand(text).side).toBe(side);
+  });
+
+  it('"and for …?" after "which one?" asks which again, for the new situation', () => {
+    expect(read('and for plain html pages?', { ids: ['301', '308'], focus: 'which' })).toMatchObject({ intent: 'follow_up', focus: 'which', ids: ['301', '308'] });
   });
 
   it('is kept through the conversation, and a follow-up on the other side does not change it', () => {

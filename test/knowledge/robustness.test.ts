@@ -92,6 +92,11 @@ const OUT_OF_SCOPE = [
   'he ran 400 metres in 52 seconds',
   'gcc exited with status 1 after make',
   'we sold 429 units last quarter',
+  'the retro is in room 502 on the 3rd floor',
+  'we have a $404 budget for the team offsite',
+  'the new disk does 520 MB/s sequential',
+  'should the container listen on 443 or 8443',
+  'we got 503 new signups this week',
 ];
 
 describe('"what is N" in many wordings × every code', () => {
