@@ -13,9 +13,7 @@ import { entryTitle, heading, label, paragraph, run } from './card-text';
 
 export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const body: CardElement[] = [];
-  if (answer.explanation) {
-    body.push(heading(`${answer.code === 0 ? '000' : answer.code} is not an HTTP status code`, { size: 'large' }), paragraph(answer.explanation));
-  } else if (!answer.inRange) {
+  if (!answer.inRange) {
     body.push(
       heading(`${answer.code} is not an HTTP status code`, { size: 'large' }),
       paragraph('HTTP statuses are three digits, from 100 to 599.'),

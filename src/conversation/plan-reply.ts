@@ -81,8 +81,11 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
       return { lastIds: [answer.entry.id], ...side };
     case 'compare':
       return { lastIds: answer.entries.map((e) => e.id), ...side };
-    case 'triage':
-      return answer.focus ? { lastIds: [answer.focus.id], ...side } : { ...memory, ...side };
+    case 'triage': {
+      // The most frequent failure first, then the others: "are the 499s our fault?" is about one of them.
+      const failures = answer.counts.flatMap((c) => (c.ref && c.code >= 400 && c.ref.id !== answer.focus?.id ? [c.ref.id] : []));
+      return answer.focus ? { lastIds: [answer.focus.id, ...failures], ...side } : { ...memory, ...side };
+    }
     case 'unknown_code':
       return answer.treatedAs ? { lastIds: [answer.treatedAs.id], ...side } : { ...memory, ...side };
     case 'network_error':

@@ -76,8 +76,6 @@ export interface UnknownCodeAnswer extends AnswerBase {
   classInfo?: ClassInfo;
   /** Known codes close to the number, in case of a typo. */
   nearby: EntryRef[];
-  /** What a well-known non-status number means instead ("000": no response at all). */
-  explanation?: string;
 }
 
 /** What every rendering of a network error says first, so no channel passes it off as a status. */
@@ -134,13 +132,6 @@ export const RETRY_LABEL: Record<StatusEntry['retry']['when'], string> = {
 
 /** Starter questions for welcomes and for messages the bot cannot place. */
 export const EXAMPLE_QUESTIONS = ['what is 502', '401 vs 403', 'the API keeps saying too many requests', 'what are 5xx errors'];
-
-/**
- * "000" / status 0: curl's and browsers' way of saying no HTTP response arrived, which users paste as if it were a
- * status.
- */
-export const NO_RESPONSE =
-  'No HTTP response arrived at all: curl prints 000 and browsers report status 0 when the connection was refused or reset, timed out, failed in DNS or TLS, or was blocked before reaching the page (CORS, an extension, a firewall). Look at the network error (curl\'s exit code, the browser console) rather than for a status.';
 
 /** The RFC 9110 reference for the x00 rule, quoted in unknown-code answers. */
 export const UNKNOWN_CODE_RULE = {
@@ -202,7 +193,6 @@ export function composeAnswer(u: Understanding, table: StatusTable, talk: Conver
         treatedAs: base ? ref(base.id) : undefined,
         classInfo: cls ? table.classInfo(cls) : undefined,
         nearby,
-        ...(code === 0 ? { explanation: NO_RESPONSE } : {}),
         notes,
         suggestions: nearby.slice(0, 3).map((n) => `what is ${n.code}`),
       };

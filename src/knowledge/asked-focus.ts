@@ -16,21 +16,32 @@ export function readFocus(message: Message, talk: ConversationLexicon, choice: b
   const consider = (focus: AskedFocus) => {
     if (best === null || focusRank(focus) < focusRank(best)) best = focus;
   };
-  for (const hit of talk.focus.find(message.freeStems)) if (hit.value !== 'which' || choice) consider(hit.value);
-  const sides = new Set<Side>();
-  for (const hit of talk.focus.find(message.freeStems)) if (hit.value === 'server' || hit.value === 'client') sides.add(hit.value);
-  for (const hit of talk.sideReference.find(message.freeStems)) {
+  const { freeStems, texts } = message;
+  // "i don't own the api": a side said with a negation before it is the other one.
+  const negated = (at: number) => NEGATION.test(texts[at - 1] ?? '') || NEGATION.test(texts[at - 2] ?? '');
+  const sidesAt: Array<{ side: Side; at: number }> = [];
+  for (const hit of talk.focus.find(freeStems)) {
+    if (hit.value === 'which' && !choice) continue;
+    if (hit.value === 'server' || hit.value === 'client') {
+      const named = negated(hit.at) ? OTHER[hit.value] : hit.value;
+      sidesAt.push({ side: named, at: hit.at });
+      consider(named);
+    } else consider(hit.value);
+  }
+  for (const hit of talk.sideReference.find(freeStems)) {
     const own = hit.value.own ? (side ?? hit.value.unknown) : undefined;
     const named = own ?? (side ? OTHER[side] : 'server');
-    sides.add(named);
+    sidesAt.push({ side: named, at: hit.at });
     consider(named);
   }
-  // "is that our code or the provider's side": one side or the other, a question of whose it is.
-  if (sides.size === 2 && message.texts.includes('or')) consider('fault');
+  // "is that our code or the provider's side": one side, "or", the other: a question of whose it is.
+  const or = texts.indexOf('or');
+  if (or > 0 && sidesAt.some((s) => s.at < or) && sidesAt.some((s) => s.at > or && sidesAt.some((t) => t.at < or && t.side !== s.side))) consider('fault');
   return best;
 }
 
 const OTHER: Record<Side, Side> = { client: 'server', server: 'client' };
+const NEGATION = /^(?:not|don't|dont|doesn't|doesnt|isn't|isnt|no|never|neither|nor)$/;
 
 /** The side the user says they are on, when their words name exactly one ("our api", "calling their api"). */
 export function readUserSide(message: Message, talk: ConversationLexicon): Side | undefined {

@@ -27,6 +27,8 @@ export interface CodeMention {
   otherKind?: NumberKind;
   /** Set when something says the number belongs elsewhere than HTTP: a room, a price, a count of things, a kind. */
   elsewhere?: true;
+  /** Set when a unit or a count follows it ("503 ms", "200 users"). */
+  measured?: true;
 }
 
 /** Says whether the reason phrase (or an alias) of `code` starts with the given words. */
@@ -84,162 +86,237 @@ const TOPIC_MESSAGE_WORDS = 6;
 
 /** `inConversation`: the message continues a conversation about HTTP, so a number in it is likelier a code. */
 export function findCodeMentions(message: Message, vocabulary: MentionVocabulary, inConversation = false): CodeMention[] {
-  const { lower, words, stems, lines } = message;
-  const { lexicon, isKnown, reasonPhraseFollows, kinds } = vocabulary;
-  const inDomain = message.aboutTheWeb;
+  const reader = new NumberReader(message, vocabulary, inConversation);
   const mentions: CodeMention[] = [];
-  const lineStarts = lineOffsets(lower);
-  const onlyNumber = words.length === 1;
-  // Computed once, and only if a number gets as far as asking which world it is from.
-  let kindWords: ReturnType<NumberKinds['wordsIn']> | undefined;
-  let webWordsAt: number[] | undefined;
-  const nearKinds = () => (kindWords ??= kinds.wordsIn(stems));
-  const isWebWord = (w: string) => lexicon.webWords.has(w) || vocabulary.isVendorWord(w) || (w.endsWith('s') && lexicon.webWords.has(w.slice(0, -1)));
-  const webWords = () => (webWordsAt ??= words.flatMap((w, i) => (isWebWord(w.text) ? [i] : [])));
-  const numbers = words.filter((w) => /^\d/.test(w.text)).length;
-  // "what is 299", "455 - is that a thing?", "lookup 410": a short message about one number and nothing else.
-  const isTopic =
-    numbers === 1 &&
-    words.length <= TOPIC_MESSAGE_WORDS &&
-    words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(stems[i] as string) || lexicon.stopWords.has(w.text.replace(/'/g, '')));
-
-  words.forEach((word, index) => {
+  message.words.forEach((word, index) => {
     const first = word.text.charCodeAt(0);
     if (first < 48 || first > 57) return; // not a digit: no number
+    const mention = reader.read(index);
+    if (mention) mentions.push(mention);
+  });
+  penaliseByteCounts(mentions, message.lower, vocabulary.isKnown);
+  supportListedCodes(mentions, message.lower, vocabulary.isKnown);
+  measureAlike(mentions, message.lower);
+  return mentions;
+}
+
+/** The reading of every number of one message: what it needs from the whole message, found once. */
+class NumberReader {
+  private readonly lexicon: Lexicon;
+  private readonly inDomain: boolean;
+  private readonly isTopic: boolean;
+  private kindWords?: ReturnType<NumberKinds['wordsIn']>;
+  private webWordsAt?: number[];
+
+  constructor(
+    private readonly message: Message,
+    private readonly vocabulary: MentionVocabulary,
+    private readonly inConversation: boolean,
+  ) {
+    this.lexicon = vocabulary.lexicon;
+    this.inDomain = message.aboutTheWeb;
+    const { words } = message;
+    // "what is 299", "455 - is that a thing?", "lookup 410": a short message about one number and nothing else.
+    this.isTopic =
+      words.length <= TOPIC_MESSAGE_WORDS &&
+      words.filter((w) => /^\d/.test(w.text)).length === 1 &&
+      words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(message.stemAt(i)) || this.lexicon.stopWords.has(w.text.replace(/'/g, '')));
+  }
+
+  /** The number at word `index` with its score, or null where it cannot be a status at all (a decimal, a port). */
+  read(index: number): CodeMention | null {
+    const { lower, words } = this.message;
+    const { lexicon, isKnown, reasonPhraseFollows } = this.vocabulary;
+    const word = words[index] as Word;
     const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
-    if (!match) return;
+    if (!match) return null;
     const digits = match[1] as string;
     const suffix = match[2] as string;
     const code = Number(digits);
     // "000" is what curl prints when no response came back: no status, but worth explaining. Other leading zeros
     // ("0404", "09:30") are never codes.
-    if (digits.length > 1 && digits.startsWith('0') && digits !== '000') return;
+    if (digits.length > 1 && digits.startsWith('0') && digits !== '000') return null;
     const start = word.start;
     const end = start + digits.length;
-    if (suffix && suffix !== 's') return; // "500ms", "2xx" (a class, found elsewhere), "v2", "4k"
+    if (suffix && suffix !== 's') return null; // "500ms", "2xx" (a class, found elsewhere), "v2", "4k"
     const before = lower[start - 1] ?? ' ';
     const before2 = lower[start - 2] ?? ' ';
     const after = lower[word.end] ?? ' ';
     const after2 = lower[word.end + 1] ?? ' ';
-    if (isPartOfOtherNumber(before, before2, after, after2)) return;
+    // IIS writes a sub-status after the status: "401.2", "404.3", "500.19".
+    const subStatus = after === '.' && SUB_STATUS.test(lower.slice(word.end, word.end + 6)) && isKnown(code) && !(before === '.' && DIGIT.test(before2));
+    if (!subStatus && isPartOfOtherNumber(before, before2, after, after2)) return null;
 
-    const lineStartIndex = lineIndex(lineStarts, start);
-    const lineStart = lineStarts[lineStartIndex] as number;
+    const line = this.message.lines[index] as number;
+    const lineStart = lineStartOf(lower, start);
     const textBefore = lower.slice(Math.max(lineStart, start - 40), start);
 
-    if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return; // localhost:3000
+    if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return null; // localhost:3000
     const header = HEADER_LINE.exec(lower.slice(lineStart, start));
-    if (header && !STATUS_KEY_NAME.test(header[1] as string)) return; // "< content-length: 500", "Retry-After: 120"
-    if (before === ':' && (before2 === ']' || before2 === ')')) return; // [::1]:8080
+    if (header && !STATUS_KEY_NAME.test(header[1] as string)) return null; // "< content-length: 500", "Retry-After: 120"
+    if (before === ':' && (before2 === ']' || before2 === ')')) return null; // [::1]:8080
     // nginx's "(111: Connection refused)": an errno and the system's message, unless that is the code's reason phrase.
     if (before === '(' && after === ':' && after2 === ' ' && ERRNO_TEXT.test(lower.slice(word.end + 2, word.end + 40))) {
-      const following = words.slice(index + 1, index + 6).map((w) => w.text);
-      if (!reasonPhraseFollows(code, following)) return;
+      if (!reasonPhraseFollows(code, this.textsFrom(index + 1, 5))) return null;
     }
 
     const known = isKnown(code);
     const inRange = code >= 100 && code <= 599;
-    let score = (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (inDomain || inConversation ? DOMAIN_BONUS : 0);
-    /** Set by evidence that the number belongs to something else than HTTP: a room, a price, a count of things. */
-    let elsewhere = false;
-    const against = (by: number) => {
-      score -= by;
-      elsewhere = true;
-    };
-    let strong = false;
+    const e: Evidence = { score: (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (this.inDomain || this.inConversation ? DOMAIN_BONUS : 0), strong: false, elsewhere: false, measured: false };
 
     // Where only HTTP puts a status: its status line, a JSON or key=value status field.
     const httpShape = STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore);
     if (httpShape) {
-      score += 4;
-      strong = true;
+      e.score += 4;
+      e.strong = true;
     }
-    if (before === '#' || before === '$' || before === '€' || before === '£') against(4);
-    if (after === '%') against(4);
-    if (before === '(' && after === ')') score += 1;
-    if (!strong && (ARITHMETIC.test(neighbour(lower, start, -1)) || ARITHMETIC.test(neighbour(lower, word.end, 1)))) score -= 4; // "500 + 200 = 700"
-    if (suffix === 's') score += 1; // "500s"
+    if (before === '#' || before === '$' || before === '€' || before === '£') against(e, 4);
+    if (after === '%') against(e, 4);
+    if (before === '(' && after === ')') e.score += 1;
+    if (!e.strong && (ARITHMETIC.test(neighbour(lower, start, -1)) || ARITHMETIC.test(neighbour(lower, word.end, 1)))) e.score -= 4; // "500 + 200 = 700"
+    if (suffix === 's') e.score += known ? 1 : -4; // "500s" are statuses; "45s" are seconds
+    // "404 divided by 2", "200 plus 300": an operator with a number on its other side.
+    if (!e.strong && (this.operatorAt(index + 1, 1, line) || this.operatorAt(index - 1, -1, line))) e.score -= 4;
 
-    const sameLine = (w: Word | undefined) => w !== undefined && lineIndex(lineStarts, w.start) === lineStartIndex;
     // Context words are words a person wrote around the number, not segments of a path or an identifier
     // ("/api/v1/orders 401" says nothing about orders).
-    const freeWord = (w: Word | undefined) => sameLine(w) && !/[/._=\-@]/.test(lower[(w as Word).start - 1] ?? ' ') && !/[/_=@]/.test(lower[(w as Word).end] ?? ' ');
-    const prev = freeWord(words[index - 1]) ? words[index - 1]?.text : undefined;
-    const prevPrev = freeWord(words[index - 2]) ? words[index - 2]?.text : undefined;
-    const next = freeWord(words[index + 1]) ? words[index + 1]?.text : undefined;
+    const prev = this.freeText(index - 1, line);
+    const prevPrev = this.freeText(index - 2, line);
+    const next = this.freeText(index + 1, line);
     // A unit may be glued to what follows it: "520 MB/s", "200 req/s".
-    const unitAfter = sameLine(words[index + 1]) && lower[(words[index + 1] as Word).start - 1] === ' ' ? words[index + 1]?.text : undefined;
-    // "404 divided by 2", "200 plus 300": an operator with a number on its other side (within two words).
-    const isNumber = (w: Word | undefined) => w !== undefined && sameLine(w) && /^\d/.test(w.text);
-    const operatorAt = (i: number, step: 1 | -1) => {
-      const w = words[i];
-      if (!w || !sameLine(w)) return false;
-      const two = step === 1 ? `${w.text} ${words[i + 1]?.text ?? ''}` : `${words[i - 1]?.text ?? ''} ${w.text}`;
-      if (lexicon.operators.has(two)) return isNumber(words[i + 2 * step]);
-      return lexicon.operators.has(w.text) && isNumber(words[i + step]);
-    };
-    if (!strong && (operatorAt(index + 1, 1) || operatorAt(index - 1, -1))) score -= 4;
-    const isCount = (w: string | undefined) => w !== undefined && (lexicon.notStatusAfter.has(w) || isCountNoun(w, vocabulary));
-    const afterAdjective = next !== undefined && lexicon.countAdjectives.has(next) && sameLine(words[index + 2]) ? words[index + 2]?.text : undefined;
-    const nextIsCount = isCount(next) || next === 'of' || isCount(afterAdjective) || (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
+    const unitAfter = this.onLine(index + 1, line) && lower[(words[index + 1] as Word).start - 1] === ' ' ? words[index + 1]?.text : undefined;
+    const afterAdjective = next !== undefined && lexicon.countAdjectives.has(next) && this.onLine(index + 2, line) ? words[index + 2]?.text : undefined;
+    const nextIsCount = this.isCount(next) || next === 'of' || this.isCount(afterAdjective) || (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
     // "503 ms", "404 MB" measure something, often within an HTTP story; "200 users", "503 items" count other things.
-    const measureOrCount = () => {
-      if (lexicon.measureUnits.has(next ?? unitAfter ?? '')) score -= 4;
-      else against(4);
-    };
-    if (next === undefined && nextIsCount) measureOrCount(); // "520 MB/s": the unit glued to what follows
+    const unit = next ?? unitAfter ?? '';
+    if (next === undefined && nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit)); // "520 MB/s"
     // "the 101 freeway", "levi's 501 jeans": in a sentence about something else, a word the web never uses right
     // beside the number names what the number belongs to. Not in a conversation about HTTP, where numbers are codes.
-    const foreignNeighbour = !inDomain && !inConversation && words.length >= 4 && [prev, next].some((w) => w !== undefined && isForeignWord(w, vocabulary));
-    if (foreignNeighbour) against(2);
+    if (!this.inDomain && !this.inConversation && words.length >= 4 && ((prev !== undefined && isForeignWord(prev, this.vocabulary)) || (next !== undefined && isForeignWord(next, this.vocabulary)))) against(e, 2);
     // "Expect: 100-continue", "401k-plan": the number is part of a token, unless a status word follows it ("404-page").
     if (after === '-' && LETTER.test(after2)) {
       const joined = words[index + 1]?.text;
-      if (joined === undefined || !(STRONG_AFTER.has(joined) || lexicon.statusAfter.has(joined))) score -= 4;
+      if (joined === undefined || !(STRONG_AFTER.has(joined) || lexicon.statusAfter.has(joined))) e.score -= 4;
     }
 
     if (prev !== undefined) {
-      if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) score += 1.5;
-      else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) score += 2.5; // "what is 471"
-      else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) against(5);
-      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) against(3); // "square root of 429"
-      else if (STRONG_BEFORE.has(prev)) score += 3;
-      else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(3); // "port 8080", "listen on 443"
+      if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) e.score += 1.5;
+      else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) e.score += 2.5; // "what is 471"
+      else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) against(e, 5);
+      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) against(e, 3); // "square root of 429"
+      else if (STRONG_BEFORE.has(prev)) e.score += 3;
+      else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(e, 3); // "port 8080", "listen on 443"
+      // "flight LH 429", "room B 404": an identifier's head, then a short code of letters, then the number.
+      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && /^[a-z]{1,3}$/.test(prev) && !lexicon.stopWords.has(prev)) against(e, 3);
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
-      else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) score -= nextIsCount ? 3 : 0;
-      else if (lexicon.statusBefore.has(prev)) score += 1.5;
+      else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) e.score -= nextIsCount ? 3 : 0;
+      else if (lexicon.statusBefore.has(prev)) e.score += 1.5;
     }
     if (next !== undefined) {
-      const following = words.slice(index + 1, index + 7).filter(sameLine).map((w) => w.text);
-      if (reasonPhraseFollows(code, following)) {
-        score += 4;
-        strong = true;
-      } else if (STRONG_AFTER.has(next)) score += 2.5;
-      else if (nextIsCount) measureOrCount();
-      else if (lexicon.statusAfter.has(next)) score += 1;
+      if (reasonPhraseFollows(code, this.textsFrom(index + 1, 6, line))) {
+        e.score += 4;
+        e.strong = true;
+      } else if (STRONG_AFTER.has(next)) e.score += 2.5;
+      else if (nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit));
+      else if (lexicon.statusAfter.has(next)) e.score += 1;
     }
-    if (onlyNumber) score += 3;
-    else if (isTopic) score += 2;
+    if (words.length === 1) e.score += 3;
+    else if (this.isTopic) e.score += 2;
 
     // Another world's number: named right before it ("exit status 143", "smtp 554") or shaped like one ("554 5.7.1")
     // always; a word of that world on its line ("postfix", "msiexec") when no web word is nearer and nothing but
     // HTTP's own status line could hold it. A reason phrase does not decide: SIP borrowed HTTP's ("503 Service
     // Unavailable" on a SIP trunk).
     let otherKind: NumberKind | undefined;
-    const kind = kinds.kindOf(stems, index, (i) => lines[i] as number, textBefore, lower.slice(word.end, word.end + 24), nearKinds);
-    if (kind?.strength === 'before' || (kind && !httpShape && !webWordNearer(webWords(), lines, index, kind.distance))) {
-      score = Math.min(score, RULED_OUT);
-      elsewhere = true;
-      strong = false;
+    const kind = this.vocabulary.kinds.kindOf(this.message, index, textBefore, lower.slice(word.end, word.end + 24), () => this.nearKinds(), code);
+    if (kind?.strength === 'before' || (kind && !httpShape && !this.webWordNearer(index, kind.distance))) {
+      e.score = Math.min(e.score, RULED_OUT);
+      e.elsewhere = true;
+      e.strong = false;
       otherKind = kind.kind;
     }
+    return { code, digits, start, end, line, score: e.score, strong: e.strong, ...(e.elsewhere ? { elsewhere: true } : {}), ...(e.measured ? { measured: true } : {}), ...(otherKind ? { otherKind } : {}) };
+  }
 
-    mentions.push({ code, digits, start, end, line: lineStartIndex, score, strong, ...(elsewhere ? { elsewhere } : {}), ...(otherKind ? { otherKind } : {}) });
-  });
+  private onLine(i: number, line: number): boolean {
+    return i >= 0 && i < this.message.words.length && this.message.lines[i] === line;
+  }
 
-  penaliseByteCounts(mentions, lower, isKnown);
-  supportListedCodes(mentions, lower, isKnown);
-  return mentions;
+  /** The text of word i, when a person wrote it on the same line: not a segment of a path or an identifier. */
+  private freeText(i: number, line: number): string | undefined {
+    if (!this.onLine(i, line)) return undefined;
+    const { lower, words } = this.message;
+    const w = words[i] as Word;
+    return GLUED_BEFORE.includes(lower[w.start - 1] ?? ' ') || GLUED_AFTER.includes(lower[w.end] ?? ' ') ? undefined : w.text;
+  }
+
+  /** Up to `count` word texts from word `from` on, on `line` when given. */
+  private textsFrom(from: number, count: number, line?: number): string[] {
+    const out: string[] = [];
+    for (let i = from; i < from + count && i < this.message.words.length; i++) {
+      if (line !== undefined && this.message.lines[i] !== line) break;
+      out.push((this.message.words[i] as Word).text);
+    }
+    return out;
+  }
+
+  private operatorAt(i: number, step: 1 | -1, line: number): boolean {
+    const { words } = this.message;
+    if (!this.onLine(i, line)) return false;
+    const w = (words[i] as Word).text;
+    const isNumber = (j: number) => this.onLine(j, line) && /^\d/.test((words[j] as Word).text);
+    const two = step === 1 ? `${w} ${words[i + 1]?.text ?? ''}` : `${words[i - 1]?.text ?? ''} ${w}`;
+    if (this.lexicon.operators.has(two)) return isNumber(i + 2 * step);
+    return this.lexicon.operators.has(w) && isNumber(i + step);
+  }
+
+  private isCount(w: string | undefined): boolean {
+    return w !== undefined && (this.lexicon.notStatusAfter.has(w) || isCountNoun(w, this.vocabulary));
+  }
+
+  private nearKinds(): ReturnType<NumberKinds['wordsIn']> {
+    return (this.kindWords ??= this.vocabulary.kinds.wordsIn(this.message.stems));
+  }
+
+  /** True when a web word ("api", "curl", "nginx") or a vendor's word on the number's line is at least as near. */
+  private webWordNearer(index: number, distance: number): boolean {
+    const { words, lines } = this.message;
+    this.webWordsAt ??= words.flatMap((w, i) => (this.isWebWord(w.text) ? [i] : []));
+    return this.webWordsAt.some((i) => lines[i] === lines[index] && Math.abs(i - index) <= distance);
+  }
+
+  private isWebWord(w: string): boolean {
+    return this.lexicon.webWords.has(w) || this.vocabulary.isVendorWord(w) || (w.endsWith('s') && this.lexicon.webWords.has(w.slice(0, -1)));
+  }
+}
+
+/** What the words around one number say so far. */
+interface Evidence {
+  score: number;
+  strong: boolean;
+  /** Something says the number belongs elsewhere than HTTP: a room, a price, a count of things, a kind. */
+  elsewhere: boolean;
+  /** A unit or a count follows it: "503 ms", "200 users". */
+  measured: boolean;
+}
+
+function against(e: Evidence, by: number): void {
+  e.score -= by;
+  e.elsewhere = true;
+}
+
+/** A measure ("503 ms", "404 MB") is often part of an HTTP story; a count ("200 users") is of other things. */
+function measureOrCount(e: Evidence, measure: boolean): void {
+  e.measured = true;
+  if (measure) e.score -= 4;
+  else against(e, 4);
+}
+
+const GLUED_BEFORE = '/._=-@';
+const GLUED_AFTER = '/_=@';
+
+function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
 }
 
 /** "200 grapes", "404 reasons": a plural noun after a number that the table never uses counts things. */
@@ -254,10 +331,27 @@ function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   return /^[a-z]{4,}$/.test(w) && !w.endsWith('ly') && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w);
 }
 
-/** True when a web word ("api", "curl", "nginx") on the number's line is at least as near as `distance` words. */
-function webWordNearer(webWordsAt: readonly number[], lines: readonly number[], index: number, distance: number): boolean {
-  return webWordsAt.some((i) => lines[i] === lines[index] && Math.abs(i - index) <= distance);
+/**
+ * "took 504 seconds today vs 300 yesterday", "503 items instead of 500", "port 443 or 8443": a number set against a
+ * measure, a count or an identifier is one of the same, though its unit or head is left unsaid.
+ */
+function measureAlike(mentions: CodeMention[], lower: string): void {
+  for (let i = 1; i < mentions.length; i++) {
+    const a = mentions[i - 1] as CodeMention;
+    const b = mentions[i] as CodeMention;
+    const marked = (m: CodeMention) => Boolean(m.measured || m.elsewhere);
+    if (a.line !== b.line || marked(a) === marked(b) || a.strong || b.strong) continue;
+    if (!ALIKE_BETWEEN.test(lower.slice(a.end, b.start))) continue;
+    const [model, plain] = marked(a) ? [a, b] : [b, a];
+    plain.score -= 4;
+    if (model.measured) plain.measured = true;
+    if (model.elsewhere) plain.elsewhere = true;
+  }
 }
+
+/** What stands between two amounts compared: "vs", "instead of", "than", "to", "or" (a unit may follow the first). */
+const ALIKE_BETWEEN = /^\s*(?:[a-z]+\s+){0,3}?(?:vs\.?|versus|instead of|rather than|than|compared (?:to|with)|to|or)\s+(?:the |a |just |only )?$/;
+const SUB_STATUS = /^\.\d{1,3}(?![\d.])/;
 
 /** Codes listed together ("502, 503 and 504", "401 / 403 / 404") vouch for each other. */
 function supportListedCodes(mentions: CodeMention[], lower: string, isKnown: (code: number) => boolean): void {
@@ -312,19 +406,4 @@ function neighbour(text: string, from: number, direction: 1 | -1): string {
   return '';
 }
 
-function lineOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
 
-function lineIndex(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] as number) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}

@@ -59,6 +59,8 @@ export const conversationSchema = z
     otherSide: phrases.min(1),
     /** "fixed it", "works now": a note that the problem is solved, which makes a closing thank-you a thank-you. */
     resolved: phrases.min(1),
+    /** "different topic: …": what follows is not about what was discussed. */
+    topicChange: phrases.min(1),
     clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
     outOfScope: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
@@ -86,6 +88,7 @@ export interface ConversationLexicon {
   /** Symbols that are an act by themselves. */
   actSymbols: Map<string, Act>;
   resolved: WordPhrases<true>;
+  topicChange: WordPhrases<true>;
   clarify: { codeOrError: string; referent: string };
   outOfScope: string;
   notHttp: string;
@@ -119,10 +122,11 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     ]),
     actSymbols: new Map(data.acts.flatMap((a) => a.symbols.map((sym) => [sym, a.act] as const))),
     resolved: new WordPhrases(data.resolved.map((p) => [p, true] as const)),
+    topicChange: new WordPhrases(data.topicChange.map((p) => [p, true] as const)),
     clarify: data.clarify,
     outOfScope: data.outOfScope,
     notHttp: data.notHttp,
-    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved],
+    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange],
   };
 }
 

@@ -14,22 +14,39 @@ const MAX_ACT_WORDS = 12;
 /** Where a message holds several acts ("ok thanks, bye"), the reply answers the one that comes first here. */
 const ACT_PRECEDENCE: readonly Act[] = ['bye', 'thanks', 'about', 'help', 'ack', 'hello'];
 
-/** The acts that may close (or open) a message that otherwise tells what happened ("is that good" is a question). */
-const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye']);
+/** The acts that may close (or open) a message that otherwise tells what happened. */
+const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye', 'ack']);
+/** A sentence with one of these asks something, question mark or not: "what now", "so how do i …". */
+const WH_WORD = /^(?:what|whats|what's|how|why|which|where|when|who|whose)$/;
+/** …and so does one that opens with a verb before its subject: "is that good", "will it work", "can we …". */
+const ASKING_VERB = /^(?:is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might)$/;
+const SUBJECT = /^(?:it|i|you|we|they|he|she|that|this|there|the|my|our|your|a|an|anything|anyone)$/;
 
-export function readAct(message: Message, talk: ConversationLexicon): Act | null {
+export function readAct(message: Message, talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {
   const { stems } = message;
   // "👍", "🙏": no words at all, only a sign.
   if (!stems.length) return talk.actSymbols.get(message.original.trim()) ?? null;
   if (stems.length > MAX_ACT_WORDS) return null;
-  return actOf(stems, 0, stems.length, talk);
+  return actOf(stems, 0, stems.length, talk) ?? openingOnVague(stems, talk, vague);
+}
+
+/** "can you help me make sense of api errors?": an opening act, then only words that name no problem of its own. */
+function openingOnVague(stems: readonly string[], talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {
+  if (!vague) return null;
+  for (let end = stems.length - 1; end > 0; end--) {
+    const act = actOf(stems, 0, end, talk);
+    if (act === 'help' || act === 'hello' || act === 'about') {
+      return stems.slice(end).every((s) => vague.has(s) || talk.fillers.has(s) || talk.askWords.has(s)) ? act : null;
+    }
+  }
+  return null;
 }
 
 /**
  * "got it working, it was the service name. thanks!": the first or the last sentence is a thank-you, a goodbye or
- * an acknowledgement, and nothing asks a question (no "?"; the caller checks that no part of an answer is asked for).
+ * an acknowledgement, and no sentence asks anything (no "?", no question word, no verb before its subject).
  */
-export function readClosingAct(message: Message, talk: ConversationLexicon): Act | null {
+export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean): Act | null {
   const { stems, words, lower } = message;
   if (stems.length < 2 || lower.includes('?')) return null;
   const breaks = [0];
@@ -38,9 +55,16 @@ export function readClosingAct(message: Message, talk: ConversationLexicon): Act
   }
   breaks.push(words.length);
   if (breaks.length < 3) return null; // one sentence: readAct's business
+  const { texts } = message;
+  for (let b = 0; b < breaks.length - 1; b++) {
+    const from = breaks[b] as number;
+    const sentence = texts.slice(from, breaks[b + 1]);
+    if (sentence.some((w) => WH_WORD.test(w)) || (ASKING_VERB.test(sentence[0] as string) && SUBJECT.test(sentence[1] ?? ''))) return null;
+  }
   const last = actOf(stems, breaks[breaks.length - 2] as number, words.length, talk);
   const first = actOf(stems, 0, breaks[1] as number, talk);
-  return [last, first].find((a): a is Act => a !== null && CLOSING_ACTS.has(a)) ?? null;
+  // "understood, will check the proxy" acknowledges an answer; with no answer before it, there is nothing to.
+  return ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ?? null;
 }
 
 const SENTENCE_BREAK = /[.!,;:\n]|\s-\s/;

@@ -6,6 +6,7 @@ import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { CLASSES, type StatusClass } from './status-table';
 import { phraseWords, stem } from './text';
+import { WordPhrases } from './word-phrases';
 
 const words = z.array(z.string().min(1));
 
@@ -44,6 +45,13 @@ export const lexiconSchema = z
     vagueWords: words,
     /** Words that hedge ("kinda", "weird", "acting off"): they say nothing of what happened, so symptoms ignore them. */
     hedges: words,
+    /** Words that say something happened or came back ("refused", "returns", "too many", "stuck"). */
+    eventWords: words,
+    /**
+     * Openings of a question about how to do something ("how do I", "which … should I use", "write me"): with no
+     * event after its verb ("how do I set up nginx as a reverse proxy"), nothing went wrong to look up.
+     */
+    howToOpeners: words,
   })
   .strict();
 
@@ -75,6 +83,8 @@ export interface Lexicon {
   /** Stems of the vague words. */
   vagueWords: Set<string>;
   hedges: Set<string>;
+  eventWords: WordPhrases<true>;
+  howToOpeners: WordPhrases<true>;
 }
 
 export function loadLexicon(dataDir: string): Lexicon {
@@ -129,5 +139,7 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     webWords: new Set(data.webWords.map(joinWords)),
     vagueWords: new Set(data.vagueWords.flatMap((w) => phraseWords(w).map(stem))),
     hedges: set(data.hedges),
+    eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
+    howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
   };
 }

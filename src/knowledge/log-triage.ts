@@ -14,7 +14,8 @@ export function countLogStatuses(lower: string, accepted: CodeMention[], table: 
     const current = perLine.get(m.line);
     if (!current || m.score > current.score) perLine.set(m.line, m);
   }
-  if (perLine.size < 2) return null;
+  // Two lines with the same status are one error printed twice (a summary and its detail), not a log to count.
+  if (perLine.size < 2 || (perLine.size < 3 && new Set([...perLine.values()].map((m) => m.code)).size < 2)) return null;
   const lines = lower.split('\n');
   const logLines = [...perLine.keys()].filter((l) => looksLikeLogLine(lines[l] ?? '')).length;
   if (perLine.size < 3 && logLines < 2) return null;

@@ -16,8 +16,10 @@ export interface ClassMention {
 }
 
 const CLASS_PATTERNS: RegExp[] = [
-  /(?<![\w.])([1-5])(?:xx|\*\*|x{2}|\.x\.x|nn)(?![\w])/g,
-  /(?<![\w.])([1-5])00\s*(?:-|to|through|thru|and)\s*\1\d\d(?![\w])/g,
+  // "5xx", and inside identifiers: "HTTPCode_Target_4XX_Count", "status_5xx".
+  /(?<![a-z0-9.])([1-5])(?:xx|\*\*|x{2}|\.x\.x|nn)(?![a-z0-9])/g,
+  // "500-599", "400 to 499", "500 and 599"; "500 and 503" is two codes.
+  /(?<![\w.])([1-5])00\s*(?:(?:-|to|through|thru)\s*\1\d\d|and\s*(?:\1)99)(?![\w])/g,
   /(?<![\w.])([1-5])00s?[\s-]+(?:range|series|level|family|class|block|category|group|band)(?![\w])/g,
   /\b(?:start|starts|starting|begin|begins|beginning)\s+with\s+(?:an?\s+|the\s+)?([1-5])(?![\w])/g,
   /\bin\s+the\s+([1-5])00s(?![\w])/g,
@@ -62,6 +64,12 @@ export function findVendors(lower: string, table: StatusTable): string[] {
   return found;
 }
 
+function isWordChar(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+  return /[\p{L}\p{N}]/u.test(ch);
+}
+
 function containsWords(text: string, phrase: string): boolean {
   let from = 0;
   for (;;) {
@@ -69,7 +77,7 @@ function containsWords(text: string, phrase: string): boolean {
     if (at < 0) return false;
     const before = text[at - 1] ?? ' ';
     const after = text[at + phrase.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+    if (!isWordChar(before) && !isWordChar(after)) return true;
     from = at + 1;
   }
 }

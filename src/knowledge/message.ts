@@ -17,6 +17,8 @@ export interface Message {
   /** The words' text, and their stems. */
   texts: string[];
   readonly stems: string[];
+  /** The stem of word i alone, without stemming the whole message (a long log asks for a few). */
+  stemAt(i: number): string;
   /**
    * The stems of the words a person wrote, with the segments of paths, host names and identifiers blanked:
    * "example" in "com.example.Client" or "fix" in "/api/fix" asks for nothing.
@@ -56,6 +58,7 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   // Stems are read only past the first readers: a pasted log is counted without them.
   let stems: string[] | undefined;
   let freeStems: string[] | undefined;
+  const someStems: string[] = [];
   return {
     original,
     lower,
@@ -64,6 +67,10 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     texts,
     get stems() {
       return (stems ??= texts.map(cachedStem));
+    },
+    stemAt(i: number): string {
+      if (stems) return stems[i] ?? '';
+      return (someStems[i] ??= texts[i] === undefined ? '' : cachedStem(texts[i]));
     },
     get freeStems() {
       return (freeStems ??= words.map((w, i) => (isGlued(lower, w) ? '' : (this.stems[i] as string))));

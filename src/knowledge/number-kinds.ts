@@ -6,6 +6,7 @@
 import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { reference, sentence } from './entry-schema';
+import type { Message } from './message';
 import { WordPhrases, type PhraseFound } from './word-phrases';
 
 const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case'));
@@ -15,6 +16,8 @@ export const numberKindSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as smtp'),
     /** What the number is, to finish "554 5.7.1 looks like …": "a mail server's reply (SMTP)". */
     name: z.string().trim().min(3).max(80),
+    /** The numbers this world uses, when it has a range (WebSocket close codes 1000–4999): others are not its. */
+    range: z.tuple([z.number().int().min(0), z.number().int().min(0)]).optional(),
     explanation: sentence,
     /** Phrases that, right before the number, say what it is: "exit code", "smtp error". */
     before: phrases.default([]),
@@ -84,10 +87,17 @@ export class NumberKinds {
   }
 
   /**
-   * What the number at word `index` is, if not an HTTP status: `stems` are the message's stemmed words, `line(i)`
-   * the line of word i, `textBefore`/`textAfter` the raw text around the number, `near()` the result of wordsIn().
+   * What the number at word `index` of `message` is, if not an HTTP status: `textBefore`/`textAfter` are the raw
+   * text around the number, `near()` the result of wordsIn().
    */
-  kindOf(stems: readonly string[], index: number, line: (i: number) => number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[]): KindEvidence | null {
+  kindOf(message: Message, index: number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[], code: number): KindEvidence | null {
+    const evidence = this.evidence(message, index, textBefore, textAfter, near);
+    const range = evidence?.kind.range;
+    return range && (code < range[0] || code > range[1]) ? null : evidence;
+  }
+
+  private evidence(message: Message, index: number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[]): KindEvidence | null {
+    const { lines } = message;
     const shaped = this.after.find((a) => a.pattern.test(textAfter));
     if (shaped) return { kind: shaped.kind, strength: 'before', distance: 0 };
     const protocol = PROTOCOL_LINE.exec(textBefore)?.[1];
@@ -95,16 +105,20 @@ export class NumberKinds {
       const byProtocol = this.firm(protocol);
       if (byProtocol) return byProtocol;
     }
+    // Only the few words before the number are stemmed: a long log is not.
+    const first = Math.max(0, index - 5);
+    const window: string[] = [];
+    for (let i = first; i < index; i++) window.push(message.stemAt(i));
     for (const end of [index - 1, index - 2]) {
-      if (end < 0 || (end === index - 2 && !GAP_WORDS.has(stems[index - 1] as string))) continue;
+      if (end < 0 || (end === index - 2 && !GAP_WORDS.has(window[index - 1 - first] as string))) continue;
       for (let start = Math.max(0, end - 3); start <= end; start++) {
-        const hit = this.before.at(stems, start);
-        if (hit && hit.at + hit.length - 1 === end && line(start) === line(index)) return { kind: hit.value, strength: 'before', distance: 0 };
+        const hit = this.before.at(window, start - first);
+        if (hit && start + hit.length - 1 === end && lines[start] === lines[index]) return { kind: hit.value, strength: 'before', distance: 0 };
       }
     }
     let best: KindEvidence | null = null;
     for (const hit of near()) {
-      if (line(hit.at) !== line(index)) continue;
+      if (lines[hit.at] !== lines[index]) continue;
       const distance = hit.at < index ? index - (hit.at + hit.length - 1) : hit.at - index;
       if (!best || distance < best.distance) best = { kind: hit.value, strength: 'near', distance };
     }

@@ -52,11 +52,18 @@ export class PhraseMatcher {
           seen.set(key, phrase);
           const first = variant[0] as string;
           this.byFirstWord.set(first, [...(this.byFirstWord.get(first) ?? []), phrase]);
+          if (variant.length >= 2 && !this.joined.has(variant.join(''))) this.joined.set(variant.join(''), phrase);
           this.byCode.set(entry.code, [...(this.byCode.get(entry.code) ?? []), phrase]);
         }
       }
     }
   }
+
+  /**
+   * Names written as one word, as some tools print them ("toomanyrequests", "notfound", "badgateway"): the name's
+   * phrase by its words run together, at least two words long.
+   */
+  private readonly joined = new Map<string, Phrase>();
 
   /** Every word that appears in a name or alias: the targets for typo correction. */
   vocabulary(): Set<string> {
@@ -78,6 +85,8 @@ export class PhraseMatcher {
   match(words: readonly string[], corrected: readonly boolean[]): PhraseHit[] {
     const hits: PhraseHit[] = [];
     words.forEach((word, at) => {
+      const joined = this.joined.get(word);
+      if (joined) hits.push({ ids: [...joined.ids], code: joined.code, at, length: 1, kind: joined.kind, weak: false, corrected: corrected[at] ?? false });
       for (const phrase of this.byFirstWord.get(word) ?? []) {
         if (at + phrase.words.length > words.length) continue;
         if (!phrase.words.every((w, i) => sameWord(words[at + i] as string, w))) continue;

@@ -25,7 +25,8 @@ export interface PhraseReading {
 export function readPhrases(message: Message, phrases: PhraseMatcher, corrector: TypoCorrector, table: StatusTable, lexicon: Lexicon): PhraseReading {
   const { corrected, correctedFlags } = correctWords(message.texts, corrector);
   // A phrase that ends or starts inside a hyphenated token is no name: "no content" in "no content-length".
-  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter((h) => !inCompound(h, message));
+  // Nor is one inside a path or an identifier ("CREATED_AT", "/api/not-found/x").
+  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter((h) => !inCompound(h, message) && message.freeStems[h.at] !== '');
   const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors));
   const counted = all.filter((h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts));
   return { all, counted, corrected, correctedFlags };

@@ -53,6 +53,8 @@ const FUZZY_THRESHOLD = 0.25;
 
 /** Below this a described symptom is not an answer; the bot asks for the code or error instead. */
 export const SYMPTOM_THRESHOLD = 0.3;
+/** The network error of a request that got no response at all (curl's 000, status 0). */
+const NO_RESPONSE_ERROR = 'fetch-failed';
 /** A described symptom whose best entry explains less than this of the message (SymptomMatch.evidence) is less sure. */
 const SYMPTOM_EVIDENCE = 4;
 /** A second reading within this share of the first is offered as "did you mean". */
@@ -68,9 +70,11 @@ const RULED_OUT_NEEDS = 0.75;
 /** "other than 200", "besides 404", "except 500": a number named as the exception to a class. */
 const EXCEPT = /\b(?:other than|besides|except(?: for)?|apart from|aside from|beyond|not just|excluding)\s+(?:plain |the |a |an )?$/;
 
-export function understand(text: string, parts: EngineParts, context: ConversationContext = NO_CONTEXT): Understanding {
+export function understand(text: string, parts: EngineParts, conversation: ConversationContext = NO_CONTEXT): Understanding {
   const { table, lexicon, talk } = parts;
   const message = readMessage(text, table, lexicon);
+  // "different topic: what's a 207": nothing before it applies.
+  const context = hasSubject(conversation) && talk.topicChange.has(message.stems) ? NO_CONTEXT : conversation;
   const { lower, words, texts, vendors } = message;
   const inConversation = hasSubject(context);
   const choice = context.ids.length >= 2;
@@ -119,12 +123,12 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   });
   /** A subject the conversation already has, asked about again with a part of the answer, is a follow-up on it. */
   const onSubject = (u: Understanding): Understanding =>
-    asked && asked !== 'which' && u.ids.length === 1 && u.ids[0] === context.ids[0] ? { ...u, intent: 'follow_up', focus: asked } : u;
+    u.ids.length === 1 && context.ids.includes(u.ids[0] as string) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
 
   // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
   // whatever codes the story names.
   const resolved = talk.resolved.has(message.freeStems);
-  const closing = resolved ? readClosingAct(message, talk) : null;
+  const closing = resolved ? readClosingAct(message, talk, inConversation) : null;
   if (closing) return result({ intent: 'greeting', act: closing, confidence: 0.9 });
 
   const known = accepted.filter((m) => table.has(m.code));
@@ -148,7 +152,8 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter((c) => c !== lastEntry?.code);
   // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
   // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
-  const setAgainst = compareCue || (talk.backReferences.has(message.freeStems) && talk.continuations.at(message.stems, 0) === null);
+  const pointsBack = talk.backReferences.has(message.freeStems) || (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
+  const setAgainst = compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null);
   if (lastEntry && setAgainst && newOne.length === 1 && !classMention) {
     const ids = [lastEntry.id, meaningOf(newOne[0] as number)];
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
@@ -187,6 +192,8 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));
   if (unknown.length && !phraseHits.length) {
     const best = bestMention(unknown);
+    // curl's 000, XHR's status 0: no response at all, a network failure rather than a status.
+    if (best.code === 0) return result({ intent: 'network_error', networkError: NO_RESPONSE_ERROR, confidence: 0.8 });
     return result({ intent: 'unknown_code', code: best.code, class: classOf(best.code), confidence: best.score >= 4 ? 0.9 : 0.75 });
   }
 
@@ -198,7 +205,7 @@ export function understand(text: string, parts: EngineParts, context: Conversati
 
   // === 8. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
-  const act = readAct(message, talk) ?? (asked ? null : readClosingAct(message, talk));
+  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation);
   if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
 
   // === 9. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
@@ -266,6 +273,8 @@ export function understand(text: string, parts: EngineParts, context: Conversati
   if (!message.aboutTheWeb) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
   if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
+  // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.
+  if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
 
   // === 12. A described situation: "the api says I'm calling it too often".
   const vendorBoost = unhintedVendorPenalty(table, vendors);
@@ -315,9 +324,21 @@ function unhintedVendorPenalty(table: StatusTable, vendors: readonly string[]): 
   };
 }
 
+/** How far into a message a how-to question's opening may stand: "which http library should I use". */
+const HOW_TO_OPENS_BY = 4;
+
+/** A question about how to do something, whose rest (after the opening and its verb) tells of no event. */
+function isHowTo(message: Message, lexicon: Lexicon): boolean {
+  const { freeStems } = message;
+  const opener = lexicon.howToOpeners.find(freeStems).find((h) => h.at <= HOW_TO_OPENS_BY);
+  if (!opener) return false;
+  const rest = freeStems.slice(opener.at + opener.length + 1);
+  return !lexicon.eventWords.has(rest);
+}
+
 /** Every word of the message is a stop word or says only that something fails, and where. */
 function isVague(message: Message, lexicon: Lexicon): boolean {
-  return message.texts.every((w, i) => lexicon.stopWords.has(w.replace(/'/g, '')) || lexicon.vagueWords.has(message.stems[i] as string));
+  return message.texts.every((w, i) => lexicon.stopWords.has(w.replace(/'/g, '')) || lexicon.vagueWords.has(message.stems[i] as string) || lexicon.hedges.has(w));
 }
 
 function isAccepted(table: StatusTable) {

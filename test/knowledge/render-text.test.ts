@@ -116,13 +116,6 @@ describe('unknown codes explain the x00 rule', () => {
     expect(out).toContain(table().entry(treatedAs.split(' ')[0]!)!.summary);
   });
 
-  test('000 (no response at all) is explained as no response, not as a number out of range', () => {
-    const out = renderText(compose({ intent: 'unknown_code', code: 0 }), 'plain');
-    expect(out).toContain('000 is not an HTTP status code.');
-    expect(out).toContain('No HTTP response arrived at all');
-    expect(out).not.toContain('x00');
-  });
-
   test.each<[number]>([[601], [99], [1000]])('%i is out of range: no x00 rule, says 100 to 599', (code) => {
     const out = renderText(compose({ intent: 'unknown_code', code }), 'plain');
     expect(out).toContain(`${code} is not an HTTP status code: HTTP statuses are three digits, from 100 to 599.`);

@@ -97,6 +97,22 @@ const OUT_OF_SCOPE = [
   'the new disk does 520 MB/s sequential',
   'should the container listen on 443 or 8443',
   'we got 503 new signups this week',
+  'the deploy took 502 seconds on monday vs 410 today',
+  'my train ICE 503 is late again',
+  'the ws connection closed with code 1011',
+  'ldap error code 49 on the bind',
+  'postgres sqlstate 23505 on insert',
+];
+
+/** Questions about how to do something in the web's world, with nothing that went wrong: none names a code. */
+const HOW_TO = [
+  'how do i set up traefik in front of three services',
+  'which http library should i use in go',
+  'how can i write integration tests for my flask api',
+  'grpc vs rest, which is better for internal services',
+  'write me a limerick about load balancers',
+  'what is an ingress controller',
+  'how do i deploy a django app behind nginx',
 ];
 
 describe('"what is N" in many wordings × every code', () => {
@@ -128,6 +144,20 @@ describe('"what is N" in many wordings × every code', () => {
 
   it('reads at least 99.5% of them as a lookup of N', () => {
     expect(right / total).toBeGreaterThanOrEqual(0.995);
+  });
+});
+
+describe('how-to questions name no code, while a how-to about a failure is that failure', () => {
+  test.each(HOW_TO)('%j names no code', (text) => {
+    expect(engine().understand(text).codes).toEqual([]);
+  });
+
+  test.each<[string, number]>([
+    ['how do i stop getting rate limited by the github api', 429],
+    ['how can i fix the gateway timing out on long exports', 504],
+    ['what is the best way to handle expired tokens from the api', 401],
+  ])('%j is about %i', (text, code) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
   });
 });
 
