@@ -236,7 +236,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 10. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
   const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
-  if (followUp && inConversation && (followUp.focus === 'which' || !describesAnother(followUp.ownWords, context, parts))) {
+  // A follow-up's words that describe another code's situation make a new question about the web, said or not.
+  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && describesAnother(followUp.ownWords, context, parts));
+  if (followUp && inConversation && !another) {
     // After a comparison, "which one?" is about all of them; "how do I fix it?" about the one its words point to,
     // else the first, the likeliest.
     const pointed = followUp.focus === 'which' ? undefined : recommendation('which', context.ids, followUp.ownWords, parts).recommended;
@@ -253,8 +255,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
       confidence: 0.85,
     });
   }
-  // The same words with no conversation before them: ask what they refer to rather than guess.
-  if (followUp?.refersBack) return result({ intent: 'none', clarify: 'referent', confidence: 0.8 });
+  // The same words with no conversation before them: ask what they refer to rather than guess. (In a conversation
+  // they describe another code's situation: read on.)
+  if (followUp?.refersBack && !inConversation) return result({ intent: 'none', clarify: 'referent', confidence: 0.8 });
 
   // === 11. A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy
   // search over names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks
@@ -270,7 +273,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word
   // with a timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a
   // typo of "header" in a question about a hotel room).
-  if (!message.aboutTheWeb) return result({ intent: 'none', confidence: 0.8 });
+  if (!message.aboutTheWeb && !another) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
   if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
   // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.

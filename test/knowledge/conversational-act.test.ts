@@ -75,6 +75,23 @@ describe('an acknowledgement that closes a message acknowledges an answer: only 
   });
 });
 
+describe('a thank-you or an acknowledgement in everyday idioms', () => {
+  test.each<[string, string]>([
+    ["thanks, that's what i needed", 'thanks'],
+    ['that explains a lot, cheers', 'thanks'],
+    ['cheers, that answers my question', 'thanks'],
+    ['perfect, just what i needed', 'ack'],
+    ['i get it now', 'ack'],
+    ['ok that clears it up', 'ack'],
+  ])('%j → %s, in a conversation or not', (text, act) => {
+    for (const context of [undefined, { ids: ['429'] }]) expect(engine().understand(text, context)).toMatchObject({ intent: 'greeting', act, codes: [] });
+  });
+
+  it('the same words around a code ask about the code', () => {
+    expect(engine().understand('what i needed was the meaning of 404')).toMatchObject({ intent: 'lookup', codes: [404] });
+  });
+});
+
 describe('what only looks like it', () => {
   test.each<[string, string, number[]]>([
     // A question after the thanks is the question.

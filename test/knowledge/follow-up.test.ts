@@ -14,12 +14,12 @@ const read = (text: string, context: ConversationContext) => engine().understand
 const FOLLOW_UPS: Record<string, string[]> = {
   fix: ['how do I fix it?', 'how can i fix this', 'what should I do', 'any workaround?', 'how to solve it', 'what do i do now', 'how do we get past it', 'how do I handle this in code'],
   cause: ['why?', 'why does this happen', 'what causes it', "what's the reason", 'how come?', 'why would the server do that', 'what triggers this'],
-  fault: ['is it my fault?', 'is it a bug in my code?', 'whose fault is it', 'is it on my side or theirs', 'who should fix this', 'so is it me or them', 'did i do something wrong'],
+  fault: ['is it my fault?', 'is it a bug in my code?', 'whose fault is it', 'is it on my side or theirs', 'who should fix this', 'so is it me or them', 'did i do something wrong', 'is that something we are doing wrong?'],
   retry: ['is it safe to retry?', 'should I retry', 'can I just try again', 'should my client back off', 'is it ok to resend it'],
   example: ['can you give an example', 'example please', 'show me an example', 'what does it look like', 'got a sample response?'],
   server: ['what config do i need to change', 'and on the server side?', 'what should the backend do', 'i run the api, what do i change', 'which nginx setting is it', 'what do i configure on the load balancer'],
   client: ['and for the frontend?', 'what should the client do', 'what can i do as the caller', 'and in the browser?', 'what about my react app'],
-  more: ['tell me more', 'more', 'go on', 'and?', 'more details please', 'elaborate'],
+  more: ['tell me more', 'more', 'go on', 'and?', 'more details please', 'elaborate', 'is that even a real http code?', 'is that a real http status?'],
 };
 
 /** Longer follow-ups that carry words of their own but no other subject: still about what was discussed. */
@@ -80,6 +80,8 @@ describe('comparing with the code just discussed', () => {
     ['or should it be {M} instead?'],
     ["what's the usual code for that, {M}?"],
     ['would {M} fit that better'],
+    ["wouldn't {M} fit better?"],
+    ['what about {M} instead'],
   ])('%j compares the last code with the new one', (template) => {
     for (const [last, next] of [['308', 301], ['401', 403], ['502', 504], ['429', 503], ['400', 422]] as const) {
       const u = read(template.replace('{M}', String(next)), after(last));
@@ -119,6 +121,17 @@ describe('a new question in the middle of a conversation is a new question', () 
   ])('after 502, %j is %s', (text, intent, first) => {
     const u = read(text, after('502'));
     expect({ intent: u.intent, first: u.codes[0] ?? null }).toEqual({ intent, first });
+  });
+});
+
+describe('in a conversation, a follow-up that describes another code is read on, never "what does it refer to"', () => {
+  test.each<[string, string, number]>([
+    ['why does the api keep timing out', '404', 504],
+    ['and why does it say i am calling it too often now', '401', 429],
+  ])('%j after %s', (text, last, code) => {
+    const u = read(text, after(last));
+    expect(u.clarify).toBeUndefined();
+    expect(u.codes[0]).toBe(code);
   });
 });
 

@@ -54,6 +54,8 @@ const WORDINGS = [
   'is {N} bad?',
   'the server said {N}',
   'short version of {N}',
+  "couldn't figure out what {N} means",
+  "isn't {N} something i should know?",
 ];
 
 /** Sentences about other things, with numbers (many of them known codes): none may be read as naming a code. */
