@@ -19,6 +19,8 @@ export interface ConversationMemory {
   side?: Side;
   /** The part of the answer the last turn asked for, when not the overview ("which" after "which one?"). */
   lastFocus?: Focus;
+  /** Of several codes discussed, the one the last follow-up was about ("the second one"). */
+  lastAbout?: string;
 }
 
 export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
@@ -51,7 +53,9 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
   // Not sure: ask "did you mean …" among the readings with evidence in the message, rather than answer a guess.
   if (answer.intent === 'lookup' && understanding.intent === 'lookup' && understanding.confidence < ASK_BELOW) {
     const candidates = [entryRef(engine.table, answer.entry.id), ...answer.alternatives].slice(0, 3);
-    return { kind: 'did-you-mean', understanding, answer, candidates, memory };
+    // The candidates offered become the subject, as a comparison's codes do: "why?" is about the likeliest one,
+    // "the second one" about the second.
+    return { kind: 'did-you-mean', understanding, answer, candidates, memory: { lastIds: candidates.map((c) => c.id), ...(memory.side ? { side: memory.side } : {}) } };
   }
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
@@ -60,7 +64,8 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
 export function contextOf(engine: StatusEngine, memory: ConversationMemory): ConversationContext {
   const ids = memory.lastIds.filter((id) => engine.table.entry(id));
   const networkError = memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
-  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}) };
+  const about = memory.lastAbout && ids.includes(memory.lastAbout) ? { about: memory.lastAbout } : {};
+  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}), ...about };
 }
 
 function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
@@ -76,6 +81,9 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
   const sideSaid = understanding?.side ?? memory.side;
   const focus = understanding && understanding.focus !== 'overview' ? { lastFocus: understanding.focus } : {};
   const side = { ...(sideSaid ? { side: sideSaid } : {}), ...focus };
+  // A follow-up on one of several codes discussed keeps them all, in their order: "and the other one?" comes next.
+  const one = understanding?.intent === 'follow_up' && understanding.ids.length === 1 ? (understanding.ids[0] as string) : undefined;
+  if (one && memory.lastIds.length > 1 && memory.lastIds.includes(one)) return { lastIds: memory.lastIds, lastAbout: one, ...side };
   switch (answer.intent) {
     case 'lookup':
       return { lastIds: [answer.entry.id], ...side };

@@ -45,8 +45,11 @@ export class DirectLineTokens {
 
   /** A new token for the conversation and user; `expiresIn` is its lifetime in seconds. */
   issue(subject: { conversationId: string; userId: string; userName?: string }): { token: string; expiresIn: number; claims: TokenClaims } {
-    const iat = Math.floor(this.nowMs() / 1000);
-    const claims: TokenClaims = { conv: subject.conversationId, user: subject.userId, ...(subject.userName ? { name: subject.userName } : {}), iat, exp: iat + this.ttlSeconds };
+    const now = this.nowMs() / 1000;
+    const iat = Math.floor(now);
+    // Rounded up: a token issued at 12.9 s with a 1 s lifetime must not expire at 13 s.
+    const exp = Math.ceil(now + this.ttlSeconds);
+    const claims: TokenClaims = { conv: subject.conversationId, user: subject.userId, ...(subject.userName ? { name: subject.userName } : {}), iat, exp };
     const payload = base64url(JSON.stringify({ iss: ISSUER, ...claims }));
     const body = `${HEADER}.${payload}`;
     return { token: `${body}.${this.sign(body)}`, expiresIn: this.ttlSeconds, claims };

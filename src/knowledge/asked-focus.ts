@@ -34,6 +34,8 @@ export function readFocus(message: Message, talk: ConversationLexicon, choice: b
     sidesAt.push({ side: named, at: hit.at });
     consider(named);
   }
+  // After a comparison, a message that opens with "which" asks which, whatever follows: "which for a DELETE".
+  if (choice && texts.find((w) => !talk.fillers.has(w) && !talk.continuations.has([w])) === 'which') consider('which');
   // "is that our code or the provider's side": one side, "or", the other: a question of whose it is.
   const or = texts.indexOf('or');
   if (or > 0 && sidesAt.some((s) => s.at < or) && sidesAt.some((s) => s.at > or && sidesAt.some((t) => t.at < or && t.side !== s.side))) consider('fault');

@@ -79,6 +79,9 @@ export interface MentionVocabulary {
   isVendorWord: (word: string) => boolean;
 }
 
+/** "npm ERR! code E404": npm prefixes the registry's HTTP status with an E. */
+const PACKAGE_MANAGER_CODE = /^e[1-5]\d\d$/;
+
 /** The score of a number the words around it place in another world: below every threshold. */
 const RULED_OUT = -1;
 /** A message of at most this many words, all of them asking about the number, makes the number its topic. */
@@ -90,6 +93,7 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
   const mentions: CodeMention[] = [];
   message.words.forEach((word, index) => {
     const first = word.text.charCodeAt(0);
+    if (first === 101 && message.texts[index - 1] === 'code' && PACKAGE_MANAGER_CODE.test(word.text)) mentions.push(reader.prefixed(index));
     if (first < 48 || first > 57) return; // not a digit: no number
     const mention = reader.read(index);
     if (mention) mentions.push(mention);
@@ -121,6 +125,13 @@ class NumberReader {
       words.length <= TOPIC_MESSAGE_WORDS &&
       words.filter((w) => /^\d/.test(w.text)).length === 1 &&
       words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(message.stemAt(i)) || this.lexicon.stopWords.has(w.text.replace(/'/g, '')));
+  }
+
+  /** npm's "code E401": the registry's HTTP status, prefixed with an E. */
+  prefixed(index: number): CodeMention {
+    const word = this.message.words[index] as Word;
+    const digits = word.text.slice(1);
+    return { code: Number(digits), digits, start: word.start + 1, end: word.end, line: this.message.lines[index] as number, score: 5, strong: true };
   }
 
   /** The number at word `index` with its score, or null where it cannot be a status at all (a decimal, a port). */
@@ -207,7 +218,9 @@ class NumberReader {
       else if (STRONG_BEFORE.has(prev)) e.score += 3;
       else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(e, 3); // "port 8080", "listen on 443"
       // "flight LH 429", "room B 404": an identifier's head, then a short code of letters, then the number.
-      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && /^[a-z]{1,3}$/.test(prev) && !lexicon.stopWords.has(prev)) against(e, 3);
+      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && isShortCode(prev, lexicon)) against(e, 3);
+      // "my flight is BA 303": the same, with "is" between the head and its code.
+      else if (prevPrev !== undefined && LINKING.has(prevPrev) && isShortCode(prev, lexicon) && lexicon.notStatusBefore.has(this.freeText(index - 3, line) ?? '')) against(e, 3);
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
       else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) e.score -= nextIsCount ? 3 : 0;
       else if (lexicon.statusBefore.has(prev)) e.score += 1.5;
@@ -220,6 +233,8 @@ class NumberReader {
       else if (nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit));
       else if (lexicon.statusAfter.has(next)) e.score += 1;
     }
+    // curl's %{http_code} prints 000 when no response came back: in a message about the web, that is what it is.
+    if (digits === '000' && (this.inDomain || this.inConversation)) e.score += 2.5;
     if (words.length === 1) e.score += 3;
     else if (this.isTopic) e.score += 2;
 
@@ -324,6 +339,13 @@ function isCountNoun(word: string, vocabulary: MentionVocabulary): boolean {
   return word.length >= 4 && /[^su]s$/.test(word) && !vocabulary.isTableWord(word) && !vocabulary.askWords.has(stem(word)) && !vocabulary.lexicon.domainWords.has(word);
 }
 
+/** Letters that may be an identifier's code ("LH", "BA", "B"), not a word of the sentence. */
+function isShortCode(word: string, lexicon: Lexicon): boolean {
+  return /^[a-z]{1,3}$/.test(word) && !lexicon.stopWords.has(word);
+}
+
+const LINKING = new Set(['is', 'was', 'number', 'no', 'nr']);
+
 /** A word no table entry, no lexicon and no question about a code uses: "freeway", "fahrenheit", "jeans". */
 function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
@@ -339,6 +361,14 @@ function measureAlike(mentions: CodeMention[], lower: string): void {
   for (let i = 1; i < mentions.length; i++) {
     const a = mentions[i - 1] as CodeMention;
     const b = mentions[i] as CodeMention;
+    // "418 out of 500": a score, both amounts.
+    if (a.line === b.line && !a.strong && !b.strong && /^\s*out of\s*$/.test(lower.slice(a.end, b.start))) {
+      for (const m of [a, b]) {
+        m.score -= 4;
+        m.elsewhere = true;
+      }
+      continue;
+    }
     const marked = (m: CodeMention) => Boolean(m.measured || m.elsewhere);
     if (a.line !== b.line || marked(a) === marked(b) || a.strong || b.strong) continue;
     if (!ALIKE_BETWEEN.test(lower.slice(a.end, b.start))) continue;

@@ -14,6 +14,8 @@ export interface ConversationContext {
   side?: Side;
   /** The part of the answer the last turn asked for ("which" after "which one?"), when not the overview. */
   focus?: Focus;
+  /** Of several ids, the one the last follow-up was about ("the second one"): the next follow-up's default. */
+  about?: string;
 }
 
 export const NO_CONTEXT: ConversationContext = Object.freeze({ ids: Object.freeze([]) });
@@ -24,5 +26,5 @@ export function hasSubject(context: ConversationContext): boolean {
 
 /** A stable key for caching an understanding per text and context. */
 export function contextKey(context: ConversationContext): string {
-  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}` : '';
+  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}` : '';
 }

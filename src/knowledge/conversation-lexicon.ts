@@ -6,7 +6,7 @@
 import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { sentence } from './entry-schema';
-import { phraseWords, stem } from './text';
+import { phraseStems } from './text';
 import { WordPhrases } from './word-phrases';
 
 export const ACTS = ['hello', 'help', 'about', 'thanks', 'ack', 'bye'] as const;
@@ -22,6 +22,10 @@ export type Focus = (typeof FOCUSES)[number];
 /** The focuses a message can ask for by its words, in the order they are tried: the most specific first. */
 const ASKED_FOCUSES = ['which', 'fault', 'retry', 'example', 'cause', 'server', 'client', 'fix', 'more'] as const;
 export type AskedFocus = (typeof ASKED_FOCUSES)[number];
+
+/** "the first one", "the latter", "the other": one of several codes just discussed, by its place. */
+export const ORDINALS = ['first', 'second', 'third', 'middle', 'last', 'other'] as const;
+export type Ordinal = (typeof ORDINALS)[number];
 
 export const SIDES = ['client', 'server'] as const;
 /** Which end of an API the user is on: calling it, or running it. */
@@ -51,6 +55,7 @@ export const conversationSchema = z
     askWords: phrases,
     backReferences: phrases.min(1),
     pronouns: phrases.min(1),
+    ordinals: z.object(Object.fromEntries(ORDINALS.map((o) => [o, phrases.min(1)])) as Record<Ordinal, typeof phrases>).strict(),
     continuations: phrases.min(1),
     userSide: z.object({ server: phrases.min(1), client: phrases.min(1) }).strict(),
     /** "on our side", "my code": the user's own side, whichever it is (the key says which to assume when unknown). */
@@ -61,6 +66,8 @@ export const conversationSchema = z
     resolved: phrases.min(1),
     /** "different topic: …": what follows is not about what was discussed. */
     topicChange: phrases.min(1),
+    /** "now it says 403", "changed to 525": the failure turned into another, which is no comparison with the last. */
+    newState: phrases.min(1),
     clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
     outOfScope: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
@@ -89,6 +96,8 @@ export interface ConversationLexicon {
   actSymbols: Map<string, Act>;
   resolved: WordPhrases<true>;
   topicChange: WordPhrases<true>;
+  ordinals: WordPhrases<Ordinal>;
+  newState: WordPhrases<true>;
   clarify: { codeOrError: string; referent: string };
   outOfScope: string;
   notHttp: string;
@@ -100,11 +109,14 @@ export function loadConversationLexicon(dataDir: string): ConversationLexicon {
   return compileConversationLexicon(loadDataFile(dataDir, 'conversation.json', conversationSchema));
 }
 
-const stems = (list: readonly string[]) => new Set(list.flatMap((p) => phraseWords(p).map(stem)));
+const stems = (list: readonly string[]) => new Set(list.flatMap(phraseStems));
 
 export function compileConversationLexicon(data: z.output<typeof conversationSchema>): ConversationLexicon {
   return {
-    acts: new WordPhrases(data.acts.flatMap((a) => a.phrases.map((p) => [p, a.act] as const))),
+    acts: new WordPhrases(
+      data.acts.flatMap((a) => a.phrases.map((p) => [p, a.act] as const)),
+      { exact: true },
+    ),
     actReplies: Object.fromEntries(data.acts.map((a) => [a.act, a.reply])) as Record<Act, string>,
     actTitles: Object.fromEntries(data.acts.flatMap((a) => (a.title ? [[a.act, a.title]] : []))) as Partial<Record<Act, string>>,
     fillers: stems(data.fillers),
@@ -123,10 +135,12 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     actSymbols: new Map(data.acts.flatMap((a) => a.symbols.map((sym) => [sym, a.act] as const))),
     resolved: new WordPhrases(data.resolved.map((p) => [p, true] as const)),
     topicChange: new WordPhrases(data.topicChange.map((p) => [p, true] as const)),
+    newState: new WordPhrases(data.newState.map((p) => [p, true] as const)),
+    ordinals: new WordPhrases(ORDINALS.flatMap((o) => data.ordinals[o].map((p) => [p, o] as const))),
     clarify: data.clarify,
     outOfScope: data.outOfScope,
     notHttp: data.notHttp,
-    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange],
+    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...Object.values(data.ordinals).flat()],
   };
 }
 

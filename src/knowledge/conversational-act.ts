@@ -27,14 +27,29 @@ export function readAct(message: Message, talk: ConversationLexicon, vague?: Rea
   // "👍", "🙏": no words at all, only a sign.
   if (!stems.length) return talk.actSymbols.get(message.original.trim()) ?? null;
   if (stems.length > MAX_ACT_WORDS) return null;
-  return actOf(stems, 0, stems.length, talk) ?? openingOnVague(stems, talk, vague);
+  // "hmm and?", "ok so?": going on, not closing.
+  if (/\?\s*$/.test(message.lower) && talk.continuations.at(stems, stems.length - 1)) return null;
+  return actOf(message, 0, stems.length, talk) ?? openingOnVague(message, talk, vague);
+}
+
+/**
+ * "hi! I'm on the support team. What kind of questions can I ask you?": the last sentence asks about the bot, and
+ * the sentences before it tell nothing that happened (`tellsNothing` says so of a word range).
+ */
+export function readQuestionToTheBot(message: Message, talk: ConversationLexicon, tellsNothing: (from: number, to: number) => boolean): Act | null {
+  const breaks = sentenceBreaks(message);
+  if (breaks.length < 3) return null;
+  const lastFrom = breaks[breaks.length - 2] as number;
+  const act = actOf(message, lastFrom, message.words.length, talk);
+  return (act === 'help' || act === 'about') && tellsNothing(0, lastFrom) ? act : null;
 }
 
 /** "can you help me make sense of api errors?": an opening act, then only words that name no problem of its own. */
-function openingOnVague(stems: readonly string[], talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {
+function openingOnVague(message: Message, talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {
   if (!vague) return null;
+  const { stems } = message;
   for (let end = stems.length - 1; end > 0; end--) {
-    const act = actOf(stems, 0, end, talk);
+    const act = actOf(message, 0, end, talk);
     if (act === 'help' || act === 'hello' || act === 'about') {
       return stems.slice(end).every((s) => vague.has(s) || talk.fillers.has(s) || talk.askWords.has(s)) ? act : null;
     }
@@ -45,15 +60,13 @@ function openingOnVague(stems: readonly string[], talk: ConversationLexicon, vag
 /**
  * "got it working, it was the service name. thanks!": the first or the last sentence is a thank-you, a goodbye or
  * an acknowledgement, and no sentence asks anything (no "?", no question word, no verb before its subject).
+ * `namesCode(from)` says whether a status is named from word `from` on: "fixed that, now it's a 525" opens with an
+ * acknowledgement but goes on to a new failure, unless what follows says it is resolved too.
  */
-export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean): Act | null {
+export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean, namesCode: (from: number) => boolean = () => false): Act | null {
   const { stems, words, lower } = message;
   if (stems.length < 2 || lower.includes('?')) return null;
-  const breaks = [0];
-  for (let i = 1; i < words.length; i++) {
-    if (SENTENCE_BREAK.test(lower.slice((words[i - 1] as Word).end, (words[i] as Word).start))) breaks.push(i);
-  }
-  breaks.push(words.length);
+  const breaks = sentenceBreaks(message);
   if (breaks.length < 3) return null; // one sentence: readAct's business
   const { texts } = message;
   for (let b = 0; b < breaks.length - 1; b++) {
@@ -61,19 +74,32 @@ export function readClosingAct(message: Message, talk: ConversationLexicon, inCo
     const sentence = texts.slice(from, breaks[b + 1]);
     if (sentence.some((w) => WH_WORD.test(w)) || (ASKING_VERB.test(sentence[0] as string) && SUBJECT.test(sentence[1] ?? ''))) return null;
   }
-  const last = actOf(stems, breaks[breaks.length - 2] as number, words.length, talk);
-  const first = actOf(stems, 0, breaks[1] as number, talk);
+  const last = actOf(message, breaks[breaks.length - 2] as number, words.length, talk);
+  let first = actOf(message, 0, breaks[1] as number, talk);
+  if (first && !last && namesCode(breaks[1] as number) && !talk.resolved.has(stems.slice(breaks[1]))) first = null;
   // "understood, will check the proxy" acknowledges an answer; with no answer before it, there is nothing to.
   return ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ?? null;
 }
 
 const SENTENCE_BREAK = /[.!,;:\n]|\s-\s/;
 
+/** The word index where each sentence (or clause) starts, and the word count at the end. */
+function sentenceBreaks(message: Message): number[] {
+  const { words, lower } = message;
+  const breaks = [0];
+  for (let i = 1; i < words.length; i++) {
+    if (SENTENCE_BREAK.test(lower.slice((words[i - 1] as Word).end, (words[i] as Word).start))) breaks.push(i);
+  }
+  breaks.push(words.length);
+  return breaks;
+}
+
 /** The act words [from, to) make up on their own, with fillers, or null. */
-function actOf(stems: readonly string[], from: number, to: number, talk: ConversationLexicon): Act | null {
+function actOf(message: Message, from: number, to: number, talk: ConversationLexicon): Act | null {
+  const { stems, bare } = message;
   const found = new Set<Act>();
   for (let i = from; i < to; ) {
-    const hit = talk.acts.at(stems, i);
+    const hit = talk.acts.at(bare, i);
     if (hit && hit.at + hit.length <= to) {
       found.add(hit.value);
       i += hit.length;

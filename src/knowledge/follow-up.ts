@@ -5,7 +5,7 @@
  * own.
  */
 import { readFocus } from './asked-focus';
-import type { AskedFocus, ConversationLexicon, Focus, Side } from './conversation-lexicon';
+import type { AskedFocus, ConversationLexicon, Focus, Ordinal, Side } from './conversation-lexicon';
 import type { Lexicon } from './lexicon';
 import type { Message } from './message';
 import { stem } from './text';
@@ -21,6 +21,8 @@ export interface FollowUpReading {
   refersBack: boolean;
   /** Its words that neither ask for a part nor point back ("keep timing out" in "why does the api keep timing out"). */
   ownWords: string[];
+  /** One of several codes discussed, by its place: "the second one", "the latter", "the other". */
+  ordinal?: Ordinal;
 }
 
 export interface FollowUpOptions {
@@ -40,30 +42,39 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
   if (!stems.length) return null;
   const focus = readFocus(message, talk, options.choice, options.side);
   const short = stems.length <= SHORT_MESSAGE_WORDS;
-  const continues = talk.continuations.at(stems, 0) !== null;
-  const refersBack = talk.backReferences.has(stems) || continues || (short && stems.some((s) => talk.pronouns.has(s)));
+  // "and?", "hmm and?", "ok so what about …": a continuation, after any "ok" or "hmm".
+  let start = 0;
+  while (start < stems.length - 1 && (talk.fillers.has(stems[start] as string) || talk.acts.at(message.bare, start)?.value === 'ack') && !talk.continuations.at(stems, start)) start++;
+  const continues = talk.continuations.at(stems, start) !== null;
   const covered = new Set<number>();
-  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide, talk.sideReference] as Array<{ find(s: readonly string[]): Array<{ at: number; length: number }> }>) {
+  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide, talk.sideReference, talk.ordinals] as Array<{ find(s: readonly string[]): Array<{ at: number; length: number }> }>) {
     for (const hit of set.find(message.freeStems)) for (let k = hit.at; k < hit.at + hit.length; k++) covered.add(k);
   }
+  // "why does it happen" points back; in "the website says it's down", "it" is the website.
+  const named = (i: number) => !covered.has(i) && !lexicon.stopWords.has((message.texts[i] as string).replace(/'/g, '')) && !talk.askWords.has(stems[i] as string) && !talk.fillers.has(stems[i] as string);
+  const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
+  const pointsBack = short && pronounAt >= 0 && !stems.slice(0, pronounAt).some((_, i) => named(i));
+  const ordinal = options.choice ? talk.ordinals.find(stems)[0]?.value : undefined;
+  const refersBack = talk.backReferences.has(stems) || continues || pointsBack || ordinal !== undefined;
   // Stop words stay in: "too often" is a phrase of its own.
   const ownWords = message.texts.filter((_, i) => !covered.has(i));
+  const reading = (f: AskedFocus | Focus): FollowUpReading => ({ focus: f, refersBack, ownWords, ...(ordinal ? { ordinal } : {}) });
   // "Which one should I return when the token is fine but the user is no admin?": the situation is the point.
-  if (focus === 'which') return { focus, refersBack, ownWords };
+  if (focus === 'which') return reading(focus);
   if (options.inConversation) {
     // In a conversation, a part asked for is about what was discussed, whatever else the message says; whether it
     // describes another code instead is the caller's to check.
-    if (focus) return { focus, refersBack, ownWords };
+    if (focus) return reading(focus);
     const last = options.lastFocus;
-    if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return { focus: last, refersBack, ownWords };
+    if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return reading(last);
   }
   // Words of its own, beyond saying only that something fails ("api"), make a new question.
   const subject = ownWords.filter((w) => {
     const s = stem(w);
     return !lexicon.stopWords.has(w.replace(/'/g, '')) && !talk.askWords.has(s) && !talk.fillers.has(s) && !lexicon.vagueWords.has(s);
   }).length;
-  if (focus && subject <= MAX_SUBJECT_WORDS) return { focus, refersBack, ownWords };
+  if (focus && subject <= MAX_SUBJECT_WORDS) return reading(focus);
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
-  if (!focus && refersBack && short && subject <= 1) return { focus: 'more', refersBack, ownWords };
+  if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1)) return reading('more');
   return null;
 }

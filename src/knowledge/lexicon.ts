@@ -5,7 +5,7 @@
 import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { CLASSES, type StatusClass } from './status-table';
-import { phraseWords, stem } from './text';
+import { phraseStems, phraseWords, stem } from './text';
 import { WordPhrases } from './word-phrases';
 
 const words = z.array(z.string().min(1));
@@ -99,7 +99,7 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
   for (const group of data.synonymGroups) {
     const canonical = `~${stem(joinWords(group[0] as string).replace(/ /g, ''))}`;
     for (const member of group) {
-      const key = phraseWords(member).map(stem).join(' ');
+      const key = phraseStems(member).join(' ');
       if (!key) continue;
       if (!synonyms.has(key)) synonyms.set(key, canonical);
       longestSynonym = Math.max(longestSynonym, key.split(' ').length);
@@ -137,7 +137,7 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     weakNames: new Set(data.weakNames.map(joinWords)),
     domainWords: set(data.domainWords),
     webWords: new Set(data.webWords.map(joinWords)),
-    vagueWords: new Set(data.vagueWords.flatMap((w) => phraseWords(w).map(stem))),
+    vagueWords: new Set(data.vagueWords.flatMap(phraseStems)),
     hedges: set(data.hedges),
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),

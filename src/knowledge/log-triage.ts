@@ -20,6 +20,8 @@ export function countLogStatuses(lower: string, accepted: CodeMention[], table: 
   const logLines = [...perLine.keys()].filter((l) => looksLikeLogLine(lines[l] ?? '')).length;
   if (perLine.size < 3 && logLines < 2) return null;
   if (perLine.size < 4 && logLines < 2 && new Set([...perLine.values()].map((m) => m.code)).size < 2) return null;
+  // Among three or more log lines, a line of the person's own ("the 401s are normal, but the rest?") is no entry.
+  if (logLines >= 3) for (const line of [...perLine.keys()]) if (!looksLikeLogLine(lines[line] ?? '')) perLine.delete(line);
   preferStatusColumn(lower, statusMentions, perLine);
 
   const counts = new Map<number, number>();

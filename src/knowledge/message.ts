@@ -17,6 +17,8 @@ export interface Message {
   /** The words' text, and their stems. */
   texts: string[];
   readonly stems: string[];
+  /** The words without apostrophes ("thats"), for phrases matched word for word. */
+  readonly bare: string[];
   /** The stem of word i alone, without stemming the whole message (a long log asks for a few). */
   stemAt(i: number): string;
   /**
@@ -59,6 +61,7 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   let stems: string[] | undefined;
   let freeStems: string[] | undefined;
   const someStems: string[] = [];
+  let bare: string[] | undefined;
   return {
     original,
     lower,
@@ -67,6 +70,9 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     texts,
     get stems() {
       return (stems ??= texts.map(cachedStem));
+    },
+    get bare() {
+      return (bare ??= texts.map((w) => w.replace(/'/g, '')));
     },
     stemAt(i: number): string {
       if (stems) return stems[i] ?? '';

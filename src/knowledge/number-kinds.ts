@@ -23,6 +23,11 @@ export const numberKindSchema = z
     before: phrases.default([]),
     /** Patterns (regular expressions over the lower-cased text) right after the number: "554 5.7.1", "1045 (28000)". */
     after: z.array(z.string().refine(isPattern, 'must be a valid regular expression')).default([]),
+    /**
+     * Patterns (over the lower-cased text) for a number written as only that world writes it, not as a decimal:
+     * a Windows HRESULT "0x80070005".
+     */
+    shapes: z.array(z.string().refine(isPattern, 'must be a valid regular expression')).default([]),
     /** Words that, on the same line, place the message in that world: "postfix", "msiexec", "cuda". */
     words: phrases.min(1),
     references: z.array(reference).min(1, 'needs at least one reference'),
@@ -64,6 +69,7 @@ export class NumberKinds {
   private readonly before: WordPhrases<NumberKind>;
   private readonly words: WordPhrases<NumberKind>;
   private readonly after: Array<{ pattern: RegExp; kind: NumberKind }>;
+  private readonly shapes: Array<{ pattern: RegExp; kind: NumberKind }>;
   private readonly byId = new Map<string, NumberKind>();
 
   constructor(readonly kinds: readonly NumberKind[]) {
@@ -71,6 +77,7 @@ export class NumberKinds {
     this.before = new WordPhrases(kinds.flatMap((k) => k.before.map((p) => [p, k] as const)));
     this.words = new WordPhrases(kinds.flatMap((k) => k.words.map((p) => [p, k] as const)));
     this.after = kinds.flatMap((k) => k.after.map((source) => ({ pattern: new RegExp(source), kind: k })));
+    this.shapes = kinds.flatMap((k) => k.shapes.map((source) => ({ pattern: new RegExp(source), kind: k })));
   }
 
   static load(dataDir: string): NumberKinds {
@@ -79,6 +86,15 @@ export class NumberKinds {
 
   kind(id: string): NumberKind | undefined {
     return this.byId.get(id);
+  }
+
+  /** The first number in `lower` written as only one world writes it ("0x80070005"), with that world. */
+  shapedIn(lower: string): { text: string; kind: NumberKind } | null {
+    for (const { pattern, kind } of this.shapes) {
+      const found = pattern.exec(lower);
+      if (found) return { text: found[0], kind };
+    }
+    return null;
   }
 
   /** Every word of some kind's world in a message (stemmed words), found once per message. */

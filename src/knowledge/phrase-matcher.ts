@@ -13,7 +13,7 @@ export interface PhraseHit {
   at: number;
   length: number;
   kind: 'name' | 'alias';
-  /** An everyday word that is also a name ("found", "ok"): only counts with a cue. */
+  /** Everyday words that are also a name ("found", "ok", "not allowed"): only count with a cue. */
   weak: boolean;
   /** At least one word of the phrase was a corrected typo. */
   corrected: boolean;
@@ -87,7 +87,8 @@ export class PhraseMatcher {
     words.forEach((word, at) => {
       const joined = this.joined.get(word);
       if (joined) hits.push({ ids: [...joined.ids], code: joined.code, at, length: 1, kind: joined.kind, weak: false, corrected: corrected[at] ?? false });
-      for (const phrase of this.byFirstWord.get(word) ?? []) {
+      const candidates = word === 'to' ? [...(this.byFirstWord.get('to') ?? []), ...(this.byFirstWord.get('too') ?? [])] : (this.byFirstWord.get(word) ?? []);
+      for (const phrase of candidates) {
         if (at + phrase.words.length > words.length) continue;
         if (!phrase.words.every((w, i) => sameWord(words[at + i] as string, w))) continue;
         const joined = phrase.words.join(' ');
@@ -97,7 +98,7 @@ export class PhraseMatcher {
           at,
           length: phrase.words.length,
           kind: phrase.kind,
-          weak: phrase.words.length === 1 && this.weakNames.has(joined),
+          weak: this.weakNames.has(joined),
           corrected: corrected.slice(at, at + phrase.words.length).some(Boolean),
         });
       }

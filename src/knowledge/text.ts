@@ -44,6 +44,11 @@ export function phraseWords(phrase: string): string[] {
   return words(normalize(phrase)).map((w) => w.text.replace(/'/g, ''));
 }
 
+/** A phrase's words stemmed as a message's words are: "now it's" → now, it (as "it's" in a message). */
+export function phraseStems(phrase: string): string[] {
+  return words(normalize(phrase)).map((w) => stem(w.text));
+}
+
 /**
  * A deliberately small suffix stripper (not Porter): enough to make inflections of the same word meet without
  * merging unrelated words. "throttled" → "throttl", "uploads" → "upload", "timing" → "tim".

@@ -17,9 +17,9 @@
 import { findCodeMentions, MENTION_THRESHOLD_KNOWN, MENTION_THRESHOLD_OUT_OF_RANGE, MENTION_THRESHOLD_UNKNOWN, type CodeMention, type MentionVocabulary } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
-import { readAct, readClosingAct } from './conversational-act';
+import { readAct, readClosingAct, readQuestionToTheBot } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
-import type { AskedFocus, ConversationLexicon, Focus } from './conversation-lexicon';
+import type { AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
 import { readFollowUp } from './follow-up';
 import type { Lexicon } from './lexicon';
 import { countLogStatuses } from './log-triage';
@@ -121,14 +121,19 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     ...(side ? { side } : {}),
     ...u,
   });
-  /** A subject the conversation already has, asked about again with a part of the answer, is a follow-up on it. */
+  /**
+   * A subject the conversation already has, asked about again with a part of the answer, is a follow-up on it;
+   * named again alone ("what about the 499 one?" after a log), it is asked about afresh. ("Compare it with 502"
+   * after 502 asks for more of it.)
+   */
   const onSubject = (u: Understanding): Understanding =>
-    u.ids.length === 1 && context.ids.includes(u.ids[0] as string) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
+    u.ids.length === 1 && context.ids.includes(u.ids[0] as string) && (asked || compareCue) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
 
   // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
   // whatever codes the story names.
   const resolved = talk.resolved.has(message.freeStems);
-  const closing = resolved ? readClosingAct(message, talk, inConversation) : null;
+  const namesCode = (from: number) => accepted.some((m) => table.has(m.code) && m.start >= (words[from]?.start ?? Infinity));
+  const closing = resolved ? readClosingAct(message, talk, inConversation, namesCode) : null;
   if (closing) return result({ intent: 'greeting', act: closing, confidence: 0.9 });
 
   const known = accepted.filter((m) => table.has(m.code));
@@ -153,7 +158,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
   // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
   const pointsBack = talk.backReferences.has(message.freeStems) || (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
-  const setAgainst = compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null);
+  const setAgainst = (compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null)) && !talk.newState.has(message.stems);
   if (lastEntry && setAgainst && newOne.length === 1 && !classMention) {
     const ids = [lastEntry.id, meaningOf(newOne[0] as number)];
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
@@ -202,10 +207,15 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   if (other?.otherKind) {
     return result({ intent: 'none', otherNumber: { text: numberAsWritten(lower, other), kind: other.otherKind.id }, confidence: 0.9 });
   }
+  // "Windows Update error 0x80070005": a number no HTTP status is written as.
+  const shaped = known.length ? null : parts.mentions.kinds.shapedIn(lower);
+  if (shaped) return result({ intent: 'none', otherNumber: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
 
   // === 8. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
-  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation);
+  // A question to the bot after a word about the asker: only where nothing before it names a failure.
+  const tellsNothing = (from: number, to: number) => !phraseHits.some((h) => h.at < to) && !toTerms(texts.slice(from, to), lexicon).some((t) => t.startsWith('~'));
+  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, namesCode) ?? readQuestionToTheBot(message, talk, tellsNothing);
   if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
 
   // === 9. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
@@ -236,13 +246,15 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 10. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
   const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
-  // A follow-up's words that describe another code's situation make a new question about the web, said or not.
-  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && describesAnother(followUp.ownWords, context, parts));
+  // A follow-up's words that describe another code's situation make a new question about the web, said or not
+  // (unless it names one of the codes discussed by its place: "the first one").
+  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && !followUp.ordinal && describesAnother(followUp.ownWords, context, parts));
   if (followUp && inConversation && !another) {
     // After a comparison, "which one?" is about all of them; "how do I fix it?" about the one its words point to,
     // else the first, the likeliest.
-    const pointed = followUp.focus === 'which' ? undefined : recommendation('which', context.ids, followUp.ownWords, parts).recommended;
-    const ids = followUp.focus === 'which' ? [...context.ids] : [pointed ?? (context.ids[0] as string)].filter(Boolean);
+    const byPlace = followUp.ordinal && pickByPlace(followUp.ordinal, context);
+    const pointed = followUp.focus === 'which' ? undefined : (byPlace ?? recommendation('which', context.ids, followUp.ownWords, parts).recommended);
+    const ids = followUp.focus === 'which' ? [...context.ids] : [pointed ?? context.about ?? (context.ids[0] as string)].filter(Boolean);
     const sideKept = sideSaid ?? context.side;
     return result({
       intent: 'follow_up',
@@ -284,7 +296,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
   const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
   // An everyday word that is a status name but had no cue ("we accepted the design") is no evidence here either.
-  const uncued = new Set(phrases.all.filter((h) => !phrases.counted.includes(h)).flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  // Several everyday words ("not allowed") still describe the situation.
+  const uncued = new Set(phrases.all.filter((h) => h.length === 1 && !phrases.counted.includes(h)).map((h) => h.at));
   // Hedges ("kinda", "acting weird") say nothing of what happened.
   const symptomWords = phrases.corrected.filter((w, i) => !uncued.has(i) && !lexicon.hedges.has(w));
   const matches = (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(toTerms(symptomWords, lexicon), 5, vendorBoost);
@@ -350,6 +363,25 @@ function isAccepted(table: StatusTable) {
     const inRange = m.code >= 100 && m.code <= 599;
     return m.score >= (inRange ? MENTION_THRESHOLD_UNKNOWN : MENTION_THRESHOLD_OUT_OF_RANGE);
   };
+}
+
+/** "The second one", "the latter", "the other": one of the codes discussed, by its place in the last answer. */
+function pickByPlace(ordinal: Ordinal, context: ConversationContext): string | undefined {
+  const { ids } = context;
+  switch (ordinal) {
+    case 'first':
+      return ids[0];
+    case 'second':
+      return ids[1];
+    case 'third':
+      return ids[2];
+    case 'middle':
+      return ids.length === 3 ? ids[1] : undefined;
+    case 'last':
+      return ids[ids.length - 1];
+    case 'other':
+      return ids.length === 2 ? ids.find((id) => id !== (context.about ?? ids[0])) : undefined;
+  }
 }
 
 /**

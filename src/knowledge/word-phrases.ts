@@ -2,7 +2,7 @@
  * A set of phrases matched on whole words of a message, inflections included: each phrase and each message word is
  * stemmed, so "retrying" meets "retry" and "causes" meets "cause". Where phrases overlap, the longest wins.
  */
-import { phraseWords, stem } from './text';
+import { phraseStems, phraseWords } from './text';
 
 export interface PhraseFound<T> {
   value: T;
@@ -14,9 +14,14 @@ export interface PhraseFound<T> {
 export class WordPhrases<T> {
   private readonly byFirst = new Map<string, Array<{ stems: string[]; value: T }>>();
 
-  constructor(entries: Iterable<readonly [phrase: string, value: T]>) {
+  /**
+   * `exact`: phrases are matched word for word (apostrophes dropped), not by stems, for set expressions where an
+   * inflection changes the meaning ("fixed" is an acknowledgement, "fix?" a question). Match them against
+   * Message.bare rather than stems.
+   */
+  constructor(entries: Iterable<readonly [phrase: string, value: T]>, options: { exact?: boolean } = {}) {
     for (const [phrase, value] of entries) {
-      const stems = phraseWords(phrase).map(stem);
+      const stems = options.exact ? phraseWords(phrase) : phraseStems(phrase);
       if (!stems.length) continue;
       const list = this.byFirst.get(stems[0] as string) ?? [];
       list.push({ stems, value });

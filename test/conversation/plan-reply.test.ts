@@ -53,9 +53,11 @@ describe('follow-ups', () => {
   it.each(withMemory)('"$say" after a code answers about it: $about', ({ say, about, memory = AFTER_502 }) => {
     const p = plan(say, memory);
     expect(subject(answerOf(p))).toBe(about);
-    // A follow-up keeps the subject (the next "how do I fix it?" is about the same code) and remembers the part asked.
+    // A follow-up keeps the subject (the next "how do I fix it?" is about the same code) and remembers the part asked;
+    // of several codes discussed, it keeps them all ("and the other one?") and which one it was about.
     const [, id, focus] = about.split(' ');
-    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: [id], lastFocus: focus });
+    const kept = memory.lastIds.length > 1 ? { lastIds: memory.lastIds, lastAbout: id } : { lastIds: [id] };
+    expect(p.kind === 'answer' && p.memory).toEqual({ ...kept, lastFocus: focus });
   });
 
   it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" with nothing discussed is the engine\'s own reading, not a follow-up', (say) => {
@@ -219,8 +221,8 @@ describe('did you mean', () => {
       expect(ids[0]).toBe(answer.intent === 'lookup' && answer.entry.id);
       expect(ids.length).toBe(Math.min(3, 1 + (answer.intent === 'lookup' ? answer.alternatives.length : 0)));
       expect(new Set(ids).size).toBe(ids.length);
-      // Asking does not change the subject: a follow-up still refers to the code before it.
-      expect(p.memory).toEqual(EMPTY_MEMORY);
+      // The readings offered become the subject, as a comparison's codes do: "why?" is about the likeliest.
+      expect(p.memory).toEqual({ lastIds: ids });
     }
     expect(asked).toBeGreaterThan(0);
   });

@@ -21,6 +21,14 @@ describe('DirectLineTokens', () => {
     expect(tokens.verify(token)).toMatchObject({ ok: false, reason: 'expired', claims: { conv: 'conversation-1' } });
   });
 
+  it('lives at least its full lifetime when issued between two seconds', () => {
+    const at = Date.parse('2026-11-25T12:00:00.900Z');
+    const short = new DirectLineTokens(SECRET, 1, () => at);
+    const { token, claims } = short.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
+    expect(claims.exp * 1000 - at).toBeGreaterThanOrEqual(1000);
+    expect(new DirectLineTokens(SECRET, 1, () => at + 999).verify(token).ok).toBe(true);
+  });
+
   it('refuses a token with a changed payload, another key, or no shape at all', () => {
     const { token } = tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
     const [header, payload, signature] = token.split('.') as [string, string, string];

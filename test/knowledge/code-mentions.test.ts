@@ -70,8 +70,27 @@ describe('status codes in tool output and logs are found', () => {
   });
 });
 
+describe("npm's E-prefixed registry status", () => {
+  test.each([
+    ['npm ERR! code E401', 401],
+    ['npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/nope', 404],
+    ['npm error code E403', 403],
+  ])('%j is %d', (text, code) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: [code] });
+  });
+
+  test.each(['npm ERR! code ELIFECYCLE', 'npm ERR! code E2BIG', 'the E401 key on the keyboard'])('%j names no status', (text) => {
+    expect(engine().understand(text).codes).toEqual([]);
+  });
+});
+
 describe('numbers that are not status codes are ignored', () => {
   test.each<[string, string, number[]]>([
+    // Scores and identifiers, the head before or after the number.
+    ['a score out of a total', 'I scored 418 out of 500 on the practice exam', []],
+    ['a score, codes both', 'we passed 404 out of 500 checks', []],
+    ['a bus after its number', 'take the 301 bus to the station', []],
+    ['a flight code after "is"', 'my flight is BA 303 and it is delayed', []],
     // Ports.
     ['port after host', 'my app on localhost:3000 is down', []],
     ['port in URL', 'curl http://localhost:8080/health', []],

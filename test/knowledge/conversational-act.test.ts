@@ -92,6 +92,26 @@ describe('a thank-you or an acknowledgement in everyday idioms', () => {
   });
 });
 
+describe('a question to the bot after a word about the asker', () => {
+  const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.'];
+  const QUESTIONS: Array<[string, string]> = [
+    ['What kind of questions can I ask you?', 'help'],
+    ['how does it work?', 'about'],
+    ['are you a bot?', 'about'],
+    ['what can you do?', 'help'],
+  ];
+  test.each(INTROS)('%j then a question about the bot', (intro) => {
+    for (const [question, act] of QUESTIONS) expect(engine().understand(`${intro} ${question}`)).toMatchObject({ intent: 'greeting', act, codes: [] });
+  });
+
+  test.each(['our checkout throws bad gateway errors. what can you do?', 'the api keeps saying too many requests. how does it work?', 'getting 502 on login. what can you do?'])(
+    '%j tells a failure first: that is the question',
+    (text) => {
+      expect(engine().understand(text).intent).toBe('lookup');
+    },
+  );
+});
+
 describe('what only looks like it', () => {
   test.each<[string, string, number[]]>([
     // A question after the thanks is the question.

@@ -105,6 +105,68 @@ describe('"which one" after a comparison', () => {
   });
 });
 
+describe('one of several codes, by its place', () => {
+  const PLACES: Array<[string, (ids: string[]) => string]> = [
+    ['what about the first one', (ids) => ids[0] as string],
+    ['and the second one?', (ids) => ids[1] as string],
+    ['the last one - why does it happen', (ids) => ids[ids.length - 1] as string],
+    ['the latter, is it safe to retry?', (ids) => ids[ids.length - 1] as string],
+    ['the former, how do i fix it', (ids) => ids[0] as string],
+    ['if a POST gets the first one, what does the browser do', (ids) => ids[0] as string],
+  ];
+  const SETS = [['301', '308'], ['401', '403'], ['502', '503', '504'], ['400', '422']];
+  test.each(PLACES)('%j picks its code from every set discussed', (text, pick) => {
+    for (const ids of SETS) expect(read(text, after(...ids)).ids).toEqual([pick(ids)]);
+  });
+
+  test.each(SETS.filter((ids) => ids.length === 2))('"and the other one?" after a follow-up on one of %j is about the other', (...ids) => {
+    expect(read('and the other one?', { ids, about: ids[0] }).ids).toEqual([ids[1]]);
+    expect(read('and the other one?', { ids, about: ids[1] }).ids).toEqual([ids[0]]);
+  });
+
+  it('with one code discussed, a place means nothing more than "it"', () => {
+    expect(read('the second one, how do i fix it', after('502'))).toMatchObject({ intent: 'follow_up', ids: ['502'], focus: 'fix' });
+  });
+});
+
+describe('after a comparison, a message opening with "which" asks which', () => {
+  test.each(['which for a DELETE', 'ok and which of those for a PUT', 'so which here, the token expired'])('%j', (text) => {
+    for (const ids of [['200', '204'], ['401', '403']]) expect(read(text, after(...ids))).toMatchObject({ intent: 'follow_up', focus: 'which', ids });
+  });
+
+  it('without a comparison it is a question of its own', () => {
+    expect(read('which for a DELETE', after('204')).focus).not.toBe('which');
+  });
+});
+
+describe('a failure that turned into another is a new lookup, not a comparison or a thank-you', () => {
+  test.each(['now it says {M} instead', "now it's a {M}", 'fixed that, now it is a {M}', 'ok now i get {M} Forbidden lol', 'different thing, our CDN returns {M} for videos', 'another thing - what is {M}'])(
+    '%j',
+    (template) => {
+      for (const [last, next] of [['522', 525], ['404', 403], ['502', 504]] as const) {
+        const u = read(template.replace('{M}', String(next)), after(last));
+        expect({ intent: u.intent, codes: u.codes.slice(0, 1) }).toEqual({ intent: 'lookup', codes: [next] });
+      }
+    },
+  );
+});
+
+describe('short follow-ups that only look like acts', () => {
+  test.each<[string, string]>([
+    ['fix?', 'fix'],
+    ['and the fix?', 'fix'],
+    ['hmm and?', 'more'],
+    ['huh?', 'more'],
+    ['why tho', 'cause'],
+  ])('%j asks for %s', (text, focus) => {
+    for (const id of ['409', '500', '429']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+  });
+
+  test.each(['fixed!', 'ok?', 'thanks a lot', 'hmm', 'mm ok'])('%j is still an act', (text) => {
+    expect(read(text, after('500')).intent).toBe('greeting');
+  });
+});
+
 describe('a new question in the middle of a conversation is a new question', () => {
   test.each<[string, string, number | null]>([
     ['what about 504?', 'lookup', 504],
@@ -132,6 +194,12 @@ describe('in a conversation, a follow-up that describes another code is read on,
     const u = read(text, after(last));
     expect(u.clarify).toBeUndefined();
     expect(u.codes[0]).toBe(code);
+  });
+});
+
+describe('a pronoun after a noun of the message refers to that noun, not back', () => {
+  test.each(["website says it's down for maintenance", 'the api says it only takes json', 'our proxy logs that it timed out'])('%j asks no "what does it refer to"', (text) => {
+    expect(engine().understand(text).clarify).not.toBe('referent');
   });
 });
 

@@ -38,6 +38,12 @@ describe('what users paste, by failure', () => {
     ['http.client.RemoteDisconnected: Remote end closed connection without response', 'connection-reset'],
     ['curl: (60) SSL certificate problem: unable to get local issuer certificate', 'tls-certificate'],
     ['Error: certificate has expired (CERT_HAS_EXPIRED)', 'tls-certificate'],
+    // Go, Node and Chrome word the same failures their own way.
+    ['Get "https://registry.internal:5000/v2/": x509: certificate signed by unknown authority', 'tls-certificate'],
+    ['remote error: tls: handshake failure', 'tls-certificate'],
+    ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames", 'tls-certificate'],
+    ['ERR_SSL_VERSION_OR_CIPHER_MISMATCH on the new subdomain', 'tls-certificate'],
+    ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
     ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],
     ['javax.net.ssl.SSLHandshakeException: PKIX path building failed', 'tls-certificate'],

@@ -29,6 +29,10 @@ describe('a number of another world is that, not a status', () => {
     ['cuda error 700 on the second kernel launch', 'gpu', '700'],
     ['nvidia driver error 404 after the update', 'gpu', '404'],
     ['errno 110 from the syscall', 'errno', '110'],
+    ['rpc error: code = Unavailable desc = connection error (status code 14)', 'grpc', '14'],
+    ['grpc status 16 on every call from the mobile client', 'grpc', '16'],
+    ['Windows Update error 0x80070005', 'windows-error', '0x80070005'],
+    ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
     expect({ intent: u.intent, codes: u.codes, otherNumber: u.otherNumber }).toEqual({ intent: 'none', codes: [], otherNumber: { text: number, kind } });

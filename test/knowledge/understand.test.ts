@@ -194,6 +194,11 @@ describe('triage', () => {
     '203.0.113.18 - - [27/Apr/2025:10:00:09 +0000] "GET /api/v1/orders/404 HTTP/1.1" 404 500 "-" "curl/8.5.0"',
   ].join('\n');
 
+  test('a line of the person\'s own under the log is no entry: it does not change the counts', () => {
+    const asked = `${nginxLog}\nthe 404s are expected, 404 and 404 again, but what about the rest?`;
+    expect(understand(asked).counts).toEqual(understand(nginxLog).counts);
+  });
+
   test('an nginx access log: one status per line, counted, most frequent first; byte counts and ids ignored', () => {
     const u = understand(nginxLog);
     expectValid(u);
@@ -274,6 +279,24 @@ describe('triage', () => {
     const u = understand('Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 503 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"');
     expect(u.intent).toBe('lookup');
     expect(u.codes).toEqual([503]);
+  });
+});
+
+describe('a name made of everyday words counts only with a cue', () => {
+  test.each<[string, number]>([
+    ['405 Not Allowed', 405],
+    ['nginx returns Not Allowed for my POST', 405],
+    ['not allowed', 405],
+    ['what is no content', 204],
+  ])('%j → %d', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+
+  test.each<[string, number]>([
+    ["I'm logged in fine but I'm not allowed to delete other people's posts, the server refuses", 403],
+    ["the page just says I'm not allowed to see it even though I'm logged in", 403],
+  ])('%j describes a situation: %d', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
   });
 });
 
