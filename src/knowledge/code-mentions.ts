@@ -82,6 +82,9 @@ export interface MentionVocabulary {
 /** "npm ERR! code E404": npm prefixes the registry's HTTP status with an E. */
 const PACKAGE_MANAGER_CODE = /^e[1-5]\d\d$/;
 
+/** How many words from the number a word of another world may stand, in a message about the web. */
+const NEAR_KIND_WORDS = 4;
+
 /** The score of a number the words around it place in another world: below every threshold. */
 const RULED_OUT = -1;
 /** A message of at most this many words, all of them asking about the number, makes the number its topic. */
@@ -164,7 +167,9 @@ class NumberReader {
 
     if (before === ':' && LETTER.test(before2) && !STATUS_KEY_BEFORE.test(textBefore)) return null; // localhost:3000
     const header = HEADER_LINE.exec(lower.slice(lineStart, start));
-    if (header && !STATUS_KEY_NAME.test(header[1] as string)) return null; // "< content-length: 500", "Retry-After: 120"
+    const headerName = header?.[1];
+    const isHeader = headerName !== undefined && (headerName.includes('-') || lexicon.headerNames.has(headerName));
+    if (isHeader && !STATUS_KEY_NAME.test(headerName)) return null; // "< content-length: 500", "Retry-After: 120"
     if (before === ':' && (before2 === ']' || before2 === ')')) return null; // [::1]:8080
     // nginx's "(111: Connection refused)": an errno and the system's message, unless that is the code's reason phrase.
     if (before === '(' && after === ':' && after2 === ' ' && ERRNO_TEXT.test(lower.slice(word.end + 2, word.end + 40))) {
@@ -244,7 +249,9 @@ class NumberReader {
     // Unavailable" on a SIP trunk).
     let otherKind: NumberKind | undefined;
     const kind = this.vocabulary.kinds.kindOf(this.message, index, textBefore, lower.slice(word.end, word.end + 24), () => this.nearKinds(), code);
-    if (kind?.strength === 'before' || (kind && !httpShape && !this.webWordNearer(index, kind.distance))) {
+    // In a message about the web, such a word counts only close by: "explain what a 307 is? our SSO flow bounces …".
+    const nearEnough = kind?.strength === 'near' && (kind.distance <= NEAR_KIND_WORDS || !this.inDomain);
+    if (kind?.strength === 'before' || (kind && nearEnough && !httpShape && !this.webWordNearer(index, kind.distance))) {
       e.score = Math.min(e.score, RULED_OUT);
       e.elsewhere = true;
       e.strong = false;
@@ -290,7 +297,7 @@ class NumberReader {
   }
 
   private nearKinds(): ReturnType<NumberKinds['wordsIn']> {
-    return (this.kindWords ??= this.vocabulary.kinds.wordsIn(this.message.stems));
+    return (this.kindWords ??= this.vocabulary.kinds.wordsIn(this.message));
   }
 
   /** True when a web word ("api", "curl", "nginx") or a vendor's word on the number's line is at least as near. */

@@ -68,6 +68,8 @@ export const conversationSchema = z
     topicChange: phrases.min(1),
     /** "now it says 403", "changed to 525": the failure turned into another, which is no comparison with the last. */
     newState: phrases.min(1),
+    /** "back to the 401": a code discussed earlier, taken up again. */
+    returnTo: phrases.min(1),
     clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
     outOfScope: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
@@ -98,6 +100,7 @@ export interface ConversationLexicon {
   topicChange: WordPhrases<true>;
   ordinals: WordPhrases<Ordinal>;
   newState: WordPhrases<true>;
+  returnTo: WordPhrases<true>;
   clarify: { codeOrError: string; referent: string };
   outOfScope: string;
   notHttp: string;
@@ -136,11 +139,12 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     resolved: new WordPhrases(data.resolved.map((p) => [p, true] as const)),
     topicChange: new WordPhrases(data.topicChange.map((p) => [p, true] as const)),
     newState: new WordPhrases(data.newState.map((p) => [p, true] as const)),
+    returnTo: new WordPhrases(data.returnTo.map((p) => [p, true] as const)),
     ordinals: new WordPhrases(ORDINALS.flatMap((o) => data.ordinals[o].map((p) => [p, o] as const))),
     clarify: data.clarify,
     outOfScope: data.outOfScope,
     notHttp: data.notHttp,
-    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...Object.values(data.ordinals).flat()],
+    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...data.returnTo, ...Object.values(data.ordinals).flat()],
   };
 }
 

@@ -81,6 +81,10 @@ export function readClosingAct(message: Message, talk: ConversationLexicon, inCo
   return ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ?? null;
 }
 
+/** How many words may say what a thank-you is for, after one of these ("for explaining", "with nginx"). */
+const THANKS_FOR_WORDS = 5;
+const THANKS_FOR = new Set(['for', 'with', 'on', 'about']);
+
 const SENTENCE_BREAK = /[.!,;:\n]|\s-\s/;
 
 /** The word index where each sentence (or clause) starts, and the word count at the end. */
@@ -103,6 +107,9 @@ function actOf(message: Message, from: number, to: number, talk: ConversationLex
     if (hit && hit.at + hit.length <= to) {
       found.add(hit.value);
       i += hit.length;
+    } else if (THANKS_FOR.has(bare[i] as string) && found.has('thanks') && to - i <= THANKS_FOR_WORDS + 1) {
+      // "thanks for explaining", "thx a lot for the quick help": what the thanks is for is part of it.
+      i = to;
     } else if (talk.fillers.has(stems[i] as string)) i++;
     else return null;
   }

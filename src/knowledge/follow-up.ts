@@ -13,7 +13,7 @@ import { stem } from './text';
 /** "and?", "does that apply here too": pointing back with no part asked for counts only in a short message. */
 const SHORT_MESSAGE_WORDS = 7;
 /** Words of its own a follow-up may carry ("what config do I need to change in *nginx*"); more make a new question. */
-const MAX_SUBJECT_WORDS = 2;
+export const MAX_SUBJECT_WORDS = 2;
 
 export interface FollowUpReading {
   focus: AskedFocus | Focus;
@@ -21,6 +21,8 @@ export interface FollowUpReading {
   refersBack: boolean;
   /** Its words that neither ask for a part nor point back ("keep timing out" in "why does the api keep timing out"). */
   ownWords: string[];
+  /** How many of ownWords name something ("path", "right" in "why tho, the path is right"). */
+  subjectWords: number;
   /** One of several codes discussed, by its place: "the second one", "the latter", "the other". */
   ordinal?: Ordinal;
 }
@@ -52,13 +54,20 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
   }
   // "why does it happen" points back; in "the website says it's down", "it" is the website.
   const named = (i: number) => !covered.has(i) && !lexicon.stopWords.has((message.texts[i] as string).replace(/'/g, '')) && !talk.askWords.has(stems[i] as string) && !talk.fillers.has(stems[i] as string);
+  // So does "is that normal?" after "the delete worked but the response has no body".
+  const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i));
   const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
-  const pointsBack = short && pronounAt >= 0 && !stems.slice(0, pronounAt).some((_, i) => named(i));
+  const pointsBack = (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
   const ordinal = options.choice ? talk.ordinals.find(stems)[0]?.value : undefined;
-  const refersBack = talk.backReferences.has(stems) || continues || pointsBack || ordinal !== undefined;
+  const refersBack = continues || pointsBack || ordinal !== undefined;
   // Stop words stay in: "too often" is a phrase of its own.
   const ownWords = message.texts.filter((_, i) => !covered.has(i));
-  const reading = (f: AskedFocus | Focus): FollowUpReading => ({ focus: f, refersBack, ownWords, ...(ordinal ? { ordinal } : {}) });
+  // Words of its own, beyond saying only that something fails ("api"), make a new question.
+  const subject = ownWords.filter((w) => {
+    const s = stem(w);
+    return !lexicon.stopWords.has(w.replace(/'/g, '')) && !talk.askWords.has(s) && !talk.fillers.has(s) && !lexicon.vagueWords.has(s);
+  }).length;
+  const reading = (f: AskedFocus | Focus): FollowUpReading => ({ focus: f, refersBack, ownWords, subjectWords: subject, ...(ordinal ? { ordinal } : {}) });
   // "Which one should I return when the token is fine but the user is no admin?": the situation is the point.
   if (focus === 'which') return reading(focus);
   if (options.inConversation) {
@@ -68,11 +77,6 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
     const last = options.lastFocus;
     if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return reading(last);
   }
-  // Words of its own, beyond saying only that something fails ("api"), make a new question.
-  const subject = ownWords.filter((w) => {
-    const s = stem(w);
-    return !lexicon.stopWords.has(w.replace(/'/g, '')) && !talk.askWords.has(s) && !talk.fillers.has(s) && !lexicon.vagueWords.has(s);
-  }).length;
   if (focus && subject <= MAX_SUBJECT_WORDS) return reading(focus);
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
   if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1)) return reading('more');

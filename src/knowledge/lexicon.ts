@@ -52,6 +52,11 @@ export const lexiconSchema = z
      * event after its verb ("how do I set up nginx as a reverse proxy"), nothing went wrong to look up.
      */
     howToOpeners: words,
+    /**
+     * HTTP header names of one word ("host", "server", "allow"): "Server: 500" is a header's value, while "ELI5: 408"
+     * asks about a code. A name with a hyphen ("content-length") is a header anyway.
+     */
+    headerNames: words,
   })
   .strict();
 
@@ -85,6 +90,7 @@ export interface Lexicon {
   hedges: Set<string>;
   eventWords: WordPhrases<true>;
   howToOpeners: WordPhrases<true>;
+  headerNames: Set<string>;
 }
 
 export function loadLexicon(dataDir: string): Lexicon {
@@ -141,5 +147,6 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     hedges: set(data.hedges),
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
+    headerNames: set(data.headerNames),
   };
 }

@@ -37,6 +37,8 @@ export interface Message {
    * context begins: "ThrottlingException: Rate exceeded when calling …" → throttling, rate, exceeded.
    */
   errorWords: string[];
+  /** Identifiers split at their capitals, as written ("filezilla" for "FileZilla"), with the index of their first part. */
+  joined: Array<{ text: string; at: number }>;
 }
 
 export function readMessage(text: string, table: StatusTable, lexicon: Lexicon): Message {
@@ -44,7 +46,7 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const original = truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
   const lower = normalize(original);
   const camel = original.length === lower.length && CAMEL_ANYWHERE.test(original);
-  const { words, errorAt } = camel ? splitCamelCase(splitWords(lower), original) : { words: splitWords(lower), errorAt: -1 };
+  const { words, errorAt, joined } = camel ? splitCamelCase(splitWords(lower).map(unstretched), original) : { words: splitWords(lower).map(unstretched), errorAt: -1, joined: [] };
   const texts = words.map((w) => w.text);
   const vendors = findVendors(lower, table);
   const lines: number[] = [];
@@ -85,8 +87,17 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     vendors,
     aboutTheWeb: isAboutTheWeb(texts, lexicon),
     errorWords: errorWordsAt(texts, lines, errorAt),
+    joined,
   };
 }
+
+/** "whyyy", "pleeease", "sooo": a letter stretched three times or more is one letter ("www" stays). */
+function unstretched(w: Word): Word {
+  return STRETCHED.test(w.text) && w.text !== 'www' ? { ...w, text: w.text.replace(STRETCHED_RUN, '$1') } : w;
+}
+
+const STRETCHED = /([a-z])\1\1/;
+const STRETCHED_RUN = /([a-z])\1{2,}/g;
 
 /** A segment of a path, host name or dotted identifier: joined to a neighbour by "." "/" "_" "=" "@" with no space. */
 function isGlued(lower: string, w: Word): boolean {
@@ -118,8 +129,9 @@ function errorWordsAt(texts: readonly string[], lines: readonly number[], at: nu
  * Identifiers carry words: "ThrottlingException", "ServiceUnavailable", "HTTPError" are read as "throttling
  * exception", "service unavailable", "http error". `original` must have the same offsets as the words' text.
  */
-function splitCamelCase(words: Word[], original: string): { words: Word[]; errorAt: number } {
+function splitCamelCase(words: Word[], original: string): { words: Word[]; errorAt: number; joined: Array<{ text: string; at: number }> } {
   const out: Word[] = [];
+  const joined: Array<{ text: string; at: number }> = [];
   let errorAt = -1;
   for (const w of words) {
     const written = original.slice(w.start, w.end);
@@ -129,6 +141,7 @@ function splitCamelCase(words: Word[], original: string): { words: Word[]; error
     }
     let from = 0;
     const first = out.length;
+    joined.push({ text: w.text, at: first });
     for (const m of written.matchAll(CAMEL_BOUNDARY)) {
       const at = (m.index ?? 0) + 1;
       out.push({ text: w.text.slice(from, at), start: w.start + from, end: w.start + at });
@@ -138,7 +151,7 @@ function splitCamelCase(words: Word[], original: string): { words: Word[]; error
     if (!TYPE_SUFFIX.test(w.text.slice(from))) out.push({ text: w.text.slice(from), start: w.start + from, end: w.end });
     else errorAt = first;
   }
-  return { words: out, errorAt };
+  return { words: out, errorAt, joined };
 }
 
 const TYPE_SUFFIX = /^(?:exception|error|exc|err)$/;

@@ -7,6 +7,7 @@ import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { reference, sentence } from './entry-schema';
 import type { Message } from './message';
+import { stem } from './text';
 import { WordPhrases, type PhraseFound } from './word-phrases';
 
 const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case'));
@@ -97,9 +98,14 @@ export class NumberKinds {
     return null;
   }
 
-  /** Every word of some kind's world in a message (stemmed words), found once per message. */
-  wordsIn(stems: readonly string[]): PhraseFound<NumberKind>[] {
-    return this.words.find(stems);
+  /** Every word of some kind's world in a message, found once per message; "FileZilla" counts as written. */
+  wordsIn(message: Message): PhraseFound<NumberKind>[] {
+    const found = this.words.find(message.stems);
+    for (const { text, at } of message.joined) {
+      const hit = this.words.at([stem(text)], 0);
+      if (hit) found.push({ value: hit.value, at, length: 1 });
+    }
+    return found;
   }
 
   /**

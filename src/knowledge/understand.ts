@@ -20,7 +20,7 @@ import { readFocus, readUserSide } from './asked-focus';
 import { readAct, readClosingAct, readQuestionToTheBot } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
 import type { AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
-import { readFollowUp } from './follow-up';
+import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
 import type { Lexicon } from './lexicon';
 import { countLogStatuses } from './log-triage';
 import { readMessage, type Message } from './message';
@@ -126,8 +126,10 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
    * named again alone ("what about the 499 one?" after a log), it is asked about afresh. ("Compare it with 502"
    * after 502 asks for more of it.)
    */
+  // "back to the 401 - how do i make it stop": a code of earlier in the conversation, taken up again.
+  const returning = inConversation && talk.returnTo.has(message.freeStems);
   const onSubject = (u: Understanding): Understanding =>
-    u.ids.length === 1 && context.ids.includes(u.ids[0] as string) && (asked || compareCue) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
+    u.ids.length === 1 && (context.ids.includes(u.ids[0] as string) || returning) && (asked || compareCue) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
 
   // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
   // whatever codes the story names.
@@ -158,7 +160,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
   // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
   const pointsBack = talk.backReferences.has(message.freeStems) || (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
-  const setAgainst = (compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null)) && !talk.newState.has(message.stems);
+  const setAgainst = (compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null)) && !talk.newState.has(message.stems) && !returning;
   if (lastEntry && setAgainst && newOne.length === 1 && !classMention) {
     const ids = [lastEntry.id, meaningOf(newOne[0] as number)];
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
@@ -195,7 +197,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 6. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));
-  if (unknown.length && !phraseHits.length) {
+  // "HTTP/1.1 366 OK": on a status line, the number is the status, whatever phrase follows it.
+  if (unknown.length && (!phraseHits.length || unknown.some((m) => m.strong))) {
     const best = bestMention(unknown);
     // curl's 000, XHR's status 0: no response at all, a network failure rather than a status.
     if (best.code === 0) return result({ intent: 'network_error', networkError: NO_RESPONSE_ERROR, confidence: 0.8 });
@@ -218,8 +221,12 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, namesCode) ?? readQuestionToTheBot(message, talk, tellsNothing);
   if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
 
+  // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.
+  const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
+  const goesOn = inConversation && followUp?.refersBack === true && phraseHits.every((h) => h.weak);
+
   // === 9. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
-  if (phraseHits.length) {
+  if (phraseHits.length && !goesOn) {
     const ranked = rankPhraseHits(phraseHits);
     const top = ranked[0] as PhraseHit;
     const id = pickAmongIds(table, top.ids, vendors);
@@ -245,10 +252,12 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   }
 
   // === 10. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
-  const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
   // A follow-up's words that describe another code's situation make a new question about the web, said or not
   // (unless it names one of the codes discussed by its place: "the first one").
-  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && !followUp.ordinal && describesAnother(followUp.ownWords, context, parts));
+  // A part asked for with a word or two of its own that tell of no event ("why tho, the path is right") stays on
+  // the subject; "why does the api keep timing out" tells of another failure.
+  const briefAsk = followUp !== null && followUp.focus !== 'more' && followUp.subjectWords <= MAX_SUBJECT_WORDS && !lexicon.eventWords.has(followUp.ownWords.map(stem));
+  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && !followUp.ordinal && !briefAsk && describesAnother(followUp.ownWords, context, parts));
   if (followUp && inConversation && !another) {
     // After a comparison, "which one?" is about all of them; "how do I fix it?" about the one its words point to,
     // else the first, the likeliest.

@@ -70,6 +70,16 @@ describe('status codes in tool output and logs are found', () => {
   });
 });
 
+describe('"name: N" is a header only with a header\'s name', () => {
+  test.each(['ELI5: {N}', 'Question: {N}', 'quick one: {N}?', 'tldr: {N}'])('%j asks about N', (template) => {
+    for (const code of [404, 408, 503]) expect(engine().understand(template.replace('{N}', String(code))).codes[0]).toBe(code);
+  });
+
+  test.each(['Content-Length: 500', 'Server: 503', 'Retry-After: 120', 'Age: 404', 'x-request-id: 502'])('%j is a header value', (text) => {
+    expect(mentionsOf(text).filter(isAccepted)).toEqual([]);
+  });
+});
+
 describe("npm's E-prefixed registry status", () => {
   test.each([
     ['npm ERR! code E401', 401],
@@ -91,6 +101,7 @@ describe('numbers that are not status codes are ignored', () => {
     ['a score, codes both', 'we passed 404 out of 500 checks', []],
     ['a bus after its number', 'take the 301 bus to the station', []],
     ['a flight code after "is"', 'my flight is BA 303 and it is delayed', []],
+    ['a wait in seconds', 'so should i retry right away or wait the 120?', []],
     // Ports.
     ['port after host', 'my app on localhost:3000 is down', []],
     ['port in URL', 'curl http://localhost:8080/health', []],

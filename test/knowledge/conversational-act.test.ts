@@ -92,6 +92,16 @@ describe('a thank-you or an acknowledgement in everyday idioms', () => {
   });
 });
 
+describe('a thank-you with what it is for', () => {
+  test.each(['thx a lot for explaining, very helpful', 'thanks for the help with nginx', 'many thanks for the quick answer', 'cheers for that', 'awesome, appreciate the help!'])('%j', (text) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'greeting', act: 'thanks', codes: [] });
+  });
+
+  test.each([['thanks for explaining 502', 502], ['thanks, and what does 504 mean', 504]] as const)('%j names a code: that is the question', (text, code) => {
+    expect(engine().understand(text).codes[0]).toBe(code);
+  });
+});
+
 describe('a question to the bot after a word about the asker', () => {
   const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.'];
   const QUESTIONS: Array<[string, string]> = [

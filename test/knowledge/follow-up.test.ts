@@ -151,6 +151,32 @@ describe('a failure that turned into another is a new lookup, not a comparison o
   );
 });
 
+describe('taking up a code of earlier in the conversation', () => {
+  test.each(['back to the {N} - how do i fix it?', 'going back to {N}, is it safe to retry?', 'back to the {N}s, why do they happen'])('%j is a follow-up on it', (template) => {
+    for (const [code, last] of [['401', '429'], ['503', '404'], ['521-cloudflare', '502']] as const) {
+      const n = code.split('-')[0] as string;
+      const u = read(template.replace('{N}', n), after(last));
+      expect({ intent: u.intent, code: u.codes[0] }).toEqual({ intent: 'follow_up', code: Number(n) });
+    }
+  });
+
+  test.each(['totally different q: what is 207', 'different q, what is 207 Multi-Status', 'another q: 207?'])('%j is a new lookup, not a comparison', (text) => {
+    expect(read(text, after('429'))).toMatchObject({ intent: 'lookup', codes: [207] });
+  });
+});
+
+describe('a part asked with a word or two of its own stays on the subject', () => {
+  test.each<[string, string]>([
+    ['why tho, the path is right', 'cause'],
+    ['how do i make it stop for good', 'fix'],
+    ['is that on them or on me?', 'fault'],
+    ["so it's on me, not them?", 'fault'],
+    ['and if i were the one running that endpoint, what would i check?', 'server'],
+  ])('%j asks for %s', (text, focus) => {
+    for (const id of ['404', '503', '415']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+  });
+});
+
 describe('short follow-ups that only look like acts', () => {
   test.each<[string, string]>([
     ['fix?', 'fix'],
@@ -158,6 +184,10 @@ describe('short follow-ups that only look like acts', () => {
     ['hmm and?', 'more'],
     ['huh?', 'more'],
     ['why tho', 'cause'],
+    ['whyyy', 'cause'],
+    ['ok and?', 'more'],
+    ['now what', 'fix'],
+    ['wat do', 'fix'],
   ])('%j asks for %s', (text, focus) => {
     for (const id of ['409', '500', '429']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
   });
@@ -198,7 +228,7 @@ describe('in a conversation, a follow-up that describes another code is read on,
 });
 
 describe('a pronoun after a noun of the message refers to that noun, not back', () => {
-  test.each(["website says it's down for maintenance", 'the api says it only takes json', 'our proxy logs that it timed out'])('%j asks no "what does it refer to"', (text) => {
+  test.each(["website says it's down for maintenance", 'the api says it only takes json', 'our proxy logs that it timed out', 'the delete worked but the response has no body at all, is that normal?'])('%j asks no "what does it refer to"', (text) => {
     expect(engine().understand(text).clarify).not.toBe('referent');
   });
 });

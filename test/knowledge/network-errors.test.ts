@@ -43,6 +43,7 @@ describe('what users paste, by failure', () => {
     ['remote error: tls: handshake failure', 'tls-certificate'],
     ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames", 'tls-certificate'],
     ['ERR_SSL_VERSION_OR_CIPHER_MISMATCH on the new subdomain', 'tls-certificate'],
+    ['System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.', 'tls-certificate'],
     ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
     ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],

@@ -32,6 +32,7 @@ describe('a number of another world is that, not a status', () => {
     ['rpc error: code = Unavailable desc = connection error (status code 14)', 'grpc', '14'],
     ['grpc status 16 on every call from the mobile client', 'grpc', '16'],
     ['Windows Update error 0x80070005', 'windows-error', '0x80070005'],
+    ['FileZilla: Response: 530 Login incorrect.', 'ftp', '530'],
     ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
@@ -46,6 +47,9 @@ describe('a number of another world is that, not a status', () => {
 
 describe('the same words near a number the web owns', () => {
   test.each<[string, number]>([
+    // In a message about the web, a word of another world counts only close to the number.
+    ["Can someone explain what a 307 is? Our SSO flow bounced me through one and I'm not sure the POST body survives.", 307],
+    ['Duplicate email on signup returns 409 and our frontend and backend teams disagree about it.', 409],
     ['our api returns 500 when the sql query fails', 500],
     ['the email api answers 429 after 100 sends', 429],
     ['HTTP/1.1 503 Service Unavailable from the mail api', 503],

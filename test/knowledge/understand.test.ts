@@ -282,6 +282,23 @@ describe('triage', () => {
   });
 });
 
+describe('on a status line the number is the status, whatever phrase follows', () => {
+  test.each(['HTTP/1.1 366 OK', 'HTTP/2 299 Not Found', '< HTTP/1.1 471 Forbidden'])('%j is an unknown code', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'unknown_code', codes: [] });
+  });
+});
+
+describe('stretched letters are read as the word', () => {
+  test.each<[string, Intent]>([
+    ['whyyy is 404 a thing', 'lookup'],
+    ['pleeease explain 502', 'lookup'],
+    ['thaaanks', 'greeting'],
+    ['sooo what is 429', 'lookup'],
+  ])('%j → %s', (text, intent) => {
+    expect(understand(text).intent).toBe(intent);
+  });
+});
+
 describe('a name made of everyday words counts only with a cue', () => {
   test.each<[string, number]>([
     ['405 Not Allowed', 405],
