@@ -248,7 +248,8 @@ class NumberReader {
     // HTTP's own status line could hold it. A reason phrase does not decide: SIP borrowed HTTP's ("503 Service
     // Unavailable" on a SIP trunk).
     let otherKind: NumberKind | undefined;
-    const kind = this.vocabulary.kinds.kindOf(this.message, index, textBefore, lower.slice(word.end, word.end + 24), () => this.nearKinds(), code);
+    // On HTTP's own status line a word of another world decides nothing: its words are not looked for.
+    const kind = this.vocabulary.kinds.kindOf(this.message, index, textBefore, lower.slice(word.end, word.end + 24), () => (httpShape ? [] : this.nearKinds()), code);
     // In a message about the web, such a word counts only close by: "explain what a 307 is? our SSO flow bounces …".
     const nearEnough = kind?.strength === 'near' && (kind.distance <= NEAR_KIND_WORDS || !this.inDomain);
     if (kind?.strength === 'before' || (kind && nearEnough && !httpShape && !this.webWordNearer(index, kind.distance))) {

@@ -7,7 +7,7 @@ import { z } from 'zod/v4';
 import { loadDataFile } from './data-file';
 import { reference, sentence } from './entry-schema';
 import type { Message } from './message';
-import { stem } from './text';
+import { phraseStems, stem } from './text';
 import { WordPhrases, type PhraseFound } from './word-phrases';
 
 const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case'));
@@ -68,6 +68,8 @@ export interface KindEvidence {
 
 export class NumberKinds {
   private readonly before: WordPhrases<NumberKind>;
+  /** The last stem of every `before` phrase. */
+  private readonly beforeEnds: Set<string>;
   private readonly words: WordPhrases<NumberKind>;
   private readonly after: Array<{ pattern: RegExp; kind: NumberKind }>;
   private readonly shapes: Array<{ pattern: RegExp; kind: NumberKind }>;
@@ -76,6 +78,7 @@ export class NumberKinds {
   constructor(readonly kinds: readonly NumberKind[]) {
     for (const k of kinds) this.byId.set(k.id, k);
     this.before = new WordPhrases(kinds.flatMap((k) => k.before.map((p) => [p, k] as const)));
+    this.beforeEnds = new Set(kinds.flatMap((k) => k.before.map((p) => phraseStems(p).at(-1) ?? '')));
     this.words = new WordPhrases(kinds.flatMap((k) => k.words.map((p) => [p, k] as const)));
     this.after = kinds.flatMap((k) => k.after.map((source) => ({ pattern: new RegExp(source), kind: k })));
     this.shapes = kinds.flatMap((k) => k.shapes.map((source) => ({ pattern: new RegExp(source), kind: k })));
@@ -127,11 +130,12 @@ export class NumberKinds {
       const byProtocol = this.firm(protocol);
       if (byProtocol) return byProtocol;
     }
-    // Only the few words before the number are stemmed: a long log is not.
+    // Only the few words before the number are stemmed, and only when one of them may end a phrase: a long log is not.
     const first = Math.max(0, index - 5);
+    const mayEnd = index > 0 && (this.beforeEnds.has(message.stemAt(index - 1)) || (index > 1 && this.beforeEnds.has(message.stemAt(index - 2))));
     const window: string[] = [];
-    for (let i = first; i < index; i++) window.push(message.stemAt(i));
-    for (const end of [index - 1, index - 2]) {
+    if (mayEnd) for (let i = first; i < index; i++) window.push(message.stemAt(i));
+    for (const end of mayEnd ? [index - 1, index - 2] : []) {
       if (end < 0 || (end === index - 2 && !GAP_WORDS.has(window[index - 1 - first] as string))) continue;
       for (let start = Math.max(0, end - 3); start <= end; start++) {
         const hit = this.before.at(window, start - first);
