@@ -63,6 +63,8 @@ export class MainDialog extends ComponentDialog {
     const plan = (step.context.turnState.get(PLANNED) as ReplyPlan | undefined) ?? (await this.plan(step.context));
     this.observe(step.context, step.context.activity.text ?? '', plan);
     if (plan.kind === 'did-you-mean') {
+      // The readings offered become the subject: a typed "why?" instead of a choice is about the likeliest.
+      await this.memory.set(step.context, plan.memory);
       return step.beginDialog(DID_YOU_MEAN_DIALOG, { candidates: plan.candidates, answer: plan.answer } satisfies DidYouMeanOptions);
     }
     await this.carryOut(step.context, plan);

@@ -80,7 +80,7 @@ function dialogue(engine: StatusEngine, turns: string[]) {
   return turns.map((q) => {
     const plan = planReply(engine, q, undefined, memory);
     if (plan.kind !== 'answer' && plan.kind !== 'did-you-mean') throw new Error(`a typed turn planned as ${plan.kind}`);
-    if (plan.kind === 'answer') memory = plan.memory;
+    memory = plan.memory;
     return { ...toJson(q, plan.understanding, plan.answer), ...(plan.kind === 'did-you-mean' ? { didYouMean: plan.candidates.map((c) => c.id) } : {}) };
   });
 }

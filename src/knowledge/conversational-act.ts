@@ -33,15 +33,17 @@ export function readAct(message: Message, talk: ConversationLexicon, vague?: Rea
 }
 
 /**
- * "hi! I'm on the support team. What kind of questions can I ask you?": the last sentence asks about the bot, and
- * the sentences before it tell nothing that happened (`tellsNothing` says so of a word range).
+ * "hi! I'm on the support team. What kind of questions can I ask you?": a sentence asks about the bot, and the
+ * others tell nothing that happened (`tellsNothing` says so of a word range).
  */
 export function readQuestionToTheBot(message: Message, talk: ConversationLexicon, tellsNothing: (from: number, to: number) => boolean): Act | null {
   const breaks = sentenceBreaks(message);
-  if (breaks.length < 3) return null;
-  const lastFrom = breaks[breaks.length - 2] as number;
-  const act = actOf(message, lastFrom, message.words.length, talk);
-  return (act === 'help' || act === 'about') && tellsNothing(0, lastFrom) ? act : null;
+  if (breaks.length < 3 || !tellsNothing(0, message.words.length)) return null;
+  for (let b = 0; b < breaks.length - 1; b++) {
+    const act = actOf(message, breaks[b] as number, breaks[b + 1] as number, talk);
+    if (act === 'help' || act === 'about') return act;
+  }
+  return null;
 }
 
 /** "can you help me make sense of api errors?": an opening act, then only words that name no problem of its own. */
@@ -85,7 +87,7 @@ export function readClosingAct(message: Message, talk: ConversationLexicon, inCo
 const THANKS_FOR_WORDS = 5;
 const THANKS_FOR = new Set(['for', 'with', 'on', 'about']);
 
-const SENTENCE_BREAK = /[.!,;:\n]|\s-\s/;
+const SENTENCE_BREAK = /[.!?,;:\n]|\s-\s/;
 
 /** The word index where each sentence (or clause) starts, and the word count at the end. */
 function sentenceBreaks(message: Message): number[] {

@@ -96,8 +96,14 @@ const NAME_COMPARE_WORDS = new Set(['vs', 'v', 'versus', 'or', 'compared', 'agai
 
 export function hasCompareCue(texts: readonly string[], lower: string, lexicon: Lexicon): boolean {
   if (/\bv\.?s\.?\b|\d\s+\/\s+\d|<->|↔/.test(lower)) return true;
-  return texts.some((w, i) => lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`));
+  return texts.some((w, i) => {
+    // "a different app returns 301" compares nothing; "different from 301", "is it different?" do.
+    if (w === 'different') return i === texts.length - 1 || DIFFERENT_FROM.has(texts[i + 1] as string);
+    return lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`);
+  });
 }
+
+const DIFFERENT_FROM = new Set(['from', 'than', 'to', 'with']);
 
 /** A line that looks like it came from a log or a terminal rather than from a person typing. */
 export function looksLikeLogLine(line: string): boolean {

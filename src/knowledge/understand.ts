@@ -156,7 +156,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   }
   const lastId = context.ids[0];
   const lastEntry = lastId ? table.entry(lastId) : undefined;
-  const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter((c) => c !== lastEntry?.code);
+  // New: none of the codes discussed ("the right fix for that 504?" after 502 vs 504 is about the 504).
+  const discussed = new Set(context.ids.map((id) => table.entry(id)?.code));
+  const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter((c) => !discussed.has(c));
   // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
   // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
   const pointsBack = talk.backReferences.has(message.freeStems) || (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
@@ -166,9 +168,12 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
   }
 
-  // === 3. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200".
+  // === 3. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
+  // when the message pastes a failure with no status at all ("ERR_CERT_DATE_INVALID … is that some kind of 4xx?").
+  let networkErrorRead: { error: ReturnType<typeof findNetworkError> } | undefined;
+  const readNetworkError = () => (networkErrorRead ??= { error: findNetworkError(lower, table.networkErrors) }).error;
   const onlyExcepted = numbered.length > 0 && known.every((m) => EXCEPT.test(lower.slice(Math.max(0, m.start - 24), m.start)));
-  if (classMention && (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))) {
+  if (classMention && !(!numbered.length && readNetworkError()) && (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))) {
     return result({ intent: 'class', class: classMention.class, confidence: classMention.explicit ? 0.95 : 0.75 });
   }
 
@@ -186,7 +191,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // Before unknown numbers, so "000" next to curl's error gets the error explained. In nginx's error log the client
   // got nginx's status for it (502, 504). A vendor named with a status of its own for the failure (Cloudflare's 521
   // for a refused origin) is left to the symptom match, which finds that status.
-  const networkError = findNetworkError(lower, table.networkErrors);
+  const networkError = readNetworkError();
   const proxyStatus = networkError && proxyStatusFor(lower, networkError);
   if (proxyStatus) return onSubject(result({ intent: 'lookup', codes: [proxyStatus], ids: [String(proxyStatus)], class: classOf(proxyStatus), focus, confidence: 0.85, via: 'symptom' }));
   const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && vendors.includes(r.vendor));

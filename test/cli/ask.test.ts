@@ -74,7 +74,7 @@ beforeAll(() => {
   runs.jsonNoQuestion = ask(['--json']);
   runs.unknownFlag = ask(['--jsnol', 'what is 502']);
   runs.jsonFollowUp = ask(['--json', 'how do I fix it?']);
-  runs.dialogues = ask(['--dialogues'], [JSON.stringify({ turns: DIALOGUE }), JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] })].join('\n'));
+  runs.dialogues = ask(['--dialogues'], [JSON.stringify({ turns: DIALOGUE }), JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] }), JSON.stringify({ turns: ["the server says the thing i'm saving was changed by someone else in the meantime", 'why tho'] })].join('\n'));
   runs.dialoguesBad = ask(['--dialogues'], ['{"turns": "what is 502"}', JSON.stringify({ turns: ['what is 502'] })].join('\n'));
 }, 180_000);
 
@@ -203,7 +203,7 @@ describe('ask --dialogues: each turn read after the ones before it', () => {
   test('follow-ups name the code they are about and the part asked for; thanks is a greeting', async () => {
     const r = await runs.dialogues!;
     expect(r.code).toBe(0);
-    const [first, second] = lines(r.stdout).map((l) => JSON.parse(l) as { turns: Array<AskJson & { focus?: string; act?: string; recommended?: string }> });
+    const [first, second, third] = lines(r.stdout).map((l) => JSON.parse(l) as { turns: Array<AskJson & { focus?: string; act?: string; recommended?: string; didYouMean?: string[] }> });
     expect(first!.turns.map((t) => [t.intent, t.codes[0] ?? null, t.focus ?? null])).toEqual([
       ['lookup', 413, null],
       ['follow_up', 413, 'server'],
@@ -213,6 +213,9 @@ describe('ask --dialogues: each turn read after the ones before it', () => {
     ]);
     expect(first!.turns[4]).toMatchObject({ act: 'thanks', codes: [] });
     expect(second!.turns[1]).toMatchObject({ intent: 'follow_up', codes: [401, 403], focus: 'which', recommended: '401' });
+    // After "did you mean …", a typed "why?" is about the likeliest reading offered.
+    expect(third!.turns[0]?.didYouMean?.[0]).toBe('409');
+    expect(third!.turns[1]).toMatchObject({ intent: 'follow_up', codes: [409], focus: 'cause' });
   });
 
   test('without a conversation the same follow-up asks what it refers to, naming no code', async () => {

@@ -104,6 +104,10 @@ describe('a thank-you with what it is for', () => {
 
 describe('a question to the bot after a word about the asker', () => {
   const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.'];
+  it('the question may come before another word about the asker', () => {
+    expect(engine().understand("hello, I'm new here. What do you do exactly? My manager said to ask you before opening tickets.")).toMatchObject({ intent: 'greeting', act: 'help' });
+  });
+
   const QUESTIONS: Array<[string, string]> = [
     ['What kind of questions can I ask you?', 'help'],
     ['how does it work?', 'about'],

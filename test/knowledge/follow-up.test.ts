@@ -177,6 +177,35 @@ describe('a part asked with a word or two of its own stays on the subject', () =
   });
 });
 
+describe('a code of the set discussed, or a new one said in passing', () => {
+  it('"the right fix for that 504?" after 502 vs 504 is about the 504, not a comparison', () => {
+    expect(read('would raising the proxy timeout be the right fix for that 504?', after('502', '504'))).toMatchObject({ intent: 'follow_up', ids: ['504'] });
+  });
+
+  test.each(['now a different app returns {M} for every url', 'a different service gives {M} too'])('%j is a lookup: "a different …" compares nothing', (template) => {
+    for (const [last, next] of [['503', 301], ['404', 410]] as const) expect(read(template.replace('{M}', String(next)), after(last))).toMatchObject({ intent: 'lookup', codes: [next] });
+  });
+});
+
+describe('more everyday asks', () => {
+  test.each<[string, string]>([
+    ['the second one - when would i even see that', 'cause'],
+    ['and if it only happens sometimes?', 'cause'],
+    ['fixable?', 'fix'],
+    ['meaning i should do what', 'fix'],
+    ['so if i get one, can i do anything about it?', 'fix'],
+    ['again later or no?', 'retry'],
+    ['eh??', 'more'],
+    ['like what', 'example'],
+  ])('%j asks for %s', (text, focus) => {
+    for (const ids of [['407'], ['413'], ['401', '407']]) expect(read(text, after(...ids)).focus).toBe(focus);
+  });
+
+  it('"if i were building the api" asks for the server\'s side (after a comparison, "should i send" asks which)', () => {
+    for (const id of ['402', '413']) expect(read('and if i were building the api, when should i send it?', after(id)).focus).toBe('server');
+  });
+});
+
 describe('short follow-ups that only look like acts', () => {
   test.each<[string, string]>([
     ['fix?', 'fix'],

@@ -44,6 +44,12 @@ describe('what users paste, by failure', () => {
     ["Error [ERR_TLS_CERT_ALTNAME_INVALID]: Hostname/IP does not match certificate's altnames", 'tls-certificate'],
     ['ERR_SSL_VERSION_OR_CIPHER_MISMATCH on the new subdomain', 'tls-certificate'],
     ['System.Net.Http.HttpRequestException: The SSL connection could not be established, see inner exception.', 'tls-certificate'],
+    ["AxiosError: timeout of 10000ms exceeded\n  code: 'ECONNABORTED'", 'connection-timeout'],
+    ['TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.', 'connection-timeout'],
+    ["SocketException: Failed host lookup: 'api.example.com'", 'dns-failure'],
+    ['Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."', 'connection-timeout'],
+    // Asked as "a kind of 4xx", it is still no status.
+    ['NET::ERR_CERT_DATE_INVALID on staging. Is that some kind of 4xx?', 'tls-certificate'],
     ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
     ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],

@@ -86,6 +86,15 @@ describe('what the bot asks instead of guessing', () => {
     expect(cardTitle(activities)).toBe('Which status or error?');
   });
 
+  it('after "did you mean", a typed "why?" is about the likeliest reading offered', async () => {
+    const conv = 'understanding-did-you-mean';
+    const asked = await say(bot.url, conv, "the server says the thing i'm saving was changed by someone else in the meantime");
+    expect(cardTitle(asked.activities)).toBe('Did you mean:');
+    expect(visibleText(asked.activities)).toMatch(/409 Conflict/);
+    const { activities } = await say(bot.url, conv, 'why tho');
+    expect(cardTitle(activities)).toBe('Why 409 Conflict happens');
+  });
+
   it('a mail server\'s reply is named as one, not answered as an HTTP status', async () => {
     const { activities } = await say(bot.url, 'understanding-smtp', 'smtp error 554 5.7.1 relay denied');
     expect(cardTitle(activities)).toBe('554 5.7.1 is not an HTTP status');
