@@ -362,7 +362,9 @@ function isHowTo(message: Message, lexicon: Lexicon): boolean {
   const { freeStems } = message;
   const opener = lexicon.howToOpeners.find(freeStems).find((h) => h.at <= HOW_TO_OPENS_BY);
   if (!opener) return false;
-  const rest = freeStems.slice(opener.at + opener.length + 1);
+  const from = opener.at + opener.length + 1;
+  // A goal is no event: "I need to send X-Tenant-Id", "I want to pick one" (a word after "to", or before it).
+  const rest = freeStems.slice(from).map((st, i) => (freeStems[from + i - 1] === 'to' || freeStems[from + i + 1] === 'to' ? '' : st));
   return !lexicon.eventWords.has(rest);
 }
 

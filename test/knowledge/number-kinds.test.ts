@@ -33,6 +33,8 @@ describe('a number of another world is that, not a status', () => {
     ['grpc status 16 on every call from the mobile client', 'grpc', '16'],
     ['Windows Update error 0x80070005', 'windows-error', '0x80070005'],
     ['FileZilla: Response: 530 Login incorrect.', 'ftp', '530'],
+    ['postgres: ERROR: duplicate key value violates unique constraint (SQLSTATE 23505)', 'database', 'sqlstate 23505'],
+    ['rpc error: code = PermissionDenied desc = caller does not have permission', 'grpc', 'rpc error: code = permissiondenied'],
     ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);

@@ -115,6 +115,10 @@ const HOW_TO = [
   'write me a limerick about load balancers',
   'what is an ingress controller',
   'how do i deploy a django app behind nginx',
+  // A goal is no event: "I need to send …", "I want to pick …".
+  'How do I set a custom header in axios? I need to send X-Tenant-Id on every request.',
+  'which is better for async python, requests or httpx? I want to pick one for the new service.',
+  'should I upgrade from node 18.20.4 to 20.11.1',
 ];
 
 describe('"what is N" in many wordings × every code', () => {
