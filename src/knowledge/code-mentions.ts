@@ -224,6 +224,8 @@ class NumberReader {
       else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(e, 3); // "port 8080", "listen on 443"
       // "flight LH 429", "room B 404": an identifier's head, then a short code of letters, then the number.
       else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && isShortCode(prev, lexicon)) against(e, 3);
+      // "the final score was 301": the head, then "is" or "was" ("the page is 404" is about the web: a status).
+      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && !lexicon.domainWords.has(prevPrev) && LINKING.has(prev)) against(e, 3);
       // "my flight is BA 303": the same, with "is" between the head and its code.
       else if (prevPrev !== undefined && LINKING.has(prevPrev) && isShortCode(prev, lexicon) && lexicon.notStatusBefore.has(this.freeText(index - 3, line) ?? '')) against(e, 3);
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.

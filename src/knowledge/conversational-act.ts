@@ -33,18 +33,24 @@ export function readAct(message: Message, talk: ConversationLexicon, vague?: Rea
 }
 
 /**
- * "hi! I'm on the support team. What kind of questions can I ask you?": a sentence asks about the bot, and the
- * others tell nothing that happened (`tellsNothing` says so of a word range).
+ * An act among words that tell nothing that happened (`tellsNothing`: no failure, no status name): a question
+ * about the bot in any sentence ("hi! I'm on the support team. What kind of questions can I ask you?"), or a
+ * greeting, thanks or acknowledgement that opens the message ("hey there! quick one before my meeting", "ok got
+ * it. I'll tell the backend team.").
  */
-export function readQuestionToTheBot(message: Message, talk: ConversationLexicon, tellsNothing: (from: number, to: number) => boolean): Act | null {
+export function readActAmongChatter(message: Message, talk: ConversationLexicon, tellsNothing: (from: number, to: number) => boolean): Act | null {
   const breaks = sentenceBreaks(message);
-  if (breaks.length < 3 || !tellsNothing(0, message.words.length)) return null;
-  for (let b = 0; b < breaks.length - 1; b++) {
-    const act = actOf(message, breaks[b] as number, breaks[b + 1] as number, talk);
-    if (act === 'help' || act === 'about') return act;
-  }
-  return null;
+  if (breaks.length < 3 || message.words.length > MAX_CHATTER_WORDS) return null;
+  const sentences = breaks.slice(0, -1).map((from, b) => ({ from, to: breaks[b + 1] as number, act: actOf(message, from, breaks[b + 1] as number, talk) }));
+  const restTellsNothing = (except: number) => sentences.every((s, b) => b === except || s.act !== null || tellsNothing(s.from, s.to));
+  const asked = sentences.findIndex((s) => s.act === 'help' || s.act === 'about');
+  if (asked >= 0 && restTellsNothing(asked)) return sentences[asked]?.act ?? null;
+  const first = sentences[0]?.act;
+  return (first === 'hello' || first === 'thanks' || first === 'ack') && restTellsNothing(0) ? first : null;
 }
+
+/** Longer messages are telling something, whatever their first words. */
+const MAX_CHATTER_WORDS = 30;
 
 /** "can you help me make sense of api errors?": an opening act, then only words that name no problem of its own. */
 function openingOnVague(message: Message, talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {
@@ -62,10 +68,10 @@ function openingOnVague(message: Message, talk: ConversationLexicon, vague?: Rea
 /**
  * "got it working, it was the service name. thanks!": the first or the last sentence is a thank-you, a goodbye or
  * an acknowledgement, and no sentence asks anything (no "?", no question word, no verb before its subject).
- * `namesCode(from)` says whether a status is named from word `from` on: "fixed that, now it's a 525" opens with an
- * acknowledgement but goes on to a new failure, unless what follows says it is resolved too.
+ * `goesOnTo(from)` says whether a status or a failure is told from word `from` on: "fixed that, now it's a 525" opens
+ * with an acknowledgement but goes on to a new failure, unless what follows says it is resolved too.
  */
-export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean, namesCode: (from: number) => boolean = () => false): Act | null {
+export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean, goesOnTo: (from: number) => boolean = () => false): Act | null {
   const { stems, words, lower } = message;
   if (stems.length < 2 || lower.includes('?')) return null;
   const breaks = sentenceBreaks(message);
@@ -78,7 +84,7 @@ export function readClosingAct(message: Message, talk: ConversationLexicon, inCo
   }
   const last = actOf(message, breaks[breaks.length - 2] as number, words.length, talk);
   let first = actOf(message, 0, breaks[1] as number, talk);
-  if (first && !last && namesCode(breaks[1] as number) && !talk.resolved.has(stems.slice(breaks[1]))) first = null;
+  if (first && !last && goesOnTo(breaks[1] as number) && !talk.resolved.has(stems.slice(breaks[1]))) first = null;
   // "understood, will check the proxy" acknowledges an answer; with no answer before it, there is nothing to.
   return ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ?? null;
 }

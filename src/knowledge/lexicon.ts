@@ -57,6 +57,8 @@ export const lexiconSchema = z
      * asks about a code. A name with a hyphen ("content-length") is a header anyway.
      */
     headerNames: words,
+    /** Words that tell something failed ("fails", "timed out", "not found"): a sentence with one tells a problem. */
+    failureWords: words,
   })
   .strict();
 
@@ -91,6 +93,7 @@ export interface Lexicon {
   eventWords: WordPhrases<true>;
   howToOpeners: WordPhrases<true>;
   headerNames: Set<string>;
+  failureWords: WordPhrases<true>;
 }
 
 export function loadLexicon(dataDir: string): Lexicon {
@@ -148,5 +151,6 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
     headerNames: set(data.headerNames),
+    failureWords: new WordPhrases(data.failureWords.map((w) => [w, true] as const)),
   };
 }

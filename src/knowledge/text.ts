@@ -14,12 +14,16 @@ export interface Word {
   end: number;
 }
 
+const QUOTES = /[\u2018\u2019\u02bc`´]/g;
+
 /** Lower-cases, folds look-alike punctuation (curly quotes, dashes, non-breaking spaces) and strips control characters. */
 export function normalize(text: string): string {
-  // Quotes are folded before NFKC, which would split "´" into a space and a combining accent.
+  // Quotes are folded before NFKC, which would split "´" into a space and a combining accent, and after it, which
+  // makes some of them ("ŉ" → "ʼn").
   return text
-    .replace(/[\u2018\u2019\u02bc`´]/g, "'")
+    .replace(QUOTES, "'")
     .normalize('NFKC')
+    .replace(QUOTES, "'")
     .replace(/[\u201c\u201d«»]/g, '"')
     .replace(/[\u2010-\u2015\u2212]/g, '-')
     .replace(/[\u00a0\u2000-\u200b\u202f\u205f\u3000]/g, ' ')

@@ -17,7 +17,7 @@
 import { findCodeMentions, MENTION_THRESHOLD_KNOWN, MENTION_THRESHOLD_OUT_OF_RANGE, MENTION_THRESHOLD_UNKNOWN, type CodeMention, type MentionVocabulary } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
-import { readAct, readClosingAct, readQuestionToTheBot } from './conversational-act';
+import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
 import type { AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
 import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
@@ -221,9 +221,11 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 8. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
-  // A question to the bot after a word about the asker: only where nothing before it names a failure.
-  const tellsNothing = (from: number, to: number) => !phraseHits.some((h) => h.at < to) && !toTerms(texts.slice(from, to), lexicon).some((t) => t.startsWith('~'));
-  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, namesCode) ?? readQuestionToTheBot(message, talk, tellsNothing);
+  // A question to the bot, or a greeting, among words that name no failure.
+  // Words that tell of a failure: a status's name, or a word of failure ("fails", "timed out").
+  const tellsOfFailure = (from: number, to: number) => phraseHits.some((h) => !h.weak && h.at >= from && h.at < to) || lexicon.failureWords.has(message.freeStems.slice(from, to));
+  const goesOnTo = (from: number) => namesCode(from) || tellsOfFailure(from, words.length);
+  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, goesOnTo) ?? readActAmongChatter(message, talk, (from, to) => !tellsOfFailure(from, to));
   if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
 
   // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.

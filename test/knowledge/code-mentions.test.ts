@@ -102,6 +102,8 @@ describe('numbers that are not status codes are ignored', () => {
     ['a bus after its number', 'take the 301 bus to the station', []],
     ['a flight code after "is"', 'my flight is BA 303 and it is delayed', []],
     ['a wait in seconds', 'so should i retry right away or wait the 120?', []],
+    ['a score after "was"', 'final score was 301 to 299 in darts last night', []],
+    ['a room after "is"', 'my room is 404', []],
     // Ports.
     ['port after host', 'my app on localhost:3000 is down', []],
     ['port in URL', 'curl http://localhost:8080/health', []],

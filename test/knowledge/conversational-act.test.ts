@@ -23,6 +23,7 @@ describe('said to the bot: a greeting with its act, never a code', () => {
     ['how do i use this bot', 'help'],
     ['who are you', 'about'],
     ['are you a bot?', 'about'],
+    ['are you a bot or a person?', 'about'],
     ['is this ai', 'about'],
     ['how does this work', 'about'],
     ['who are you and what do you do', 'about'],
@@ -68,10 +69,14 @@ describe('said to the bot: a greeting with its act, never a code', () => {
   });
 });
 
-describe('an acknowledgement that closes a message acknowledges an answer: only in a conversation', () => {
-  test.each(['understood, will look at the proxy', 'got it, passing this to the infra team', 'makes sense, checking the logs now'])('%j', (text) => {
+describe('an acknowledgement that opens a message of plans, in a conversation or not', () => {
+  test.each(['understood, will look at the proxy', 'got it, passing this to the infra team', 'makes sense, checking the logs now', "ok got it. I'll tell the backend team."])('%j', (text) => {
     expect(engine().understand(text, { ids: ['502'] })).toMatchObject({ intent: 'greeting', act: 'ack' });
-    expect(engine().understand(text).act).toBeUndefined();
+    expect(engine().understand(text)).toMatchObject({ intent: 'greeting', act: 'ack', codes: [] });
+  });
+
+  test.each(['got it, but the login page now fails', 'thanks. the upload is still refused', 'ok. now the api times out'])('%j goes on to a failure: no act', (text) => {
+    expect(engine().understand(text, { ids: ['502'] }).intent).not.toBe('greeting');
   });
 });
 
@@ -92,6 +97,16 @@ describe('a thank-you or an acknowledgement in everyday idioms', () => {
   });
 });
 
+describe('a greeting before words about the asker', () => {
+  test.each(['hey there! quick one before my meeting', 'hi all, new to the team', 'hello! first time using this'])('%j', (text) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'greeting', codes: [] });
+  });
+
+  test.each(['hi, my api returns 502', 'hello. the checkout times out since the deploy'])('%j tells a failure: no greeting', (text) => {
+    expect(engine().understand(text).intent).not.toBe('greeting');
+  });
+});
+
 describe('a thank-you with what it is for', () => {
   test.each(['thx a lot for explaining, very helpful', 'thanks for the help with nginx', 'many thanks for the quick answer', 'cheers for that', 'awesome, appreciate the help!'])('%j', (text) => {
     expect(engine().understand(text)).toMatchObject({ intent: 'greeting', act: 'thanks', codes: [] });
@@ -103,7 +118,7 @@ describe('a thank-you with what it is for', () => {
 });
 
 describe('a question to the bot after a word about the asker', () => {
-  const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.'];
+  const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.', 'a colleague just pasted this chat link in slack.'];
   it('the question may come before another word about the asker', () => {
     expect(engine().understand("hello, I'm new here. What do you do exactly? My manager said to ask you before opening tickets.")).toMatchObject({ intent: 'greeting', act: 'help' });
   });
@@ -112,6 +127,7 @@ describe('a question to the bot after a word about the asker', () => {
     ['What kind of questions can I ask you?', 'help'],
     ['how does it work?', 'about'],
     ['are you a bot?', 'about'],
+    ['are you a bot or a person?', 'about'],
     ['what can you do?', 'help'],
   ];
   test.each(INTROS)('%j then a question about the bot', (intro) => {

@@ -48,6 +48,9 @@ describe('what users paste, by failure', () => {
     ['TaskCanceledException: The request was canceled due to the configured HttpClient.Timeout of 100 seconds elapsing.', 'connection-timeout'],
     ["SocketException: Failed host lookup: 'api.example.com'", 'dns-failure'],
     ['Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."', 'connection-timeout'],
+    ['Net::OpenTimeout: execution expired from a sidekiq job', 'connection-timeout'],
+    ['Http failure response for https://api.example.com/items: 0 Unknown Error', 'fetch-failed'],
+    ['net::ERR_HTTP2_PROTOCOL_ERROR on a streaming endpoint', 'connection-reset'],
     // Asked as "a kind of 4xx", it is still no status.
     ['NET::ERR_CERT_DATE_INVALID on staging. Is that some kind of 4xx?', 'tls-certificate'],
     ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],

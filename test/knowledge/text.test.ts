@@ -59,6 +59,11 @@ describe('normalize', () => {
     expect(normalize(input)).toHaveLength(input.length);
   });
 
+  test('folds the quote NFKC makes ("ŉ" → "\'n"), so a second pass changes nothing', () => {
+    expect(normalize('ŉ')).toBe("'n");
+    expect(normalize(normalize('ŉ'))).toBe("'n");
+  });
+
   test('is idempotent on arbitrary text', () => {
     fc.assert(
       fc.property(anyText(60), (s) => {

@@ -282,6 +282,15 @@ describe('triage', () => {
   });
 });
 
+describe('comparisons in other words', () => {
+  test.each<[string, number[]]>([
+    ['during deploys we return 500 for a few seconds. Would 503 be more correct?', [500, 503]],
+    ['is a cloudflare 524 just a normal 504 with a different number?', [524, 504]],
+  ])('%j compares %j', (text, codes) => {
+    expect(understand(text)).toMatchObject({ intent: 'compare', codes });
+  });
+});
+
 describe('on a status line the number is the status, whatever phrase follows', () => {
   test.each(['HTTP/1.1 366 OK', 'HTTP/2 299 Not Found', '< HTTP/1.1 471 Forbidden'])('%j is an unknown code', (text) => {
     expect(understand(text)).toMatchObject({ intent: 'unknown_code', codes: [] });
