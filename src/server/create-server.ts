@@ -1,10 +1,11 @@
 /**
- * The HTTP server (restify) and what every route shares: body limits, content types, and errors as RFC 9457
- * problem details whose titles come from StatusBot's own table. Routes are mounted by the composition root.
+ * The HTTP server (restify) and what every route shares: JSON bodies read strictly (json-body.ts), and errors as RFC
+ * 9457 problem details whose titles come from StatusBot's own table. Routes are mounted by the composition root.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
 import type { Logger } from '../logging';
+import { BodyError, jsonBody } from './json-body';
 import { PROBLEM_TYPE, problem } from './problem';
 import { rateLimit } from './rate-limit';
 
@@ -34,7 +35,7 @@ export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }
   });
   server.pre(rateLimit(table, rateLimitPerMinute));
   server.use(restify.plugins.queryParser({ mapParams: false }));
-  server.use(restify.plugins.bodyParser({ maxBodySize: maxBodyBytes, mapParams: false, rejectUnknown: true, requestBodyOnGet: false }));
+  server.use(jsonBody({ maxBytes: maxBodyBytes }));
 
   // Every error restify raises (bad JSON, too large, unknown route, wrong method, unsupported media type)
   // leaves as problem+json with the status's current name as its title.
@@ -61,7 +62,9 @@ function describe(status: number, req: Request, err: RestifyError, maxBodyBytes:
     case 413:
       return `The request body is larger than ${Math.round(maxBodyBytes / 1024)} KB, the most this server accepts.`;
     case 415:
-      return `Send the body as application/json (got ${req.header('content-type') || 'no content type'}).`;
+      return err instanceof BodyError && err.message.startsWith('content encoding')
+        ? `The ${err.message}.`
+        : `Send the body as application/json (got ${(req.header('content-type') || 'no content type').slice(0, 80)}).`;
     default:
       return err.body?.message ?? err.message;
   }
