@@ -216,11 +216,10 @@ describe('mention details', () => {
     }
   });
 
-  test('linear time: a 10,000-character line of numbers is scanned quickly', () => {
-    const text = Array.from({ length: 2_000 }, (_, i) => String(100 + (i % 500))).join(' ').slice(0, 10_000);
-    const started = performance.now();
-    mentionsOf(text);
-    expect(performance.now() - started).toBeLessThan(200);
+  // Its cost is measured by `npm run bench:engine` (the multi-KB log pastes); a unit test asserts no wall-clock time.
+  test('a 10,000-character line of numbers is read, not given up on', () => {
+    const text = Array.from({ length: 2_500 }, (_, i) => String(100 + (i % 500))).join(' ').slice(0, 10_000);
+    expect(mentionsOf(text).length).toBeGreaterThanOrEqual(1_000);
   });
 });
 
