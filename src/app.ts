@@ -18,11 +18,13 @@ import { mountDirectLine } from './directline/mount-directline';
 import type { ReplyPlan } from './conversation/plan-reply';
 import { UsageStats } from './conversation/usage-stats';
 import { StatusEngine } from './knowledge/engine';
-import type { Logger } from './logging';
+import { clipped, type Logger } from './logging';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
 import { Metrics, mountMetrics } from './server/metrics';
-import { messagesEndpoint } from './server/messages-endpoint';
+import { ClientAddresses } from './server/client-address';
+import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
+import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
 import { mountStaticSite } from './server/static-site';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
@@ -46,6 +48,8 @@ export interface AppOptions {
   authOptions?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
 }
 
+/** Connections the kernel may queue before they are accepted (Node's default is 511): a burst is queued, not dropped. */
+const LISTEN_BACKLOG = 2048;
 const TURN_STARTED = Symbol('statusbot.turnStarted');
 const TURN_PLAN = Symbol('statusbot.turnPlan');
 
@@ -92,7 +96,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     if (plan.kind === 'answer' || plan.kind === 'did-you-mean') stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
     else if (plan.kind === 'feedback') stats.recordFeedback(plan.reaction, plan.id);
     metrics.recordPlan(plan, context.activity.channelId);
-    if (logger.isLevelEnabled('debug')) logger.debug({ conversation: context.activity.conversation?.id, text: text.slice(0, 1000) }, 'message text');
+    if (logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: text.slice(0, 1000) }, 'message text');
   };
   const bot = new StatusBot(engine, conversationState, observe);
 
@@ -106,8 +110,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     const understanding = plan && 'understanding' in plan ? plan.understanding : undefined;
     logger.info(
       {
-        channel: context.activity.channelId,
-        conversation: context.activity.conversation?.id,
+        channel: clipped(context.activity.channelId),
+        conversation: clipped(context.activity.conversation?.id),
         type: context.activity.type,
         plan: plan?.kind,
         intent: understanding?.intent,
@@ -120,7 +124,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
 
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, channel: context.activity.channelId, conversation: context.activity.conversation?.id, activity: context.activity.id }, 'turn failed');
+    logger.error({ err: error, channel: clipped(context.activity.channelId), conversation: clipped(context.activity.conversation?.id), activity: clipped(context.activity.id) }, 'turn failed');
     try {
       await context.sendActivity('Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.');
       // Drop only the dialog stack, so a broken step cannot fail every later turn; the last code discussed stays.
@@ -131,12 +135,28 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     }
   };
 
-  const server = createServer({ table: engine.table, logger, maxBodyBytes: config.maxBodyBytes, rateLimitPerMinute: config.rateLimitPerMinute });
-  server.post('/api/messages', messagesEndpoint(adapter, (context) => bot.run(context), engine.table, logger));
-  mountHealth(server, engine, storage);
-  mountRestApi(server, engine, stats);
-  mountMetrics(server, metrics);
-  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, logic: (context) => bot.run(context) });
+  const clients = new ClientAddresses(config.trustProxy);
+  const server = createServer({
+    table: engine.table,
+    logger,
+    maxBodyBytes: config.maxBodyBytes,
+    rateLimitPerMinute: config.rateLimitPerMinute,
+    clients,
+    connections: config,
+    // Without credentials nothing else stands between a rebinding web page and the bot.
+    allowedHosts: !config.authenticated || config.allowedHosts.length ? config.allowedHosts : undefined,
+    // With credentials, channel traffic arrives from a few Bot Connector addresses: it is limited per conversation.
+    rateLimitExempt: config.authenticated ? (req) => req.path() === MESSAGES_PATH : undefined,
+  });
+  server.post(
+    MESSAGES_PATH,
+    messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, authenticated: config.authenticated, perMinute: config.conversationRateLimitPerMinute }),
+  );
+  mountHealth(server, engine, storage, logger);
+  const operatorOnly = operatorGuard(engine.table, config.operatorToken);
+  mountRestApi(server, engine, stats, operatorOnly);
+  mountMetrics(server, metrics, operatorOnly);
+  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
   mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
 
   return {
@@ -148,7 +168,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     start: () =>
       new Promise((resolve, reject) => {
         server.once('error', reject);
-        server.listen(config.port, config.host, () => {
+        server.listen(config.port, config.host, LISTEN_BACKLOG, () => {
           const address = server.address();
           const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
           resolve({ port: address.port, host: address.address, url });

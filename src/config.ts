@@ -5,11 +5,18 @@
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
 
 export type StorageConfig =
   | { kind: 'memory'; maxItems: number; ttlMs: number }
   | { kind: 'blob'; connectionString: string; container: string };
+
+/**
+ * Which proxies in front of the bot are trusted to say who the client is (X-Forwarded-For, -Host, -Proto):
+ * none (the default), the nearest `hops`, or those whose addresses are in `ranges` (addresses and CIDR blocks).
+ */
+export type TrustProxy = { hops: number } | { ranges: string[] };
 
 /** Web origins allowed to call the Direct Line and token endpoints (and to embed the widget); '*' allows any. */
 export type AllowedOrigins = '*' | string[];
@@ -41,6 +48,16 @@ export interface Config {
   host: string;
   /** True when HOST was set explicitly. */
   hostExplicit: boolean;
+  /** ALLOW_UNAUTHENTICATED=true: the operator accepts an unauthenticated bot on a non-loopback HOST. */
+  allowUnauthenticated: boolean;
+  /** ALLOWED_HOSTS: host names the server answers to without credentials, besides localhost and IP addresses. */
+  allowedHosts: string[];
+  trustProxy: TrustProxy;
+  /** OPERATOR_TOKEN: bearer token for /api/stats and /metrics; empty serves them to loopback clients only. */
+  operatorToken: string;
+  /** Open connections in all, and from one client address (IPv6 by /64), before new ones are refused. */
+  maxConnections: number;
+  maxConnectionsPerAddress: number;
   microsoftAppId: string;
   microsoftAppPassword: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -55,6 +72,8 @@ export interface Config {
   maxBodyBytes: number;
   /** Requests a minute allowed per client address before 429. */
   rateLimitPerMinute: number;
+  /** Activities a minute one user may send in one conversation of /api/messages before 429. */
+  conversationRateLimitPerMinute: number;
   /** ALLOWED_ORIGINS: besides the bot's own origin, the web origins that may use its Direct Line and embed it. */
   allowedOrigins: AllowedOrigins;
   directLine: DirectLineConfig;
@@ -102,6 +121,14 @@ export function readConfig(env: Env = process.env): Config {
 
   const hostRaw = get('HOST');
   const host = hostRaw || (authenticated ? '0.0.0.0' : '127.0.0.1');
+  const allowUnauthenticated = flag(env, 'ALLOW_UNAUTHENTICATED');
+  if (!authenticated && !isLoopbackHost(host) && !allowUnauthenticated) {
+    throw new ConfigError(
+      'HOST',
+      host,
+      'a loopback address (127.0.0.1, ::1, localhost) while no MicrosoftAppId is set, because anyone who can reach the bot could then use it; set ALLOW_UNAUTHENTICATED=true to expose it anyway',
+    );
+  }
 
   const logLevel = get('LOG_LEVEL') || 'info';
   if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError('LOG_LEVEL', logLevel, `one of ${LOG_LEVELS.join(', ')}`);
@@ -130,6 +157,12 @@ export function readConfig(env: Env = process.env): Config {
     port,
     host,
     hostExplicit: hostRaw !== '',
+    allowUnauthenticated,
+    allowedHosts: allowedHosts(env),
+    trustProxy: trustProxy(env),
+    operatorToken: operatorToken(env),
+    maxConnections: integer(env, 'MAX_CONNECTIONS', 10_000, 1, 1_000_000),
+    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 1, 1_000_000),
     microsoftAppId,
     microsoftAppPassword,
     microsoftAppType: appType as Config['microsoftAppType'],
@@ -140,6 +173,7 @@ export function readConfig(env: Env = process.env): Config {
     logLevel: logLevel as Config['logLevel'],
     maxBodyBytes: integer(env, 'MAX_BODY_KB', 256, 1, 10_240) * 1024,
     rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
+    conversationRateLimitPerMinute: integer(env, 'CONVERSATION_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
     allowedOrigins: allowedOrigins(env),
     directLine: directLineConfig(env),
     heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 300),
@@ -152,6 +186,52 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   const value = Number(raw);
   if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, raw, `a whole number from ${min} to ${max}`);
   return value;
+}
+
+function flag(env: Env, name: string): boolean {
+  const raw = (env[name] ?? '').trim().toLowerCase();
+  if (raw === '' || raw === 'false') return false;
+  if (raw === 'true') return true;
+  throw new ConfigError(name, raw, 'true or false');
+}
+
+function list(env: Env, name: string): string[] {
+  return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
+}
+
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || bare === '::1' || (isIPv4(bare) && bare.startsWith('127.'));
+}
+
+function allowedHosts(env: Env): string[] {
+  return list(env, 'ALLOWED_HOSTS').map((host) => {
+    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(host)) {
+      throw new ConfigError('ALLOWED_HOSTS', (env.ALLOWED_HOSTS ?? '').trim(), `a comma-separated list of host names such as bot.example.com or *.example.com ("${host}" is not one)`);
+    }
+    return host.toLowerCase();
+  });
+}
+
+function trustProxy(env: Env): TrustProxy {
+  const raw = (env.TRUST_PROXY ?? '').trim();
+  if (raw === '') return { hops: 0 };
+  if (/^\d+$/.test(raw)) return { hops: integer(env, 'TRUST_PROXY', 0, 0, 10) };
+  const ranges = list(env, 'TRUST_PROXY').map((item) => (item === 'loopback' ? ['127.0.0.0/8', '::1/128'] : [item])).flat();
+  for (const range of ranges) {
+    const [address = '', prefix] = range.split('/');
+    const bits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
+    if (!bits || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
+      throw new ConfigError('TRUST_PROXY', raw, `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${range}" is neither)`);
+    }
+  }
+  return { ranges };
+}
+
+function operatorToken(env: Env): string {
+  const token = (env.OPERATOR_TOKEN ?? '').trim();
+  if (token && token.length < 24) throw new ConfigError('OPERATOR_TOKEN', '(hidden)', 'at least 24 characters (for example the output of `openssl rand -base64 32`)');
+  return token;
 }
 
 function url(env: Env, name: string): string {

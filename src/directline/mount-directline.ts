@@ -24,6 +24,7 @@ import { bodilessPostIsEmpty, mountDirectLineRoutes, refuseUploads } from './dir
 import { DirectLineStreams } from './directline-stream';
 import { DirectLineTokens } from './directline-token';
 import { InProcessBot } from './in-process-bot';
+import type { ClientAddresses } from '../server/client-address';
 import { KeyedRateLimiter } from '../server/keyed-rate-limiter';
 import { OriginPolicy } from './origin-policy';
 import { mountTokenEndpoint } from './token-endpoint';
@@ -40,6 +41,8 @@ export interface DirectLineDeps {
   logger: Logger;
   adapter: BotAdapter;
   auth: BotFrameworkAuthentication;
+  /** Who a request comes from (through trusted proxies), for the token endpoint's rate limit. */
+  clients: ClientAddresses;
   /** The bot's turn handler, as for /api/messages. */
   logic: (context: TurnContext) => Promise<void>;
 }
@@ -71,7 +74,7 @@ export function mountDirectLine(deps: DirectLineDeps): MountedDirectLine {
   server.pre(directLineCors(origins, table));
   server.pre(refuseUploads(table));
   server.pre((req, res, next) => (isDirectLinePath(req.url) ? bodilessPostIsEmpty(req, res, next) : next()));
-  mountTokenEndpoint(server, { config: dl, tokens, limiter: new KeyedRateLimiter(dl.tokensPerMinute), table, logger });
+  mountTokenEndpoint(server, { config: dl, tokens, limiter: new KeyedRateLimiter(dl.tokensPerMinute), clients: deps.clients, table, logger });
   mountDirectLineRoutes(server, { config: dl, tokens, store, channel, activityLimiter: new KeyedRateLimiter(dl.activitiesPerMinute), table, logger });
   const streams = new DirectLineStreams({ server, store, tokens, origins, table, logger });
 

@@ -1,7 +1,8 @@
 /**
  * The origin a client used to reach the bot ("https://bot.example.com"), for the URLs we hand back: the Direct Line
  * `domain` in token responses and the WebSocket `streamUrl`. Behind a TLS-terminating proxy the request arrives as
- * plain HTTP, so X-Forwarded-Proto/-Host (first value) win over the socket and the Host header.
+ * plain HTTP, so X-Forwarded-Proto/-Host (first value) win over the socket and the Host header; the server drops
+ * those headers unless a proxy TRUST_PROXY names sent them (create-server.ts).
  */
 import type { IncomingMessage } from 'node:http';
 import type { TLSSocket } from 'node:tls';

@@ -18,6 +18,7 @@ import { AzureTokenError, generateAzureToken } from './azure-token-exchange';
 import { isConversationId, isUserId, newConversationId, newUserId } from './directline-ids';
 import type { DirectLineTokens } from './directline-token';
 import type { KeyedRateLimiter } from '../server/keyed-rate-limiter';
+import { addressKey, type ClientAddresses } from '../server/client-address';
 import { publicOrigin } from './public-origin';
 import { sendProblem, type DirectLineProblem } from './send-problem';
 import { bearerToken, checkToken } from './token-guard';
@@ -42,14 +43,14 @@ interface TokenRequest {
 
 export function mountTokenEndpoint(
   server: Server,
-  deps: { config: DirectLineConfig; tokens: DirectLineTokens; limiter: KeyedRateLimiter; table: StatusTable; logger: Logger },
+  deps: { config: DirectLineConfig; tokens: DirectLineTokens; limiter: KeyedRateLimiter; clients: ClientAddresses; table: StatusTable; logger: Logger },
 ): void {
-  const { config, tokens, limiter, table, logger } = deps;
+  const { config, tokens, limiter, clients, table, logger } = deps;
 
   server.post(TOKEN_PATH, async (req: Request, res: Response) => {
     const fail = (failure: DirectLineProblem) => sendProblem(table, req, res, failure);
 
-    const verdict = limiter.take(req.socket.remoteAddress ?? 'unknown');
+    const verdict = limiter.take(addressKey(clients.of(req)));
     if (!verdict.ok) {
       return fail({
         status: 429,

@@ -1,10 +1,14 @@
 /**
- * The HTTP server (restify) and what every route shares: JSON bodies read strictly (json-body.ts), and errors as RFC
- * 9457 problem details whose titles come from StatusBot's own table. Routes are mounted by the composition root.
+ * The HTTP server (restify) and what every route shares: timeouts and connection caps, the Host check, rate limits,
+ * nosniff, HEAD wherever GET works, JSON bodies read strictly (json-body.ts), and errors as RFC 9457 problem details
+ * whose titles come from StatusBot's own table. Routes are mounted by the composition root.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
-import type { Logger } from '../logging';
+import { clipped, type Logger } from '../logging';
+import type { ClientAddresses } from './client-address';
+import { limitConnections, type ConnectionLimits } from './connection-limits';
+import { hostCheck } from './host-check';
 import { BodyError, jsonBody } from './json-body';
 import { PROBLEM_TYPE, problem } from './problem';
 import { rateLimit } from './rate-limit';
@@ -14,6 +18,12 @@ export interface ServerOptions {
   logger: Logger;
   maxBodyBytes: number;
   rateLimitPerMinute: number;
+  clients: ClientAddresses;
+  connections: ConnectionLimits;
+  /** Host names served besides IP addresses and localhost; undefined leaves the Host check off. */
+  allowedHosts?: string[];
+  /** Requests the per-address rate limit leaves alone because they are limited another way. */
+  rateLimitExempt?: (req: Request) => boolean;
 }
 
 interface RestifyError extends Error {
@@ -22,7 +32,8 @@ interface RestifyError extends Error {
   toJSON?: () => unknown;
 }
 
-export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }: ServerOptions): Server {
+export function createServer(options: ServerOptions): Server {
+  const { table, logger, maxBodyBytes, clients } = options;
   const server = restify.createServer({
     name: 'StatusBot',
     handleUncaughtExceptions: false,
@@ -33,7 +44,20 @@ export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }
       'text/plain': (_req: Request, _res: Response, body: unknown) => String(body),
     },
   });
-  server.pre(rateLimit(table, rateLimitPerMinute));
+  limitConnections(server.server, options.connections, clients, table);
+  server.pre((req: Request, res: Response, next: () => void) => {
+    res.setHeader('x-content-type-options', 'nosniff');
+    // Node already knows not to send a body for HEAD; routing it as GET gives HEAD wherever GET works.
+    if (req.method === 'HEAD') req.method = 'GET';
+    // The origin handed back in Direct Line URLs follows X-Forwarded-Host/-Proto only when a trusted proxy set them.
+    if (!clients.viaTrustedProxy(req)) {
+      delete req.headers['x-forwarded-host'];
+      delete req.headers['x-forwarded-proto'];
+    }
+    next();
+  });
+  if (options.allowedHosts) server.pre(hostCheck(table, options.allowedHosts));
+  server.pre(rateLimit(table, options.rateLimitPerMinute, clients, options.rateLimitExempt));
   server.use(restify.plugins.queryParser({ mapParams: false }));
   server.use(jsonBody({ maxBytes: maxBodyBytes }));
 
@@ -42,7 +66,7 @@ export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }
   server.on('restifyError', (req: Request, res: Response, err: RestifyError, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const detail = status >= 500 ? 'StatusBot could not handle this request; the error has been logged.' : describe(status, req, err, maxBodyBytes);
-    if (status >= 500) logger.error({ err, url: req.url, method: req.method }, 'request failed');
+    if (status >= 500) logger.error({ err, url: clipped(req.url, 200), method: req.method }, 'request failed');
     const body = problem(table, status, detail, { instance: req.url });
     err.toJSON = () => body;
     res.setHeader('content-type', PROBLEM_TYPE);

@@ -1,13 +1,16 @@
 /**
  * Probes for orchestrators: /healthz says the process is alive; /readyz says it can answer (table loaded,
  * conversation storage reachable) and turns 503 while storage is down, so a load balancer stops sending traffic.
+ * Both are public, so the storage error (hosts, ports) goes to the log, once per change, and never into the answer.
  */
 import type { Storage } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { StatusEngine } from '../knowledge/engine';
+import type { Logger } from '../logging';
 import { checkStorage } from '../storage/create-storage';
 
-export function mountHealth(server: Server, engine: StatusEngine, storage: Storage): void {
+export function mountHealth(server: Server, engine: StatusEngine, storage: Storage, logger: Logger): void {
+  let lastError: string | undefined;
   server.get('/healthz', async (_req: Request, res: Response) => {
     res.send(200, { status: 'ok' });
   });
@@ -18,8 +21,13 @@ export function mountHealth(server: Server, engine: StatusEngine, storage: Stora
     try {
       await checkStorage(storage);
       storageCheck = { ok: true };
+      if (lastError !== undefined) logger.info('conversation storage is reachable again');
+      lastError = undefined;
     } catch (err) {
-      storageCheck = { ok: false, error: (err as Error).message };
+      storageCheck = { ok: false, error: 'conversation storage is unreachable; the details are in the server log' };
+      const message = (err as Error).message;
+      if (message !== lastError) logger.error({ reason: message.slice(0, 300) }, 'readiness: conversation storage is unreachable');
+      lastError = message;
     }
     const ready = table.ok && storageCheck.ok;
     res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', table, storage: storageCheck });

@@ -1,23 +1,41 @@
 /**
- * POST /api/messages, the Bot Framework endpoint. Runs the adapter's authentication and the turn, and answers
- * every failure with the right status and no internals: a missing or invalid token is 401 (with
- * WWW-Authenticate), signing keys that cannot be fetched are 503 with Retry-After (the request may be fine; we
- * cannot tell yet), a turn that failed anyway is 500. CloudAdapter.process() would answer the last two with a
- * 500 carrying the internal error text ("request to https://login.botframework.com/… failed").
+ * POST /api/messages, the Bot Framework endpoint. Checks the activity (fields present, none overlong), limits each
+ * user in a conversation, runs the adapter's authentication and the turn, and answers every failure with the right
+ * status and no internals: a missing or invalid token is 401 (with WWW-Authenticate), signing keys that cannot be
+ * fetched are 503 with Retry-After (the request may be fine; we cannot tell yet), a turn that failed anyway is 500.
+ * CloudAdapter.process() would answer the last two with a 500 carrying the internal error text.
+ *
+ * Without credentials nobody vouches for `serviceUrl`, so replies go only into the response (expectReplies) or to
+ * this machine (the Emulator); with credentials the SDK checks it against the token's signed `serviceurl` claim.
  */
 import type { TurnContext } from 'botbuilder';
 import type { BotAdapter } from '../bot/bot-adapter';
 import { expectedRepliesBody } from '../bot/prerendered-json';
 import type { Request, Response } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
-import type { Logger } from '../logging';
-import { fixActivityDates, missingActivityFields } from './activity-check';
+import { clipped, type Logger } from '../logging';
+import { fixActivityDates, missingActivityFields, overlongFields } from './activity-check';
+import { isLoopbackAddress } from './client-address';
+import { KeyedRateLimiter } from './keyed-rate-limiter';
 import { PROBLEM_TYPE, problem } from './problem';
+
+export const MESSAGES_PATH = '/api/messages';
 
 /** How long a caller should wait before retrying while signing keys are unreachable. */
 const KEYS_RETRY_AFTER_SECONDS = 30;
 
-export function messagesEndpoint(adapter: BotAdapter, logic: (context: TurnContext) => Promise<void>, table: StatusTable, logger: Logger) {
+export interface MessagesEndpointDeps {
+  adapter: BotAdapter;
+  logic: (context: TurnContext) => Promise<void>;
+  table: StatusTable;
+  logger: Logger;
+  authenticated: boolean;
+  /** Activities one user may send in one conversation per minute. */
+  perMinute: number;
+}
+
+export function messagesEndpoint({ adapter, logic, table, logger, authenticated, perMinute }: MessagesEndpointDeps) {
+  const limiter = new KeyedRateLimiter(perMinute);
   return async (req: Request, res: Response): Promise<void> => {
     const fail = (status: number, detail: string, headers: Record<string, string> = {}) => {
       for (const [name, value] of Object.entries(headers)) res.setHeader(name, value);
@@ -26,8 +44,23 @@ export function messagesEndpoint(adapter: BotAdapter, logic: (context: TurnConte
     };
     const missing = missingActivityFields(req.body);
     if (missing.length) return fail(400, `The activity is missing ${missing.join(', ')}.`);
+    const overlong = overlongFields(req.body as Record<string, unknown>);
+    if (overlong.length) return fail(400, `The activity has fields longer than StatusBot accepts: ${overlong.join(', ')}.`);
 
-    const activity = fixActivityDates(req.body as Record<string, unknown>);
+    const activity = fixActivityDates(req.body as Record<string, unknown>) as Record<string, unknown> & { channelId: string; conversation: { id: string }; from: { id: string } };
+    if (!authenticated && activity.deliveryMode !== 'expectReplies' && !isLocalServiceUrl(activity.serviceUrl)) {
+      return fail(
+        403,
+        'Without Bot Framework credentials StatusBot replies only in the HTTP response (deliveryMode "expectReplies") or to a serviceUrl on this machine, as the Bot Framework Emulator uses.',
+      );
+    }
+    const verdict = limiter.take(`${activity.channelId}\n${activity.conversation.id}\n${activity.from.id}`);
+    if (!verdict.ok) {
+      return fail(429, `Too many activities from this user in this conversation: at most ${perMinute} a minute. Retry after ${verdict.retryAfterSeconds} s.`, {
+        'retry-after': String(verdict.retryAfterSeconds),
+      });
+    }
+
     const authHeader = req.header('authorization') ?? '';
     let turnStarted = false;
     try {
@@ -49,10 +82,21 @@ export function messagesEndpoint(adapter: BotAdapter, logic: (context: TurnConte
         logger.error({ err }, 'could not authenticate the request: signing keys unreachable');
         return fail(503, 'The request could not be authenticated right now; try again shortly.', { 'retry-after': String(KEYS_RETRY_AFTER_SECONDS) });
       }
-      logger.warn({ reason: err instanceof Error ? err.message : String(err), channel: activity.channelId }, 'rejected a request without a valid Bot Framework token');
+      logger.warn({ reason: clipped(err instanceof Error ? err.message : String(err), 200), channel: clipped(activity.channelId) }, 'rejected a request without a valid Bot Framework token');
       return fail(401, 'This endpoint needs a valid Bot Framework token in the Authorization header.', { 'www-authenticate': 'Bearer' });
     }
   };
+}
+
+/** An http(s) URL on this machine: localhost or a loopback address. */
+function isLocalServiceUrl(value: unknown): boolean {
+  if (typeof value !== 'string') return false;
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === 'localhost' || isLoopbackAddress(url.hostname.replace(/^\[|\]$/g, '')));
+  } catch {
+    return false;
+  }
 }
 
 /** A failure to reach the key server (DNS, refused, reset, timed out), as opposed to a bad token. */

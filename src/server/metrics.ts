@@ -12,7 +12,7 @@
  * ```
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Request, Response, Route, Server } from 'restify';
+import type { RequestHandler, Request, Response, Route, Server } from 'restify';
 import type { ReplyPlan } from '../conversation/plan-reply';
 import { isUnanswered } from '../conversation/usage-stats';
 import type { BoundedMemoryStorageStats } from '../storage/bounded-memory-storage';
@@ -94,7 +94,8 @@ export class Metrics {
 }
 
 /** Mounts GET /metrics and counts every HTTP response (including 404s, 405s and 429s) by route and status. */
-export function mountMetrics(server: Server, metrics: Metrics): void {
+/** `operatorOnly` guards the route (operator-access.ts). */
+export function mountMetrics(server: Server, metrics: Metrics, operatorOnly: RequestHandler): void {
   new Gauge({
     name: 'statusbot_http_requests_in_flight',
     help: 'HTTP requests received and not yet answered, not counting the scrape that reads this.',
@@ -106,7 +107,7 @@ export function mountMetrics(server: Server, metrics: Metrics): void {
   server.on('after', (_req: Request, res: Response, route: Route | undefined) => {
     metrics.recordHttpResponse(route?.spec?.path ? String(route.spec.path) : 'unmatched', res.statusCode);
   });
-  server.get('/metrics', async (_req: Request, res: Response) => {
+  server.get('/metrics', operatorOnly, async (_req: Request, res: Response) => {
     res.sendRaw(200, await metrics.registry.metrics(), { 'content-type': metrics.registry.contentType });
   });
 }

@@ -4,10 +4,10 @@
  *   GET  /api/codes/:code                            every meaning of one number
  *   GET  /api/search?q=…                             the engine's understanding and ranked matches
  *   POST /api/explain {"text": "…"}                  the full answer model (and its Markdown) for a message
- *   GET  /api/stats                                  what people ask, what goes unanswered, feedback
+ *   GET  /api/stats                                  what people ask, what goes unanswered, feedback (operators only)
  * Errors are problem+json: unknown code → 404, bad input → 400.
  */
-import type { Request, Response, Server } from 'restify';
+import type { Request, RequestHandler, Response, Server } from 'restify';
 import type { UsageStats } from '../conversation/usage-stats';
 import { entryRef } from '../knowledge/answer';
 import type { StatusEngine } from '../knowledge/engine';
@@ -16,7 +16,7 @@ import { MAX_MESSAGE_LENGTH } from '../knowledge/text';
 import { renderText } from '../render/render-text';
 import { PROBLEM_TYPE, problem } from './problem';
 
-export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageStats): void {
+export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageStats, operatorOnly: RequestHandler): void {
   const { table } = engine;
   const fail = (req: Request, res: Response, status: number, detail: string) => {
     res.setHeader('content-type', PROBLEM_TYPE);
@@ -59,7 +59,8 @@ export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageS
     res.send(200, { understanding, answer: stripFiles(answer), markdown: renderText(answer, 'markdown') });
   });
 
-  server.get('/api/stats', async (_req: Request, res: Response) => {
+  server.get('/api/stats', operatorOnly, async (_req: Request, res: Response) => {
+    res.setHeader('cache-control', 'no-store');
     res.send(200, stats.snapshot());
   });
 }

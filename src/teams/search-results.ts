@@ -39,11 +39,14 @@ export function searchResponse(engine: StatusEngine, query: SearchQuery): Messag
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: ids.map((id) => resultAttachment(engine, id)) } };
 }
 
-/** The card for the item the user picked, or a short message when the id is not (or no longer) in the table. */
+/**
+ * The card for the item the user picked, or a short message when the id is not (or no longer) in the table. The id
+ * comes from the request, so it is not repeated in the message (Teams renders that text as Markdown).
+ */
 export function selectedItemResponse(engine: StatusEngine, value: unknown): MessagingExtensionResponse {
   const id = isRecord(value) && typeof value.id === 'string' ? value.id : '';
   if (!engine.table.entry(id)) {
-    return { composeExtension: { type: 'message', text: `StatusBot has no entry "${id.slice(0, 40)}" any more. Search again and pick a code from the new list.` } };
+    return { composeExtension: { type: 'message', text: 'StatusBot has no entry for that item any more. Search again and pick a code from the new list.' } };
   }
   return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [answerCardAttachment(engine, id)] } };
 }

@@ -52,7 +52,7 @@ describe('defaults', () => {
   });
 
   it('let HOST win either way', () => {
-    expect(readConfig({ HOST: '0.0.0.0' })).toMatchObject({ host: '0.0.0.0', hostExplicit: true, authenticated: false });
+    expect(readConfig({ HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' })).toMatchObject({ host: '0.0.0.0', hostExplicit: true, authenticated: false, allowUnauthenticated: true });
     expect(readConfig({ HOST: '127.0.0.1', MicrosoftAppId: 'id', MicrosoftAppPassword: 'secret' })).toMatchObject({ host: '127.0.0.1', hostExplicit: true });
   });
 
@@ -69,6 +69,17 @@ describe('defaults', () => {
     ['a rate limit', { RATE_LIMIT_PER_MINUTE: '30' }, { rateLimitPerMinute: 30 }],
     ['heap growth left to V8', { HEAP_GROWTH_PERCENT: '0' }, { heapGrowthPercent: 0 }],
     ['the largest heap growth', { HEAP_GROWTH_PERCENT: '300' }, { heapGrowthPercent: 300 }],
+    ['no trusted proxy by default', {}, { trustProxy: { hops: 0 }, allowedHosts: [], operatorToken: '', maxConnections: 10_000, maxConnectionsPerAddress: 256 }],
+    ['one trusted proxy hop', { TRUST_PROXY: '1' }, { trustProxy: { hops: 1 } }],
+    ['trusted proxies by address and block', { TRUST_PROXY: '10.0.0.0/8, 192.168.1.7, fd00::/8' }, { trustProxy: { ranges: ['10.0.0.0/8', '192.168.1.7', 'fd00::/8'] } }],
+    ['loopback proxies', { TRUST_PROXY: 'loopback' }, { trustProxy: { ranges: ['127.0.0.0/8', '::1/128'] } }],
+    ['host names to answer to', { ALLOWED_HOSTS: 'Bot.Example.com, *.example.org' }, { allowedHosts: ['bot.example.com', '*.example.org'] }],
+    ['an operator token', { OPERATOR_TOKEN: 'x'.repeat(32) }, { operatorToken: 'x'.repeat(32) }],
+    ['connection caps', { MAX_CONNECTIONS: '500', MAX_CONNECTIONS_PER_ADDRESS: '10' }, { maxConnections: 500, maxConnectionsPerAddress: 10 }],
+    ['a loopback HOST without credentials', { HOST: '::1' }, { host: '::1', authenticated: false }],
+    ['localhost without credentials', { HOST: 'localhost' }, { host: 'localhost' }],
+    ['any HOST with credentials', { HOST: '10.1.2.3', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, { host: '10.1.2.3' }],
+    ['a per-conversation rate limit', { CONVERSATION_RATE_LIMIT_PER_MINUTE: '10' }, { conversationRateLimitPerMinute: 10 }],
   ])('accept %s', (_name, env, expected) => {
     expect(readConfig(env)).toMatchObject(expected);
   });
@@ -102,6 +113,16 @@ describe('invalid values', () => {
     { env: { HEAP_GROWTH_PERCENT: '301' }, variable: 'HEAP_GROWTH_PERCENT', value: '301', allowed: 'a whole number from 0 to 300' },
     { env: { HEAP_GROWTH_PERCENT: '-10' }, variable: 'HEAP_GROWTH_PERCENT', value: '-10', allowed: 'a whole number from 0 to 300' },
     { env: { HEAP_GROWTH_PERCENT: '50%' }, variable: 'HEAP_GROWTH_PERCENT', value: '50%', allowed: 'a whole number from 0 to 300' },
+    { env: { HOST: '0.0.0.0' }, variable: 'HOST', value: '0.0.0.0', allowed: 'set ALLOW_UNAUTHENTICATED=true to expose it anyway' },
+    { env: { HOST: '192.168.1.10' }, variable: 'HOST', value: '192.168.1.10', allowed: 'a loopback address' },
+    { env: { HOST: '::' }, variable: 'HOST', value: '::', allowed: 'a loopback address' },
+    { env: { HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'yes' }, variable: 'ALLOW_UNAUTHENTICATED', value: 'yes', allowed: 'true or false' },
+    { env: { TRUST_PROXY: '11' }, variable: 'TRUST_PROXY', value: '11', allowed: 'a whole number from 0 to 10' },
+    { env: { TRUST_PROXY: 'nginx' }, variable: 'TRUST_PROXY', value: 'nginx', allowed: 'CIDR blocks' },
+    { env: { TRUST_PROXY: '10.0.0.0/33' }, variable: 'TRUST_PROXY', value: '10.0.0.0/33', allowed: 'CIDR blocks' },
+    { env: { ALLOWED_HOSTS: 'https://bot.example.com' }, variable: 'ALLOWED_HOSTS', value: 'https://bot.example.com', allowed: 'host names such as bot.example.com' },
+    { env: { OPERATOR_TOKEN: 'short' }, variable: 'OPERATOR_TOKEN', value: '(hidden)', allowed: 'at least 24 characters' },
+    { env: { MAX_CONNECTIONS_PER_ADDRESS: '0' }, variable: 'MAX_CONNECTIONS_PER_ADDRESS', value: '0', allowed: 'a whole number from 1 to 1000000' },
   ];
 
   it.each(cases)('$variable=$value: a ConfigError naming $variable and what it accepts', ({ env, variable, value, allowed }) => {

@@ -135,4 +135,11 @@ describe('composeExtension/selectItem', () => {
     expect(status).toBe(200);
     expect((body as SearchResponse).composeExtension).toMatchObject({ type: 'message', text: expect.stringMatching(/Search again/) });
   });
+
+  test.each(['[x](javascript:alert(1))<img src=x>', '**bold** _it_', '999-nope'])('the id from the request (%s) is not copied into the message', async (id) => {
+    const { body } = await post(bot.url, invokeActivity('composeExtension/selectItem', { id }));
+    const text = (body as SearchResponse).composeExtension.text ?? '';
+    expect(text).toMatch(/no entry/);
+    expect(text).not.toContain(id.slice(0, 8));
+  });
 });
