@@ -3,6 +3,7 @@
  * 9457 problem details whose titles come from StatusBot's own table. Routes are mounted by the composition root.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
+import { redactSecrets } from '../knowledge/secrets';
 import type { StatusTable } from '../knowledge/status-table';
 import type { Logger } from '../logging';
 import { BodyError, jsonBody } from './json-body';
@@ -42,7 +43,7 @@ export function createServer({ table, logger, maxBodyBytes, rateLimitPerMinute }
   server.on('restifyError', (req: Request, res: Response, err: RestifyError, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const detail = status >= 500 ? 'StatusBot could not handle this request; the error has been logged.' : describe(status, req, err, maxBodyBytes);
-    if (status >= 500) logger.error({ err, url: req.url, method: req.method }, 'request failed');
+    if (status >= 500) logger.error({ err, url: redactSecrets(req.url ?? ''), method: req.method }, 'request failed');
     const body = problem(table, status, detail, { instance: req.url });
     err.toJSON = () => body;
     res.setHeader('content-type', PROBLEM_TYPE);
