@@ -91,9 +91,11 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const observe = (context: TurnContext, text: string, plan: ReplyPlan) => {
     context.turnState.set(TURN_PLAN, plan);
     if (plan.kind === 'answer' || plan.kind === 'did-you-mean') stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
-    else if (plan.kind === 'feedback') stats.recordFeedback(plan.reaction, plan.id);
+    else if (plan.kind === 'feedback' && plan.counted) stats.recordFeedback(plan.reaction, plan.id);
     metrics.recordPlan(plan, context.activity.channelId);
-    if (logger.isLevelEnabled('debug')) logger.debug({ conversation: context.activity.conversation?.id, text: redactedStart(text, 1000) }, 'message text');
+    // A vote for an answer this conversation never got is not recorded, and neither is any text sent with it.
+    const kept = plan.kind !== 'feedback' || plan.counted;
+    if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: context.activity.conversation?.id, text: redactedStart(text, 1000) }, 'message text');
   };
   const bot = new StatusBot(engine, conversationState, observe);
 
