@@ -9,6 +9,7 @@
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialog-kit';
+import { NOTHING_ANSWERED, type AnsweredSubjects } from '../src/conversation/answered-subjects';
 import { EMPTY_MEMORY, planReply, remember, type ConversationMemory, type ReplyPlan } from '../src/conversation/plan-reply';
 import type { StatusEngine } from '../src/knowledge/engine';
 import type { Understanding } from '../src/knowledge/understanding';
@@ -30,6 +31,8 @@ export class MainDialog extends ComponentDialog {
     private readonly memory: StatePropertyAccessor<ConversationMemory>,
     private readonly replies: Replies,
     private readonly observe: TurnObserver = () => undefined,
+    /** What the bot answered lately in this conversation: votes count only for these. */
+    private readonly answered?: StatePropertyAccessor<AnsweredSubjects>,
   ) {
     super(MAIN_DIALOG);
     this.addDialog(new DidYouMeanDialog(replies));
@@ -54,9 +57,9 @@ export class MainDialog extends ComponentDialog {
     if (result.status === DialogTurnStatus.empty) await dc.beginDialog(this.id);
   }
 
-  private async plan(context: TurnContext): Promise<ReplyPlan> {
-    const { text = '', value } = context.activity;
-    return planReply(this.engine, text, value, await this.memory.get(context, EMPTY_MEMORY));
+  private async plan(context: TurnContext, text = context.activity.text ?? ''): Promise<ReplyPlan> {
+    const answered = (await this.answered?.get(context, NOTHING_ANSWERED)) ?? NOTHING_ANSWERED;
+    return planReply(this.engine, text, context.activity.value, await this.memory.get(context, EMPTY_MEMORY), answered);
   }
 
   private async handleMessage(step: WaterfallStepContext) {
@@ -84,7 +87,7 @@ export class MainDialog extends ComponentDialog {
     } else if (result && 'newQuestion' in result) {
       // The user typed something else instead of choosing: answer it as the new question it is.
       // The activity value goes along: a click on an older card (a code, feedback, an example) is not lost.
-      const plan = planReply(this.engine, result.newQuestion, step.context.activity.value, await this.memory.get(step.context, EMPTY_MEMORY));
+      const plan = await this.plan(step.context, result.newQuestion);
       // Just as vague: start over, and handleMessage plans and observes it.
       if (plan.kind === 'did-you-mean') return step.replaceDialog(STEPS);
       this.observe(step.context, result.newQuestion, plan);

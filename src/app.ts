@@ -18,6 +18,7 @@ import { mountDirectLine } from './directline/mount-directline';
 import type { ReplyPlan } from './conversation/plan-reply';
 import { UsageStats } from './conversation/usage-stats';
 import { StatusEngine } from './knowledge/engine';
+import { redactedStart } from './knowledge/secrets';
 import { clipped, type Logger } from './logging';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
@@ -94,13 +95,15 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const observe = (context: TurnContext, text: string, plan: ReplyPlan) => {
     context.turnState.set(TURN_PLAN, plan);
     if (plan.kind === 'answer' || plan.kind === 'did-you-mean') stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
-    else if (plan.kind === 'feedback') stats.recordFeedback(plan.reaction, plan.id);
+    else if (plan.kind === 'feedback' && plan.counted) stats.recordFeedback(plan.reaction, plan.id);
     metrics.recordPlan(plan, context.activity.channelId);
-    if (logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: text.slice(0, 1000) }, 'message text');
+    // A vote for an answer this conversation never got is not recorded, and neither is any text sent with it.
+    const kept = plan.kind !== 'feedback' || plan.counted;
+    if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) }, 'message text');
   };
   const bot = new StatusBot(engine, conversationState, observe);
 
-  // One log line per turn: what was understood and how long the turn took. User text only at debug level.
+  // One log line per turn: what was understood and how long the turn took. User text only at debug level, redacted.
   adapter.use(async (context, next) => {
     context.turnState.set(TURN_STARTED, performance.now());
     await next();

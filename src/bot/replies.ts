@@ -7,7 +7,7 @@ import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnC
 import type { Replies } from '../../dialogs/replies';
 import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
 import { feedbackSubjectId } from '../cards/answer-footer';
-import { SHORT_ACTS, type Answer, type EntryRef } from '../knowledge/answer';
+import { SHORT_ACTS, type Answer, type EntryRef, type ExposedSecrets } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import { withWebChatFeedback } from './web-chat-feedback';
 
@@ -20,7 +20,7 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
 
 export function answerActivity(answer: Answer): Partial<Activity> {
   // "thanks", "ok", "bye": a line in kind, not a card.
-  if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.message);
+  if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
   const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: hasSubject(answer), detailsCollapsed: true }), renderText(answer, 'markdown'));
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
@@ -32,10 +32,10 @@ function hasSubject(answer: Answer): boolean {
   return answer.intent !== 'greeting' && answer.intent !== 'none';
 }
 
-export function didYouMeanActivity(candidates: EntryRef[]): Partial<Activity> {
+export function didYouMeanActivity(candidates: EntryRef[], exposed?: ExposedSecrets): Partial<Activity> {
   const labels = candidates.map((c) => `${c.code} ${c.name}`).join(', ');
-  const activity = MessageFactory.attachment(didYouMeanAttachment(candidates), `Did you mean one of these? ${labels}, or none of these.`);
-  return activity;
+  const question = `Did you mean one of these? ${labels}, or none of these.`;
+  return MessageFactory.attachment(didYouMeanAttachment(candidates, exposed), exposed ? `${exposed.warning}\n\n${question}` : question);
 }
 
 export class CardReplies implements Replies {
@@ -45,8 +45,8 @@ export class CardReplies implements Replies {
     await context.sendActivity(this.answers.activityFor(answer));
   }
 
-  async didYouMean(context: TurnContext, candidates: EntryRef[]): Promise<void> {
-    await context.sendActivity(didYouMeanActivity(candidates));
+  async didYouMean(context: TurnContext, candidates: EntryRef[], answer?: Answer): Promise<void> {
+    await context.sendActivity(didYouMeanActivity(candidates, answer?.exposed));
   }
 
   async line(context: TurnContext, text: string, suggestions: string[] = []): Promise<void> {

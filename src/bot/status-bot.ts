@@ -6,6 +6,8 @@
  * Teams: the bot's own @mentions leave the text before anything reads it; answers get Teams' 👍/👎 (feedback loop),
  * whose votes land where the card's vote buttons do; the compose-box search is answered from src/teams/.
  *
+ * On every channel, the answers sent are remembered by subject (answered-subjects.ts): a vote counts only for one.
+ *
  * Messages, nearly every turn, go from run() straight to the dialog; other activities take ActivityHandler's
  * dispatch. That dispatch is fifteen nested async steps per message, each a generator function in botbuilder's
  * ES2015 build, and each of those keeps the turn's objects alive until V8's next full collection (see
@@ -25,6 +27,7 @@ import {
 } from 'botbuilder';
 import type { DialogState } from '../../dialogs/dialog-kit';
 import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
+import { NOTHING_ANSWERED, rememberAnswered, wasAnswered, type AnsweredSubjects } from '../conversation/answered-subjects';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
 import { withoutBotMentions } from '../teams/bot-mentions';
@@ -40,12 +43,15 @@ import { readWebChatFeedback } from './web-chat-feedback';
 export const MEMORY_PROPERTY = 'statusbot.memory';
 export const DIALOG_STATE_PROPERTY = 'statusbot.dialogState';
 export const RATED_MESSAGES_PROPERTY = 'statusbot.teams.ratedMessages';
+export const ANSWERED_PROPERTY = 'statusbot.answered';
 
 export class StatusBot extends TeamsActivityHandler {
   readonly dialogState: StateProperty<DialogState>;
   readonly memory: StateProperty<ConversationMemory>;
   /** Teams: which answer each recent bot message rated, so a feedback-loop vote names its subject. */
   readonly ratedMessages: StateProperty<RatedMessages>;
+  /** The subjects of the answers sent lately in this conversation: the only ones a vote counts for. */
+  readonly answered: StateProperty<AnsweredSubjects>;
   private readonly dialog: MainDialog;
 
   constructor(
@@ -58,7 +64,8 @@ export class StatusBot extends TeamsActivityHandler {
     this.dialogState = new StateProperty<DialogState>(conversationState, DIALOG_STATE_PROPERTY);
     this.memory = new StateProperty<ConversationMemory>(conversationState, MEMORY_PROPERTY);
     this.ratedMessages = new StateProperty<RatedMessages>(conversationState, RATED_MESSAGES_PROPERTY);
-    this.dialog = new MainDialog(engine, this.memory, new CardReplies(answerActivities), observe);
+    this.answered = new StateProperty<AnsweredSubjects>(conversationState, ANSWERED_PROPERTY);
+    this.dialog = new MainDialog(engine, this.memory, new CardReplies(answerActivities), observe, this.answered);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -70,7 +77,7 @@ export class StatusBot extends TeamsActivityHandler {
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'webchat/join') await this.welcome(context);
       const vote = readWebChatFeedback(context.activity);
-      if (vote) this.observe(context, '', { kind: 'feedback', reaction: vote.reaction, id: vote.id });
+      if (vote) this.observe(context, '', { kind: 'feedback', reaction: vote.reaction, id: vote.id, counted: wasAnswered(await this.answered.get(context, NOTHING_ANSWERED), vote.id) });
       await next();
     });
   }
@@ -91,10 +98,19 @@ export class StatusBot extends TeamsActivityHandler {
   }
 
   override async run(context: TurnContext): Promise<void> {
+    context.onSendActivities((ctx, activities, next) => this.rememberingAnswers(ctx, activities, next));
     if (context.activity.channelId === Channels.Msteams) context.onSendActivities((ctx, activities, next) => this.sendingToTeams(ctx, activities, next));
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
     else await super.run(context);
     await this.conversationState.saveChanges(context, false);
+  }
+
+  /** Every answer that can be rated is remembered by its subject once sent, so a vote for it counts (any channel). */
+  private async rememberingAnswers(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+    const subjects = activities.flatMap((activity) => ratedSubject(activity) ?? []);
+    const responses = await next();
+    if (subjects.length) await this.answered.set(context, subjects.reduce(rememberAnswered, await this.answered.get(context, NOTHING_ANSWERED)));
+    return responses;
   }
 
   /**
@@ -118,13 +134,14 @@ export class StatusBot extends TeamsActivityHandler {
     return responses;
   }
 
-  /** Teams' feedback form (`message/submitAction`): recorded like a vote from the card's buttons. */
+  /** Teams' feedback form (`message/submitAction`): recorded like a vote from the card's buttons, when it rates one of ours. */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== SUBMIT_ACTION_INVOKE) return super.onInvokeActivity(context);
     const vote = readFeedbackSubmit(context.activity);
     if (!vote) return { status: 400, body: { error: 'Expected actionName "feedback" with actionValue.reaction "like" or "dislike".' } };
+    // The rated message must be one the bot sent in this conversation: otherwise there is no subject, and no count.
     const id = subjectOf(await this.ratedMessages.get(context, NO_RATED_MESSAGES), context.activity.replyToId);
-    this.observe(context, vote.text, { kind: 'feedback', reaction: vote.reaction, id });
+    this.observe(context, vote.text, { kind: 'feedback', reaction: vote.reaction, id, counted: id !== undefined });
     return { status: 200 };
   }
 

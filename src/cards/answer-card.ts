@@ -12,6 +12,7 @@ import type { AdaptiveCard } from './adaptive-card-types';
 import { cardAttachment, type AdaptiveCardAttachment } from './card-attachment';
 import { classCard } from './class-card';
 import { compareCard } from './compare-card';
+import { withExposedSecrets } from './exposed-secrets';
 import { greetingCard } from './greeting-card';
 import { lookupCard } from './lookup-card';
 import { networkErrorCard } from './network-error-card';
@@ -26,6 +27,10 @@ export interface AnswerCardOptions {
 }
 
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
+  return withExposedSecrets(cardFor(answer, options), answer.exposed);
+}
+
+function cardFor(answer: Answer, options: AnswerCardOptions): AdaptiveCard {
   switch (answer.intent) {
     case 'lookup':
       return lookupCard(answer, options);

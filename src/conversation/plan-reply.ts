@@ -1,9 +1,10 @@
 /**
  * What to do with one incoming message, decided without any Bot Framework type: a button click (card data),
- * feedback, or a message the engine reads in its conversation (what the last answer was about, and the user's
+ * feedback (counted only for an answer given in this conversation), or a message the engine reads in its conversation (what the last answer was about, and the user's
  * side). The bot and its dialogs only carry out the plan; the engine decides what a message means.
  */
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
+import { NOTHING_ANSWERED, wasAnswered, type AnsweredSubjects } from './answered-subjects';
 import type { ConversationContext } from '../knowledge/conversation-context';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import type { StatusEngine } from '../knowledge/engine';
@@ -35,12 +36,13 @@ export type CardAction =
 export type ReplyPlan =
   | { kind: 'answer'; understanding: Understanding; answer: Answer; memory: ConversationMemory }
   | { kind: 'did-you-mean'; understanding: Understanding; answer: Answer; candidates: EntryRef[]; memory: ConversationMemory }
-  | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string }
+  /** `counted`: the vote is for an answer given in this conversation; any other is thanked for and not recorded. */
+  | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string; counted: boolean }
   | { kind: 'none-of-these' };
 
-export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory): ReplyPlan {
+export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory, answered: AnsweredSubjects = NOTHING_ANSWERED): ReplyPlan {
   const action = readCardAction(value);
-  if (action?.action === 'feedback') return { kind: 'feedback', reaction: action.reaction, id: action.id };
+  if (action?.action === 'feedback') return { kind: 'feedback', reaction: action.reaction, id: action.id, counted: wasAnswered(answered, action.id) };
   if (action?.action === 'none-of-these') return { kind: 'none-of-these' };
   if (action?.action === 'lookup') {
     const id = action.id ?? (action.code !== undefined ? engine.table.meaningsOf(action.code)[0]?.id : undefined);

@@ -1,8 +1,9 @@
 /**
  * Counters of what people ask: turns, intents, top codes, unanswered questions and feedback. In memory, per
- * process; served by GET /api/stats. Unanswered questions keep at most MAX_UNANSWERED recent texts, cut short,
- * because they are the most useful signal of what the table is missing.
+ * process; served by GET /api/stats. Unanswered questions keep at most MAX_UNANSWERED recent texts, cut short and
+ * with credentials redacted, because they are the most useful signal of what the table is missing.
  */
+import { redactedStart } from '../knowledge/secrets';
 import type { Intent, Understanding } from '../knowledge/understanding';
 
 const MAX_UNANSWERED = 100;
@@ -41,7 +42,7 @@ export class UsageStats {
     for (const code of u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes) bump(this.codes, code);
     if (isUnanswered(u)) {
       this.unansweredCount++;
-      this.unanswered.push({ at: new Date().toISOString(), text: text.slice(0, MAX_TEXT), intent: u.intent, confidence: u.confidence });
+      this.unanswered.push({ at: new Date().toISOString(), text: redactedStart(text, MAX_TEXT), intent: u.intent, confidence: u.confidence });
       if (this.unanswered.length > MAX_UNANSWERED) this.unanswered.shift();
     }
   }

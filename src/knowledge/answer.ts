@@ -5,6 +5,8 @@
 import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
 import type { NumberKind, NumberKinds } from './number-kinds';
+import { secretWarning, type SecretWords } from './secret-warning';
+import type { SecretKind } from './secrets';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
 import { MAX_MESSAGE_LENGTH } from './text';
 import { ASK_BELOW, type Clarify, type Understanding } from './understanding';
@@ -24,9 +26,17 @@ export interface EntryView extends StatusEntry {
   classInfo: ClassInfo;
 }
 
+/** Credentials found in the message, and the line that tells the user so; every channel shows it first. */
+export interface ExposedSecrets {
+  kinds: SecretKind[];
+  warning: string;
+}
+
 interface AnswerBase {
   /** Things the user should know about how the message was read ("your message was cut at 10,000 characters"). */
   notes: string[];
+  /** When the message held a credential: what kind, and the warning to rotate it. */
+  exposed?: ExposedSecrets;
   /** Follow-up questions worth offering as buttons. */
   suggestions: string[];
 }
@@ -139,7 +149,12 @@ export const UNKNOWN_CODE_RULE = {
   url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15',
 };
 
-export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {
+export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds, secretWords: SecretWords): Answer {
+  const answer = composeFor(u, table, talk, kinds);
+  return u.secrets?.length ? { ...answer, exposed: { kinds: u.secrets, warning: secretWarning(secretWords, u.secrets) } } : answer;
+}
+
+function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {
   const notes = u.truncated ? [`Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`] : [];
   const view = (id: string) => entryView(table, id);
   const ref = (id: string) => entryRef(table, id);

@@ -15,6 +15,8 @@ import { DEFAULT_DATA_DIR, loadTable } from './load-table';
 import { NumberKinds } from './number-kinds';
 import { PhraseMatcher } from './phrase-matcher';
 import { RecentCache } from './recent-cache';
+import { loadSecretWords, type SecretWords } from './secret-warning';
+import { findSecrets } from './secrets';
 import type { StatusClass, StatusTable } from './status-table';
 import { SymptomIndex } from './symptom-index';
 import { phraseWords } from './text';
@@ -36,6 +38,7 @@ export interface EngineData {
   lexicon: Lexicon;
   talk: ConversationLexicon;
   kinds: NumberKinds;
+  secretWords: SecretWords;
 }
 
 export class StatusEngine {
@@ -80,18 +83,30 @@ export class StatusEngine {
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */
   static load(dataDir: string = DEFAULT_DATA_DIR, remembered = REMEMBERED_UNDERSTANDINGS): StatusEngine {
-    return new StatusEngine({ table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir) }, remembered);
+    return new StatusEngine(
+      { table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir), secretWords: loadSecretWords(dataDir) },
+      remembered,
+    );
   }
 
-  /** One message, read in its conversation (what the last answer was about); without one, on its own. */
+  /**
+   * One message, read in its conversation (what the last answer was about); without one, on its own. Credentials in
+   * it are named (`secrets`) but do not change the reading, and a message with one is not remembered.
+   */
   understand(text: string, context: ConversationContext = NO_CONTEXT): Understanding {
-    if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return understand(text, this.parts, context);
+    if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return this.read(text, context);
     const key = contextKey(context);
-    return this.understood.getOrAdd(key ? `${key}\u0000${text}` : text, () => deepFreeze(understand(text, this.parts, context)));
+    return this.understood.getOrAdd(key ? `${key}\u0000${text}` : text, () => deepFreeze(this.read(text, context)), (u) => !u.secrets);
+  }
+
+  private read(text: string, context: ConversationContext): Understanding {
+    const understanding = understand(text, this.parts, context);
+    const secrets = findSecrets(text);
+    return secrets.length ? { ...understanding, secrets } : understanding;
   }
 
   answer(understanding: Understanding): Answer {
-    return composeAnswer(understanding, this.table, this.talk, this.kinds);
+    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords);
   }
 
   ask(text: string, context: ConversationContext = NO_CONTEXT): { understanding: Understanding; answer: Answer } {

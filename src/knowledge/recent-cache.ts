@@ -13,8 +13,8 @@ export class RecentCache<K, V> {
 
   constructor(readonly capacity: number) {}
 
-  /** The cached value, or the one `make` returns (then cached). */
-  getOrAdd(key: K, make: () => V): V {
+  /** The cached value, or the one `make` returns (then cached, unless `keep` says no). */
+  getOrAdd(key: K, make: () => V, keep: (value: V) => boolean = () => true): V {
     const cached = this.entries.get(key);
     if (cached !== undefined) {
       this.hits++;
@@ -24,6 +24,7 @@ export class RecentCache<K, V> {
     }
     this.misses++;
     const value = make();
+    if (!keep(value)) return value;
     this.entries.set(key, value);
     if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
     return value;

@@ -3,6 +3,7 @@
  * Plain data, safe to log and to return from the REST API.
  */
 import type { Act, Focus, Side } from './conversation-lexicon';
+import type { SecretKind } from './secrets';
 import type { StatusClass } from './status-table';
 
 /**
@@ -72,4 +73,6 @@ export interface Understanding {
   truncated: boolean;
   /** How the first code was found. */
   via: MatchKind | null;
+  /** Credentials the message holds (a bearer token, a password in a URL), by kind; absent when there are none. */
+  secrets?: SecretKind[];
 }

@@ -12,7 +12,7 @@ export type TextStyle = 'markdown' | 'plain';
 
 export function renderText(answer: Answer, style: TextStyle = 'markdown'): string {
   const b = (s: string) => (style === 'markdown' ? `**${s}**` : s);
-  const lines: string[] = [];
+  const lines: string[] = answer.exposed ? [b(answer.exposed.warning), ''] : [];
   switch (answer.intent) {
     case 'lookup': {
       const e = answer.entry;

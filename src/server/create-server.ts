@@ -4,6 +4,7 @@
  * whose titles come from StatusBot's own table. Routes are mounted by the composition root.
  */
 import restify, { type Request, type Response, type Server } from 'restify';
+import { redactSecrets } from '../knowledge/secrets';
 import type { StatusTable } from '../knowledge/status-table';
 import { clipped, type Logger } from '../logging';
 import type { ClientAddresses } from './client-address';
@@ -66,7 +67,7 @@ export function createServer(options: ServerOptions): Server {
   server.on('restifyError', (req: Request, res: Response, err: RestifyError, callback: () => void) => {
     const status = err.statusCode ?? 500;
     const detail = status >= 500 ? 'StatusBot could not handle this request; the error has been logged.' : describe(status, req, err, maxBodyBytes);
-    if (status >= 500) logger.error({ err, url: clipped(req.url, 200), method: req.method }, 'request failed');
+    if (status >= 500) logger.error({ err, url: clipped(redactSecrets(req.url ?? ''), 200), method: req.method }, 'request failed');
     const body = problem(table, status, detail, { instance: req.url });
     err.toJSON = () => body;
     res.setHeader('content-type', PROBLEM_TYPE);

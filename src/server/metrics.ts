@@ -56,7 +56,7 @@ export class Metrics {
     collectDefaultMetrics({ register: this.registry });
     this.turns = new Counter({ name: 'statusbot_turns_total', help: 'Questions answered (an answer or a "did you mean"), by intent and channel.', labelNames: ['intent', 'channel'], registers });
     this.unanswered = new Counter({ name: 'statusbot_unanswered_turns_total', help: 'Questions the bot could not place (no intent, or a low-confidence lookup).', labelNames: ['channel'], registers });
-    this.feedback = new Counter({ name: 'statusbot_feedback_total', help: 'Feedback clicks on answers, by reaction.', labelNames: ['reaction'], registers });
+    this.feedback = new Counter({ name: 'statusbot_feedback_total', help: 'Votes on answers given in the conversation, by reaction.', labelNames: ['reaction'], registers });
     this.turnSeconds = new Histogram({ name: 'statusbot_turn_duration_seconds', help: 'Time from the adapter receiving an activity to the bot finishing its turn (state saved).', buckets: TURN_SECONDS_BUCKETS, registers });
     this.httpResponses = new Counter({ name: 'statusbot_http_responses_total', help: 'HTTP responses by route (the route pattern, "unmatched" when none matched) and status.', labelNames: ['route', 'status'], registers });
 
@@ -78,7 +78,7 @@ export class Metrics {
     if (plan.kind === 'answer' || plan.kind === 'did-you-mean') {
       this.turns.inc({ intent: plan.understanding.intent, channel });
       if (isUnanswered(plan.understanding)) this.unanswered.inc({ channel });
-    } else if (plan.kind === 'feedback') {
+    } else if (plan.kind === 'feedback' && plan.counted) {
       this.feedback.inc({ reaction: plan.reaction });
     }
   }

@@ -61,6 +61,8 @@ beforeAll(() => {
   expect(existsSync(CLI)).toBe(true);
   // Every run starts now, in parallel; each test awaits its own.
   runs.plain = ask(['what', 'is', '502']);
+  runs.plainSecret = ask([`curl -H 'Authorization: Bearer ${SECRET_TOKEN}' https://api.example.com/ gives HTTP/1.1 401`]);
+  runs.jsonSecret = ask(['--json', `what is 403, my X-Api-Key: ${SECRET_TOKEN}`]);
   runs.json = ask(['--json', 'what is 502']);
   runs.jsonUnknown = ask(['--json', 'error 601']);
   runs.jsonNetwork = ask(['--json', 'Error: connect ECONNREFUSED 127.0.0.1:5432']);
@@ -77,6 +79,8 @@ beforeAll(() => {
   runs.dialogues = ask(['--dialogues'], [JSON.stringify({ turns: DIALOGUE }), JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] }), JSON.stringify({ turns: ["the server says the thing i'm saving was changed by someone else in the meantime", 'why tho'] })].join('\n'));
   runs.dialoguesBad = ask(['--dialogues'], ['{"turns": "what is 502"}', JSON.stringify({ turns: ['what is 502'] })].join('\n'));
 }, 180_000);
+
+const SECRET_TOKEN = 'c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTA';
 
 const DIALOGUE = ['my upload fails with 413 through nginx', 'what config do i need to change', 'and for the frontend?', 'is it a bug in my code?', 'thank you so much!'];
 
@@ -109,6 +113,22 @@ describe('ask "question": a readable answer', () => {
     expect(r.stdout).toContain("If you're calling the API or browsing:");
     // Plain text for a terminal: no markdown emphasis.
     expect(r.stdout).not.toContain('**');
+  });
+});
+
+describe('ask with a credential in the question', () => {
+  test('the answer starts with the warning and never repeats the credential', async () => {
+    const r = await runs.plainSecret!;
+    expect(r.code).toBe(0);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Your message contains what looks like a bearer token; consider it exposed and rotate it.', '', '401 Unauthorized: 4xx client error']);
+    expect(r.stdout).not.toContain(SECRET_TOKEN);
+  });
+
+  test('--json names the kinds in "secrets"; a question without one has no "secrets"', async () => {
+    const out = JSON.parse((await runs.jsonSecret!).stdout) as AskJson & { secrets?: string[] };
+    expect(out).toMatchObject({ intent: 'lookup', codes: [403], secrets: ['api-key'] });
+    expect(out.reply.split('\n')[0]).toBe('Your message contains what looks like an API key; consider it exposed and rotate it.');
+    expect(JSON.parse((await runs.json!).stdout)).not.toHaveProperty('secrets');
   });
 });
 

@@ -161,11 +161,27 @@ describe('card clicks', () => {
   });
 
   it.each([
-    [{ action: 'feedback', reaction: 'like', id: '502' }, { kind: 'feedback', reaction: 'like', id: '502' }],
-    [{ action: 'feedback', reaction: 'dislike' }, { kind: 'feedback', reaction: 'dislike', id: undefined }],
+    [{ action: 'feedback', reaction: 'like', id: '502' }, { kind: 'feedback', reaction: 'like', id: '502', counted: true }],
+    [{ action: 'feedback', reaction: 'dislike' }, { kind: 'feedback', reaction: 'dislike', id: undefined, counted: false }],
     [{ action: 'none-of-these' }, { kind: 'none-of-these' }],
   ])('%j plans %j', (value, expected) => {
-    expect(plan('', AFTER_502, value)).toEqual(expected);
+    expect(planReply(engine(), '', value, AFTER_502, { recent: ['502'] })).toEqual(expected);
+  });
+
+  // A vote counts only for an answer given in this conversation (the subjects its vote buttons carried).
+  it.each<[string, string[], unknown, boolean]>([
+    ['the answer just given', ['502'], { action: 'feedback', reaction: 'like', id: '502' }, true],
+    ['an earlier answer still remembered', ['401-vs-403', '502', 'network-connection-refused'], { action: 'feedback', reaction: 'dislike', id: '401-vs-403' }, true],
+    ['a triage', ['triage-502'], { action: 'feedback', reaction: 'like', id: 'triage-502' }, true],
+    ['a subject never answered here', ['502'], { action: 'feedback', reaction: 'like', id: '504' }, false],
+    ['nothing answered yet', [], { action: 'feedback', reaction: 'like', id: '502' }, false],
+    ['no subject at all', ['502'], { action: 'feedback', reaction: 'like' }, false],
+    ['a look-alike subject', ['502'], { action: 'feedback', reaction: 'like', id: '502 ' }, false],
+    ['a subject that contains one answered', ['502'], { action: 'feedback', reaction: 'like', id: '502-vs-504' }, false],
+    ['markup as a subject', ['502'], { action: 'feedback', reaction: 'dislike', id: '<img src=x onerror=alert(1)>' }, false],
+  ])('a vote for %s: counted %s', (_what, recent, value, counted) => {
+    const p = planReply(engine(), '', value, AFTER_502, { recent });
+    expect(p).toMatchObject({ kind: 'feedback', counted });
   });
 
   const malformed: Array<[string, unknown]> = [

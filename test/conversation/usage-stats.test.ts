@@ -122,6 +122,18 @@ describe('unanswered questions', () => {
     stats.recordTurn('hmm?', lookup(0, 0.8, { intent: 'none', codes: [], ids: [] }), 'test');
     expect(stats.snapshot().unanswered.recent[0]?.text).toBe('hmm?');
   });
+
+  test.each([
+    ['a bearer token', 'why? Authorization: Bearer c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTA', 'why? Authorization: Bearer [redacted]'],
+    ['a password in a URL', 'hmm https://deploy:Pa55word@registry.example.com/v2/', 'hmm https://deploy:[redacted]@registry.example.com/v2/'],
+    ['a cookie', 'odd: Cookie: sid=9a8b7c6d5e4f; theme=dark', 'odd: Cookie: [redacted]'],
+    ['a GitHub token across the cut', `${'x'.repeat(190)} ghp_16C7e42F292c6912E7710c838347Ae178B4a`, `${'x'.repeat(190)} [redacted`],
+    ['nothing secret', 'what is the weather in Paris? token=<token>', 'what is the weather in Paris? token=<token>'],
+  ])('an unanswered text with %s is kept redacted', (_what, text, kept) => {
+    const stats = new UsageStats();
+    stats.recordTurn(text, lookup(0, 0.8, { intent: 'none', codes: [], ids: [] }), 'test');
+    expect(stats.snapshot().unanswered.recent[0]?.text).toBe(kept);
+  });
 });
 
 describe('feedback', () => {

@@ -650,10 +650,17 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     ['a kind without references', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[1] = { ...(j as unknown as Json[])[1], references: [] })), '[1].references', /at least one reference/],
     ['a kind without words', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[2] = { ...(j as unknown as Json[])[2], words: [] })), '[2].words', /Too small|at least 1/i],
   ];
+  const secretCases: Array<[string, (dir: string) => void, string, RegExp]> = [
+    ['a kind without a name', (d) => editJson(d, 'secrets.json', (j) => delete (j.kinds as Json)['bearer-token']), 'kinds.bearer-token', /expected string, received undefined/],
+    ['a kind nobody finds', (d) => editJson(d, 'secrets.json', (j) => ((j.kinds as Json).password2 = 'a second password')), 'kinds', /Unrecognized key: "password2"/],
+    ['a warning without its placeholder', (d) => editJson(d, 'secrets.json', (j) => ((j.warning as Json).one = 'Your message contains a secret.')), 'warning.one', /\{kinds\}/],
+    ['the file is missing', (d) => rmSync(join(d, 'secrets.json')), '(file)', /ENOENT/],
+  ];
   const dataFileCases = [
     ...lexiconCases.map((c) => ['lexicon.json', ...c] as const),
     ...conversationCases.map((c) => ['conversation.json', ...c] as const),
     ...kindCases.map((c) => ['number-kinds.json', ...c] as const),
+    ...secretCases.map((c) => ['secrets.json', ...c] as const),
   ];
   test.each(dataFileCases)('%s: %s (via StatusEngine.load)', (file, _what, breakIt, field, problem) => {
     const dir = copyData();

@@ -165,12 +165,14 @@ describe('Teams\' feedback loop', () => {
     expect((await stats()).feedback.byCode).toContainEqual({ id: '503', like: 1, dislike: 1 });
   });
 
-  test('with expectReplies the invoke response comes back as an invokeResponse activity', async () => {
+  test('with expectReplies the invoke response comes back as an invokeResponse activity; a vote rating no message of ours is not recorded', async () => {
     const before = await stats();
     const { status, activities } = await sendActivity(bot.url, 'a:1personal', invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like' } }), 'msteams');
     expect(status).toBe(200);
     expect(activities).toEqual([expect.objectContaining({ type: 'invokeResponse', value: { status: 200 } })]);
-    expect((await stats()).feedback.like).toBe(before.feedback.like + 1);
+    const forged = invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"made up"}' } }, { replyToId: 'a-message-the-bot-never-sent' });
+    expect((await sendActivity(bot.url, 'a:1personal', forged, 'msteams')).status).toBe(200);
+    expect((await stats()).feedback).toEqual(before.feedback);
   });
 
   test('a submitAction that is not a feedback vote is refused with 400 and not recorded', async () => {
