@@ -74,6 +74,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const stats = new UsageStats();
   const metrics = new Metrics({
     stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined,
+    directLine: () => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }),
     caches: { understanding: () => engine.understood, answer: () => bot.answerActivities },
   });
 
