@@ -10,6 +10,8 @@
  * one that did keeps its conversation in memory. The client's own keep-alive (an empty text message every 20 s) is
  * ignored. What a stream has queued and not yet written to its socket counts in the conversation's memory, and a
  * client that falls more than MAX_UNSENT_BYTES behind is cut off (it resumes from its watermark when it reconnects).
+ * A stream lives no longer than the token it was opened with: at the token's expiry it is closed with 1008 (the
+ * official client then reconnects with the token it holds by then, refreshed).
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -44,6 +46,9 @@ export interface DirectLineStreamDeps {
   table: StatusTable;
   logger: Logger;
 }
+
+/** The close frame a stream gets when its token expires (1008: Policy Violation, RFC 6455 §7.4.1). */
+export const TOKEN_EXPIRED_CLOSE = { code: 1008, reason: 'The Direct Line token of this stream expired; reconnect with a current token.' } as const;
 
 /** How long a client gets to answer the close frame at shutdown before its socket is cut. */
 const CLOSE_GRACE_MS = 2_000;
@@ -103,6 +108,8 @@ export class DirectLineStreams {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const stream: Stream = { socket: ws, conversationId, alive: true };
       this.streams.add(stream);
+      const expiry = setTimeout(() => ws.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason), tokens.millisecondsLeft(verdict.claims));
+      expiry.unref();
       const send = (json: Buffer) => {
         if (ws.readyState !== WebSocket.OPEN) return;
         if (ws.bufferedAmount > MAX_UNSENT_BYTES) return void ws.terminate();
@@ -122,6 +129,7 @@ export class DirectLineStreams {
       });
       ws.on('error', (err) => logger.debug({ err, conversation: conversationId }, 'Direct Line stream error'));
       ws.on('close', () => {
+        clearTimeout(expiry);
         unsubscribe();
         this.streams.delete(stream);
       });
