@@ -19,8 +19,10 @@ import type { ReplyPlan } from './conversation/plan-reply';
 import { UsageStats } from './conversation/usage-stats';
 import { StatusEngine } from './knowledge/engine';
 import type { Logger } from './logging';
+import { ChannelTokenScreen, trustedIssuers } from './server/channel-token-screen';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
+import { KeyFetchFailures } from './server/key-fetch-failures';
 import { Metrics, mountMetrics } from './server/metrics';
 import { messagesEndpoint } from './server/messages-endpoint';
 import { mountRestApi } from './server/rest-api';
@@ -133,7 +135,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   };
 
   const server = createServer({ table: engine.table, logger, maxBodyBytes: config.maxBodyBytes, rateLimitPerMinute: config.rateLimitPerMinute });
-  server.post('/api/messages', messagesEndpoint(adapter, (context) => bot.run(context), engine.table, logger));
+  const guards = config.authenticated ? { screen: new ChannelTokenScreen(trustedIssuers(config.microsoftAppTenantId)), keyFailures: new KeyFetchFailures() } : undefined;
+  server.post('/api/messages', messagesEndpoint(adapter, (context) => bot.run(context), engine.table, logger, guards));
   mountHealth(server, engine, storage);
   mountRestApi(server, engine, stats);
   mountMetrics(server, metrics);
