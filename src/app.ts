@@ -20,8 +20,10 @@ import { UsageStats } from './conversation/usage-stats';
 import { StatusEngine } from './knowledge/engine';
 import { redactedStart } from './knowledge/secrets';
 import { clipped, type Logger } from './logging';
+import { ChannelTokenScreen, trustedIssuers } from './server/channel-token-screen';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
+import { KeyFetchFailures } from './server/key-fetch-failures';
 import { Metrics, mountMetrics } from './server/metrics';
 import { ClientAddresses } from './server/client-address';
 import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
@@ -79,6 +81,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const stats = new UsageStats();
   const metrics = new Metrics({
     stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined,
+    directLine: () => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }),
     caches: { understanding: () => engine.understood, answer: () => bot.answerActivities },
   });
 
@@ -151,10 +154,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     // With credentials, channel traffic arrives from a few Bot Connector addresses: it is limited per conversation.
     rateLimitExempt: config.authenticated ? (req) => req.path() === MESSAGES_PATH : undefined,
   });
-  server.post(
-    MESSAGES_PATH,
-    messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, authenticated: config.authenticated, perMinute: config.conversationRateLimitPerMinute }),
-  );
+  const guards = config.authenticated ? { screen: new ChannelTokenScreen(trustedIssuers(config.microsoftAppTenantId)), keyFailures: new KeyFetchFailures() } : undefined;
+  server.post(MESSAGES_PATH, messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, guards, perMinute: config.conversationRateLimitPerMinute }));
   mountHealth(server, engine, storage, logger);
   const operatorOnly = operatorGuard(engine.table, config.operatorToken);
   mountRestApi(server, engine, stats, operatorOnly);

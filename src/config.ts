@@ -36,7 +36,7 @@ export interface DirectLineConfig {
   tokensPerMinute: number;
   /** Most conversations kept in memory (least recently used dropped first). */
   maxConversations: number;
-  /** Most bytes of conversation history kept in memory across all conversations. */
+  /** Most bytes the conversations may hold in memory in all, counted as held (src/directline/memory-ledger.ts). */
   historyBytes: number;
   /** Set when DIRECT_LINE_SECRET is: tokens then come from Azure Direct Line. */
   azure?: { secret: string; endpoint: string; timeoutMs: number };

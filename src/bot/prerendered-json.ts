@@ -11,6 +11,10 @@
  * turn added, or replaced, like Teams' channelData) is serialized as usual. The attachments array, which every
  * drawn answer has and no turn replaces, is what finds the record.
  *
+ * The self-hosted Direct Line keeps replies for a while (its history): `sharedFields` gives it the prerendered fields
+ * as one piece of JSON, the same Buffer for every conversation that got the answer, so a thousand conversations
+ * that asked "what is 502" hold one card, not a thousand.
+ *
  * Why bytes rather than a string: a response built as a string is a new 14 KB string per turn, and Node's HTTP
  * layer copies it once more to put the headers in front; both are young garbage that makes V8 collect (and promote
  * whatever is in flight) more often. The prerendered parts are kept as Buffers, outside the JavaScript heap, and
@@ -22,6 +26,8 @@ import { deepFreeze } from '../knowledge/deep-freeze';
 interface Prerendered {
   /** Each field's value and its JSON as `"name":value`, in UTF-8. */
   fields: Map<string, { value: unknown; json: Buffer }>;
+  /** The joined JSON of sets of fields, made by `sharedFields` (keyed by the field names, in order). */
+  joined?: Map<string, Buffer>;
 }
 
 const records = new WeakMap<object, Prerendered>();
@@ -59,9 +65,47 @@ export function expectedRepliesBody(body: { activities?: unknown[] }): Buffer {
   return Buffer.concat(chunks);
 }
 
-function appendActivity(chunks: Buffer[], activity: unknown): void {
+/**
+ * The fields of `activity` that are still its prerendered ones (except those named in `except`) as one UTF-8 piece
+ * of JSON, `"name":value,…` without braces, the same Buffer on every call for the same drawn activity; and the
+ * other fields as they are. An activity that was not prerendered comes back whole in `rest`.
+ */
+export function sharedFields(activity: Record<string, unknown>, except: ReadonlySet<string>): { rest: Record<string, unknown>; json?: Buffer } {
+  const record = recordOf(activity);
+  if (!record) return { rest: activity };
+  const rest: Record<string, unknown> = {};
+  const names: string[] = [];
+  const pieces: Buffer[] = [];
+  for (const [name, value] of Object.entries(activity)) {
+    const field = record.fields.get(name);
+    if (field && field.value === value && !except.has(name)) {
+      names.push(name);
+      pieces.push(field.json);
+    } else rest[name] = value;
+  }
+  if (!names.length) return { rest };
+  record.joined ??= new Map();
+  const key = names.join('\n');
+  const made = record.joined.get(key);
+  if (made) return { rest, json: made };
+  // Its own allocation (not a slice of Node's shared pool), since it may outlive every response.
+  const json = Buffer.allocUnsafeSlow(pieces.reduce((n, p) => n + p.length, 0) + pieces.length - 1);
+  let offset = 0;
+  pieces.forEach((piece, i) => {
+    if (i) offset += COMMA.copy(json, offset);
+    offset += piece.copy(json, offset);
+  });
+  record.joined.set(key, json);
+  return { rest, json };
+}
+
+function recordOf(activity: unknown): Prerendered | undefined {
   const attachments = (activity as { attachments?: unknown } | null)?.attachments;
-  const record = typeof attachments === 'object' && attachments !== null ? records.get(attachments) : undefined;
+  return typeof attachments === 'object' && attachments !== null ? records.get(attachments) : undefined;
+}
+
+function appendActivity(chunks: Buffer[], activity: unknown): void {
+  const record = recordOf(activity);
   if (!record) return void chunks.push(Buffer.from(JSON.stringify(activity) ?? 'null'));
   const rest: Record<string, unknown> = {};
   const spliced: Buffer[] = [];

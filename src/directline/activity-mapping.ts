@@ -4,11 +4,14 @@
  *   user the token speaks for, so nobody can post as someone else),
  * - that activity becomes the bot's incoming activity (with `deliveryMode: expectReplies`, so replies come back
  *   in-process instead of being sent to a channel),
- * - each reply becomes the bot's activity in the history (internal routing fields dropped).
+ * - each reply becomes the bot's activity in the history (internal routing fields dropped; a drawn answer's card
+ *   and text stay the shared, serialized-once JSON of prerendered-json.ts).
  */
 import type { Activity } from 'botbuilder';
+import { sharedFields } from '../bot/prerendered-json';
 import { fixActivityDates } from '../server/activity-check';
 import type { TokenClaims } from './directline-token';
+import { SHARED_JSON, type ActivityToKeep } from './kept-activity';
 
 export const CHANNEL_ID = 'directline';
 export const BOT_ACCOUNT = { id: 'statusbot', name: 'StatusBot', role: 'bot' } as const;
@@ -21,6 +24,8 @@ const CLIENT_TYPES = new Set(['message', 'event', 'invoke', 'typing']);
 const HIDDEN_REPLY_TYPES = new Set(['trace', 'invokeResponse', 'delay', 'typing']);
 /** Routing fields of a reply that are the adapter's business, not the client's. */
 const INTERNAL_FIELDS = ['serviceUrl', 'recipient', 'callerId', 'deliveryMode', 'relatesTo', 'rawTimestamp', 'rawLocalTimestamp', 'rawExpiration'];
+/** Fields of a reply that the history sets itself (or drops): never taken from the drawn answer. */
+const OWN_FIELDS = new Set([...INTERNAL_FIELDS, 'id', 'type', 'timestamp', 'channelId', 'conversation', 'from', 'replyToId']);
 
 export type ClientActivityCheck = { ok: true; activity: Json & { type: string } } | { ok: false; detail: string };
 
@@ -64,12 +69,13 @@ export function isVisibleReply(reply: Partial<Activity>): boolean {
   return typeof reply.type === 'string' && !HIDDEN_REPLY_TYPES.has(reply.type);
 }
 
-/** A reply as it is kept in the history: plain JSON, from the bot, in this conversation, replying to the user's activity. */
-export function botActivityForClient(reply: Partial<Activity>, conversationId: string, replyToId: string, now: Date): Json & { type: string } {
-  const json = JSON.parse(JSON.stringify(reply)) as Json;
+/** A reply as it is kept in the history: from the bot, in this conversation, replying to the user's activity. */
+export function botActivityForClient(reply: Partial<Activity>, conversationId: string, replyToId: string, now: Date): ActivityToKeep {
+  const { rest, json: shared } = sharedFields(reply as Record<string, unknown>, OWN_FIELDS);
+  const json = JSON.parse(JSON.stringify(rest)) as Json;
   for (const field of INTERNAL_FIELDS) delete json[field];
   delete json.id;
-  return {
+  const activity: ActivityToKeep = {
     ...json,
     type: reply.type as string,
     timestamp: now.toISOString(),
@@ -78,6 +84,8 @@ export function botActivityForClient(reply: Partial<Activity>, conversationId: s
     from: { ...BOT_ACCOUNT },
     replyToId: typeof json.replyToId === 'string' && json.replyToId ? json.replyToId : replyToId,
   };
+  if (shared) activity[SHARED_JSON] = shared;
+  return activity;
 }
 
 /** The typing indicator we push while a turn is slow (never kept in the history). */

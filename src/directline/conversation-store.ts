@@ -1,7 +1,8 @@
 /**
- * Every live self-hosted Direct Line conversation, in memory and bounded three ways so memory stays flat under any
- * traffic: at most `maxConversations` (least recently used dropped first), at most `maxActivities` per conversation
- * (oldest dropped first), at most `historyBytes` of history in all (least recently used conversations dropped), and
+ * Every live self-hosted Direct Line conversation, in memory and bounded so memory stays flat under any traffic: at
+ * most `maxConversations` (least recently used dropped first), at most `maxActivities` per conversation (oldest
+ * dropped first), at most `historyBytes` in all, counted as held (memory-ledger.ts: the conversations, their
+ * histories, their streams and what those have not sent yet; least recently used conversations dropped first), and
  * none kept after `idleMs` without use. A dropped conversation's streams are closed; its token can start it again,
  * empty (the bot's own conversation state lives in the state store, not here).
  *
@@ -11,6 +12,7 @@
  * ```
  */
 import { DirectLineConversation } from './conversation';
+import { COSTS, MemoryLedger } from './memory-ledger';
 
 export interface ConversationStoreOptions {
   maxConversations: number;
@@ -35,7 +37,7 @@ export class ConversationStore {
    * under heavy delete/insert churn; at 10,000 conversations that costs microseconds, far below a bot turn.)
    */
   private readonly slots = new Map<string, Slot>();
-  private totalBytes = 0;
+  private readonly ledger = new MemoryLedger();
 
   constructor(options: ConversationStoreOptions) {
     this.options = { now: () => performance.now(), ...options };
@@ -46,9 +48,9 @@ export class ConversationStore {
     return this.slots.size;
   }
 
-  /** Bytes of history held across all conversations. */
+  /** Bytes held by all conversations, as counted against `historyBytes`. */
   get bytes(): number {
-    return this.totalBytes;
+    return this.ledger.bytes;
   }
 
   /** The conversation if it is in memory (and marks it used). */
@@ -67,9 +69,15 @@ export class ConversationStore {
   open(id: string): { conversation: DirectLineConversation; created: boolean } {
     const existing = this.get(id);
     if (existing) return { conversation: existing, created: false };
-    const conversation = new DirectLineConversation(id, this.options.maxActivities, (delta) => this.resized(id, delta));
+    const conversation: DirectLineConversation = new DirectLineConversation(id, {
+      maxActivities: this.options.maxActivities,
+      ledger: this.ledger,
+      onGrow: () => this.keepBudget(conversation),
+    });
     this.slots.set(id, { conversation, lastUsed: this.options.now() });
+    this.ledger.add(COSTS.conversation);
     while (this.slots.size > this.options.maxConversations) this.dropOldest('too many conversations in memory');
+    this.keepBudget(conversation);
     return { conversation, created: true };
   }
 
@@ -78,15 +86,16 @@ export class ConversationStore {
     for (const id of [...this.slots.keys()]) this.drop(id, reason);
   }
 
-  private resized(id: string, delta: number): void {
-    if (!this.slots.has(id)) return;
-    this.totalBytes += delta;
-    // Over budget: drop other conversations, least recently used first. The one that grew stays; its own size is
-    // capped by maxActivities.
-    for (const other of this.slots.keys()) {
-      if (this.totalBytes <= this.options.historyBytes) break;
-      if (other !== id) this.drop(other, 'the history budget is full');
+  /**
+   * Over budget: drop other conversations, least recently used first; if the one that grew is still too much on its
+   * own, its oldest activities.
+   */
+  private keepBudget(grown: DirectLineConversation): void {
+    for (const [id, slot] of this.slots) {
+      if (this.ledger.bytes <= this.options.historyBytes) return;
+      if (slot.conversation !== grown) this.drop(id, 'the Direct Line memory budget is full');
     }
+    while (this.ledger.bytes > this.options.historyBytes && grown.dropOldest());
   }
 
   private dropIdle(now: number): void {
@@ -104,8 +113,8 @@ export class ConversationStore {
   private drop(id: string, reason: string): void {
     const slot = this.slots.get(id);
     if (!slot) return;
-    // Close first (it reports the shrink while the slot still exists), then forget it.
     slot.conversation.close(reason);
     this.slots.delete(id);
+    this.ledger.add(-COSTS.conversation);
   }
 }

@@ -1,37 +1,39 @@
 /**
  * One Direct Line conversation as the client sees it: the history of activities (the user's own, echoed, and the
  * bot's replies), each numbered so a client can ask for "everything after watermark N", and the live streams that
- * get new activities as they are added. Turns run one at a time through `turns`.
+ * get new activities as they are added. Turns run one at a time through `turns`. What it holds (history, streams,
+ * bytes queued on streams) is counted in the store's ledger, and the store is told when it grew.
  *
  * ```ts
- * const [echo] = conversation.append([userActivity]);      // numbered, kept, pushed to open streams
- * const { activities, watermark } = conversation.since('3'); // what a polling client has not seen yet
+ * const [echo] = conversation.append([userActivity]); // numbered, kept, pushed to open streams
+ * const { json } = conversation.since('3');           // what a polling client has not seen yet
  * ```
  */
 import { activityId } from './directline-ids';
+import { groupJson, keepActivity, type ActivityToKeep, type KeptActivity } from './kept-activity';
+import { COSTS, type MemoryLedger } from './memory-ledger';
 import { SerialQueue } from './serial-queue';
 
-/** An activity as the client receives it: plain JSON with Direct Line's id and timestamp set. */
-export type DirectLineActivity = Record<string, unknown> & { id: string; type: string };
-
-/** What GET …/activities returns and what the stream pushes. */
-export interface ActivityGroup {
-  activities: DirectLineActivity[];
-  /** The sequence number of the last activity in the group's view of the conversation; absent for transient pushes. */
-  watermark?: string;
+/** What GET …/activities returns and the stream pushes, as UTF-8 JSON: {activities, watermark}. */
+export interface ActivityGroupJson {
+  /** How many activities it holds. */
+  count: number;
+  json: Buffer;
 }
 
 /** An open stream (a WebSocket) that wants the conversation's new activities. */
 export interface ConversationSubscriber {
-  deliver(group: ActivityGroup): void;
+  /** `{activities, watermark}` as UTF-8 JSON (no watermark for transient pushes). */
+  deliver(json: Buffer): void;
   /** The conversation is gone (evicted) or has too many streams; the subscriber should disconnect. */
   close(reason: string): void;
 }
 
-interface Entry {
-  sequence: number;
-  activity: DirectLineActivity;
-  bytes: number;
+export interface ConversationOptions {
+  maxActivities: number;
+  ledger: MemoryLedger;
+  /** Called after the conversation took more memory, so the store can keep its budget. */
+  onGrow: () => void;
 }
 
 /** Streams kept per conversation; more usually means one visitor with many tabs, and the oldest is dropped. */
@@ -39,95 +41,115 @@ const MAX_SUBSCRIBERS = 5;
 
 export class DirectLineConversation {
   readonly turns = new SerialQueue();
-  private readonly entries: Entry[] = [];
+  private readonly entries: KeptActivity[] = [];
   private readonly subscribers: ConversationSubscriber[] = [];
   private sequence = 0;
-  private storedBytes = 0;
+  private unsentBytes = 0;
   private closed = false;
 
   constructor(
     readonly id: string,
-    private readonly maxActivities: number,
-    /** Told how many bytes the history grew or shrank by, so the store can keep its memory budget. */
-    private readonly onResize: (deltaBytes: number) => void = () => undefined,
+    private readonly options: ConversationOptions,
   ) {}
-
-  /** Approximate memory held by the history (its JSON size). */
-  get bytes(): number {
-    return this.storedBytes;
-  }
 
   get watermark(): string {
     return String(this.sequence);
   }
 
-  /** Numbers, keeps and pushes activities (one push for the batch); returns them as stored. */
-  append(activities: Array<Record<string, unknown> & { type: string }>): DirectLineActivity[] {
+  /** Numbers, keeps and pushes activities (one push for the batch); returns their ids. */
+  append(activities: ActivityToKeep[]): Array<{ id: string; type: string }> {
     if (!activities.length) return [];
-    const stored: DirectLineActivity[] = [];
-    let grown = 0;
-    for (const activity of activities) {
+    const kept = activities.map((activity) => {
       this.sequence++;
-      const withId = { ...activity, id: activityId(this.id, this.sequence) } as DirectLineActivity;
-      const bytes = JSON.stringify(withId).length;
-      this.entries.push({ sequence: this.sequence, activity: withId, bytes });
-      grown += bytes;
-      stored.push(withId);
-    }
+      return keepActivity(this.sequence, activityId(this.id, this.sequence), activity);
+    });
+    const ids = kept.map(({ id, type }) => ({ id, type }));
     // A turn that finishes after the conversation left memory has nobody to tell and nothing to keep.
-    if (this.closed) {
-      this.entries.length = 0;
-      return stored;
+    if (this.closed) return ids;
+    const { ledger, maxActivities, onGrow } = this.options;
+    for (const activity of kept) {
+      this.entries.push(activity);
+      ledger.keep(activity);
     }
     // The oldest activities go first when the history is full; a client that was far behind gets what is left.
-    while (this.entries.length > this.maxActivities) grown -= (this.entries.shift() as Entry).bytes;
-    this.storedBytes += grown;
-    this.onResize(grown);
-    this.push({ activities: stored, watermark: this.watermark });
-    return stored;
+    while (this.entries.length > maxActivities) ledger.release(this.entries.shift() as KeptActivity);
+    onGrow();
+    this.push(groupJson(kept, this.watermark));
+    return ids;
+  }
+
+  /**
+   * Drops the oldest kept activity, unless it is the only one (the store's last resort when this conversation alone
+   * is over the budget). Returns whether it dropped one.
+   */
+  dropOldest(): boolean {
+    if (this.entries.length <= 1) return false;
+    this.options.ledger.release(this.entries.shift() as KeptActivity);
+    return true;
   }
 
   /**
    * Activities after `watermark` (all of them when it is empty, not a number, or ahead of this conversation, which
    * happens when the conversation was dropped from memory and started again while the client kept its watermark).
    */
-  since(watermark: string | undefined): ActivityGroup {
+  since(watermark: string | undefined): ActivityGroupJson {
     const after = watermark && /^\d+$/.test(watermark) ? Number(watermark) : 0;
     const from = after > this.sequence ? 0 : after;
-    return { activities: this.entries.filter((e) => e.sequence > from).map((e) => e.activity), watermark: this.watermark };
+    const activities = this.entries.filter((e) => e.sequence > from);
+    return { count: activities.length, json: groupJson(activities, this.watermark) };
   }
 
   /** Pushes an activity to open streams without keeping it (the typing indicator: stale the moment the answer lands). */
-  pushTransient(activity: DirectLineActivity): void {
-    this.push({ activities: [activity] });
+  pushTransient(activity: Record<string, unknown> & { id: string; type: string }): void {
+    this.push(Buffer.from(JSON.stringify({ activities: [activity] })));
   }
 
   /** Adds a stream; returns the function that removes it. */
   subscribe(subscriber: ConversationSubscriber): () => void {
-    this.subscribers.push(subscriber);
-    if (this.subscribers.length > MAX_SUBSCRIBERS) {
-      (this.subscribers.shift() as ConversationSubscriber).close(`more than ${MAX_SUBSCRIBERS} streams are open for this conversation`);
+    if (this.closed) {
+      subscriber.close('the conversation left memory');
+      return () => undefined;
     }
-    return () => {
-      const index = this.subscribers.indexOf(subscriber);
-      if (index >= 0) this.subscribers.splice(index, 1);
-    };
+    this.subscribers.push(subscriber);
+    this.options.ledger.add(COSTS.stream);
+    if (this.subscribers.length > MAX_SUBSCRIBERS) this.unsubscribe(this.subscribers[0] as ConversationSubscriber, `more than ${MAX_SUBSCRIBERS} streams are open for this conversation`);
+    this.options.onGrow();
+    return () => this.unsubscribe(subscriber);
   }
 
   get subscriberCount(): number {
     return this.subscribers.length;
   }
 
+  /** Counts bytes a stream queued on its socket (positive) or wrote out (negative). */
+  unsent(deltaBytes: number): void {
+    if (this.closed) return;
+    this.unsentBytes += deltaBytes;
+    this.options.ledger.add(deltaBytes);
+    if (deltaBytes > 0) this.options.onGrow();
+  }
+
   /** Drops the history and disconnects every stream (the conversation left memory). */
   close(reason: string): void {
+    if (this.closed) return;
+    for (const subscriber of [...this.subscribers]) this.unsubscribe(subscriber, reason);
     this.closed = true;
-    for (const subscriber of this.subscribers.splice(0)) subscriber.close(reason);
-    this.onResize(-this.storedBytes);
-    this.storedBytes = 0;
+    const { ledger } = this.options;
+    for (const entry of this.entries) ledger.release(entry);
+    ledger.add(-this.unsentBytes);
+    this.unsentBytes = 0;
     this.entries.length = 0;
   }
 
-  private push(group: ActivityGroup): void {
-    for (const subscriber of [...this.subscribers]) subscriber.deliver(group);
+  private unsubscribe(subscriber: ConversationSubscriber, reason?: string): void {
+    const index = this.subscribers.indexOf(subscriber);
+    if (index < 0) return;
+    this.subscribers.splice(index, 1);
+    if (!this.closed) this.options.ledger.add(-COSTS.stream);
+    if (reason !== undefined) subscriber.close(reason);
+  }
+
+  private push(json: Buffer): void {
+    for (const subscriber of [...this.subscribers]) subscriber.deliver(json);
   }
 }

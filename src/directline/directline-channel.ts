@@ -33,7 +33,7 @@ export class DirectLineChannel {
       const typing = setTimeout(() => conversation.pushTransient({ ...typingActivity(conversation.id, echo.id, new Date()), id: `${echo.id}-typing` }), TYPING_DELAY_MS);
       let replies;
       try {
-        replies = await this.bot.turn(activityForBot(echo, serviceUrl));
+        replies = await this.bot.turn(activityForBot({ ...userActivity, id: echo.id }, serviceUrl));
       } finally {
         clearTimeout(typing);
       }

@@ -157,7 +157,8 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
     if (!auth) return;
     const { conversation } = store.open(auth.claims.conv);
     res.setHeader('cache-control', 'no-store');
-    res.send(200, conversation.since(watermarkParam(req)));
+    res.setHeader('content-type', 'application/json');
+    res.sendRaw(200, conversation.since(watermarkParam(req)).json);
   });
 }
 

@@ -8,7 +8,10 @@
  * server in noServer mode after the same checks as the REST calls: allowed Origin, valid token for this
  * conversation. Every HEARTBEAT_MS each socket is pinged; one that did not answer the previous ping is dropped, and
  * one that did keeps its conversation in memory. The client's own keep-alive (an empty text message every 20 s) is
- * ignored.
+ * ignored. What a stream has queued and not yet written to its socket counts in the conversation's memory, and a
+ * client that falls more than MAX_UNSENT_BYTES behind is cut off (it resumes from its watermark when it reconnects).
+ * A stream lives no longer than the token it was opened with: at the token's expiry it is closed with 1008 (the
+ * official client then reconnects with the token it holds by then, refreshed).
  */
 import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
@@ -17,7 +20,6 @@ import { WebSocket, WebSocketServer } from 'ws';
 import type { StatusTable } from '../knowledge/status-table';
 import type { Logger } from '../logging';
 import { PROBLEM_TYPE, problem } from '../server/problem';
-import type { ActivityGroup } from './conversation';
 import type { ConversationStore } from './conversation-store';
 import type { DirectLineTokens } from './directline-token';
 import type { OriginPolicy } from './origin-policy';
@@ -27,6 +29,8 @@ const STREAM_PATH = /^\/v3\/directline\/conversations\/([^/]+)\/stream$/;
 const HEARTBEAT_MS = 25_000;
 /** The client only ever sends empty keep-alives; anything big is not a Direct Line client. */
 const MAX_INCOMING_BYTES = 4096;
+/** Unsent bytes a stream may have queued before the next push cuts it off; a client that reads never gets near. */
+const MAX_UNSENT_BYTES = 1 << 20;
 
 interface Stream {
   socket: WebSocket;
@@ -42,6 +46,9 @@ export interface DirectLineStreamDeps {
   table: StatusTable;
   logger: Logger;
 }
+
+/** The close frame a stream gets when its token expires (1008: Policy Violation, RFC 6455 §7.4.1). */
+export const TOKEN_EXPIRED_CLOSE = { code: 1008, reason: 'The Direct Line token of this stream expired; reconnect with a current token.' } as const;
 
 /** How long a client gets to answer the close frame at shutdown before its socket is cut. */
 const CLOSE_GRACE_MS = 2_000;
@@ -101,18 +108,28 @@ export class DirectLineStreams {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const stream: Stream = { socket: ws, conversationId, alive: true };
       this.streams.add(stream);
-      const send = (group: ActivityGroup) => {
-        if (ws.readyState === WebSocket.OPEN) ws.send(JSON.stringify(group));
+      const expiry = setTimeout(() => ws.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason), tokens.millisecondsLeft(verdict.claims));
+      expiry.unref();
+      const send = (json: Buffer) => {
+        if (ws.readyState !== WebSocket.OPEN) return;
+        if (ws.bufferedAmount > MAX_UNSENT_BYTES) return void ws.terminate();
+        conversation.unsent(json.length);
+        ws.send(json, { binary: false }, () => conversation.unsent(-json.length));
       };
       // Backlog first, then subscribe, in the same tick: nothing added in between can be missed or sent twice.
       const backlog = conversation.since(watermark);
-      if (backlog.activities.length) send(backlog);
-      const unsubscribe = conversation.subscribe({ deliver: send, close: (reason) => ws.close(1000, reason.slice(0, 120)) });
+      if (backlog.count) send(backlog.json);
+      const unsubscribe = conversation.subscribe({
+        deliver: send,
+        // A client with data still queued would not read the close frame either.
+        close: (reason) => (ws.bufferedAmount > 0 ? ws.terminate() : ws.close(1000, reason.slice(0, 120))),
+      });
       ws.on('pong', () => {
         stream.alive = true;
       });
       ws.on('error', (err) => logger.debug({ err, conversation: conversationId }, 'Direct Line stream error'));
       ws.on('close', () => {
+        clearTimeout(expiry);
         unsubscribe();
         this.streams.delete(stream);
       });

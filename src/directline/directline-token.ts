@@ -82,6 +82,11 @@ export class DirectLineTokens {
     return Math.max(0, claims.exp - Math.floor(this.nowMs() / 1000));
   }
 
+  /** Milliseconds until the token behind `claims` expires (never negative). */
+  millisecondsLeft(claims: TokenClaims): number {
+    return Math.max(0, claims.exp * 1000 - this.nowMs());
+  }
+
   private sign(body: string): string {
     return createHmac('sha256', this.key).update(body).digest('base64url');
   }

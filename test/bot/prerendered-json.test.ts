@@ -1,9 +1,10 @@
 /**
  * expectedRepliesBody() must say exactly what JSON.stringify() says, in UTF-8, whether or not an activity was
  * prerendered, whatever a turn added to or replaced in the copy it sends, for every shape an expectReplies or invoke
- * body takes.
+ * body takes. sharedFields() must hand the Direct Line history one Buffer per drawn activity, holding exactly the
+ * fields still drawn.
  */
-import { expectedRepliesBody, prerender } from '../../src/bot/prerendered-json';
+import { expectedRepliesBody, prerender, sharedFields } from '../../src/bot/prerendered-json';
 import { deepFreeze } from '../../src/knowledge/deep-freeze';
 
 const drawn = () =>
@@ -60,5 +61,26 @@ describe('expectedRepliesBody', () => {
     expect(Object.isFrozen(activity)).toBe(true);
     expect(Object.isFrozen(activity.attachments[0]?.content.body[0])).toBe(true);
     expect(deepFreeze({ a: { b: [1] } }).a.b).toEqual([1]);
+  });
+});
+
+describe('sharedFields', () => {
+  const except = new Set(['type', 'conversation', 'from', 'replyToId']);
+
+  test('gives the same Buffer for every send of one drawn activity, and the fields it holds as JSON', () => {
+    const activity = drawn();
+    const first = sharedFields({ ...activity, conversation: { id: 'c1' } }, except);
+    const second = sharedFields({ ...activity, conversation: { id: 'c2' }, replyToId: 'a2' }, except);
+    expect(second.json).toBe(first.json);
+    expect(JSON.parse(`{${first.json?.toString('utf8')}}`)).toEqual({ text: activity.text, attachments: activity.attachments, channelData: activity.channelData });
+    expect(second.rest).toEqual({ type: 'message', conversation: { id: 'c2' }, replyToId: 'a2' });
+  });
+
+  test('leaves a field the turn replaced, and an activity that was not prerendered, to the caller', () => {
+    const replaced = sharedFields({ ...drawn(), channelData: { feedbackLoopEnabled: true } }, except);
+    expect(replaced.rest).toMatchObject({ channelData: { feedbackLoopEnabled: true } });
+    expect(replaced.json?.toString('utf8')).not.toContain('channelData');
+    const plain = { type: 'message', text: 'hi' };
+    expect(sharedFields(plain, except)).toEqual({ rest: plain });
   });
 });

@@ -113,7 +113,9 @@ export class StreamRecorder {
   private waiters: Array<() => void> = [];
 
   private constructor(readonly socket: WebSocket) {
-    socket.on('message', (data) => {
+    socket.on('message', (data, isBinary) => {
+      // Web Chat's client parses text frames only (in a browser a binary frame is a Blob): ignore others, as it would.
+      if (isBinary) return;
       const text = data.toString();
       if (!text) return;
       this.groups.push(JSON.parse(text) as { activities: DlActivity[]; watermark?: string });

@@ -112,6 +112,32 @@ describe('tokens that really expire (DIRECTLINE_TOKEN_TTL_SECONDS=1)', () => {
   });
 });
 
+describe('streams opened with a token that expires (DIRECTLINE_TOKEN_TTL_SECONDS=3)', () => {
+  let shortLived: BotProcess;
+  beforeAll(async () => {
+    shortLived = await startBot({ DIRECTLINE_TOKEN_TTL_SECONDS: '3' });
+  });
+  afterAll(async () => {
+    await shortLived?.stop();
+  });
+
+  it('are closed with 1008 and a reason when the token expires, not before', async () => {
+    const conv = await startConversation(shortLived.url);
+    const { exp } = JSON.parse(Buffer.from(conv.token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number };
+    const stream = await StreamRecorder.open(conv.streamUrl);
+    const closed = await new Promise<{ code: number; reason: string; at: number } | 'still open'>((resolve) => {
+      const timer = setTimeout(() => resolve('still open'), exp * 1000 - Date.now() + 10_000);
+      stream.socket.once('close', (code, reason) => {
+        clearTimeout(timer);
+        resolve({ code, reason: reason.toString('utf8'), at: Date.now() });
+      });
+    });
+    await stream.close();
+    expect(closed).toMatchObject({ code: 1008, reason: expect.stringMatching(/token .*expired/) });
+    expect((closed as { at: number }).at).toBeGreaterThanOrEqual(exp * 1000);
+  });
+});
+
 describe('limits', () => {
   it('an activity over DIRECTLINE_MAX_ACTIVITY_KB is 413 Content Too Large', async () => {
     const conv = newConversation();
