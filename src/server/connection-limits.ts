@@ -12,8 +12,11 @@ import { PROBLEM_TYPE, problem } from './problem';
 export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
-/** How often Node looks for connections past those timeouts; read when the server starts listening. */
-const TIMEOUT_CHECK_MS = 1_000;
+/**
+ * How often Node looks for connections past those timeouts (read when the server starts listening); often enough that
+ * a flood's expiries are spread over several small sweeps instead of one long one.
+ */
+const TIMEOUT_CHECK_MS = 250;
 
 export interface ConnectionLimits {
   maxConnections: number;
@@ -28,13 +31,14 @@ export function limitConnections(server: Server, limits: ConnectionLimits, clien
   (server as Server & { connectionsCheckingInterval: number }).connectionsCheckingInterval = TIMEOUT_CHECK_MS;
   server.maxConnections = limits.maxConnections;
 
+  const refusal = refusalBytes(table, limits.maxConnectionsPerAddress);
   const open = new Map<string, number>();
   server.prependListener('connection', (socket: Socket) => {
     const address = socket.remoteAddress ?? '';
     if (clients.isTrustedProxy(address)) return; // a proxy carries many clients; it caps its own
     const key = addressKey(address);
     const count = (open.get(key) ?? 0) + 1;
-    if (count > limits.maxConnectionsPerAddress) return refuse(socket, table, limits.maxConnectionsPerAddress);
+    if (count > limits.maxConnectionsPerAddress) return refuse(socket, refusal);
     open.set(key, count);
     socket.once('close', () => {
       const left = (open.get(key) ?? 1) - 1;
@@ -45,11 +49,14 @@ export function limitConnections(server: Server, limits: ConnectionLimits, clien
 }
 
 /** A 429 written straight to the socket, which is then closed: no request on it is ever read. */
-function refuse(socket: Socket, table: StatusTable, max: number): void {
-  const body = JSON.stringify(problem(table, 429, `This address already has ${max} connections open to StatusBot, the most it allows; close some and retry.`));
+function refuse(socket: Socket, refusal: Buffer): void {
   socket.pause();
-  socket.end(
-    `HTTP/1.1 429 Too Many Requests\r\ncontent-type: ${PROBLEM_TYPE}\r\nx-content-type-options: nosniff\r\nretry-after: 5\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n${body}`,
-    () => socket.destroy(),
-  );
+  socket.end(refusal, () => socket.destroy());
+}
+
+/** The whole refusal response, made once: a flood is refused at the cost of a write. */
+function refusalBytes(table: StatusTable, max: number): Buffer {
+  const body = JSON.stringify(problem(table, 429, `This address already has ${max} connections open to StatusBot, the most it allows; close some and retry.`));
+  const head = `HTTP/1.1 429 Too Many Requests\r\ncontent-type: ${PROBLEM_TYPE}\r\nx-content-type-options: nosniff\r\nretry-after: 5\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  return Buffer.from(head + body);
 }

@@ -18,6 +18,7 @@ export function rateLimit(table: StatusTable, perMinute: number, clients: Client
     if (verdict.ok) return next();
     const retryAfter = verdict.retryAfterSeconds;
     res.setHeader('retry-after', String(retryAfter));
+    res.setHeader('connection', 'close'); // a throttled client does not get its body read
     res.setHeader('content-type', PROBLEM_TYPE);
     res.send(429, problem(table, 429, `Too many requests from this address: at most ${perMinute} a minute. Retry after ${retryAfter} s.`, { instance: req.url }));
     return next(false);
