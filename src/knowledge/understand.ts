@@ -308,6 +308,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
 
   // === 12. A described situation: "the api says I'm calling it too often".
+  const unplacedStatus = mentions.find((m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code));
+  const unplacedAnswer = (m: CodeMention) => result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
   const vendorBoost = unhintedVendorPenalty(table, vendors);
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
   const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
@@ -327,6 +329,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     // "standup moved to room 404", "port 443 is open on the firewall": the message's numbers were read as something
     // else (a room, a port, a price); only a sure match on its other words outweighs that.
     if (confidence < RULED_OUT_NEEDS && mentions.length > 0 && mentions.every((m) => m.elsewhere)) return result({ intent: 'none', confidence: 0.7 });
+    // "the load balancer logged 472": a status-shaped number nothing ruled out is what was asked about, unless the
+    // rest of the message is a sure match on its own.
+    if (confidence < RULED_OUT_NEEDS && unplacedStatus) return unplacedAnswer(unplacedStatus);
     return onSubject(
       result({
         intent: 'lookup',
@@ -342,6 +347,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   }
 
   // Nothing placed it. About the web: ask for the code or the error text rather than guess.
+  if (unplacedStatus) return unplacedAnswer(unplacedStatus);
   return result({ intent: 'none', clarify: 'codeOrError', confidence: top ? round(1 - top.score) : 0.9 });
 }
 

@@ -178,6 +178,23 @@ describe('unknown_code', () => {
     expect(u.code).toBe(code);
     expect(u.class).toBe(cls);
   });
+
+  // A status-shaped number nothing ruled out, in a message about the web whose other words match nothing surely: the
+  // number is what was asked about, not a guess from "proxy" and "log". Counter-examples: numbers read as ids or counts.
+  const UNPLACED = [299, 372, 472, 487, 532, 580];
+  const ASKED = ['our load balancer logged {n}, what is that', 'the lb logged {n}', '{n} keeps showing up in the access log', 'the proxy log is full of {n}'];
+  const NOT_ASKED = ['ticket {n} says login fails', 'we have {n} users and the site is slow', 'order #{n} failed to load', 'the standup is in room {n}'];
+  test.each(ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n)), n] as const)))('%j → unknown %i, no guessed status', (text, code) => {
+    const u = understand(text);
+    expect(u.intent).toBe('unknown_code');
+    expect(u.code).toBe(code);
+    expect(u.codes).toEqual([]);
+  });
+  test.each(NOT_ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n))] as const)))('%j names no status', (text) => {
+    const u = understand(text);
+    expect(u.intent).not.toBe('unknown_code');
+    expect(u.codes).toEqual([]);
+  });
 });
 
 describe('triage', () => {
