@@ -64,6 +64,12 @@ export function isLoopbackAddress(address: string): boolean {
   return bare === '::1' || (isIPv4(bare) && bare.startsWith('127.'));
 }
 
+/** Whether a host (a name, an address, a bracketed IPv6 address) is this machine: localhost or a loopback address. */
+export function isLoopbackHost(host: string): boolean {
+  const bare = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return bare === 'localhost' || isLoopbackAddress(bare);
+}
+
 /** IPv4 clients of a dual-stack socket appear as ::ffff:a.b.c.d. */
 function plain(address: string): string {
   return address.startsWith('::ffff:') && isIPv4(address.slice(7)) ? address.slice(7) : address;

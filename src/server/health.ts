@@ -6,7 +6,7 @@
 import type { Storage } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
 import type { StatusEngine } from '../knowledge/engine';
-import type { Logger } from '../logging';
+import { clipped, type Logger } from '../logging';
 import { checkStorage } from '../storage/create-storage';
 
 export function mountHealth(server: Server, engine: StatusEngine, storage: Storage, logger: Logger): void {
@@ -26,7 +26,7 @@ export function mountHealth(server: Server, engine: StatusEngine, storage: Stora
     } catch (err) {
       storageCheck = { ok: false, error: 'conversation storage is unreachable; the details are in the server log' };
       const message = (err as Error).message;
-      if (message !== lastError) logger.error({ reason: message.slice(0, 300) }, 'readiness: conversation storage is unreachable');
+      if (message !== lastError) logger.error({ reason: clipped(message, 300) }, 'readiness: conversation storage is unreachable');
       lastError = message;
     }
     const ready = table.ok && storageCheck.ok;

@@ -20,7 +20,7 @@ import type { StatusTable } from '../knowledge/status-table';
 import { clipped, type Logger } from '../logging';
 import { fixActivityDates, missingActivityFields, overlongFields } from './activity-check';
 import type { ChannelTokenScreen } from './channel-token-screen';
-import { isLoopbackAddress } from './client-address';
+import { isLoopbackHost } from './client-address';
 import { REMEMBER_FAILURE_MS, type KeyFetchFailures } from './key-fetch-failures';
 import { KeyedRateLimiter } from './keyed-rate-limiter';
 import { PROBLEM_TYPE, problem } from './problem';
@@ -123,7 +123,7 @@ function isLocalServiceUrl(value: unknown): boolean {
   if (typeof value !== 'string') return false;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && (url.hostname === 'localhost' || isLoopbackAddress(url.hostname.replace(/^\[|\]$/g, '')));
+    return (url.protocol === 'http:' || url.protocol === 'https:') && isLoopbackHost(url.hostname);
   } catch {
     return false;
   }
@@ -140,8 +140,7 @@ function errorText(err: unknown): string {
 
 /** The first line of a reason, at most 200 characters: a log line, not a report. */
 function oneLine(text: string): string {
-  const first = text.split('\n', 1)[0] ?? '';
-  return first.length > 200 ? `${first.slice(0, 199)}…` : first;
+  return clipped(text.split('\n', 1)[0] ?? '', 200) ?? '';
 }
 
 /** A failure to reach the key server (DNS, refused, reset, timed out), as opposed to a bad token. */
