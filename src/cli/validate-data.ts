@@ -9,7 +9,7 @@ try {
   const args = process.argv.slice(2);
   const table = loadTable(args.find((a) => !a.startsWith('--')), { checkLinks: !args.includes('--no-links') });
   const vendorEntries = table.entries.filter((e) => e.status === 'vendor').length;
-  console.log(`OK: ${table.entries.length} entries (${table.codes.length} codes, ${vendorEntries} vendor meanings), ${table.vendors.length} vendors, ${table.networkErrors.length} network errors`);
+  console.log(`OK: ${table.entries.length} entries (${table.codes.length} codes, ${vendorEntries} vendor meanings), ${table.vendors.length} vendors, ${table.networkErrors.length} network errors, ${table.providerErrors.length} provider errors from ${table.named.providers.length} providers`);
 } catch (err) {
   if (err instanceof DataError) {
     console.error(err.message);

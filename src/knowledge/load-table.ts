@@ -1,5 +1,5 @@
 /**
- * Reads `data/codes/*.json` and `data/vendors.json`, validates every entry and the links between them, and builds
+ * Reads `data/codes/*.json`, `data/vendors.json`, the network and provider errors, validates every entry and the links between them, and builds
  * the StatusTable. Any problem throws a DataError naming the file, the code and the field; nothing half-loaded
  * is ever served.
  */
@@ -9,6 +9,7 @@ import type { z } from 'zod/v4';
 import { DataError } from './data-error';
 import { firstIssue, readJson } from './data-file';
 import { classInfoSchema, entrySchema, networkErrorSchema, relatedEntryId, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
+import { loadProviderErrors } from './load-provider-errors';
 import { StatusTable } from './status-table';
 
 /** Where the table lives in a checkout: `<project>/data`, found from both `src/knowledge` and `dist/src/knowledge`. */
@@ -36,11 +37,13 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
   const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
   const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds));
   const networkErrors = loadNetworkErrors(dataDir, vendorIds);
-  if (options.checkLinks !== false) {
+  const checked = options.checkLinks !== false;
+  if (checked) {
     checkLinks(entries);
     checkNetworkErrorLinks(networkErrors, entries);
   }
-  return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors);
+  const named = loadProviderErrors(dataDir, checked ? new Set(entries.map((e) => e.id)) : null);
+  return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors, named);
 }
 
 function loadList<T>(dataDir: string, name: string, schema: z.ZodType<T>, what: string): T[] {

@@ -1,4 +1,6 @@
 import type { ClassInfo, NetworkError, StatusEntry, Vendor } from './entry-schema';
+import type { ProviderErrors } from './load-provider-errors';
+import type { Provider, ProviderError } from './provider-error-schema';
 
 /** The classes of HTTP status, with what each one means as a group. */
 export const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
@@ -24,6 +26,8 @@ export class StatusTable {
     readonly classes: readonly ClassInfo[],
     /** Failures with no status at all (refused, reset, DNS, TLS, CORS), which users paste as if they were one. */
     readonly networkErrors: readonly NetworkError[] = [],
+    /** Errors a cloud, SDK or platform prints by name ("NoSuchBucket", "Error 1020"), each with its HTTP status. */
+    readonly named: ProviderErrors = { providers: [], errors: [] },
   ) {
     for (const vendor of vendors) this.vendorsById.set(vendor.id, vendor);
     for (const entry of entries) {
@@ -37,6 +41,18 @@ export class StatusTable {
     for (const list of this.byNumber.values()) {
       list.sort((a, b) => Number(a.status === 'vendor') - Number(b.status === 'vendor') || rank[a.prevalence] - rank[b.prevalence]);
     }
+  }
+
+  get providerErrors(): readonly ProviderError[] {
+    return this.named.errors;
+  }
+
+  providerError(id: string): ProviderError | undefined {
+    return this.named.errors.find((e) => e.id === id);
+  }
+
+  provider(id: string): Provider | undefined {
+    return this.named.providers.find((p) => p.id === id);
   }
 
   networkError(id: string): NetworkError | undefined {
