@@ -64,7 +64,7 @@ export function entryBadges(entry: EntryView): ColumnSet {
 }
 
 /** "Retry: Retry later. Honour Retry-After …" with the verdict coloured. */
-export function retryParagraph(entry: EntryView, options: { withAdvice?: boolean } = {}): CardElement {
+export function retryParagraph(entry: Pick<EntryView, 'retry'>, options: { withAdvice?: boolean } = {}): CardElement {
   const verdict = RETRY_LABEL[entry.retry.when];
   return paragraph([
     run('Retry: ', { weight: 'bolder' }),

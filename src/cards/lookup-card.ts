@@ -15,6 +15,7 @@ import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
 import { entryBadges, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
+import { providerErrorSections } from './provider-error-sections';
 
 export interface LookupCardOptions {
   feedback?: boolean;
@@ -39,8 +40,9 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   if (answer.unsure && answer.alternatives.length) {
     body.push(label(`I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`, { isSubtle: true }));
   }
+  if (answer.providerError) body.push(...providerErrorSections(answer.providerError, e, 'overview', answer.side));
   body.push(
-    heading(entryTitle(e), { size: 'large' }),
+    heading(entryTitle(e), { size: answer.providerError ? 'medium' : 'large' }),
     entryBadges(e),
     ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small', spacing: 'small' })] : []),
     paragraph(e.summary, { size: 'medium', spacing: 'medium' }),
@@ -88,7 +90,13 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   body.push(...actionSets(references.map((r) => openUrlAction(r.label, r.url))));
 
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${entryTitle(e)}. ${e.summary}` });
+  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: speech(answer) });
+}
+
+/** What a voice host reads: the provider's meaning when the user pasted one, else the entry's. */
+function speech(answer: LookupAnswer): string {
+  const pe = answer.providerError;
+  return pe ? `${pe.title}: ${answer.entry.code} ${answer.entry.name}. ${pe.summary}` : `${entryTitle(answer.entry)}. ${answer.entry.summary}`;
 }
 
 /**
@@ -97,7 +105,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
  */
 function focusedCard(answer: LookupAnswer, options: LookupCardOptions): AdaptiveCard {
   const e = answer.entry;
-  const body: CardElement[] = [];
+  const body: CardElement[] = answer.providerError ? providerErrorSections(answer.providerError, e, answer.focus, answer.side) : [];
   if (isPartFocus(answer.focus)) {
     body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side)));
   } else if (answer.focus === 'retry') {
@@ -115,5 +123,5 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
     body.push(...actionSets(e.references.slice(0, MAX_REFERENCES).map((r) => openUrlAction(r.label, r.url))));
   }
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${entryTitle(e)}. ${e.summary}` });
+  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: speech(answer) });
 }

@@ -43,6 +43,7 @@ function toJson(q: string, u: Understanding, answer: Answer) {
     ...(u.recommended ? { recommended: u.recommended } : {}),
     ...(u.intent === 'triage' ? { counts: u.counts.map(({ code, count }) => ({ code, count })) } : {}),
     ...(u.networkError ? { networkError: u.networkError } : {}),
+    ...(answer.intent === 'lookup' && answer.providerError ? { providerError: answer.providerError.id, provider: answer.providerError.provider } : {}),
     ...(u.secrets ? { secrets: u.secrets } : {}),
     truncated: u.truncated,
     reply: renderText(answer, 'plain'),

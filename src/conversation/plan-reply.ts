@@ -16,6 +16,8 @@ export interface ConversationMemory {
   lastIds: string[];
   /** The network error discussed last ("connection-refused"), when the subject was one rather than a code. */
   lastNetworkError?: string;
+  /** The provider's error the last answer led with ("s3-slowdown"); its status is `lastIds[0]`. */
+  lastProviderError?: string;
   /** The side of the API the user said they are on ("our nginx returns 413" → server). */
   side?: Side;
   /** The part of the answer the last turn asked for, when not the overview ("which" after "which one?"). */
@@ -67,7 +69,9 @@ export function contextOf(engine: StatusEngine, memory: ConversationMemory): Con
   const ids = memory.lastIds.filter((id) => engine.table.entry(id));
   const networkError = memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
   const about = memory.lastAbout && ids.includes(memory.lastAbout) ? { about: memory.lastAbout } : {};
-  return { ids, ...(networkError ? { networkError } : {}), ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}), ...about };
+  const named = memory.lastProviderError ? engine.table.providerError(memory.lastProviderError) : undefined;
+  const providerError = named && named.statusId === ids[0] ? { providerError: named.id } : {};
+  return { ids, ...(networkError ? { networkError } : {}), ...providerError, ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}), ...about };
 }
 
 function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
@@ -88,7 +92,7 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
   if (one && memory.lastIds.length > 1 && memory.lastIds.includes(one)) return { lastIds: memory.lastIds, lastAbout: one, ...side };
   switch (answer.intent) {
     case 'lookup':
-      return { lastIds: [answer.entry.id], ...side };
+      return { lastIds: [answer.entry.id], ...(answer.providerError ? { lastProviderError: answer.providerError.id } : {}), ...side };
     case 'compare':
       return { lastIds: answer.entries.map((e) => e.id), ...side };
     case 'triage': {
@@ -105,7 +109,7 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
       return answer.otherNumber ? { lastIds: [], ...side } : { ...memory, ...side };
     default:
       // A greeting or a thank-you keeps the subject and the side; the part asked last no longer applies.
-      return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };
+      return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };
   }
 }
 

@@ -5,6 +5,7 @@
 import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
 import type { NumberKind, NumberKinds } from './number-kinds';
+import type { ProviderError } from './provider-error-schema';
 import { secretWarning, type SecretWords } from './secret-warning';
 import type { SecretKind } from './secrets';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
@@ -24,6 +25,13 @@ export interface EntryRef {
 export interface EntryView extends StatusEntry {
   vendorName?: string;
   classInfo: ClassInfo;
+}
+
+/** A provider's error named in the message, with the provider's display name and a title to show it under. */
+export interface ProviderErrorView extends ProviderError {
+  providerName: string;
+  /** "Amazon S3 SlowDown": the service (or provider) and the name as printed. */
+  title: string;
 }
 
 /** Credentials found in the message, and the line that tells the user so; every channel shows it first. */
@@ -48,6 +56,8 @@ export interface LookupAnswer extends AnswerBase {
   /** The side the user is on, when known: their steps come first. */
   side?: Side;
   entry: EntryView;
+  /** The provider's error the message named ("S3 SlowDown"): its meaning leads, the status's entry follows. */
+  providerError?: ProviderErrorView;
   /** The same number with another vendor's meaning (499 is nginx's and ArcGIS's). */
   otherMeanings: EntryRef[];
   /** Other codes the message may have meant, best first. */
@@ -168,11 +178,13 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const focus = u.focus === 'which' ? 'overview' : u.focus;
       const otherMeanings = table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => ref(e.id));
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
+      const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
       return {
         intent: 'lookup',
         focus,
         ...side,
         entry,
+        ...(named ? { providerError: named } : {}),
         otherMeanings,
         alternatives: dedupe(alternatives),
         unsure: u.confidence < ASK_BELOW && alternatives.length > 0,
@@ -273,6 +285,14 @@ export function entryRef(table: StatusTable, id: string): EntryRef {
   const e = table.entry(id);
   if (!e) throw new Error(`No entry "${id}" in the status table`);
   return { id: e.id, code: e.code, name: e.name, summary: e.summary, ...(e.vendor ? { vendor: table.vendor(e.vendor)?.name ?? e.vendor } : {}) };
+}
+
+/** The provider's error, when it is one of this entry's status (a follow-up may have moved on to another code). */
+function providerErrorView(table: StatusTable, id: string, entryId: string): ProviderErrorView | undefined {
+  const error = table.providerError(id);
+  if (!error || error.statusId !== entryId) return undefined;
+  const providerName = table.provider(error.provider)?.name ?? error.provider;
+  return { ...error, providerName, title: `${error.service ?? providerName} ${error.name}` };
 }
 
 export function entryView(table: StatusTable, id: string): EntryView {

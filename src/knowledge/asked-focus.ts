@@ -11,12 +11,15 @@ import type { Message } from './message';
  * "On our side", "my code", "their end" name a side relative to the user: `side` (the user's, when known) resolves
  * them; unknown, "our" reads as the operator's and "my" as the caller's, and "their" as the other one's.
  */
-export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side): AskedFocus | null {
+export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side, pasted?: { start: number; end: number }): AskedFocus | null {
   let best: AskedFocus | null = null;
   const consider = (focus: AskedFocus) => {
     if (best === null || focusRank(focus) < focusRank(best)) best = focus;
   };
-  const { freeStems, texts } = message;
+  // Words of pasted output ask nothing: "(reached max retries: 4)" is no question about retrying.
+  const outside = (list: readonly string[]) => (pasted ? list.map((w, i) => (within(message.words[i]?.start ?? -1, pasted) ? '' : w)) : list);
+  const freeStems = outside(message.freeStems);
+  const texts = outside(message.texts);
   // "i don't own the api": a side said with a negation before it is the other one.
   const negated = (at: number) => NEGATION.test(texts[at - 1] ?? '') || NEGATION.test(texts[at - 2] ?? '');
   const sidesAt: Array<{ side: Side; at: number }> = [];
@@ -40,6 +43,10 @@ export function readFocus(message: Message, talk: ConversationLexicon, choice: b
   const or = texts.indexOf('or');
   if (or > 0 && sidesAt.some((s) => s.at < or) && sidesAt.some((s) => s.at > or && sidesAt.some((t) => t.at < or && t.side !== s.side))) consider('fault');
   return best;
+}
+
+function within(at: number, span: { start: number; end: number }): boolean {
+  return at >= span.start && at < span.end;
 }
 
 const OTHER: Record<Side, Side> = { client: 'server', server: 'client' };

@@ -10,6 +10,8 @@ export interface ConversationContext {
   ids: readonly string[];
   /** The network error the last answer was about ("connection-refused"), when its subject was one. */
   networkError?: string;
+  /** The provider's error the last answer led with ("s3-slowdown"), with its status in `ids`. */
+  providerError?: string;
   /** The side of the API the user said they are on, earlier in the conversation. */
   side?: Side;
   /** The part of the answer the last turn asked for ("which" after "which one?"), when not the overview. */
@@ -26,5 +28,5 @@ export function hasSubject(context: ConversationContext): boolean {
 
 /** A stable key for caching an understanding per text and context. */
 export function contextKey(context: ConversationContext): string {
-  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}` : '';
+  return hasSubject(context) || context.side ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.providerError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}` : '';
 }

@@ -14,6 +14,7 @@ import { loadLexicon, type Lexicon } from './lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from './load-table';
 import { NumberKinds } from './number-kinds';
 import { PhraseMatcher } from './phrase-matcher';
+import { ProviderErrorFinder } from './provider-errors';
 import { RecentCache } from './recent-cache';
 import { loadSecretWords, type SecretWords } from './secret-warning';
 import { findSecrets } from './secrets';
@@ -78,7 +79,8 @@ export class StatusEngine {
       isTableWord: (word: string) => corrector.isKnown(word),
       isVendorWord: (word: string) => vendorWords.has(word),
     };
-    this.parts = { table, lexicon, talk, kinds, mentions, phrases, symptoms, search: this.search, corrector };
+    const providers = new ProviderErrorFinder(table.providerErrors, table.named.providers);
+    this.parts = { table, lexicon, talk, kinds, mentions, phrases, symptoms, search: this.search, corrector, providers };
   }
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */

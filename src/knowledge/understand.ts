@@ -2,13 +2,13 @@
  * understand(): one message, read in its conversation, in; one Understanding out. The readers run in the order a
  * person reads a message to a status bot, and the first that finds something decides:
  *
- *   1. a pasted log (several statuses, counted)          7. a number that is something else (SMTP, exit status)
- *      (then a thank-you after what fixed it)
- *   2. a comparison ("401 vs 403", "vs 301" after 308)  8. something said to the bot (hi, thanks, ok, bye)
- *   3. a class ("5xx", "server errors in general")       9. a reason phrase ("bad gateway", "Forbidden")
- *   4. a code by number                                 10. a follow-up on the last answer ("and for the frontend?")
- *   5. a network error with no status (ECONNREFUSED)     11. a short query with a typo ("gatewy timout")
- *   6. a number given as a status that no table knows   12. a described situation ("the api says I'm too fast")
+ *   1. a pasted log (several statuses, counted)          7. a number given as a status that no table knows
+ *      (then a thank-you after what fixed it)            8. a number that is something else (SMTP, exit status)
+ *   2. a comparison ("401 vs 403", "vs 301" after 308)   9. something said to the bot (hi, thanks, ok, bye)
+ *   3. an error a provider prints by name (NoSuchKey)   10. a reason phrase ("bad gateway", "Forbidden")
+ *   4. a class ("5xx", "server errors in general")      11. a follow-up on the last answer ("and for the frontend?")
+ *   5. a code by number                                 12. a short query with a typo ("gatewy timout")
+ *   6. a network error with no status (ECONNREFUSED)    13. a described situation ("the api says I'm too fast")
  *
  * and when none does, the bot asks: for the code or error (a message about the web), for what "it" refers to (a
  * follow-up with nothing before it), or says what it can do (anything else). Every reader after the first asks
@@ -28,6 +28,7 @@ import { findClassMention, hasCompareCue } from './message-signals';
 import { findNetworkError, proxyStatusFor } from './network-errors';
 import type { NumberKinds } from './number-kinds';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
+import { providerErrorLookup, type ProviderErrorFinder } from './provider-errors';
 import { comparedWithNeighbour, pickAmongIds, rankPhraseHits, readPhrases } from './reason-phrases';
 import { classOf, type StatusTable } from './status-table';
 import type { SymptomIndex } from './symptom-index';
@@ -46,6 +47,7 @@ export interface EngineParts {
   phrases: PhraseMatcher;
   symptoms: SymptomIndex;
   corrector: TypoCorrector;
+  providers: ProviderErrorFinder;
 }
 
 /** Fuse.js distance (0 perfect, 1 none) under which a short query is taken as a fuzzy name match. */
@@ -104,8 +106,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const sideSaid = readUserSide(message, talk);
   const side = sideSaid ?? context.side;
   const asked = readFocus(message, talk, true, side);
-  // On a new subject, the question's own kind (fix, cause, fault, retry, example) picks the part of the answer.
-  const focus: Focus = asked === 'fix' || asked === 'cause' || asked === 'fault' || asked === 'retry' || asked === 'example' ? asked : 'overview';
+  const focus = newSubjectFocus(asked);
   const result = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding => ({
     codes: [],
     ids: [],
@@ -168,7 +169,18 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
   }
 
-  // === 3. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
+  // === 3. An error a provider prints by name: "(NoSuchBucket) when calling …", "StatusCode.UNAVAILABLE", "Error 1020".
+  // Its status leads unless the message gives another status outside the error's own text, which then wins.
+  const printed = parts.providers.read(message.original, lower);
+  const agrees = (m: CodeMention) => m.code === printed?.best.error.status || (m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0));
+  if (printed && known.every(agrees)) {
+    // The error and the rest of its line are pasted output; the question is in the words around them.
+    const lineEnd = lower.indexOf('\n', printed.best.start);
+    const askedAround = readFocus(message, talk, true, side, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd });
+    return onSubject(result(providerErrorLookup(printed, newSubjectFocus(askedAround))));
+  }
+
+  // === 4. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
   // when the message pastes a failure with no status at all ("ERR_CERT_DATE_INVALID … is that some kind of 4xx?").
   let networkErrorRead: { error: ReturnType<typeof findNetworkError> } | undefined;
   const readNetworkError = () => (networkErrorRead ??= { error: findNetworkError(lower, table.networkErrors) }).error;
@@ -177,7 +189,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return result({ intent: 'class', class: classMention.class, confidence: classMention.explicit ? 0.95 : 0.75 });
   }
 
-  // === 4. A code by number.
+  // === 5. A code by number.
   if (known.length) {
     const best = bestMention(known);
     const id = meaningOf(best.code);
@@ -187,7 +199,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return onSubject(result({ intent: 'lookup', codes: [best.code, ...others], ids: [id], class: classOf(best.code), focus, confidence, alternatives, via: 'code' }));
   }
 
-  // === 5. No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
+  // === 6. No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
   // Before unknown numbers, so "000" next to curl's error gets the error explained. In nginx's error log the client
   // got nginx's status for it (502, 504). A vendor named with a status of its own for the failure (Cloudflare's 521
   // for a refused origin) is left to the symptom match, which finds that status.
@@ -200,7 +212,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return result({ intent: sameError ? 'follow_up' : 'network_error', networkError: networkError.id, focus, confidence: 0.9 });
   }
 
-  // === 6. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
+  // === 7. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));
   // "HTTP/1.1 366 OK": on a status line, the number is the status, whatever phrase follows it.
   if (unknown.length && (!phraseHits.length || unknown.some((m) => m.strong))) {
@@ -210,7 +222,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return result({ intent: 'unknown_code', code: best.code, class: classOf(best.code), confidence: best.score >= 4 ? 0.9 : 0.75 });
   }
 
-  // === 7. A number that belongs to another world: "smtp 554 5.7.1", "exited with status 143", "MSI error 1603".
+  // === 8. A number that belongs to another world: "smtp 554 5.7.1", "exited with status 143", "MSI error 1603".
   const other = mentions.find((m) => m.otherKind);
   if (other?.otherKind) {
     return result({ intent: 'none', otherNumber: { text: numberAsWritten(lower, other), kind: other.otherKind.id }, confidence: 0.9 });
@@ -219,7 +231,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const shaped = known.length ? null : parts.mentions.kinds.shapedIn(lower);
   if (shaped) return result({ intent: 'none', otherNumber: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
 
-  // === 8. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
+  // === 9. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
   // A question to the bot, or a greeting, among words that name no failure.
   // Words that tell of a failure: a status's name, or a word of failure ("fails", "timed out").
@@ -232,7 +244,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
   const goesOn = inConversation && followUp?.refersBack === true && phraseHits.every((h) => h.weak);
 
-  // === 9. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
+  // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
   if (phraseHits.length && !goesOn) {
     const ranked = rankPhraseHits(phraseHits);
     const top = ranked[0] as PhraseHit;
@@ -258,7 +270,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     );
   }
 
-  // === 10. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
+  // === 11. A follow-up on the last answer, in any words: "what config do I change", "and for the frontend?".
   // A follow-up's words that describe another code's situation make a new question about the web, said or not
   // (unless it names one of the codes discussed by its place: "the first one").
   // A part asked for with a word or two of its own that tell of no event ("why tho, the path is right") stays on
@@ -278,6 +290,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
       ids,
       side: sideKept,
       ...(context.networkError ? { networkError: context.networkError } : {}),
+      ...(context.providerError && ids[0] === context.ids[0] ? { providerError: context.providerError } : {}),
       focus: followUp.focus,
       ...recommendation(followUp.focus, ids, followUp.ownWords, parts),
       confidence: 0.85,
@@ -287,7 +300,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // they describe another code's situation: read on.)
   if (followUp?.refersBack && !inConversation) return result({ intent: 'none', clarify: 'referent', confidence: 0.8 });
 
-  // === 11. A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy
+  // === 12. A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy
   // search over names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks
   // misspelt or cut.
   const oddWord = () => texts.some((w, i) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !phrases.correctedFlags[i]);
@@ -307,7 +320,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.
   if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
 
-  // === 12. A described situation: "the api says I'm calling it too often".
+  // === 13. A described situation: "the api says I'm calling it too often".
   const unplacedStatus = mentions.find((m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code));
   const unplacedAnswer = (m: CodeMention) => result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
   const vendorBoost = unhintedVendorPenalty(table, vendors);
@@ -352,6 +365,11 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 }
 
 // === Helpers
+
+/** On a new subject, the question's own kind (fix, cause, fault, retry, example) picks the part of the answer. */
+function newSubjectFocus(asked: AskedFocus | null): Focus {
+  return asked === 'fix' || asked === 'cause' || asked === 'fault' || asked === 'retry' || asked === 'example' ? asked : 'overview';
+}
 
 /** A vendor's code matches better when the message names that vendor, worse when it names none of its words. */
 function unhintedVendorPenalty(table: StatusTable, vendors: readonly string[]): (id: string) => number {

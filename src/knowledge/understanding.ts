@@ -49,6 +49,8 @@ export interface Understanding {
   code: number | null;
   /** For network_error (and a follow-up on one): the id of the failure in data/network-errors.json. */
   networkError?: string;
+  /** For a lookup (and a follow-up on one): the provider's error named in the message ("s3-slowdown"), whose status is `codes[0]`. */
+  providerError?: string;
   /** The part of the answer asked for: the overview, or the fix, the cause, the server's side … */
   focus: Focus;
   /** For compare with focus "which": the entry the message's situation points to, when it points to one. */

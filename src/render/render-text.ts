@@ -2,9 +2,9 @@
  * Renders an Answer as text: Markdown for chat channels (Web Chat, Teams, the activity `text` for screen readers)
  * or plain text for a terminal. One renderer, so the wording of a reply is the same wherever it is read.
  */
-import type { Answer, EntryRef, EntryView } from '../knowledge/answer';
+import type { Answer, EntryRef, EntryView, ProviderErrorView } from '../knowledge/answer';
 import { NOT_A_STATUS, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
-import type { Side } from '../knowledge/conversation-lexicon';
+import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import { focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
 
 export type TextStyle = 'markdown' | 'plain';
@@ -20,6 +20,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
         lines.push(`I think you mean ${b(title(e))}, but it could also be ${answer.alternatives.slice(0, 2).map((a) => title(a)).join(' or ')}.`);
         lines.push('');
       }
+      if (answer.providerError) lines.push(...providerBlock(answer.providerError, e, b, answer.focus, answer.side), '', b(`What ${title(e)} means in general`));
       if (isPartFocus(answer.focus)) lines.push(...partBlock(focusedPart(e, title(e), answer.focus, answer.side), b, style));
       else if (answer.focus === 'retry') lines.push(`${b(`Retrying ${title(e)}`)}`, `${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`, ...(e.headers.length ? ['', `Headers to check: ${e.headers.join(', ')}`] : []));
       else if (answer.focus === 'more') lines.push(...moreBlock(e, b));
@@ -114,6 +115,17 @@ function entryBlock(e: EntryView, b: (s: string) => string, side?: Side): string
     for (const r of e.related.slice(0, 4)) out.push(`- ${r.code}${r.vendor ? ` (${r.vendor})` : ''}: ${r.note}`);
   }
   out.push('', `${b('Reference:')} ${e.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
+  return out;
+}
+
+/** The provider's meaning of the error the user pasted, before the status's own entry: the part asked for, or all of it. */
+function providerBlock(pe: ProviderErrorView, e: EntryView, b: (s: string) => string, focus: Focus, side?: Side): string[] {
+  const out = [`${b(pe.title)} (${pe.providerName}) — ${e.code} ${e.name}`, pe.summary];
+  if (pe.note && (focus === 'overview' || focus === 'cause' || focus === 'more')) out.push('', pe.note);
+  const only = focus === 'server' || focus === 'client' ? focus : undefined;
+  if (focus === 'overview' || focus === 'fix' || only) for (const list of stepLists(pe, side, only)) out.push('', b(`${list.heading}:`), ...list.steps.map((s) => `- ${s}`));
+  if (focus === 'overview' || focus === 'retry') out.push('', `${b('Retry:')} ${RETRY_LABEL[pe.retry.when]}. ${pe.retry.advice}`);
+  if (focus === 'overview' || focus === 'more') out.push('', `${b('Reference:')} ${pe.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
   return out;
 }
 

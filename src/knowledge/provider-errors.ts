@@ -1,0 +1,169 @@
+/**
+ * Finds an error a provider prints by name in a message ("(NoSuchBucket) when calling …", "StatusCode.UNAVAILABLE",
+ * "Error 1020", "code=H12"), from the names, phrases and provider-bound words of data/provider-errors/.
+ * Patterns are indexed by their first run of letters and digits, so a message is read once, whatever the table's size.
+ */
+import type { Focus } from './conversation-lexicon';
+import type { Provider, ProviderError } from './provider-error-schema';
+import { classOf } from './status-table';
+import type { Candidate, Understanding } from './understanding';
+
+type PatternKind = 'name' | 'phrase' | 'withProvider' | 'keyword';
+
+interface Pattern {
+  kind: PatternKind;
+  /** Lower case, as matched. */
+  text: string;
+  /** Where the pattern's first run of letters and digits starts within it. */
+  offset: number;
+  /** The name as printed, for the case check. */
+  printed?: string;
+  error?: ProviderError;
+  provider: string;
+}
+
+/** One error found, with how sure the finding is and where the evidence stands in the message. */
+export interface ProviderErrorHit {
+  error: ProviderError;
+  /** The message names the error's provider too ("s3", "kubectl", "cloudflare"). */
+  providerNamed: boolean;
+  score: number;
+  start: number;
+  end: number;
+}
+
+export interface ProviderErrorReading {
+  best: ProviderErrorHit;
+  /** Other errors found with a different status, nearly as likely: the bot should ask rather than pick. */
+  rivals: ProviderErrorHit[];
+  /** Errors found with the same name at other providers and the same status, none of them named. */
+  sameStatusElsewhere: boolean;
+}
+
+const RUN = /[a-z0-9]+/g;
+const FIRST_RUN = /[a-z0-9]+/;
+const ALNUM = /[a-z0-9]/;
+const IDENTIFIER = /[a-z0-9_]/;
+/** A rival within this share of the best is a real doubt. */
+const RIVAL_SHARE = 0.8;
+
+export class ProviderErrorFinder {
+  private readonly byFirstRun = new Map<string, Pattern[]>();
+
+  constructor(errors: readonly ProviderError[], providers: readonly Provider[]) {
+    for (const provider of providers) for (const k of provider.keywords) this.add({ kind: 'keyword', text: k, provider: provider.id });
+    for (const error of errors) {
+      for (const name of error.names) this.add({ kind: 'name', text: name.toLowerCase(), printed: name, error, provider: error.provider });
+      for (const phrase of error.phrases) this.add({ kind: 'phrase', text: phrase, error, provider: error.provider });
+      for (const word of error.withProvider) this.add({ kind: 'withProvider', text: word, error, provider: error.provider });
+    }
+  }
+
+  private add(pattern: Omit<Pattern, 'offset'>): void {
+    const first = FIRST_RUN.exec(pattern.text);
+    if (!first) return;
+    const list = this.byFirstRun.get(first[0]) ?? [];
+    list.push({ ...pattern, offset: first.index });
+    this.byFirstRun.set(first[0], list);
+  }
+
+  /** The error the message names, or null. `original` is the text as sent; `lower` its normalised lower case. */
+  read(original: string, lower: string): ProviderErrorReading | null {
+    const named = new Set<string>();
+    const found: Array<{ pattern: Pattern; start: number; end: number; exact: boolean }> = [];
+    const sameLength = original.length === lower.length;
+    for (const run of lower.matchAll(RUN)) {
+      const patterns = this.byFirstRun.get(run[0]);
+      if (!patterns) continue;
+      for (const pattern of patterns) {
+        const start = (run.index ?? 0) - pattern.offset;
+        const end = start >= 0 ? matchAt(lower, start, pattern.text) : -1;
+        if (end < 0 || !standsApart(lower, start, end, pattern)) continue;
+        if (pattern.kind === 'keyword') {
+          named.add(pattern.provider);
+          continue;
+        }
+        const printed = pattern.printed ?? '';
+        const exact = pattern.kind !== 'name' || (sameLength ? original.slice(start, end) === printed : original.includes(printed));
+        found.push({ pattern, start, end, exact });
+      }
+    }
+    const hits = new Map<string, ProviderErrorHit>();
+    for (const { pattern, start, end, exact } of found) {
+      const error = pattern.error as ProviderError;
+      const providerNamed = named.has(pattern.provider);
+      // Ordinary words count only next to their provider; a name in another case too.
+      if ((pattern.kind === 'withProvider' || !exact) && !providerNamed) continue;
+      const score = weight(pattern, exact) + (providerNamed ? 2 : 0);
+      const hit = hits.get(error.id);
+      if (!hit || score > hit.score) hits.set(error.id, { error, providerNamed, score, start, end });
+    }
+    const ranked = [...hits.values()].sort((a, b) => b.score - a.score || a.start - b.start);
+    const best = ranked[0];
+    if (!best) return null;
+    const close = ranked.slice(1).filter((h) => h.score >= best.score * RIVAL_SHARE);
+    const sameName = close.filter((h) => h.error.provider !== best.error.provider && h.start === best.start);
+    return {
+      best,
+      rivals: close.filter((h) => h.error.status !== best.error.status),
+      sameStatusElsewhere: !best.providerNamed && sameName.some((h) => h.error.status === best.error.status),
+    };
+  }
+}
+
+/** The reading as a lookup of the error's status; rivals with another status make the bot ask; several providers name none. */
+export function providerErrorLookup(reading: ProviderErrorReading, focus: Focus): Partial<Understanding> & Pick<Understanding, 'intent'> {
+  const { error } = reading.best;
+  const alternatives: Candidate[] = reading.rivals.map((h) => ({ id: h.error.statusId, code: h.error.status, score: 0.5, via: 'name' }));
+  const confidence = alternatives.length ? 0.55 : reading.best.providerNamed ? 0.95 : 0.9;
+  return {
+    intent: 'lookup',
+    codes: [...new Set([error.status, ...alternatives.map((a) => a.code)])],
+    ids: [error.statusId],
+    class: classOf(error.status),
+    focus,
+    confidence,
+    alternatives,
+    via: 'name',
+    ...(reading.sameStatusElsewhere ? {} : { providerError: error.id }),
+  };
+}
+
+/** A phrase says more the longer it is; a name printed as such is strong evidence. */
+function weight(pattern: Pattern, exact: boolean): number {
+  switch (pattern.kind) {
+    case 'name':
+      return exact ? 2 : 1.5;
+    case 'phrase':
+      return 1 + Math.min(pattern.text.length, 40) / 40;
+    default:
+      return 1;
+  }
+}
+
+/** Where `pattern` ends if it stands in `text` at `start`; a space in the pattern matches any run of white space. */
+function matchAt(text: string, start: number, pattern: string): number {
+  let at = start;
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i] as string;
+    if (ch === ' ') {
+      if (!/\s/.test(text[at] ?? '')) return -1;
+      while (/\s/.test(text[at] ?? '')) at++;
+    } else if (text[at] === ch) {
+      at++;
+    } else {
+      return -1;
+    }
+  }
+  return at;
+}
+
+/** A name stands apart from identifier characters; a phrase or word from letters and digits, where it has them at its ends. */
+function standsApart(text: string, start: number, end: number, pattern: Pattern): boolean {
+  const edge = pattern.kind === 'name' ? IDENTIFIER : ALNUM;
+  const before = text[start - 1];
+  const after = text[end];
+  const openStart = !edge.test(pattern.text[0] as string) || before === undefined || !edge.test(before);
+  const openEnd = !edge.test(pattern.text[pattern.text.length - 1] as string) || after === undefined || !edge.test(after);
+  return openStart && openEnd;
+}
