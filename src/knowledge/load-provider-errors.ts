@@ -15,7 +15,11 @@ export interface ProviderErrors {
   errors: ProviderError[];
 }
 
-export function loadProviderErrors(dataDir: string, entryIds: ReadonlySet<string> | null): ProviderErrors {
+/**
+ * `statusNames`: every status's name and aliases, lower case. A reason phrase ("forbidden", "too many requests") names
+ * the status, whoever sends it, so it cannot name one provider's error.
+ */
+export function loadProviderErrors(dataDir: string, entryIds: ReadonlySet<string> | null, statusNames: ReadonlyMap<string, number>): ProviderErrors {
   const dir = join(dataDir, PROVIDER_ERRORS_DIR);
   if (!existsSync(dir)) return { providers: [], errors: [] };
   const providers: Provider[] = [];
@@ -46,9 +50,17 @@ export function loadProviderErrors(dataDir: string, entryIds: ReadonlySet<string
         claimed.set(key, error.id);
       };
       error.names.forEach((n, j) => claim(n, `names[${j}]`));
-      error.withProvider.forEach((w, j) => claim(w, `withProvider[${j}]`));
+      const notAStatusName = (text: string, field: string) => {
+        const code = statusNames.get(text);
+        if (code !== undefined) throw new DataError(file, undefined, at(field), `"${text}" is the name of status ${code}; quote more of what the provider prints`);
+      };
+      error.withProvider.forEach((w, j) => {
+        claim(w, `withProvider[${j}]`);
+        notAStatusName(w, `withProvider[${j}]`);
+      });
       error.phrases.forEach((p, j) => {
         claim(p, `phrases[${j}]`);
+        notAStatusName(p, `phrases[${j}]`);
         const owner = openPhrases.get(p);
         if (owner) throw new DataError(file, undefined, at(`phrases[${j}]`), `"${p}" already identifies ${owner}; move it to withProvider or quote more of the message`);
         openPhrases.set(p, error.id);

@@ -42,7 +42,8 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
     checkLinks(entries);
     checkNetworkErrorLinks(networkErrors, entries);
   }
-  const named = loadProviderErrors(dataDir, checked ? new Set(entries.map((e) => e.id)) : null);
+  const statusNames = new Map(entries.flatMap((e) => [e.name, ...e.aliases].map((n) => [n.toLowerCase(), e.code] as const)));
+  const named = loadProviderErrors(dataDir, checked ? new Set(entries.map((e) => e.id)) : null, statusNames);
   return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors, named);
 }
 
