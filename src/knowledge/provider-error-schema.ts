@@ -11,6 +11,9 @@ const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must f
 /** One plain word in one case ("Forbidden", "UNAVAILABLE") or a bare number ("1020"): everyday text, so it needs the provider named. */
 export const PLAIN_WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+|\d+)$/;
 
+/** A shorter identifier names many things ("H12", "E42"); it counts only next to its provider. */
+export const MIN_NAME_LENGTH = 5;
+
 const lowerText = (min: number) => z.string().min(min, `must be at least ${min} characters, or it matches ordinary text`).regex(/^[^A-Z]+$/, 'must be lower case');
 
 export const providerSchema = z
@@ -55,7 +58,9 @@ export const providerErrorSchema = z
   .superRefine((error, ctx) => {
     if (!error.names.length && !error.phrases.length && !error.withProvider.length) ctx.addIssue({ code: 'custom', path: ['names'], message: 'needs at least one name or phrase that identifies the error' });
     error.names.forEach((name, i) => {
-      if (PLAIN_WORD.test(name)) {
+      if (name.length < MIN_NAME_LENGTH) {
+        ctx.addIssue({ code: 'custom', path: ['names', i], message: `"${name}" is shorter than ${MIN_NAME_LENGTH} characters, too short to name an error alone ("H12" is a spreadsheet cell too); move it to withProvider` });
+      } else if (PLAIN_WORD.test(name)) {
         ctx.addIssue({ code: 'custom', path: ['names', i], message: `"${name}" is one ordinary word or a number; move it to withProvider, or use a phrase as printed ("error from server (forbidden)")` });
       }
     });

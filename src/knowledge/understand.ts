@@ -173,7 +173,10 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // Its status leads unless the message gives another status outside the error's own text, which then wins.
   const printed = parts.providers.read(message.original, lower);
   const agrees = (m: CodeMention) => m.code === printed?.best.error.status || (m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0));
-  if (printed && known.every(agrees)) {
+  // "ERROR 1016 (HY000)" is MySQL's, not Cloudflare's: a number in the error's text placed in another world (unless
+  // that world is the provider's own: a gRPC status number) takes the error with it.
+  const foreign = (m: CodeMention) => m.otherKind !== undefined && m.otherKind.id !== printed?.best.error.provider && m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0);
+  if (printed && known.every(agrees) && !mentions.some(foreign)) {
     // The error and the rest of its line are pasted output; the question is in the words around them.
     const lineEnd = lower.indexOf('\n', printed.best.start);
     const askedAround = readFocus(message, talk, true, side, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd });
