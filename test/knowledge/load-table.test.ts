@@ -672,3 +672,40 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     expect(err.message).toMatch(problem);
   });
 });
+
+describe('broken data/provider-errors/: the file, the error index and the field are named', () => {
+  type ProviderFile = { provider: Record<string, unknown>; errors: Array<Record<string, unknown>> };
+  const S3 = 'provider-errors/aws.json';
+  const broken = (edit: (json: ProviderFile) => void): DataError => {
+    const dir = copyData();
+    editJson(dir, S3, (json) => edit(json as unknown as ProviderFile));
+    return loadError(dir);
+  };
+  const first = (json: ProviderFile) => json.errors[0] as Record<string, unknown>;
+
+  test.each<[string, (json: ProviderFile) => void, RegExp]>([
+    ['one ordinary word as a name', (j) => void (first(j).names = ['Forbidden']), /errors\[0\]\.names\[0\].*ordinary word/],
+    ['a bare number as a name', (j) => void (first(j).names = ['10203']), /errors\[0\]\.names\[0\].*ordinary word or a number/],
+    ['a name too short to stand alone', (j) => void (first(j).names = ['H1x2']), /errors\[0\]\.names\[0\].*shorter than 5/],
+    ['a reason phrase as a provider-bound word', (j) => void (first(j).withProvider = ['too many requests']), /errors\[0\]\.withProvider\[0\].*name of status 429/],
+    ['a phrase in capitals', (j) => void (first(j).phrases = ['Please Slow Down Now']), /errors\[0\]\.phrases\[0\].*lower case/],
+    ['a status with no entry', (j) => void (first(j).status = 599), /errors\[0\]\.status.*599, which has no entry/],
+    ['a vendor meaning with no entry', (j) => void (first(j).statusVendor = 'cloudflare'), /errors\[0\]\.statusVendor.*\d+-cloudflare, which has no entry/],
+    ['no reference', (j) => void (first(j).references = []), /errors\[0\]\.references/],
+    ['nothing that identifies it', (j) => void Object.assign(first(j), { names: [], phrases: [], withProvider: [] }), /errors\[0\]\.names.*at least one name or phrase/],
+    ['the same name twice in one provider', (j) => void ((j.errors[1] as Record<string, unknown>).names = first(j).names), /errors\[1\]\.names\[0\].*already identifies/],
+    ['a provider id that is not the file name', (j) => void (j.provider.id = 'amazon'), /provider\.id.*provider-errors\/amazon\.json/],
+  ])('%s', (_what, edit, message) => {
+    const error = broken(edit);
+    expect(error.message).toContain('data/provider-errors/aws.json');
+    expect(error.message).toMatch(message);
+  });
+
+  test('a phrase may name one error in the whole table', () => {
+    const dir = copyData();
+    const taken = (JSON.parse(readFileSync(join(dir, 'provider-errors/cloudflare.json'), 'utf8')) as ProviderFile).errors[0]?.phrases as string[];
+    editJson(dir, S3, (json) => void (((json as unknown as ProviderFile).errors[0] as Record<string, unknown>).phrases = [taken[0]]));
+    // aws.json loads first, so Cloudflare's own phrase is the one refused.
+    expect(loadError(dir).message).toMatch(/cloudflare\.json: field "errors\[0\]\.phrases\[0\]" ".+" already identifies s3-/);
+  });
+});

@@ -1,0 +1,173 @@
+/**
+ * provider-errors.ts + understand.ts step 3: every error of data/provider-errors/ is recognised in the forms it is
+ * printed (SDK exception text, CLI output, JSON body, log line), not inside other words or without its provider where
+ * it needs one, and a status number in the message that says otherwise still wins. Families over the whole table.
+ */
+import { renderText } from '../../src/render/render-text';
+import { ASK_BELOW, type Understanding } from '../../src/knowledge/understanding';
+import type { ProviderError } from '../../src/knowledge/provider-error-schema';
+import { engine } from './fixture';
+
+const understand = (text: string): Understanding => engine().understand(text);
+const errors = (): readonly ProviderError[] => engine().table.providerErrors;
+
+/** The errors a name identifies, as printed (case counts). */
+function ownersOf(name: string): ProviderError[] {
+  return errors().filter((e) => e.names.includes(name));
+}
+
+/** A keyword of the provider that is a plain word, to name the provider in a sentence. */
+function keywordOf(provider: string): string {
+  const p = engine().table.provider(provider);
+  return (p?.keywords.find((k) => /^[a-z][a-z0-9-]+$/.test(k)) ?? p?.keywords[0]) as string;
+}
+
+/** The forms an error name is printed in. */
+const NAME_FORMS: ReadonlyArray<[string, (name: string) => string]> = [
+  ['botocore-style exception', (n) => `botocore.exceptions.ClientError: An error occurred (${n}) when calling the Run operation: request failed`],
+  ['exception then message', (n) => `Unhandled exception. ${n}: the request could not be completed`],
+  ['JSON error body', (n) => `{"error": {"code": "${n}", "message": "Request failed."}}`],
+  ['log line', (n) => `2026-12-06T10:42:01.512Z ERROR worker-3 call failed code=${n} requestId=8f2c1d`],
+  ['chat question', (n) => `getting ${n} all of a sudden, what does it mean?`],
+];
+
+describe('every name, in every printed form', () => {
+  const names = () => [...new Set(errors().flatMap((e) => e.names))];
+
+  test.each(NAME_FORMS)('%s: the status the provider sends (or a question when providers disagree)', (_form, make) => {
+    const wrong: string[] = [];
+    for (const name of names()) {
+      const owners = ownersOf(name);
+      const statuses = new Set(owners.map((e) => e.status));
+      const u = understand(make(name));
+      const ok = statuses.size === 1 ? u.intent === 'lookup' && u.codes[0] === owners[0]?.status : u.intent === 'lookup' && u.confidence < ASK_BELOW && u.codes.every((c) => statuses.has(c));
+      if (!ok) wrong.push(`${name} → ${u.intent} ${u.codes.join(',')} (want ${[...statuses].join('|')})`);
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('with its provider named, the provider\'s own error leads the answer', () => {
+    const wrong: string[] = [];
+    for (const error of errors()) {
+      for (const name of error.names) {
+        const u = understand(`${keywordOf(error.provider)} says ${name}`);
+        const same = ownersOf(name).filter((e) => e.provider === error.provider);
+        if (!same.some((e) => e.id === u.providerError) || u.codes[0] !== error.status) wrong.push(`${error.provider} ${name} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('every phrase and provider-bound word', () => {
+  test('a phrase as printed, anywhere in a message, gives its error and status', () => {
+    const wrong: string[] = [];
+    for (const error of errors()) {
+      for (const phrase of error.phrases) {
+        const u = understand(`hi, our job failed overnight with this: ${phrase}`);
+        if (u.providerError !== error.id && !(u.codes[0] === error.status && u.intent === 'lookup')) wrong.push(`${phrase} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('a provider-bound word counts next to its provider', () => {
+    const wrong: string[] = [];
+    for (const error of errors()) {
+      for (const word of error.withProvider) {
+        const u = understand(`${keywordOf(error.provider)} keeps failing with ${word}`);
+        if (u.codes[0] !== error.status) wrong.push(`${keywordOf(error.provider)} + ${word} → ${u.intent} ${u.codes[0]} (want ${error.status})`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('…and not without it', () => {
+    const wrong: string[] = [];
+    for (const error of errors()) {
+      for (const word of error.withProvider) {
+        const u = understand(`my notes from the retro mention ${word} twice`);
+        if (u.providerError) wrong.push(`${word} → ${u.providerError}`);
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
+
+describe('counter-examples', () => {
+  test('a name inside a longer identifier is another thing', () => {
+    const wrong: string[] = [];
+    for (const error of errors()) {
+      // A dotted or nested name ends in a name of its own ("HttpStatusCode.NotFound"): only plain identifiers here.
+      for (const name of error.names.filter((n) => !/[._$:-]/.test(n))) {
+        for (const text of [`see ${name}Policy in the docs`, `the X${name} flag is set`, `${name}_count went up`]) {
+          const u = understand(text);
+          if (u.providerError) wrong.push(`${text} → ${u.providerError}`);
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+
+  test('a name in another case, with no provider named, is ordinary text', () => {
+    const camel = errors().flatMap((e) => e.names.filter((n) => /[a-z][A-Z]/.test(n) && !/[._$:-]/.test(n)));
+    expect(camel.length).toBeGreaterThan(50);
+    const wrong = camel.map((n) => [n, understand(`we talked about ${n.toLowerCase()} at lunch`).providerError]).filter(([, id]) => id);
+    expect(wrong).toEqual([]);
+  });
+
+  test.each([
+    ['MySQL shares the numbers of Cloudflare\'s 1xxx errors', "ERROR 1016 (HY000): Can't open file: 'orders.ibd' (errno: 24)"],
+    ['a spreadsheet cell is not a Heroku code', 'the H12 cell in my spreadsheet shows #REF'],
+    ['a slowdown of traffic is not S3', 'we saw a slowdown in traffic after the release'],
+  ])('%s', (_why, text) => {
+    expect(understand(text).providerError).toBeUndefined();
+  });
+});
+
+describe('a status number in the message', () => {
+  const sample = () => errors().filter((e) => e.names.some((n) => ownersOf(n).length === 1)).slice(0, 60);
+
+  test('that agrees: the provider\'s error leads, with that status', () => {
+    for (const error of sample()) {
+      const name = error.names.find((n) => ownersOf(n).length === 1) as string;
+      const u = understand(`HTTP ${error.status} from the API: ${name}`);
+      expect([u.codes[0], u.providerError]).toEqual([error.status, error.id]);
+    }
+  });
+
+  test('that says otherwise: the number wins, and no provider error is claimed', () => {
+    for (const error of sample()) {
+      const name = error.names.find((n) => ownersOf(n).length === 1) as string;
+      const other = error.status === 502 ? 504 : 502;
+      const u = understand(`the gateway returned HTTP ${other} and the log says ${name}`);
+      expect([u.codes[0], u.providerError]).toEqual([other, undefined]);
+    }
+  });
+});
+
+describe('the answer', () => {
+  const pasted = 'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist';
+
+  test("leads with the provider's meaning, then the status in general", () => {
+    const { answer } = engine().ask(pasted);
+    const text = renderText(answer, 'plain');
+    expect(text.split('\n')[0]).toBe('Amazon S3 NoSuchBucket (Amazon Web Services) — 404 Not Found');
+    expect(text).toContain('What 404 Not Found means in general');
+    expect(text.indexOf('NoSuchBucket')).toBeLessThan(text.indexOf('What 404'));
+  });
+
+  test('pasted words ask nothing: "max retries" in the output is no question about retrying', () => {
+    expect(understand('An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.').focus).toBe('overview');
+    expect(understand(`how do I fix this?\n${pasted}`).focus).toBe('fix');
+  });
+
+  test('a follow-up stays on the provider\'s error', () => {
+    const first = engine().understand(pasted);
+    const context = { ids: first.ids, providerError: first.providerError };
+    const next = engine().understand('how do I fix it?', context);
+    expect([next.intent, next.focus, next.providerError]).toEqual(['follow_up', 'fix', 's3-nosuchbucket']);
+    const text = renderText(engine().answer(next), 'plain');
+    expect(text.split('\n')[0]).toContain('NoSuchBucket');
+  });
+});
