@@ -6,6 +6,7 @@
 import type { Focus } from './conversation-lexicon';
 import type { Provider, ProviderError } from './provider-error-schema';
 import { classOf } from './status-table';
+import { normalize } from './text';
 import type { Candidate, Understanding } from './understanding';
 
 type PatternKind = 'name' | 'phrase' | 'withProvider' | 'keyword';
@@ -59,7 +60,9 @@ export class ProviderErrorFinder {
     }
   }
 
-  private add(pattern: Omit<Pattern, 'offset'>): void {
+  /** Patterns are normalised as messages are (a backtick or a curly quote reads as "'"). */
+  private add(raw: Omit<Pattern, 'offset'>): void {
+    const pattern = { ...raw, text: normalize(raw.text) };
     const first = FIRST_RUN.exec(pattern.text);
     if (!first) return;
     const list = this.byFirstRun.get(first[0]) ?? [];
