@@ -24,7 +24,8 @@ function keywordOf(provider: string): string {
 
 /** The forms an error name is printed in. */
 const NAME_FORMS: ReadonlyArray<[string, (name: string) => string]> = [
-  ['botocore-style exception', (n) => `botocore.exceptions.ClientError: An error occurred (${n}) when calling the Run operation: request failed`],
+  // No provider keyword in the templates: the provider named would rightly lead.
+  ['SDK client error', (n) => `ClientError: An error occurred (${n}) when calling the Run operation: request failed`],
   ['exception then message', (n) => `Unhandled exception. ${n}: the request could not be completed`],
   ['JSON error body', (n) => `{"error": {"code": "${n}", "message": "Request failed."}}`],
   ['log line', (n) => `2026-12-06T10:42:01.512Z ERROR worker-3 call failed code=${n} requestId=8f2c1d`],
