@@ -29,12 +29,10 @@ describe('a number of another world is that, not a status', () => {
     ['cuda error 700 on the second kernel launch', 'gpu', '700'],
     ['nvidia driver error 404 after the update', 'gpu', '404'],
     ['errno 110 from the syscall', 'errno', '110'],
-    ['rpc error: code = Unavailable desc = connection error (status code 14)', 'grpc', '14'],
     ['grpc status 16 on every call from the mobile client', 'grpc', '16'],
     ['Windows Update error 0x80070005', 'windows-error', '0x80070005'],
     ['FileZilla: Response: 530 Login incorrect.', 'ftp', '530'],
     ['postgres: ERROR: duplicate key value violates unique constraint (SQLSTATE 23505)', 'database', 'sqlstate 23505'],
-    ['rpc error: code = PermissionDenied desc = caller does not have permission', 'grpc', 'rpc error: code = permissiondenied'],
     ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
@@ -44,6 +42,17 @@ describe('a number of another world is that, not a status', () => {
   test('the answer says what the number is and points at that world\'s reference', () => {
     const { answer } = engine().ask('smtp error 554 5.7.1 relay denied');
     expect(answer).toMatchObject({ intent: 'none', message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.", otherNumber: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } } });
+  });
+});
+
+describe('a gRPC status printed by name is its own world\'s, mapped to HTTP as Google documents it', () => {
+  // A bare gRPC number ("grpc status 16") stays a number of another world, above; the name says which status it is.
+  test.each<[string, number, string]>([
+    ['rpc error: code = Unavailable desc = connection error (status code 14)', 503, 'grpc-unavailable'],
+    ['rpc error: code = PermissionDenied desc = caller does not have permission', 403, 'grpc-permission-denied'],
+  ])('%j is %s', (text, code, id) => {
+    const u = read(text);
+    expect({ intent: u.intent, codes: u.codes.slice(0, 1), providerError: u.providerError }).toEqual({ intent: 'lookup', codes: [code], providerError: id });
   });
 });
 
