@@ -34,6 +34,8 @@ describe('a number of another world is that, not a status', () => {
     ['FileZilla: Response: 530 Login incorrect.', 'ftp', '530'],
     ['postgres: ERROR: duplicate key value violates unique constraint (SQLSTATE 23505)', 'database', 'sqlstate 23505'],
     ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
+    ['linkedin keeps answering 999 to our link checker', 'linkedin-999', '999'],
+    ['Request denied 999 when the crawler fetches lnkd.in links', 'linkedin-999', '999'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
     expect({ intent: u.intent, codes: u.codes, otherNumber: u.otherNumber }).toEqual({ intent: 'none', codes: [], otherNumber: { text: number, kind } });
