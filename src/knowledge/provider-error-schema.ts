@@ -39,10 +39,13 @@ export const providerErrorSchema = z
     statusVendor: z.string().regex(/^[a-z0-9-]+$/).optional(),
     /** Identifiers as printed, matched as whole tokens with their case ("NoSuchBucket"); any case when the provider is named. */
     names: z.array(z.string().regex(/^[A-Za-z0-9_.$:-]{2,}$/, 'must be one identifier as printed, without spaces')).default([]),
-    /** Message text as printed, lower case, matched as whole words anywhere ("missing authentication token"). */
-    phrases: z.array(lowerText(6)).default([]),
+    /**
+     * Message text as printed, lower case, matched as whole words anywhere ("missing authentication token"); `*` stands
+     * for what varies within one line ("resource group '*' could not be found"), never at either end.
+     */
+    phrases: z.array(lowerText(6).refine((p) => !p.startsWith('*') && !p.endsWith('*'), 'must not start or end with the gap "*"')).default([]),
     /** Ordinary words or numbers, lower case, that name the error only next to the provider's keywords ("1020", "slowdown"). */
-    withProvider: z.array(lowerText(2)).default([]),
+    withProvider: z.array(lowerText(2).refine((w) => !w.includes('*'), 'must be words as printed, without a gap "*"')).default([]),
     /** The provider's meaning in one line, in our words. */
     summary: sentence.max(240, 'must be one line (at most 240 characters)'),
     /** Optional: what else to know (a mapping that is not one-to-one, a look-alike error). */

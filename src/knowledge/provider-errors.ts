@@ -17,6 +17,8 @@ interface Pattern {
   text: string;
   /** Where the pattern's first run of letters and digits starts within it. */
   offset: number;
+  /** For a phrase with a gap ("resource group '*' could not be found"): the phrase as a sticky expression. */
+  gapped?: RegExp;
   /** The name as printed, for the case check. */
   printed?: string;
   error?: ProviderError;
@@ -62,7 +64,8 @@ export class ProviderErrorFinder {
 
   /** Patterns are normalised as messages are (a backtick or a curly quote reads as "'"). */
   private add(raw: Omit<Pattern, 'offset'>): void {
-    const pattern = { ...raw, text: normalize(raw.text) };
+    const text = normalize(raw.text);
+    const pattern = { ...raw, text, ...(text.includes(GAP) ? { gapped: gappedExpression(text) } : {}) };
     const first = FIRST_RUN.exec(pattern.text);
     if (!first) return;
     const list = this.byFirstRun.get(first[0]) ?? [];
@@ -80,7 +83,7 @@ export class ProviderErrorFinder {
       if (!patterns) continue;
       for (const pattern of patterns) {
         const start = (run.index ?? 0) - pattern.offset;
-        const end = start >= 0 ? matchAt(lower, start, pattern.text) : -1;
+        const end = start < 0 ? -1 : pattern.gapped ? matchGapped(lower, start, pattern.gapped) : matchAt(lower, start, pattern.text);
         if (end < 0 || !standsApart(lower, start, end, pattern)) continue;
         if (pattern.kind === 'keyword') {
           named.add(pattern.provider);
@@ -91,8 +94,10 @@ export class ProviderErrorFinder {
         found.push({ pattern, start, end, exact });
       }
     }
+    // The longest text printed wins: "Error from server (NotFound)" is Kubernetes', not the bare .NET name inside it.
+    const inner = (f: (typeof found)[number]) => found.some((g) => g.pattern.error !== f.pattern.error && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start);
     const hits = new Map<string, ProviderErrorHit>();
-    for (const { pattern, start, end, exact } of found) {
+    for (const { pattern, start, end, exact } of found.filter((f) => !inner(f))) {
       const error = pattern.error as ProviderError;
       const providerNamed = named.has(pattern.provider);
       // Ordinary words count only next to their provider; a name in another case too.
@@ -142,6 +147,22 @@ function weight(pattern: Pattern, exact: boolean): number {
     default:
       return 1;
   }
+}
+
+/** A gap in a phrase: the name of a bucket, a resource group, a user, as the provider prints it between quotes. */
+export const GAP = '*';
+/** A gap spans at most this much of one line. */
+const MAX_GAP = 120;
+
+function gappedExpression(phrase: string): RegExp {
+  const literal = (part: string) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s+');
+  return new RegExp(phrase.split(GAP).map(literal).join(`[^\\n]{1,${MAX_GAP}}?`), 'y');
+}
+
+function matchGapped(text: string, start: number, expression: RegExp): number {
+  expression.lastIndex = start;
+  const match = expression.exec(text);
+  return match ? start + match[0].length : -1;
 }
 
 /** Where `pattern` ends if it stands in `text` at `start`; a space in the pattern matches any run of white space. */

@@ -6,6 +6,7 @@
 import { renderText } from '../../src/render/render-text';
 import { ASK_BELOW, type Understanding } from '../../src/knowledge/understanding';
 import type { ProviderError } from '../../src/knowledge/provider-error-schema';
+import { ProviderErrorFinder } from '../../src/knowledge/provider-errors';
 import { engine } from './fixture';
 
 const understand = (text: string): Understanding => engine().understand(text);
@@ -65,8 +66,9 @@ describe('every phrase and provider-bound word', () => {
     const wrong: string[] = [];
     for (const error of errors()) {
       for (const phrase of error.phrases) {
-        const u = understand(`hi, our job failed overnight with this: ${phrase}`);
-        if (u.providerError !== error.id && !(u.codes[0] === error.status && u.intent === 'lookup')) wrong.push(`${phrase} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
+        // A gap ("resource group '*' could not be found") takes what the provider prints there.
+        const u = understand(`hi, our job failed overnight with this: ${phrase.replaceAll('*', 'prod-eu-01')}`);
+        if (u.providerError !== error.id || u.codes[0] !== error.status) wrong.push(`${phrase} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -92,6 +94,25 @@ describe('every phrase and provider-bound word', () => {
       }
     }
     expect(wrong).toEqual([]);
+  });
+});
+
+describe('phrases with a gap', () => {
+  const gapped = () => errors().flatMap((e) => e.phrases.filter((p) => p.includes('*')).map((p) => [e, p] as const));
+
+  test('there are some, and each takes a value of one line, not a paragraph', () => {
+    expect(gapped().length).toBeGreaterThan(2);
+    for (const [error, phrase] of gapped()) {
+      // This phrase alone, so the error's other names and phrases cannot stand in for it.
+      const finder = new ProviderErrorFinder([{ ...error, names: [], withProvider: [], phrases: [phrase] }], []);
+      const read = (filler: string) => {
+        const text = `the deploy said: ${phrase.replaceAll('*', filler)}`;
+        return finder.read(text, text.toLowerCase())?.best.error.id;
+      };
+      expect(read("'web-app'")).toBe(error.id);
+      expect(read('x\nand on the next line')).toBeUndefined();
+      expect(read('x'.repeat(400))).toBeUndefined();
+    }
   });
 });
 
