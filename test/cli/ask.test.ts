@@ -66,6 +66,7 @@ beforeAll(() => {
   runs.json = ask(['--json', 'what is 502']);
   runs.jsonUnknown = ask(['--json', 'error 601']);
   runs.jsonNetwork = ask(['--json', 'Error: connect ECONNREFUSED 127.0.0.1:5432']);
+  runs.jsonProvider = ask(['--json', 'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist']);
   runs.jsonl = ask(['--jsonl'], jsonlInput);
   runs.jsonlMany = ask(['--jsonl'], Array.from({ length: 300 }, (_, i) => `what is ${[200, 404, 502][i % 3]} #${i}`).join('\n') + '\n');
   runs.jsonlEmpty = ask(['--jsonl'], '\n\n   \n');
@@ -96,6 +97,8 @@ interface AskJson {
   vendors: string[];
   counts?: Array<{ code: number; count: number }>;
   networkError?: string;
+  providerError?: string;
+  provider?: string;
   truncated: boolean;
   reply: string;
 }
@@ -159,6 +162,12 @@ describe('ask --json', () => {
     const out = JSON.parse((await runs.jsonNetwork!).stdout) as AskJson;
     expect(out).toMatchObject({ intent: 'network_error', networkError: 'connection-refused', codes: [], code: null });
     expect(out.reply.split('\n')[0]).toBe('Connection refused: a network error, not an HTTP status');
+  });
+
+  test('a provider\'s error carries its id and provider; the status is the code, the reply leads with the provider', async () => {
+    const out = JSON.parse((await runs.jsonProvider!).stdout) as AskJson;
+    expect(out).toMatchObject({ intent: 'lookup', codes: [404], providerError: 's3-nosuchbucket', provider: 'aws' });
+    expect(out.reply.split('\n')[0]).toBe('Amazon S3 NoSuchBucket (Amazon Web Services) — 404 Not Found');
   });
 });
 
