@@ -179,6 +179,8 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const otherMeanings = table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => ref(e.id));
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
       const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
+      const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
+      if (beside?.note) notes.push(`Your message also names ${beside.service ?? table.provider(beside.provider)?.name ?? beside.provider} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
       return {
         intent: 'lookup',
         focus,

@@ -176,7 +176,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // "ERROR 1016 (HY000)" is MySQL's, not Cloudflare's: a number in the error's text placed in another world (unless
   // that world is the provider's own: a gRPC status number) takes the error with it.
   const foreign = (m: CodeMention) => m.otherKind !== undefined && m.otherKind.id !== printed?.best.error.provider && m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0);
-  if (printed && known.every(agrees) && !mentions.some(foreign)) {
+  const printedHere = printed !== null && !mentions.some(foreign);
+  if (printed && printedHere && known.every(agrees)) {
     // The error and the rest of its line are pasted output; the question is in the words around them.
     const lineEnd = lower.indexOf('\n', printed.best.start);
     const askedAround = readFocus(message, talk, true, side, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd });
@@ -199,7 +200,10 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     const others = distinct(known.map((m) => m.code).filter((c) => c !== best.code));
     const alternatives: Candidate[] = [...otherMeanings(table, best.code, id), ...others.map((c) => ({ id: meaningOf(c), code: c, score: 0.5, via: 'code' as const }))];
     const confidence = best.strong ? 0.98 : best.score >= 3.5 ? 0.95 : best.score >= 2.5 ? 0.85 : 0.75;
-    return onSubject(result({ intent: 'lookup', codes: [best.code, ...others], ids: [id], class: classOf(best.code), focus, confidence, alternatives, via: 'code' }));
+    // "code = Unimplemented desc = unexpected HTTP status code received from server: 404": the status answered, the
+    // provider's error beside it (what its client reports for a proxy's 404).
+    const aside = printed && printedHere ? { alsoNamed: printed.best.error.id } : {};
+    return onSubject(result({ intent: 'lookup', codes: [best.code, ...others], ids: [id], class: classOf(best.code), focus, confidence, alternatives, via: 'code', ...aside }));
   }
 
   // === 6. No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".

@@ -51,6 +51,8 @@ export interface Understanding {
   networkError?: string;
   /** For a lookup (and a follow-up on one): the provider's error named in the message ("s3-slowdown"), whose status is `codes[0]`. */
   providerError?: string;
+  /** For a lookup by number: a provider's error also named, whose own status is another ("code = Unimplemented" beside a proxy's 404). */
+  alsoNamed?: string;
   /** The part of the answer asked for: the overview, or the fix, the cause, the server's side … */
   focus: Focus;
   /** For compare with focus "which": the entry the message's situation points to, when it points to one. */

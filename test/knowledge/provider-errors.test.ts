@@ -163,7 +163,10 @@ describe('a status number in the message', () => {
       const name = error.names.find((n) => ownersOf(n).length === 1) as string;
       const other = error.status === 502 ? 504 : 502;
       const u = understand(`the gateway returned HTTP ${other} and the log says ${name}`);
-      expect([u.codes[0], u.providerError]).toEqual([other, undefined]);
+      expect([u.codes[0], u.providerError, u.alsoNamed]).toEqual([other, undefined, error.id]);
+      // What the provider's error means beside it is told as a note, when the table has one.
+      const { notes } = engine().answer(u);
+      expect(notes.some((n) => n.includes(`${error.name}, which comes with ${error.status}`))).toBe(error.note !== undefined);
     }
   });
 });
