@@ -115,6 +115,27 @@ describe('follow-ups on a network error', () => {
   });
 });
 
+describe("follow-ups on a provider's error", () => {
+  const AFTER_SLOWDOWN: ConversationMemory = { lastIds: ['503'], lastProviderError: 's3-slowdown' };
+
+  it.each(['how do I fix it?', 'is it safe to retry?', 'why does that happen', 'and on the server side?'])('"%s" keeps the provider\'s meaning at the head of the answer', (say) => {
+    const p = plan(say, AFTER_SLOWDOWN);
+    expect(answerOf(p)).toMatchObject({ intent: 'lookup', entry: { id: '503' }, providerError: { id: 's3-slowdown' } });
+    expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_SLOWDOWN);
+  });
+
+  it('a new code moves on, and the error is forgotten', () => {
+    const p = plan('what about 504?', AFTER_SLOWDOWN);
+    expect(answerOf(p)).not.toHaveProperty('providerError');
+    expect(p.kind === 'answer' && p.memory).not.toHaveProperty('lastProviderError');
+  });
+
+  it('ignores a remembered error whose status is no longer the subject, or that the data no longer has', () => {
+    expect(answerOf(plan('how do I fix it?', { lastIds: ['502'], lastProviderError: 's3-slowdown' }))).not.toHaveProperty('providerError');
+    expect(answerOf(plan('how do I fix it?', { lastIds: ['503'], lastProviderError: 'no-such-error' }))).not.toHaveProperty('providerError');
+  });
+});
+
 describe('compare with the last code', () => {
   it('"how is it different from 504" after 502 compares 502 with 504 (the engine misses "from 504")', () => {
     expect(subject(answerOf(plan('how is it different from 504', AFTER_502)))).toBe('compare 502,504');
@@ -292,6 +313,7 @@ describe('remember', () => {
     { name: 'a message about nothing', q: 'what is the weather', expected: before },
     { name: 'a class', q: 'what are 5xx errors', expected: before },
     { name: 'a network error (no code; the error is the subject)', q: 'Error: connect ECONNREFUSED 127.0.0.1:5432', expected: { lastIds: [], lastNetworkError: 'connection-refused' } },
+    { name: "a provider's error (its status, and the error)", q: 'toomanyrequests: You have reached your pull rate limit', expected: { lastIds: ['429'], lastProviderError: 'dockerhub-pull-rate-limit' } },
   ])('after $name: $expected.lastIds', ({ q, expected }) => {
     expect(remember(engine().ask(q).answer, before)).toEqual(expected);
   });
