@@ -8,6 +8,7 @@ import type { EntryView } from '../knowledge/answer';
 import type { Side } from '../knowledge/conversation-lexicon';
 import type { StatusEntry } from '../knowledge/entry-schema';
 import { stepLists, type FocusedPart } from '../knowledge/focused-part';
+import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
 import type { CardElement, Column, ColumnSet, ContainerStyle, TextColor } from './adaptive-card-types';
 import { bullets, heading, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
@@ -74,14 +75,20 @@ export function retryParagraph(entry: Pick<EntryView, 'retry'>, options: { withA
 }
 
 /** The two audiences' next steps, each under its own heading, the user's side first, as the text renderer lists them. */
-export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>, side?: Side): CardElement[] {
-  return stepLists(entry, side).flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>, side?: Side, shown: readonly string[] = []): CardElement[] {
+  return stepLists(entry, side, undefined, shown).flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+}
+
+/** The likely fix, right under the summary so a collapsed card shows it: the steps that fit the user's stack and side. */
+export function likelyFixSection(fix: LikelyFix): CardElement[] {
+  return [label(likelyFixHeading(fix), { weight: 'bolder', spacing: 'medium' }), ...bullets(fix.steps)];
 }
 
 /** The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it. */
 export function partSections(part: FocusedPart): CardElement[] {
   const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
   if (part.lead) out.push(paragraph(part.lead, { isSubtle: true }));
+  if (part.likely) out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.likely.steps));
   for (const p of part.paragraphs) out.push(paragraph(p, { spacing: 'medium' }));
   if (part.list) out.push(label(`${part.list.heading}:`, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.list.items));
   if (part.transcript) {

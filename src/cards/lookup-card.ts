@@ -14,7 +14,7 @@ import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
-import { entryBadges, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
+import { entryBadges, likelyFixSection, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
 import { providerErrorSections } from './provider-error-sections';
 
 export interface LookupCardOptions {
@@ -46,6 +46,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     entryBadges(e),
     ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small', spacing: 'small' })] : []),
     paragraph(e.summary, { size: 'medium', spacing: 'medium' }),
+    ...(answer.likelyFix ? likelyFixSection(answer.likelyFix) : []),
     retryParagraph(e),
   );
 
@@ -59,7 +60,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     ...(collapsed ? { isVisible: false } : {}),
     items: [
       paragraph(e.description),
-      ...nextStepsSections(e, answer.side),
+      ...nextStepsSections(e, answer.side, answer.likelyFix?.steps),
       ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' })] : []),
       ...(collapsed ? actionSets([toggleAction('Show less', toggleTargets)]) : []),
     ],
@@ -107,7 +108,7 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
   const e = answer.entry;
   const body: CardElement[] = answer.providerError ? providerErrorSections(answer.providerError, e, answer.focus, answer.side) : [];
   if (isPartFocus(answer.focus)) {
-    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side)));
+    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix)));
   } else if (answer.focus === 'retry') {
     body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
     if (e.headers.length) body.push(paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }));

@@ -4,6 +4,7 @@
  */
 import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
+import { likelyFix, type LikelyFix } from './likely-fix';
 import type { NumberKind, NumberKinds } from './number-kinds';
 import type { ProviderError } from './provider-error-schema';
 import { secretWarning, type SecretWords } from './secret-warning';
@@ -58,6 +59,8 @@ export interface LookupAnswer extends AnswerBase {
   entry: EntryView;
   /** The provider's error the message named ("S3 SlowDown"): its meaning leads, the status's entry follows. */
   providerError?: ProviderErrorView;
+  /** The steps that fit what the user said (their stack, their side), shown first; absent when nothing failed or a provider's error leads. */
+  likelyFix?: LikelyFix;
   /** The same number with another vendor's meaning (499 is nginx's and ArcGIS's). */
   otherMeanings: EntryRef[];
   /** Other codes the message may have meant, best first. */
@@ -181,12 +184,14 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
       const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
       if (beside?.note) notes.push(`Your message also names ${beside.service ?? table.provider(beside.provider)?.name ?? beside.provider} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
+      const fix = named || (focus !== 'overview' && focus !== 'fix') ? undefined : likelyFix(entry, [...u.vendors, ...(u.stacks ?? [])], u.side, (id) => stackName(table, id));
       return {
         intent: 'lookup',
         focus,
         ...side,
         entry,
         ...(named ? { providerError: named } : {}),
+        ...(fix ? { likelyFix: fix } : {}),
         otherMeanings,
         alternatives: dedupe(alternatives),
         unsure: u.confidence < ASK_BELOW && alternatives.length > 0,
@@ -287,6 +292,10 @@ export function entryRef(table: StatusTable, id: string): EntryRef {
   const e = table.entry(id);
   if (!e) throw new Error(`No entry "${id}" in the status table`);
   return { id: e.id, code: e.code, name: e.name, summary: e.summary, ...(e.vendor ? { vendor: table.vendor(e.vendor)?.name ?? e.vendor } : {}) };
+}
+
+function stackName(table: StatusTable, id: string): string {
+  return table.vendor(id)?.name ?? table.stacks.find((s) => s.id === id)?.name ?? id;
 }
 
 /** The provider's error, when it is one of this entry's status (a follow-up may have moved on to another code). */

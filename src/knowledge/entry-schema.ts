@@ -18,6 +18,23 @@ const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must f
 /** A code worth comparing, with a one-sentence note on the difference; `vendor` points at a vendor's meaning. */
 const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
 export const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
+/**
+ * An entry's step, plain or tagged with the stacks it is for ("raise client_max_body_size" → nginx): a message that
+ * names one of them gets that step first, as the likely fix. Stack ids are vendors' or data/stacks.json's.
+ */
+const entryStep = z.union([sentence, z.object({ text: sentence, stacks: z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be a vendor or stack id')).min(1) }).strict()]);
+const entryNextSteps = z.object({
+  client: z.array(entryStep).min(1, 'needs at least one step for the caller'),
+  server: z.array(entryStep).min(1, 'needs at least one step for whoever runs the server'),
+});
+
+/** One step of an entry with the side it is for and the stacks it is tagged with (none: any stack). */
+export interface SideStep {
+  side: 'client' | 'server';
+  text: string;
+  stacks: string[];
+}
+
 /** What to do next, for whoever calls the API and for whoever runs the server. */
 const nextSteps = z.object({
   client: z.array(sentence).min(1, 'needs at least one step for the caller'),
@@ -70,7 +87,7 @@ export const entrySchema = z
     description: z.string().trim().min(40, 'must explain the code in plain words (at least 40 characters)').max(1200),
     causes: z.array(sentence).default([]),
     symptoms: z.array(shortLine).default([]),
-    nextSteps,
+    nextSteps: entryNextSteps,
     headers: z.array(z.string().regex(/^[A-Za-z0-9-]+$/, 'must be a header name such as Retry-After')).default([]),
     retry: z.object({ when: z.enum(RETRY_WHEN), advice: sentence }),
     related: z.array(relatedCode).default([]),
@@ -90,6 +107,13 @@ export const entrySchema = z
     if (entry.status !== 'vendor' && entry.vendor) {
       ctx.addIssue({ code: 'custom', path: ['vendor'], message: 'is only allowed when status is "vendor"' });
     }
+  })
+  // Steps are read as sentences everywhere; their stacks, where tagged, are kept beside them for the likely fix.
+  .transform(({ nextSteps: tagged, ...entry }) => {
+    const steps = (side: SideStep['side']) => tagged[side].map((s): SideStep => (typeof s === 'string' ? { side, text: s, stacks: [] } : { side, ...s }));
+    const sideSteps = [...steps('client'), ...steps('server')];
+    const texts = (side: SideStep['side']) => sideSteps.filter((s) => s.side === side).map((s) => s.text);
+    return { ...entry, nextSteps: { client: texts('client'), server: texts('server') }, sideSteps };
   });
 
 /** One validated entry as the engine sees it, with its id (`502`, `499-nginx`) and the file it came from. */

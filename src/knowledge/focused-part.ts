@@ -5,6 +5,7 @@
  */
 import type { Focus, Side } from './conversation-lexicon';
 import type { StatusEntry } from './entry-schema';
+import { likelyFixHeading, type LikelyFix } from './likely-fix';
 
 export const STEPS_HEADING: Record<Side, string> = {
   client: "If you're calling the API or browsing",
@@ -28,6 +29,8 @@ export interface StepList {
 export interface FocusedPart {
   heading: string;
   lead?: string;
+  /** For "how do I fix it?": the steps that fit the user's stack and side, before both sides' lists. */
+  likely?: { heading: string; steps: string[] };
   paragraphs: string[];
   /** A titled list (typical causes). */
   list?: { heading: string; items: string[] };
@@ -39,20 +42,25 @@ export interface FocusedPart {
 /** The fields an entry and a network error share, which is all a focused part needs. */
 export type Subject = Pick<StatusEntry, 'summary' | 'description' | 'nextSteps' | 'example' | 'fixedBy'> & { causes?: string[] };
 
-/** Both sides' steps, the user's side first. */
-export function stepLists(subject: Pick<Subject, 'nextSteps'>, side?: Side, only?: Side): StepList[] {
+/** Both sides' steps, the user's side first; steps already `shown` (the likely fix) are left out, and a side left with none. */
+export function stepLists(subject: Pick<Subject, 'nextSteps'>, side?: Side, only?: Side, shown: readonly string[] = []): StepList[] {
   const order: Side[] = side === 'server' ? ['server', 'client'] : ['client', 'server'];
-  return order.filter((s) => !only || s === only).map((s) => ({ side: s, heading: STEPS_HEADING[s], steps: subject.nextSteps[s] }));
+  return order
+    .filter((s) => !only || s === only)
+    .map((s) => ({ side: s, heading: STEPS_HEADING[s], steps: subject.nextSteps[s].filter((step) => !shown.includes(step)) }))
+    .filter((list) => list.steps.length > 0);
 }
 
 /**
  * The part of `subject` (titled `title`, "413 Content Too Large") that `focus` asks for. Overview, retry and more
  * are drawn by each channel from the whole entry; this covers the parts a follow-up narrows to.
  */
-export function focusedPart(subject: Subject, title: string, focus: Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'>, side?: Side): FocusedPart {
+export function focusedPart(subject: Subject, title: string, focus: Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'>, side?: Side, fix?: LikelyFix): FocusedPart {
   switch (focus) {
-    case 'fix':
-      return { heading: `How to fix ${title}`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side) };
+    case 'fix': {
+      const likely = fix ? { likely: { heading: likelyFixHeading(fix), steps: fix.steps } } : {};
+      return { heading: `How to fix ${title}`, lead: subject.summary, ...likely, paragraphs: [], steps: stepLists(subject, side, undefined, fix?.steps) };
+    }
     case 'server':
       return { heading: `${title}: what to change on the server`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side, 'server') };
     case 'client':

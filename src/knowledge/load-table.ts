@@ -33,9 +33,11 @@ export interface LoadOptions {
 export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptions = {}): StatusTable {
   const vendors = loadVendors(dataDir);
   const vendorIds = new Set(vendors.map((v) => v.id));
+  const stacks = loadStacks(dataDir, vendorIds);
+  const stackIds = new Set([...vendorIds, ...stacks.map((s) => s.id)]);
   const codesDir = join(dataDir, 'codes');
   const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
-  const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds));
+  const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds, stackIds));
   const networkErrors = loadNetworkErrors(dataDir, vendorIds);
   const checked = options.checkLinks !== false;
   if (checked) {
@@ -44,7 +46,7 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
   }
   const statusNames = new Map(entries.flatMap((e) => [e.name, ...e.aliases].map((n) => [n.toLowerCase(), e.code] as const)));
   const named = loadProviderErrors(dataDir, checked ? new Set(entries.map((e) => e.id)) : null, statusNames);
-  return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors, named);
+  return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors, named, stacks);
 }
 
 function loadList<T>(dataDir: string, name: string, schema: z.ZodType<T>, what: string): T[] {
@@ -64,6 +66,15 @@ function loadList<T>(dataDir: string, name: string, schema: z.ZodType<T>, what: 
 
 function loadVendors(dataDir: string): Vendor[] {
   return loadList(dataDir, 'vendors.json', vendorSchema, 'vendors');
+}
+
+/** Stacks a step can be tagged with besides the vendors (Express, Django, Kubernetes): ids of their own. */
+function loadStacks(dataDir: string, vendorIds: Set<string>): Vendor[] {
+  const stacks = loadList(dataDir, 'stacks.json', vendorSchema, 'stacks');
+  stacks.forEach((stack, i) => {
+    if (vendorIds.has(stack.id) || stacks.findIndex((s) => s.id === stack.id) !== i) throw new DataError('data/stacks.json', undefined, `[${i}].id`, `repeats "${stack.id}", already a vendor or a stack`);
+  });
+  return stacks;
 }
 
 function loadClasses(dataDir: string): ClassInfo[] {
@@ -107,7 +118,7 @@ function checkNetworkErrorLinks(errors: NetworkError[], entries: StatusEntry[]):
   });
 }
 
-function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): StatusEntry {
+function loadEntry(dataDir: string, path: string, vendorIds: Set<string>, stackIds: Set<string>): StatusEntry {
   const file = relative(join(dataDir, '..'), path);
   const raw = readJson(dataDir, path) as { code?: unknown };
   const code = typeof raw?.code === 'number' ? raw.code : undefined;
@@ -120,6 +131,13 @@ function loadEntry(dataDir: string, path: string, vendorIds: Set<string>): Statu
   const id = entry.vendor ? `${entry.code}-${entry.vendor}` : String(entry.code);
   if (entry.vendor && !vendorIds.has(entry.vendor)) {
     throw new DataError(file, entry.code, 'vendor', `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`);
+  }
+  for (const side of ['client', 'server'] as const) {
+    const steps = (raw as { nextSteps?: Record<string, unknown[]> }).nextSteps?.[side] ?? [];
+    steps.forEach((step, i) => {
+      const unknown = typeof step === 'object' && step ? ((step as { stacks?: string[] }).stacks ?? []).findIndex((s) => !stackIds.has(s)) : -1;
+      if (unknown >= 0) throw new DataError(file, entry.code, `nextSteps.${side}[${i}].stacks[${unknown}]`, 'is not a vendor in data/vendors.json nor a stack in data/stacks.json');
+    });
   }
   const expectedName = `${id}.json`;
   if (!path.endsWith(`/${expectedName}`)) {

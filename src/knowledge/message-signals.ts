@@ -57,11 +57,12 @@ export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boole
 
 /** Vendor ids whose keywords appear as whole words. */
 export function findVendors(lower: string, table: StatusTable): string[] {
-  const found: string[] = [];
-  for (const vendor of table.vendors) {
-    if (vendor.keywords.some((k) => containsWords(lower, k))) found.push(vendor.id);
-  }
-  return found;
+  return findNamed(lower, table.vendors);
+}
+
+/** The ids of the things (vendors, stacks) whose keywords stand as whole words in `lower`. */
+export function findNamed(lower: string, things: ReadonlyArray<{ id: string; keywords: readonly string[] }>): string[] {
+  return things.filter((t) => t.keywords.some((k) => containsWords(lower, k))).map((t) => t.id);
 }
 
 function isWordChar(ch: string): boolean {

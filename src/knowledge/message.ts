@@ -3,7 +3,7 @@
  * lines), and the first facts every reader needs (the vendors named, whether it is about the web at all).
  */
 import type { Lexicon } from './lexicon';
-import { findVendors, isAboutTheWeb } from './message-signals';
+import { findNamed, findVendors, isAboutTheWeb } from './message-signals';
 import type { StatusTable } from './status-table';
 import { cachedStem, MAX_MESSAGE_LENGTH, normalize, words as splitWords, type Word } from './text';
 
@@ -30,6 +30,8 @@ export interface Message {
   lines: number[];
   /** Vendors named or implied ("cloudflare", "nginx"). */
   vendors: string[];
+  /** Other software named that steps can be tagged for ("express", "kubernetes"), from data/stacks.json. */
+  stacks: string[];
   /** A word of the web ("api", "curl", "nginx"): numbers are likelier codes, symptoms worth matching. */
   aboutTheWeb: boolean;
   /**
@@ -49,6 +51,7 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const { words, errorAt, joined } = camel ? splitCamelCase(splitWords(lower).map(unstretched), original) : { words: splitWords(lower).map(unstretched), errorAt: -1, joined: [] };
   const texts = words.map((w) => w.text);
   const vendors = findVendors(lower, table);
+  const stacks = findNamed(lower, table.stacks);
   const lines: number[] = [];
   let line = 0;
   let from = 0;
@@ -70,6 +73,7 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     truncated,
     words,
     texts,
+    stacks,
     get stems() {
       return (stems ??= texts.map(cachedStem));
     },

@@ -28,6 +28,8 @@ export class StatusTable {
     readonly networkErrors: readonly NetworkError[] = [],
     /** Errors a cloud, SDK or platform prints by name ("NoSuchBucket", "Error 1020"), each with its HTTP status. */
     readonly named: ProviderErrors = { providers: [], errors: [] },
+    /** Software a user may run or call besides the vendors (Express, Django, Kubernetes), for steps tagged by stack. */
+    readonly stacks: readonly Vendor[] = [],
   ) {
     for (const vendor of vendors) this.vendorsById.set(vendor.id, vendor);
     for (const entry of entries) {

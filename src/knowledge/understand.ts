@@ -119,6 +119,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     via: null,
     truncated,
     vendors,
+    ...(message.stacks.length ? { stacks: message.stacks } : {}),
     ...(side ? { side } : {}),
     ...u,
   });

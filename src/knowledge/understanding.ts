@@ -71,6 +71,8 @@ export interface Understanding {
   alternatives: Candidate[];
   /** Vendors named or implied in the message ("cloudflare", "nginx"). */
   vendors: string[];
+  /** Other software named ("express", "kubernetes"): with the vendors, what picks the likely fix. */
+  stacks?: string[];
   /** For triage: every status found in the pasted lines, counted, most frequent first. */
   counts: TriageCount[];
   /** True when the message was longer than MAX_MESSAGE_LENGTH and only its start was read. */

@@ -6,6 +6,7 @@ import type { Answer, EntryRef, EntryView, ProviderErrorView } from '../knowledg
 import { NOT_A_STATUS, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import { focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
+import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
 
 export type TextStyle = 'markdown' | 'plain';
 
@@ -21,10 +22,10 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
         lines.push('');
       }
       if (answer.providerError) lines.push(...providerBlock(answer.providerError, e, b, answer.focus, answer.side), '', b(`What ${title(e)} means in general`));
-      if (isPartFocus(answer.focus)) lines.push(...partBlock(focusedPart(e, title(e), answer.focus, answer.side), b, style));
+      if (isPartFocus(answer.focus)) lines.push(...partBlock(focusedPart(e, title(e), answer.focus, answer.side, answer.likelyFix), b, style));
       else if (answer.focus === 'retry') lines.push(`${b(`Retrying ${title(e)}`)}`, `${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`, ...(e.headers.length ? ['', `Headers to check: ${e.headers.join(', ')}`] : []));
       else if (answer.focus === 'more') lines.push(...moreBlock(e, b));
-      else lines.push(...entryBlock(e, b, answer.side));
+      else lines.push(...entryBlock(e, b, answer.side, answer.likelyFix));
       if (answer.otherMeanings.length) {
         lines.push('', b('The same number elsewhere:'));
         for (const m of answer.otherMeanings) lines.push(`- ${title(m)}: ${m.summary}`);
@@ -103,12 +104,18 @@ function title(e: EntryRef | EntryView): string {
   return `${e.code} ${e.name}${vendor ? ` (${vendor})` : ''}`;
 }
 
-function entryBlock(e: EntryView, b: (s: string) => string, side?: Side): string[] {
+function fixBlock(fix: LikelyFix, b: (s: string) => string): string[] {
+  return [b(`${likelyFixHeading(fix)}:`), ...fix.steps.map((s) => `- ${s}`)];
+}
+
+function entryBlock(e: EntryView, b: (s: string) => string, side?: Side, fix?: LikelyFix): string[] {
   const status = e.status === 'standard' ? '' : e.status === 'vendor' ? ` · vendor code, not in the IANA registry` : ` · ${e.status} in the IANA registry`;
   const out = [`${b(title(e))}: ${e.class} ${e.classInfo.name.toLowerCase()}${status}`];
   if (e.aliases.length) out.push(`Also known as: ${e.aliases.join(', ')}`);
-  out.push('', e.summary, '', e.description, '');
-  out.push(...steps(e, b, side));
+  out.push('', e.summary, '');
+  if (fix) out.push(...fixBlock(fix, b), '');
+  out.push(e.description, '');
+  out.push(...steps(e, b, side, fix?.steps));
   out.push('', `${b('Retry:')} ${RETRY_LABEL[e.retry.when]}. ${e.retry.advice}`);
   if (e.related.length) {
     out.push('', b('Related:'));
@@ -138,13 +145,14 @@ function moreBlock(e: EntryView, b: (s: string) => string): string[] {
   return out;
 }
 
-function steps(e: Pick<EntryView, 'nextSteps'>, b: (s: string) => string, side?: Side): string[] {
-  return stepLists(e, side).flatMap((list) => [b(`${list.heading}:`), ...list.steps.map((s) => `- ${s}`)]);
+function steps(e: Pick<EntryView, 'nextSteps'>, b: (s: string) => string, side?: Side, shown: readonly string[] = []): string[] {
+  return stepLists(e, side, undefined, shown).flatMap((list) => [b(`${list.heading}:`), ...list.steps.map((s) => `- ${s}`)]);
 }
 
 function partBlock(part: FocusedPart, b: (s: string) => string, style: TextStyle): string[] {
   const out = [b(part.heading)];
   if (part.lead) out.push(part.lead);
+  if (part.likely) out.push('', b(`${part.likely.heading}:`), ...part.likely.steps.map((s) => `- ${s}`));
   for (const p of part.paragraphs) out.push('', p);
   if (part.list) out.push('', b(`${part.list.heading}:`), ...part.list.items.map((i) => `- ${i}`));
   if (part.transcript) out.push('', style === 'markdown' ? ['```', part.transcript, '```'].join('\n') : part.transcript);
