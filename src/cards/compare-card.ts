@@ -25,12 +25,13 @@ export function compareCard(answer: CompareAnswer, options: { feedback?: boolean
     body.push(comparisonRow(answer.entries.slice(i, i + MAX_COLUMNS_PER_ROW), i === 0));
   }
 
-  if (answer.contrasts.length) {
-    body.push(label('The difference:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const c of answer.contrasts) body.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
+  const more = answer.contrasts.filter((c) => c !== answer.difference);
+  if (more.length) {
+    body.push(label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large', separator: true }));
+    for (const c of more) body.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
   }
 
-  body.push(label('Open a code in full:', { weight: 'bolder', spacing: 'large', separator: !answer.contrasts.length }));
+  body.push(label('Open a code in full:', { weight: 'bolder', spacing: 'large', separator: !more.length }));
   body.push(...actionSets(answer.entries.map((e) => lookupAction(e))));
 
   body.push(...answerFooter(answer, options));

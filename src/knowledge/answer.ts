@@ -75,8 +75,10 @@ export interface CompareAnswer extends AnswerBase {
   focus: Focus;
   /** For `which`: the code the user's situation points to, when it points to one. */
   recommended?: EntryRef;
-  /** For `which`: the answer to "which one?" in one sentence, before the comparison. */
+  /** The answer in one sentence: for `which`, the pick or when to use each; otherwise the difference. */
   lead?: string;
+  /** The contrast the lead states, which the list of differences then leaves out. */
+  difference?: { from: number; to: number; note: string };
   entries: EntryView[];
   /** What the table says about the difference between pairs of the compared codes. */
   contrasts: Array<{ from: number; to: number; note: string }>;
@@ -203,12 +205,17 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const entries = u.ids.map(view);
       const pick = u.recommended ? ref(u.recommended) : undefined;
       const recommended = pick ? { recommended: pick } : {};
+      // The difference in one sentence leads; "which one?" leads with the pick, or with when to use each.
+      const all = contrasts(entries);
+      const difference = u.focus === 'which' ? undefined : all[0];
       const lead =
-        u.focus !== 'which'
-          ? {}
-          : { lead: pick ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}` : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}` };
+        u.focus === 'which'
+          ? { lead: pick ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}` : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}` }
+          : difference
+            ? { lead: `${difference.to} ${entries.find((e) => e.code === difference.to)?.name ?? ''}, unlike ${difference.from}: ${lowerFirst(difference.note)}`, difference }
+            : {};
       const suggestions = u.focus === 'which' ? entries.slice(0, 2).map((e) => `what is ${e.code}`) : ['which one should I use?', ...entries.slice(0, 2).map((e) => `how do I fix ${e.code}?`)];
-      return { intent: 'compare', focus: u.focus, ...recommended, ...lead, entries, contrasts: contrasts(entries), notes, suggestions };
+      return { intent: 'compare', focus: u.focus, ...recommended, ...lead, entries, contrasts: all, notes, suggestions };
     }
     case 'class': {
       const cls = u.class as StatusClass;

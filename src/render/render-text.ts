@@ -34,15 +34,18 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'compare': {
-      if (answer.lead) lines.push(answer.lead, '');
+      // "Which one?" is answered first; otherwise the title, then the difference in one sentence.
+      if (answer.lead && answer.focus === 'which') lines.push(answer.lead, '');
       lines.push(b(`${answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ')}`));
+      if (answer.lead && answer.focus !== 'which') lines.push(answer.lead);
       for (const e of answer.entries) {
         lines.push('', `${b(title(e))} (${e.class}${e.vendorName ? `, ${e.vendorName}` : ''}): ${e.summary}`);
         lines.push(`  Retry: ${RETRY_LABEL[e.retry.when]}. First step: ${e.nextSteps.client[0] ?? ''}`);
       }
-      if (answer.contrasts.length) {
-        lines.push('', b('The difference:'));
-        for (const c of answer.contrasts) lines.push(`- ${c.from} → ${c.to}: ${c.note}`);
+      const more = answer.contrasts.filter((c) => c !== answer.difference);
+      if (more.length) {
+        lines.push('', b(answer.difference ? 'Other differences:' : 'The difference:'));
+        for (const c of more) lines.push(`- ${c.from} → ${c.to}: ${c.note}`);
       }
       break;
     }
