@@ -17,7 +17,7 @@ describe('digits match codes by prefix', () => {
     ['420', ['420-spring', '420-twitter']],
     ['451', ['451', '451-exchange']],
     ['50', ['500', '501', '502', '503', '504', '505', '506', '507', '508', '508-cloudlinux']],
-    ['52', ['520-cloudflare', '521-cloudflare', '522-cloudflare', '523-cloudflare', '524-cloudflare', '525-cloudflare', '526-cloudflare', '527-cloudflare']],
+    ['52', ['520-cloudflare', '521-cloudflare', '522-cloudflare', '523-cloudflare', '524-cloudflare', '525-cloudflare', '526-cloudflare', '527-cloudflare', '529-anthropic', '529-qualys']],
     ['10', ['100', '101', '102', '103', '104']],
     ['22', ['226']],
     ['471', []],
