@@ -49,11 +49,11 @@ describe('what users paste, by failure', () => {
     ["SocketException: Failed host lookup: 'api.example.com'", 'dns-failure'],
     ['Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."', 'connection-timeout'],
     ['Net::OpenTimeout: execution expired from a sidekiq job', 'connection-timeout'],
-    ['Http failure response for https://api.example.com/items: 0 Unknown Error', 'fetch-failed'],
+    ['Http failure response for https://api.example.com/items: 0 Unknown Error', 'no-response'],
     ['net::ERR_HTTP2_PROTOCOL_ERROR on a streaming endpoint', 'connection-reset'],
     // Asked as "a kind of 4xx", it is still no status.
     ['NET::ERR_CERT_DATE_INVALID on staging. Is that some kind of 4xx?', 'tls-certificate'],
-    ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],
+    ['curl -w "%{http_code}" prints 000 for the health check', 'no-response'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
     ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],
     ['javax.net.ssl.SSLHandshakeException: PKIX path building failed', 'tls-certificate'],
@@ -79,8 +79,8 @@ describe('what users paste, by failure', () => {
   test('"000" from curl -w next to curl\'s error gets the error explained, not just "no status"', () => {
     expect(engine().understand('curl -w "%{http_code}" prints 000 and curl: (6) Could not resolve host: api.example.com')).toMatchObject({ intent: 'network_error', networkError: 'dns-failure' });
     // 000 alone, or XHR's status 0: no response at all, whatever the cause.
-    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed', codes: [] });
-    expect(engine().understand('xhr status is 0 and there is no response')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed' });
+    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'network_error', networkError: 'no-response', codes: [] });
+    expect(engine().understand('xhr status is 0 and there is no response')).toMatchObject({ intent: 'network_error', networkError: 'no-response' });
   });
 
   test('a status code in the message wins: the failure happened behind a proxy that answered', () => {
