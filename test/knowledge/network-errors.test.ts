@@ -70,6 +70,13 @@ describe('what users paste, by failure', () => {
     ['AxiosError: Network Error at XMLHttpRequest.handleError', 'fetch-failed'],
     ['NetworkError when attempting to fetch resource.', 'fetch-failed'],
     ["Mixed Content: The page at 'https://shop.example.com/' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/cart'.", 'fetch-failed'],
+    // Safari's wording of a failed fetch, and the causes Node.js's fetch (undici) gives for one.
+    ['Unhandled Promise Rejection: TypeError: Load failed', 'fetch-failed'],
+    ["[cause]: HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' }", 'connection-timeout'],
+    ["[cause]: BodyTimeoutError: Body Timeout Error { code: 'UND_ERR_BODY_TIMEOUT' }", 'connection-timeout'],
+    ["[cause]: SocketError: other side closed { code: 'UND_ERR_SOCKET' }", 'connection-reset'],
+    // Firefox's 'CORS request did not succeed' is a network failure, not a missing header.
+    ['Reason: CORS request did not succeed. Status code: (null).', 'fetch-failed'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);
     expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
