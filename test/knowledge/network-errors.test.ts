@@ -77,6 +77,11 @@ describe('what users paste, by failure', () => {
     ["[cause]: SocketError: other side closed { code: 'UND_ERR_SOCKET' }", 'connection-reset'],
     // Firefox's 'CORS request did not succeed' is a network failure, not a missing header.
     ['Reason: CORS request did not succeed. Status code: (null).', 'fetch-failed'],
+    // A redirect loop, as browsers, curl and Python's requests report it.
+    ['This page isn’t working: shop.example.com redirected you too many times. ERR_TOO_MANY_REDIRECTS', 'too-many-redirects'],
+    ['curl: (47) Maximum (50) redirects followed', 'too-many-redirects'],
+    ['Firefox: The page isn’t redirecting properly', 'too-many-redirects'],
+    ['requests.exceptions.TooManyRedirects: Exceeded 30 redirects.', 'too-many-redirects'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);
     expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
