@@ -82,6 +82,10 @@ describe('what users paste, by failure', () => {
     ['curl: (47) Maximum (50) redirects followed', 'too-many-redirects'],
     ['Firefox: The page isn’t redirecting properly', 'too-many-redirects'],
     ['requests.exceptions.TooManyRedirects: Exceeded 30 redirects.', 'too-many-redirects'],
+    // Chromium's names for failures that have an answer of their own.
+    ['GET https://api.example.com/v1 net::ERR_ADDRESS_UNREACHABLE', 'connection-timeout'],
+    ['net::ERR_BLOCKED_BY_CLIENT on the analytics call', 'fetch-failed'],
+    ['curl -s -o /dev/null -w "%{http_code}" https://api.example.com prints 000', 'no-response'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);
     expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
