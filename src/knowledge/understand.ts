@@ -56,7 +56,7 @@ const FUZZY_THRESHOLD = 0.25;
 /** Below this a described symptom is not an answer; the bot asks for the code or error instead. */
 export const SYMPTOM_THRESHOLD = 0.3;
 /** The network error of a request that got no response at all (curl's 000, status 0). */
-const NO_RESPONSE_ERROR = 'fetch-failed';
+const NO_RESPONSE_ERROR = 'no-response';
 /** A described symptom whose best entry explains less than this of the message (SymptomMatch.evidence) is less sure. */
 const SYMPTOM_EVIDENCE = 4;
 /** A second reading within this share of the first is offered as "did you mean". */

@@ -49,11 +49,11 @@ describe('what users paste, by failure', () => {
     ["SocketException: Failed host lookup: 'api.example.com'", 'dns-failure'],
     ['Error Domain=NSURLErrorDomain Code=-1001 "The request timed out."', 'connection-timeout'],
     ['Net::OpenTimeout: execution expired from a sidekiq job', 'connection-timeout'],
-    ['Http failure response for https://api.example.com/items: 0 Unknown Error', 'fetch-failed'],
+    ['Http failure response for https://api.example.com/items: 0 Unknown Error', 'no-response'],
     ['net::ERR_HTTP2_PROTOCOL_ERROR on a streaming endpoint', 'connection-reset'],
     // Asked as "a kind of 4xx", it is still no status.
     ['NET::ERR_CERT_DATE_INVALID on staging. Is that some kind of 4xx?', 'tls-certificate'],
-    ['curl -w "%{http_code}" prints 000 for the health check', 'fetch-failed'],
+    ['curl -w "%{http_code}" prints 000 for the health check', 'no-response'],
     ['UNABLE_TO_VERIFY_LEAF_SIGNATURE when calling the payments api from node', 'tls-certificate'],
     ['net::ERR_CERT_DATE_INVALID on our staging site', 'tls-certificate'],
     ['javax.net.ssl.SSLHandshakeException: PKIX path building failed', 'tls-certificate'],
@@ -70,6 +70,22 @@ describe('what users paste, by failure', () => {
     ['AxiosError: Network Error at XMLHttpRequest.handleError', 'fetch-failed'],
     ['NetworkError when attempting to fetch resource.', 'fetch-failed'],
     ["Mixed Content: The page at 'https://shop.example.com/' was loaded over HTTPS, but requested an insecure resource 'http://api.example.com/cart'.", 'fetch-failed'],
+    // Safari's wording of a failed fetch, and the causes Node.js's fetch (undici) gives for one.
+    ['Unhandled Promise Rejection: TypeError: Load failed', 'fetch-failed'],
+    ["[cause]: HeadersTimeoutError: Headers Timeout Error { code: 'UND_ERR_HEADERS_TIMEOUT' }", 'connection-timeout'],
+    ["[cause]: BodyTimeoutError: Body Timeout Error { code: 'UND_ERR_BODY_TIMEOUT' }", 'connection-timeout'],
+    ["[cause]: SocketError: other side closed { code: 'UND_ERR_SOCKET' }", 'connection-reset'],
+    // Firefox's 'CORS request did not succeed' is a network failure, not a missing header.
+    ['Reason: CORS request did not succeed. Status code: (null).', 'fetch-failed'],
+    // A redirect loop, as browsers, curl and Python's requests report it.
+    ['This page isn’t working: shop.example.com redirected you too many times. ERR_TOO_MANY_REDIRECTS', 'too-many-redirects'],
+    ['curl: (47) Maximum (50) redirects followed', 'too-many-redirects'],
+    ['Firefox: The page isn’t redirecting properly', 'too-many-redirects'],
+    ['requests.exceptions.TooManyRedirects: Exceeded 30 redirects.', 'too-many-redirects'],
+    // Chromium's names for failures that have an answer of their own.
+    ['GET https://api.example.com/v1 net::ERR_ADDRESS_UNREACHABLE', 'connection-timeout'],
+    ['net::ERR_BLOCKED_BY_CLIENT on the analytics call', 'fetch-failed'],
+    ['curl -s -o /dev/null -w "%{http_code}" https://api.example.com prints 000', 'no-response'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);
     expect(understanding).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
@@ -79,8 +95,8 @@ describe('what users paste, by failure', () => {
   test('"000" from curl -w next to curl\'s error gets the error explained, not just "no status"', () => {
     expect(engine().understand('curl -w "%{http_code}" prints 000 and curl: (6) Could not resolve host: api.example.com')).toMatchObject({ intent: 'network_error', networkError: 'dns-failure' });
     // 000 alone, or XHR's status 0: no response at all, whatever the cause.
-    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed', codes: [] });
-    expect(engine().understand('xhr status is 0 and there is no response')).toMatchObject({ intent: 'network_error', networkError: 'fetch-failed' });
+    expect(engine().understand('curl returns 000')).toMatchObject({ intent: 'network_error', networkError: 'no-response', codes: [] });
+    expect(engine().understand('xhr status is 0 and there is no response')).toMatchObject({ intent: 'network_error', networkError: 'no-response' });
   });
 
   test('a status code in the message wins: the failure happened behind a proxy that answered', () => {
