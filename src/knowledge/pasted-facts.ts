@@ -23,9 +23,13 @@ import { MAX_MESSAGE_LENGTH } from './text';
 
 // === Facts
 
-/** `Retry-After`: a delay in seconds, or the time as an ISO string (an HTTP-date). `value` is the header as given. */
+/**
+ * `Retry-After`: a delay in seconds, or the time as an ISO string (an HTTP-date). `header` and `value` are the header
+ * as given (its name as registered: `Retry-After`, or `Retry-After-Ms` whose value is milliseconds).
+ */
 export interface RetryAfterFact {
   kind: 'retry-after';
+  header: 'Retry-After' | 'Retry-After-Ms';
   value: string;
   seconds?: number;
   at?: string;
@@ -256,10 +260,10 @@ function readRetryAfter(value: string, milliseconds: boolean): RetryAfterFact | 
   const delay = readDelay(value);
   if (delay) {
     const seconds = Math.min(milliseconds ? delay.number / 1000 : delay.number, MAX_DELTA_SECONDS);
-    return { kind: 'retry-after', value: delay.text, seconds };
+    return { kind: 'retry-after', header: milliseconds ? 'Retry-After-Ms' : 'Retry-After', value: delay.text, seconds };
   }
   const date = milliseconds ? undefined : parseHttpDate(value);
-  return date ? { kind: 'retry-after', value: clip(value.slice(0, date.length)), at: new Date(date.value).toISOString() } : undefined;
+  return date ? { kind: 'retry-after', header: 'Retry-After', value: clip(value.slice(0, date.length)), at: new Date(date.value).toISOString() } : undefined;
 }
 
 /** A non-negative number at the start of a value ("120", "1.5"); a sign, a unit or a word after it makes it none. */

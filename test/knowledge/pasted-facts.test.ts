@@ -38,9 +38,9 @@ const FORMATS: Array<[string, Format]> = [
 ];
 
 const HEADERS: Array<[string, string, PastedFact[]]> = [
-  ['Retry-After', '120', [{ kind: 'retry-after', value: '120', seconds: 120 }]],
-  ['Retry-After', 'Wed, 21 Oct 2015 07:28:00 GMT', [{ kind: 'retry-after', value: 'Wed, 21 Oct 2015 07:28:00 GMT', at: '2015-10-21T07:28:00.000Z' }]],
-  ['retry-after-ms', '1500', [{ kind: 'retry-after', value: '1500', seconds: 1.5 }]],
+  ['Retry-After', '120', [{ kind: 'retry-after', header: 'Retry-After', value: '120', seconds: 120 }]],
+  ['Retry-After', 'Wed, 21 Oct 2015 07:28:00 GMT', [{ kind: 'retry-after', header: 'Retry-After', value: 'Wed, 21 Oct 2015 07:28:00 GMT', at: '2015-10-21T07:28:00.000Z' }]],
+  ['retry-after-ms', '1500', [{ kind: 'retry-after', header: 'Retry-After-Ms', value: '1500', seconds: 1.5 }]],
   ['X-RateLimit-Reset', '1700000000', [{ kind: 'rate-limit', resetAt: '2023-11-14T22:13:20.000Z' }]],
   ['X-RateLimit-Remaining', '0', [{ kind: 'rate-limit', remaining: 0 }]],
   ['X-RateLimit-Limit', '5000', [{ kind: 'rate-limit', limit: 5000 }]],
@@ -74,7 +74,7 @@ describe('each header in each format', () => {
 
 describe('header names in any case', () => {
   test.each(['Retry-After', 'retry-after', 'RETRY-AFTER', 'rEtRy-AfTeR'])('%s', (name) =>
-    expect(readPastedFacts(`${name}: 30`)).toEqual([{ kind: 'retry-after', value: '30', seconds: 30 }]),
+    expect(readPastedFacts(`${name}: 30`)).toEqual([{ kind: 'retry-after', header: 'Retry-After', value: '30', seconds: 30 }]),
   );
   test.each(['WWW-Authenticate', 'www-authenticate', 'Www-Authenticate'])('%s', (name) =>
     expect(readPastedFacts(`${name}: Bearer error="invalid_token"`)).toEqual([{ kind: 'www-authenticate', scheme: 'Bearer', error: 'invalid_token' }]),
@@ -86,8 +86,8 @@ describe('header names in any case', () => {
 
 describe('a header quoted in a sentence', () => {
   test.each<[string, PastedFact[]]>([
-    ['The API returns Retry-After: 120 on every call', [{ kind: 'retry-after', value: '120', seconds: 120 }]],
-    ['I get `Retry-After: 30` back', [{ kind: 'retry-after', value: '30', seconds: 30 }]],
+    ['The API returns Retry-After: 120 on every call', [{ kind: 'retry-after', header: 'Retry-After', value: '120', seconds: 120 }]],
+    ['I get `Retry-After: 30` back', [{ kind: 'retry-after', header: 'Retry-After', value: '30', seconds: 30 }]],
     ['it says (x-ratelimit-remaining: 0) and stops', [{ kind: 'rate-limit', remaining: 0 }]],
     ['the 401 has WWW-Authenticate: Bearer error="invalid_token" and I am stuck', [{ kind: 'www-authenticate', scheme: 'Bearer', error: 'invalid_token' }]],
   ])('%s', (text, expected) => expect(readPastedFacts(text)).toEqual(expected));
@@ -117,18 +117,18 @@ describe('the same words in prose are no header', () => {
 
 describe('Retry-After values', () => {
   test.each<[string, PastedFact[]]>([
-    ['0', [{ kind: 'retry-after', value: '0', seconds: 0 }]],
-    ['1.5', [{ kind: 'retry-after', value: '1.5', seconds: 1.5 }]],
-    ['99999999999999999999', [{ kind: 'retry-after', value: '99999999999999999999', seconds: MAX_DELTA_SECONDS }]],
-    ['9'.repeat(400), [{ kind: 'retry-after', value: `${'9'.repeat(199)}…`, seconds: MAX_DELTA_SECONDS }]],
-    ['Sunday, 06-Nov-94 08:49:37 GMT', [{ kind: 'retry-after', value: 'Sunday, 06-Nov-94 08:49:37 GMT', at: '1994-11-06T08:49:37.000Z' }]],
-    ['Sun Nov  6 08:49:37 1994', [{ kind: 'retry-after', value: 'Sun Nov 6 08:49:37 1994', at: '1994-11-06T08:49:37.000Z' }]],
+    ['0', [{ kind: 'retry-after', header: 'Retry-After', value: '0', seconds: 0 }]],
+    ['1.5', [{ kind: 'retry-after', header: 'Retry-After', value: '1.5', seconds: 1.5 }]],
+    ['99999999999999999999', [{ kind: 'retry-after', header: 'Retry-After', value: '99999999999999999999', seconds: MAX_DELTA_SECONDS }]],
+    ['9'.repeat(400), [{ kind: 'retry-after', header: 'Retry-After', value: `${'9'.repeat(199)}…`, seconds: MAX_DELTA_SECONDS }]],
+    ['Sunday, 06-Nov-94 08:49:37 GMT', [{ kind: 'retry-after', header: 'Retry-After', value: 'Sunday, 06-Nov-94 08:49:37 GMT', at: '1994-11-06T08:49:37.000Z' }]],
+    ['Sun Nov  6 08:49:37 1994', [{ kind: 'retry-after', header: 'Retry-After', value: 'Sun Nov 6 08:49:37 1994', at: '1994-11-06T08:49:37.000Z' }]],
     ['-1', []],
     ['-120', []],
     ['+120', []],
     ['1e3', []],
     ['0x10', []],
-    ['120 seconds', [{ kind: 'retry-after', value: '120', seconds: 120 }]],
+    ['120 seconds', [{ kind: 'retry-after', header: 'Retry-After', value: '120', seconds: 120 }]],
     ['Mon, 31 Feb 2025 10:00:00 GMT', []],
     ['Sun, 06 Nov 1994 25:00:00 GMT', []],
     ['2025-05-01T10:00:00Z', []],
@@ -137,14 +137,14 @@ describe('Retry-After values', () => {
   ])('Retry-After: %j', (value, expected) => expect(readPastedFacts(`HTTP/1.1 503\nRetry-After: ${value}\n`)).toEqual(expected));
 
   test('retry-after-ms is milliseconds and never a date', () => {
-    expect(readPastedFacts('retry-after-ms: 250')).toEqual([{ kind: 'retry-after', value: '250', seconds: 0.25 }]);
+    expect(readPastedFacts('retry-after-ms: 250')).toEqual([{ kind: 'retry-after', header: 'Retry-After-Ms', value: '250', seconds: 0.25 }]);
     expect(readPastedFacts('retry-after-ms: Wed, 21 Oct 2015 07:28:00 GMT')).toEqual([]);
   });
 
   test('the last Retry-After of a redirect chain wins, in the place of the first', () => {
     const text = '< HTTP/1.1 503\n< Retry-After: 10\n< X-RateLimit-Remaining: 3\n< HTTP/1.1 503\n< Retry-After: 20\n';
     expect(readPastedFacts(text)).toEqual([
-      { kind: 'retry-after', value: '20', seconds: 20 },
+      { kind: 'retry-after', header: 'Retry-After', value: '20', seconds: 20 },
       { kind: 'rate-limit', remaining: 3 },
     ]);
   });
@@ -453,7 +453,7 @@ describe('bodies that are none of these', () => {
 describe('facts come in the order of the paste, each once', () => {
   test('headers, then the body', () => {
     const text = `HTTP/1.1 429\nRetry-After: 30\nContent-Type: application/problem+json\n\n${JSON.stringify(PROBLEM)}`;
-    expect(readPastedFacts(text)).toEqual([{ kind: 'retry-after', value: '30', seconds: 30 }, PROBLEM_FACT]);
+    expect(readPastedFacts(text)).toEqual([{ kind: 'retry-after', header: 'Retry-After', value: '30', seconds: 30 }, PROBLEM_FACT]);
   });
 
   test('the same body pasted twice is one fact', () =>
@@ -553,7 +553,7 @@ describe('any text', () => {
   test('a paste longer than a message is read up to its length', () => {
     expect(readPastedFacts(`${' '.repeat(20_000)}\nRetry-After: 5`)).toEqual([]);
     expect(readPastedFacts(`Retry-After: 5\n${'Allow: GET\n'.repeat(5000)}`)).toEqual([
-      { kind: 'retry-after', value: '5', seconds: 5 },
+      { kind: 'retry-after', header: 'Retry-After', value: '5', seconds: 5 },
       { kind: 'allow', methods: ['GET'] },
     ]);
   });
