@@ -363,7 +363,7 @@ function readRateLimitPolicy(value: string): ScopedFields[] {
 /** Structured-field list items `"name";key=1;key=2, …` with their integer parameters. */
 function policies(value: string): Array<{ name: string; params: Map<string, number> }> {
   const out: Array<{ name: string; params: Map<string, number> }> = [];
-  for (const m of value.matchAll(/(?:^|,)\s*"?([A-Za-z0-9_.\-*]{1,40})"?((?:\s*;\s*[a-z]+=[^;,]*)+)/g)) {
+  for (const m of value.matchAll(/(?:^|,)\s*"?([A-Za-z0-9_.\-*]{1,40})"?((?:[ \t]*;[ \t]*[a-z]+=[^;,\s]*)+)/g)) {
     out.push({ name: clip(m[1] ?? ''), params: parameters(m[2] ?? '', /;\s*([a-z]+)=(\d+)(?![\w.])/g) });
   }
   return out;

@@ -550,6 +550,14 @@ describe('any text', () => {
     );
   });
 
+  test.each<[string, string]>([
+    ['a parameter followed by many spaces', `RateLimit: a;b=${' '.repeat(9000)}x`],
+    ['a challenge with thousands of parameters', `WWW-Authenticate: Bearer ${'a=b, '.repeat(1900)}`],
+    ['thousands of unclosed strings in braces', '{"a":"'.repeat(1600)],
+    ['hundreds of requests and Locations', `${'> GET / HTTP/1.1\n> Host: example.com\n'.repeat(200)}${'Location: /\n'.repeat(100)}`],
+    ['a duration that never ends', `x-ratelimit-reset: ${'1m'.repeat(4000)}`],
+  ])('pathological input is read at once: %s', (_, text) => expect(Array.isArray(readPastedFacts(text))).toBe(true));
+
   test('a paste longer than a message is read up to its length', () => {
     expect(readPastedFacts(`${' '.repeat(20_000)}\nRetry-After: 5`)).toEqual([]);
     expect(readPastedFacts(`Retry-After: 5\n${'Allow: GET\n'.repeat(5000)}`)).toEqual([
