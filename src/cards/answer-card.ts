@@ -16,6 +16,7 @@ import { withExposedSecrets } from './exposed-secrets';
 import { greetingCard } from './greeting-card';
 import { lookupCard } from './lookup-card';
 import { networkErrorCard } from './network-error-card';
+import { withPasted } from './pasted-section';
 import { triageCard } from './triage-card';
 import { unknownCodeCard } from './unknown-code-card';
 
@@ -27,7 +28,7 @@ export interface AnswerCardOptions {
 }
 
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
-  return withExposedSecrets(cardFor(answer, options), answer.exposed);
+  return withExposedSecrets(withPasted(cardFor(answer, options), answer.pasted), answer.exposed);
 }
 
 function cardFor(answer: Answer, options: AnswerCardOptions): AdaptiveCard {

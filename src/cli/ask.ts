@@ -45,6 +45,7 @@ function toJson(q: string, u: Understanding, answer: Answer) {
     ...(u.networkError ? { networkError: u.networkError } : {}),
     ...(answer.intent === 'lookup' && answer.providerError ? { providerError: answer.providerError.id, provider: answer.providerError.provider } : {}),
     ...(u.secrets ? { secrets: u.secrets } : {}),
+    ...(u.facts ? { facts: u.facts.map((f) => f.kind) } : {}),
     truncated: u.truncated,
     reply: renderText(answer, 'plain'),
   };

@@ -5,6 +5,7 @@
 import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
 import { likelyFix, type LikelyFix } from './likely-fix';
+import { describeFacts, type PastedFactWords } from './pasted-fact-words';
 import type { NumberKind, NumberKinds } from './number-kinds';
 import type { ProviderError } from './provider-error-schema';
 import { secretWarning, type SecretWords } from './secret-warning';
@@ -46,6 +47,8 @@ interface AnswerBase {
   notes: string[];
   /** When the message held a credential: what kind, and the warning to rotate it. */
   exposed?: ExposedSecrets;
+  /** What the pasted headers and bodies say, one sentence each ("Retry-After: 120 → wait 2 minutes (until 10:42 UTC)"). */
+  pasted?: string[];
   /** Follow-up questions worth offering as buttons. */
   suggestions: string[];
 }
@@ -102,6 +105,9 @@ export interface UnknownCodeAnswer extends AnswerBase {
   /** Known codes close to the number, in case of a typo. */
   nearby: EntryRef[];
 }
+
+/** The words the facts read from a paste go under, on every channel. */
+export const PASTED_HEADING = 'From what you pasted';
 
 /** What every rendering of a network error says first, so no channel passes it off as a status. */
 export const NOT_A_STATUS = 'a network error, not an HTTP status';
@@ -164,9 +170,12 @@ export const UNKNOWN_CODE_RULE = {
   url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15',
 };
 
-export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds, secretWords: SecretWords): Answer {
+export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds, secretWords: SecretWords, facts?: { words: PastedFactWords; now: Date }): Answer {
   const answer = composeFor(u, table, talk, kinds);
-  return u.secrets?.length ? { ...answer, exposed: { kinds: u.secrets, warning: secretWarning(secretWords, u.secrets) } } : answer;
+  const exposed = u.secrets?.length ? { exposed: { kinds: u.secrets, warning: secretWarning(secretWords, u.secrets) } } : {};
+  // What the paste itself says comes with any answer about it, not with a greeting.
+  const pasted = facts && u.facts?.length && u.intent !== 'greeting' ? { pasted: describeFacts(u.facts, facts.now, facts.words) } : {};
+  return { ...answer, ...exposed, ...pasted };
 }
 
 function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {

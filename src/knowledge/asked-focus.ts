@@ -11,13 +11,13 @@ import type { Message } from './message';
  * "On our side", "my code", "their end" name a side relative to the user: `side` (the user's, when known) resolves
  * them; unknown, "our" reads as the operator's and "my" as the caller's, and "their" as the other one's.
  */
-export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side, pasted?: { start: number; end: number }): AskedFocus | null {
+export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side, pasted: ReadonlyArray<{ start: number; end: number }> = []): AskedFocus | null {
   let best: AskedFocus | null = null;
   const consider = (focus: AskedFocus) => {
     if (best === null || focusRank(focus) < focusRank(best)) best = focus;
   };
   // Words of pasted output ask nothing: "(reached max retries: 4)" is no question about retrying.
-  const outside = (list: readonly string[]) => (pasted ? list.map((w, i) => (within(message.words[i]?.start ?? -1, pasted) ? '' : w)) : list);
+  const outside = (list: readonly string[]) => (pasted.length ? list.map((w, i) => (pasted.some((span) => within(message.words[i]?.start ?? -1, span)) ? '' : w)) : list);
   const freeStems = outside(message.freeStems);
   const texts = outside(message.texts);
   // "i don't own the api": a side said with a negation before it is the other one.

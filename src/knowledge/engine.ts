@@ -20,7 +20,9 @@ import { loadSecretWords, type SecretWords } from './secret-warning';
 import { findSecrets } from './secrets';
 import type { StatusClass, StatusTable } from './status-table';
 import { SymptomIndex } from './symptom-index';
-import { phraseWords } from './text';
+import { loadPastedFactWords, type PastedFactWords } from './pasted-fact-words';
+import { readPastedFacts } from './pasted-facts';
+import { MAX_MESSAGE_LENGTH, phraseWords } from './text';
 import { TypoCorrector } from './typo-corrector';
 import { understand, type EngineParts } from './understand';
 import type { Understanding } from './understanding';
@@ -40,6 +42,8 @@ export interface EngineData {
   talk: ConversationLexicon;
   kinds: NumberKinds;
   secretWords: SecretWords;
+  /** How header values and bodies read from a paste are told ("wait 2 minutes (until 10:42 UTC)"). */
+  factWords: PastedFactWords;
 }
 
 export class StatusEngine {
@@ -86,7 +90,7 @@ export class StatusEngine {
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */
   static load(dataDir: string = DEFAULT_DATA_DIR, remembered = REMEMBERED_UNDERSTANDINGS): StatusEngine {
     return new StatusEngine(
-      { table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir), secretWords: loadSecretWords(dataDir) },
+      { table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir), secretWords: loadSecretWords(dataDir), factWords: loadPastedFactWords(dataDir) },
       remembered,
     );
   }
@@ -104,11 +108,13 @@ export class StatusEngine {
   private read(text: string, context: ConversationContext): Understanding {
     const understanding = understand(text, this.parts, context);
     const secrets = findSecrets(text);
-    return secrets.length ? { ...understanding, secrets } : understanding;
+    const facts = readPastedFacts(understanding.truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text);
+    return { ...understanding, ...(secrets.length ? { secrets } : {}), ...(facts.length ? { facts } : {}) };
   }
 
-  answer(understanding: Understanding): Answer {
-    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords);
+  /** `now` dates what a pasted Retry-After or rate-limit reset means ("until 10:42 UTC"). */
+  answer(understanding: Understanding, now: Date = new Date()): Answer {
+    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords, { words: this.data.factWords, now });
   }
 
   ask(text: string, context: ConversationContext = NO_CONTEXT): { understanding: Understanding; answer: Answer } {

@@ -56,6 +56,21 @@ export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boole
 }
 
 /** Vendor ids whose keywords appear as whole words. */
+/** A line of pasted output, not words to the bot: a header ("Retry-After: 120"), curl -v's "< ", "> ", "* ", a status line. */
+const PASTED_LINE = /^[ \t]*(?:[<>*] |http\/\d(?:\.\d)? \d{3}\b|[a-z][a-z0-9]*(?:-[a-z0-9]+)+:[ \t])/;
+
+/** The spans of `lower` (lower-cased) that are lines of pasted output. */
+export function pastedLines(lower: string): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  for (let start = 0; start < lower.length; ) {
+    const nl = lower.indexOf('\n', start);
+    const end = nl < 0 ? lower.length : nl;
+    if (PASTED_LINE.test(lower.slice(start, end))) spans.push({ start, end });
+    start = end + 1;
+  }
+  return spans;
+}
+
 export function findVendors(lower: string, table: StatusTable): string[] {
   return findNamed(lower, table.vendors);
 }

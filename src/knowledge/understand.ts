@@ -24,7 +24,7 @@ import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
 import type { Lexicon } from './lexicon';
 import { countLogStatuses } from './log-triage';
 import { readMessage, type Message } from './message';
-import { findClassMention, hasCompareCue } from './message-signals';
+import { findClassMention, hasCompareCue, pastedLines } from './message-signals';
 import { findNetworkError, proxyStatusFor } from './network-errors';
 import type { NumberKinds } from './number-kinds';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
@@ -105,7 +105,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // asking for the other side's steps ("and for the frontend?") does not change it.
   const sideSaid = readUserSide(message, talk);
   const side = sideSaid ?? context.side;
-  const asked = readFocus(message, talk, true, side);
+  // Header lines and curl's trace ask nothing: "Retry-After: 120" is no question about retrying.
+  const pasted = pastedLines(lower);
+  const asked = readFocus(message, talk, true, side, pasted);
   const focus = newSubjectFocus(asked);
   const result = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding => ({
     codes: [],
@@ -181,7 +183,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   if (printed && printedHere && known.every(agrees)) {
     // The error and the rest of its line are pasted output; the question is in the words around them.
     const lineEnd = lower.indexOf('\n', printed.best.start);
-    const askedAround = readFocus(message, talk, true, side, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd });
+    const askedAround = readFocus(message, talk, true, side, [...pasted, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd }]);
     return onSubject(result(providerErrorLookup(printed, newSubjectFocus(askedAround))));
   }
 

@@ -3,6 +3,7 @@
  * Plain data, safe to log and to return from the REST API.
  */
 import type { Act, Focus, Side } from './conversation-lexicon';
+import type { PastedFact } from './pasted-facts';
 import type { SecretKind } from './secrets';
 import type { StatusClass } from './status-table';
 
@@ -79,6 +80,8 @@ export interface Understanding {
   truncated: boolean;
   /** How the first code was found. */
   via: MatchKind | null;
+  /** Header values and bodies read from the paste (Retry-After, WWW-Authenticate, problem+json …); absent when none. */
+  facts?: PastedFact[];
   /** Credentials the message holds (a bearer token, a password in a URL), by kind; absent when there are none. */
   secrets?: SecretKind[];
 }

@@ -3,7 +3,7 @@
  * or plain text for a terminal. One renderer, so the wording of a reply is the same wherever it is read.
  */
 import type { Answer, EntryRef, EntryView, ProviderErrorView } from '../knowledge/answer';
-import { NOT_A_STATUS, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
+import { NOT_A_STATUS, PASTED_HEADING, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import { focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
@@ -14,6 +14,8 @@ export type TextStyle = 'markdown' | 'plain';
 export function renderText(answer: Answer, style: TextStyle = 'markdown'): string {
   const b = (s: string) => (style === 'markdown' ? `**${s}**` : s);
   const lines: string[] = answer.exposed ? [b(answer.exposed.warning), ''] : [];
+  // What the paste itself says is the most specific advice: first, after any warning.
+  if (answer.pasted?.length) lines.push(b(`${PASTED_HEADING}:`), ...answer.pasted.map((p) => `- ${p}`), '');
   switch (answer.intent) {
     case 'lookup': {
       const e = answer.entry;
