@@ -236,6 +236,8 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const cls = classOf(code);
       const base = cls ? table.meaningsOf(Math.floor(code / 100) * 100)[0] : undefined;
       const nearby = nearbyCodes(table, code).map((e) => ref(e.id));
+      const maybe = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
+      if (maybe) notes.push(`If ${table.provider(maybe.provider)?.name ?? maybe.provider} showed it, ${maybe.name} comes with HTTP ${maybe.status}: ${maybe.summary}`);
       return {
         intent: 'unknown_code',
         code,

@@ -55,7 +55,6 @@ export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boole
   return texts.some((w) => lexicon.domainWords.has(w) || (w.endsWith('s') && lexicon.domainWords.has(w.slice(0, -1))));
 }
 
-/** Vendor ids whose keywords appear as whole words. */
 /** A line of pasted output, not words to the bot: a header ("Retry-After: 120"), curl -v's "< ", "> ", "* ", a status line. */
 const PASTED_LINE = /^[ \t]*(?:[<>*] |http\/\d(?:\.\d)? \d{3}\b|[a-z][a-z0-9]*(?:-[a-z0-9]+)+:[ \t])/;
 
@@ -71,6 +70,7 @@ export function pastedLines(lower: string): Array<{ start: number; end: number }
   return spans;
 }
 
+/** Vendor ids whose keywords appear as whole words. */
 export function findVendors(lower: string, table: StatusTable): string[] {
   return findNamed(lower, table.vendors);
 }

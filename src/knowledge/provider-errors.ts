@@ -47,6 +47,11 @@ const RUN = /[a-z0-9]+/g;
 const FIRST_RUN = /[a-z0-9]+/;
 const ALNUM = /[a-z0-9]/;
 const IDENTIFIER = /[a-z0-9_]/;
+const DIGITS = /\d/;
+/** "error 1020", "error code: 1020": a number and at most two words, which other products print too. */
+function isBareNumbered(phrase: string): boolean {
+  return DIGITS.test(phrase) && (phrase.match(/[a-z]{2,}/g) ?? []).length <= 2;
+}
 /** A rival within this share of the best is a real doubt. */
 const RIVAL_SHARE = 0.8;
 
@@ -73,8 +78,12 @@ export class ProviderErrorFinder {
     this.byFirstRun.set(first[0], list);
   }
 
-  /** The error the message names, or null. `original` is the text as sent; `lower` its normalised lower case. */
-  read(original: string, lower: string): ProviderErrorReading | null {
+  /**
+   * The error the message names, or null. `original` is the text as sent; `lower` its normalised lower case;
+   * `webAround(start, end)`: whether the message speaks of the web beyond that span, which a bare numbered phrase
+   * ("error 1020") needs, since a car's screen or a game prints such numbers too.
+   */
+  read(original: string, lower: string, webAround: (start: number, end: number) => boolean = () => true): ProviderErrorReading | null {
     const named = new Set<string>();
     const found: Array<{ pattern: Pattern; start: number; end: number; exact: boolean }> = [];
     const sameLength = original.length === lower.length;
@@ -100,8 +109,10 @@ export class ProviderErrorFinder {
     for (const { pattern, start, end, exact } of found.filter((f) => !inner(f))) {
       const error = pattern.error as ProviderError;
       const providerNamed = named.has(pattern.provider);
-      // Ordinary words count only next to their provider; a name in another case too.
+      // Ordinary words count only next to their provider; a name in another case too; a bare numbered phrase only
+      // in a message about the web.
       if ((pattern.kind === 'withProvider' || !exact) && !providerNamed) continue;
+      if (pattern.kind === 'phrase' && !providerNamed && isBareNumbered(pattern.text) && !webAround(start, end)) continue;
       const score = weight(pattern, exact) + (providerNamed ? 2 : 0);
       const hit = hits.get(error.id);
       if (!hit || score > hit.score) hits.set(error.id, { error, providerNamed, score, start, end });

@@ -174,7 +174,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 3. An error a provider prints by name: "(NoSuchBucket) when calling …", "StatusCode.UNAVAILABLE", "Error 1020".
   // Its status leads unless the message gives another status outside the error's own text, which then wins.
-  const printed = parts.providers.read(message.original, lower);
+  // Web words beyond a span ("on our site"), or a word of the web within it ("HTTP Error 500.19").
+  const webAround = (start: number, end: number) => words.some((w, i) => (w.start >= start && w.end <= end ? lexicon.webWords.has(texts[i] as string) : lexicon.domainWords.has(texts[i] as string)));
+  const printed = parts.providers.read(message.original, lower, webAround);
   const agrees = (m: CodeMention) => m.code === printed?.best.error.status || (m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0));
   // "ERROR 1016 (HY000)" is MySQL's, not Cloudflare's: a number in the error's text placed in another world (unless
   // that world is the provider's own: a gRPC status number) takes the error with it.
@@ -229,7 +231,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     const best = bestMention(unknown);
     // curl's 000, XHR's status 0: no response at all, a network failure rather than a status.
     if (best.code === 0) return result({ intent: 'network_error', networkError: NO_RESPONSE_ERROR, confidence: 0.8 });
-    return result({ intent: 'unknown_code', code: best.code, class: classOf(best.code), confidence: best.score >= 4 ? 0.9 : 0.75 });
+    // "Error 1020" with nothing of the web around it: not an HTTP status, but say what it is if a provider's page showed it.
+    const maybe = best.code > 599 && !printed ? parts.providers.read(message.original, lower)?.best.error.id : undefined;
+    return result({ intent: 'unknown_code', code: best.code, class: classOf(best.code), confidence: best.score >= 4 ? 0.9 : 0.75, ...(maybe ? { alsoNamed: maybe } : {}) });
   }
 
   // === 8. A number that belongs to another world: "smtp 554 5.7.1", "exited with status 143", "MSI error 1603".

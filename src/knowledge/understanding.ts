@@ -52,7 +52,11 @@ export interface Understanding {
   networkError?: string;
   /** For a lookup (and a follow-up on one): the provider's error named in the message ("s3-slowdown"), whose status is `codes[0]`. */
   providerError?: string;
-  /** For a lookup by number: a provider's error also named, whose own status is another ("code = Unimplemented" beside a proxy's 404). */
+  /**
+   * A provider's error the message may name, told beside the answer: for a lookup by number, one whose own status is
+   * another ("code = Unimplemented" beside a proxy's 404); for a number outside HTTP's range, the page it may come
+   * from ("Error 1020" alone: Cloudflare's, if a Cloudflare page showed it).
+   */
   alsoNamed?: string;
   /** The part of the answer asked for: the overview, or the fix, the cause, the server's side … */
   focus: Focus;

@@ -116,6 +116,28 @@ describe('phrases with a gap', () => {
   });
 });
 
+describe('a bare numbered phrase ("error 1020") needs the web around it', () => {
+  // A word of the web in the phrase itself ("http error 500.19", "502.3 - bad gateway") is evidence enough.
+  const webWord = (p: string) => (p.match(/[a-z]+/g) ?? []).some((w) => engine().lexicon.webWords.has(w));
+  const bare = () => errors().flatMap((e) => e.phrases.filter((p) => /\d/.test(p) && (p.match(/[a-z]{2,}/g) ?? []).length <= 2 && !webWord(p)).map((p) => [e, p] as const));
+
+  test('on a website, it is the provider\'s error', () => {
+    expect(bare().length).toBeGreaterThan(20);
+    const wrong = bare().filter(([e, p]) => understand(`visitors see ${p} on our website since this morning`).providerError !== e.id);
+    expect(wrong.map(([, p]) => p)).toEqual([]);
+  });
+
+  test('on a car\'s screen, it is not; a number outside HTTP\'s range says which page it would be', () => {
+    for (const [error, phrase] of bare()) {
+      const u = understand(`my car's dashboard shows ${phrase} since the update`);
+      expect(u.providerError).toBeUndefined();
+      // An IIS sub-status ("error 404.13") is still its status by number, as any known code is.
+      if (u.intent === 'unknown_code' && (u.code ?? 0) > 599) expect(engine().table.providerError(u.alsoNamed ?? '')?.phrases).toContain(phrase);
+      else if (!/\b[1-5]\d\d\b/.test(phrase)) expect(u.codes).not.toContain(error.status);
+    }
+  });
+});
+
 describe('counter-examples', () => {
   test('a name inside a longer identifier is another thing', () => {
     const wrong: string[] = [];
