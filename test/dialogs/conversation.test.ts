@@ -115,7 +115,7 @@ describe('other questions', () => {
   ].join('\n');
 
   const cases: Array<{ name: string; say: string; title: string; mentions: RegExp[] }> = [
-    { name: 'a comparison', say: '401 vs 403', title: '401 Unauthorized vs 403 Forbidden', mentions: [/The difference/i] },
+    { name: 'a comparison', say: '401 vs 403', title: '401 Unauthorized vs 403 Forbidden', mentions: [/403 Forbidden, unlike 401: /] },
     { name: 'a class', say: 'what are 5xx errors', title: '5xx: Server error', mentions: [/500 Internal Server Error/, /503 Service Unavailable/] },
     { name: 'a pasted nginx access log', say: nginxLog, title: 'Triage of 4 responses', mentions: [/502 Bad Gateway/, /504 Gateway Timeout/, /3 of 4 responses failed/] },
   ];
