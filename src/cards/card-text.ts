@@ -48,9 +48,30 @@ export function run(text: string, options: Omit<TextOptions, 'spacing' | 'separa
   return { type: 'TextRun', text, ...styleOf(options), ...(options.italic ? { italic: true } : {}), ...(options.fontType ? { fontType: options.fontType } : {}) };
 }
 
+/**
+ * What a reader types rather than reads: config keys (client_max_body_size), header names (Retry-After), dotted
+ * settings and annotations, flags (--resolve), hyphenated commands (describe-target-health) and URLs.
+ */
+const TECHNICAL =
+  /https?:\/\/[^\s)]+|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*){2,}(?:\/[a-z0-9._-]+)*|\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|(?<![\w-])--?[a-z][a-z0-9-]*\b/g;
+
+/** A sentence as runs, with its technical terms in monospace (Adaptive Cards 1.5 `fontType`), everything else as written. */
+export function textRuns(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> = {}): TextRun[] {
+  const runs: TextRun[] = [];
+  let at = 0;
+  for (const match of text.matchAll(TECHNICAL)) {
+    const start = match.index ?? 0;
+    if (start > at) runs.push(run(text.slice(at, start), options));
+    runs.push(run(match[0], { ...options, fontType: 'monospace' }));
+    at = start + match[0].length;
+  }
+  if (at < text.length || !runs.length) runs.push(run(text.slice(at), options));
+  return runs;
+}
+
 /** A paragraph shown exactly as written: the way every sentence from the table reaches a card. */
 export function paragraph(content: string | TextRun[], options: TextOptions = {}): RichTextBlock {
-  const inlines = typeof content === 'string' ? [run(content, options)] : content;
+  const inlines = typeof content === 'string' ? textRuns(content, options) : content;
   return { type: 'RichTextBlock', inlines, ...spacingOf(options) };
 }
 
@@ -59,7 +80,7 @@ export function paragraph(content: string | TextRun[], options: TextOptions = {}
  * and a bullet character renders the same on every host.
  */
 export function bullets(items: readonly string[], options: TextOptions = {}): RichTextBlock[] {
-  return items.map((item, i) => paragraph([run(`• ${item}`, options)], { spacing: i === 0 ? (options.spacing ?? 'small') : 'small' }));
+  return items.map((item, i) => paragraph(textRuns(`• ${item}`, options), { spacing: i === 0 ? (options.spacing ?? 'small') : 'small' }));
 }
 
 /** "502 Bad Gateway" or "499 Token Required (Esri ArcGIS)": the same title the text renderer writes. */

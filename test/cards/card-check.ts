@@ -177,7 +177,9 @@ export function cardActions(card: AdaptiveCard): Array<Record<string, unknown>> 
 export function visibleText(card: AdaptiveCard): string {
   const parts: string[] = [];
   for (const { node } of walk(card.body, 'body')) {
-    if ((node.type === 'TextBlock' || node.type === 'TextRun') && typeof node.text === 'string') parts.push(node.text.replace(/\\(.)/g, '$1'));
+    // A paragraph is one line, however many runs (monospace terms) it is made of.
+    if (node.type === 'RichTextBlock' && Array.isArray(node.inlines)) parts.push((node.inlines as Array<{ text?: unknown }>).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''));
+    if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text.replace(/\\(.)/g, '$1'));
   }
   return parts.join('\n');
 }
