@@ -50,10 +50,11 @@ export function run(text: string, options: Omit<TextOptions, 'spacing' | 'separa
 
 /**
  * What a reader types rather than reads: config keys (client_max_body_size), header names (Retry-After), dotted
- * settings and annotations, flags (--resolve), hyphenated commands (describe-target-health) and URLs.
+ * settings and annotations, properties (server.keepAliveTimeout), flags (--resolve), hyphenated commands
+ * (describe-target-health) and URLs.
  */
 const TECHNICAL =
-  /https?:\/\/[^\s)]+|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*){2,}(?:\/[a-z0-9._-]+)*|\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|(?<![\w-])--?[a-z][a-z0-9-]*\b/g;
+  /https?:\/\/[^\s)]+|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*){2,}(?:\/[a-z0-9._-]+)*|\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|\b[a-z]+\.[a-z]+[A-Z][A-Za-z0-9]*\b|(?<![\w-])--?[a-z][a-z0-9-]*\b/g;
 
 /** A sentence as runs, with its technical terms in monospace (Adaptive Cards 1.5 `fontType`), everything else as written. */
 export function textRuns(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> = {}): TextRun[] {

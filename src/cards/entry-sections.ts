@@ -64,6 +64,23 @@ export function entryBadges(entry: EntryView): ColumnSet {
   };
 }
 
+/** One small line under a title: the class in words, and for a vendor's or a non-standard code, where it comes from. */
+export function entryKind(entry: EntryView): string {
+  const cls = `${entry.class} ${entry.classInfo.name.toLowerCase()}`;
+  return entry.status === 'standard' ? cls : `${cls} · ${statusLabel(entry)}`;
+}
+
+/** The retry verdict alone as a small coloured pill, for the collapsed card; the advice is in the details. */
+export function retryPill(entry: Pick<EntryView, 'retry'>): ColumnSet {
+  const when = entry.retry.when;
+  const style: ContainerStyle = when === 'never' ? 'attention' : when === 'now' || when === 'not-needed' ? 'good' : 'warning';
+  return {
+    type: 'ColumnSet',
+    spacing: 'medium',
+    columns: [{ type: 'Column', width: 'auto', style, verticalContentAlignment: 'center', items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })] }],
+  };
+}
+
 /** "Retry: Retry later. Honour Retry-After …" with the verdict coloured. */
 export function retryParagraph(entry: Pick<EntryView, 'retry'>, options: { withAdvice?: boolean } = {}): CardElement {
   const verdict = RETRY_LABEL[entry.retry.when];

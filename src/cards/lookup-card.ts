@@ -14,7 +14,7 @@ import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
-import { entryBadges, likelyFixSection, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
+import { entryKind, likelyFixSection, nextStepsSections, partSections, relatedEntryId, retryParagraph, retryPill } from './entry-sections';
 import { providerErrorSections } from './provider-error-sections';
 
 export interface LookupCardOptions {
@@ -41,27 +41,33 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     body.push(label(`I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`, { isSubtle: true }));
   }
   if (answer.providerError) body.push(...providerErrorSections(answer.providerError, e, 'overview', answer.side));
+  // Collapsed, the card is the answer in a few lines: title, what it is, the summary, the likely fix, the retry
+  // verdict as a pill; everything else is one click away.
   body.push(
     heading(entryTitle(e), { size: answer.providerError ? 'medium' : 'large' }),
-    entryBadges(e),
-    ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small', spacing: 'small' })] : []),
-    paragraph(e.summary, { size: 'medium', spacing: 'medium' }),
+    label(entryKind(e), { isSubtle: true, size: 'small', spacing: 'none' }),
+    paragraph(e.summary, { spacing: 'small' }),
     ...(answer.likelyFix ? likelyFixSection(answer.likelyFix) : []),
-    retryParagraph(e),
+    retryPill(e),
   );
 
   if (collapsed) {
-    body.push(...actionSets([toggleAction('Show more', toggleTargets, 'Description and next steps')], { id: LOOKUP_ELEMENT_IDS.showMore }));
+    body.push(...actionSets([toggleAction('Show more', toggleTargets, 'Description, both sides\' steps and references')], { id: LOOKUP_ELEMENT_IDS.showMore }));
   }
+  const references = e.references.slice(0, MAX_REFERENCES);
   const details: Container = {
     type: 'Container',
     id: LOOKUP_ELEMENT_IDS.details,
     spacing: 'medium',
     ...(collapsed ? { isVisible: false } : {}),
     items: [
-      paragraph(e.description),
+      ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small' })] : []),
+      paragraph(e.description, { spacing: 'small' }),
       ...nextStepsSections(e, answer.side, answer.likelyFix?.steps),
-      ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' })] : []),
+      ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), ...e.headers.flatMap((h, i) => [...(i ? [run(', ')] : []), run(h, { fontType: 'monospace' })])], { spacing: 'medium' })] : []),
+      retryParagraph(e),
+      label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'medium' }),
+      ...actionSets(references.map((r) => openUrlAction(r.label, r.url))),
       ...(collapsed ? actionSets([toggleAction('Show less', toggleTargets)]) : []),
     ],
   };
@@ -73,11 +79,11 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
   }
 
+  // Related codes as one row of chips; what each differs by is in its tooltip.
   const related = e.related.slice(0, MAX_RELATED);
   if (related.length) {
-    body.push(label('Related:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const r of related) body.push(paragraph([run(`${r.code}${r.vendor ? ` (${r.vendor})` : ''}: `, { weight: 'bolder' }), run(r.note)], { spacing: 'small' }));
-    body.push(...actionSets(related.map((r) => lookupAction({ code: r.code, id: relatedEntryId(r) }, `What is ${r.code}${r.vendor ? ` (${r.vendor})` : ''}?`))));
+    body.push(label('Related codes', { isSubtle: true, size: 'small', spacing: 'medium', separator: true }));
+    body.push(...actionSets(related.map((r) => ({ ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`), tooltip: r.note }))));
   }
 
   const alternatives = answer.alternatives.slice(0, MAX_ALTERNATIVES);
@@ -85,10 +91,6 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     body.push(label(answer.unsure ? 'Did you mean another code?' : 'Not what you meant?', { weight: 'bolder', spacing: 'large', separator: true }));
     body.push(...actionSets(alternatives.map((a) => lookupAction(a))));
   }
-
-  const references = e.references.slice(0, MAX_REFERENCES);
-  body.push(label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'large', separator: true }));
-  body.push(...actionSets(references.map((r) => openUrlAction(r.label, r.url))));
 
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: speech(answer) });

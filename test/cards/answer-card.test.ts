@@ -57,13 +57,18 @@ describe.each([
 describe('lookup card', () => {
   const answer = answerOf('what is 502', 'lookup') as LookupAnswer;
 
-  test('leads with the code, its name, the badges and the summary', () => {
-    const card = answerCard(answer);
-    const json = JSON.stringify(card);
+  test('leads with the code, its name, its class in one small line, the summary, the likely fix and a retry pill', () => {
+    const card = answerCard(answer, { detailsCollapsed: true });
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: '502 Bad Gateway' });
-    expect(json).toContain('5xx Server error');
-    expect(json).toContain('Standard (IANA registry)');
+    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: '5xx server error', size: 'small' });
     expect(visibleText(card)).toContain(answer.entry.summary);
+    // Everything before "Show more" is what a collapsed card shows: the likely fix and the verdict are there.
+    const shown = card.body.slice(0, card.body.findIndex((e) => e.type === 'ActionSet'));
+    const shownText = visibleText({ ...card, body: shown });
+    expect(shownText).toContain('Most likely fix');
+    for (const step of answer.likelyFix?.steps ?? []) expect(shownText).toContain(step);
+    expect(shownText).toContain('Retry later');
+    expect(JSON.stringify(card)).not.toContain('Standard (IANA registry)');
     expect(card.fallbackText).toContain('502 Bad Gateway');
     expect(card.speak).toContain('502 Bad Gateway');
   });

@@ -38,6 +38,7 @@ describe('technical terms are monospace runs; the words around them are not', ()
     ['Run aws elbv2 describe-target-health --target-group-arn ARN.', ['describe-target-health', '--target-group-arn']],
     ['Reproduce with curl -v against https://api.example.com/health first.', ['-v', 'https://api.example.com/health']],
     ['spring.servlet.multipart.max-file-size defaults to 1MB.', ['spring.servlet.multipart.max-file-size']],
+    ['Raise server.keepAliveTimeout above 60 seconds.', ['server.keepAliveTimeout']],
   ])('%j', (text, terms) => {
     expect(mono(text)).toEqual(terms);
     expect(textRuns(text).map((r) => r.text).join('')).toBe(text);
