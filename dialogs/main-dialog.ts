@@ -107,10 +107,11 @@ export class MainDialog extends ComponentDialog {
         await this.memory.set(context, plan.memory);
         return;
       case 'feedback':
-        await this.replies.line(context, plan.reaction === 'like' ? 'Thanks for the feedback, glad it helped.' : "Thanks for the feedback. I'll use it to improve that answer.");
+        // 👍 is acknowledged by the pressed thumb itself; 👎 gets an offer to rephrase or to open another reading.
+        if (plan.reaction === 'dislike') await this.replies.line(context, this.engine.talk.dislikeReply, plan.offers ?? []);
         return;
       case 'none-of-these':
-        await this.replies.line(context, "Sorry I couldn't place it. Try the exact code if you have it (\"502\"), the error text, or paste the log lines.", ['what is 502', '401 vs 403']);
+        await this.replies.line(context, this.engine.talk.noneOfTheseReply, ['what is 502', '401 vs 403']);
         return;
       case 'did-you-mean':
         await this.replies.answer(context, plan.answer);

@@ -21,7 +21,8 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
 export function answerActivity(answer: Answer): Partial<Activity> {
   // "thanks", "ok", "bye": a line in kind, not a card.
   if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
-  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: hasSubject(answer), detailsCollapsed: true }), renderText(answer, 'markdown'));
+  // One feedback control per answer: the channel's own (Web Chat's thumbs, Teams' feedback loop), not card buttons too.
+  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: false, detailsCollapsed: true }), renderText(answer, 'markdown'));
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
   return hasSubject(answer) ? withWebChatFeedback(activity, feedbackSubjectId(answer)) : activity;

@@ -9,6 +9,9 @@ import type { EntryRef, EntryView } from '../knowledge/answer';
 import type { ActionSet, CardAction, OpenUrlAction, Spacing, SubmitAction, ToggleVisibilityAction } from './adaptive-card-types';
 import type { AskSubmitValue, LookupSubmitValue } from './card-submit-data';
 import { entryTitle, truncate } from './card-text';
+import { lookupQuestion, type LookupTarget } from '../knowledge/lookup-question';
+
+export { lookupQuestion, type LookupTarget };
 
 /**
  * Buttons per ActionSet. The adaptivecards renderer (Web Chat) shows 5 by default and Teams about 6; more are cut or
@@ -18,19 +21,6 @@ export const MAX_ACTIONS_PER_SET = 5;
 
 /** Teams cuts button labels at roughly this length; the full title is kept in the tooltip. */
 const MAX_BUTTON_TITLE = 40;
-
-/** A code to open: enough to build the message and the payload. */
-export interface LookupTarget {
-  code: number;
-  /** Entry id ("504", "499-esri"); the vendor part after the number picks the meaning. */
-  id: string;
-}
-
-/** The message a code button sends: "what is 504", or "what is 499 esri" for a vendor meaning. */
-export function lookupQuestion(target: LookupTarget): string {
-  const vendor = target.id.startsWith(`${target.code}-`) ? target.id.slice(String(target.code).length + 1) : '';
-  return `what is ${target.code}${vendor ? ` ${vendor}` : ''}`;
-}
 
 /**
  * A button (or row click) that opens one code. Given an entry, the title is its name ("504 Gateway Timeout",

@@ -4,6 +4,8 @@
  * side). The bot and its dialogs only carry out the plan; the engine decides what a message means.
  */
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
+import { relatedEntryId } from '../knowledge/entry-schema';
+import { lookupQuestion } from '../knowledge/lookup-question';
 import { NOTHING_ANSWERED, wasAnswered, type AnsweredSubjects } from './answered-subjects';
 import type { ConversationContext } from '../knowledge/conversation-context';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
@@ -38,13 +40,16 @@ export type CardAction =
 export type ReplyPlan =
   | { kind: 'answer'; understanding: Understanding; answer: Answer; memory: ConversationMemory }
   | { kind: 'did-you-mean'; understanding: Understanding; answer: Answer; candidates: EntryRef[]; memory: ConversationMemory }
-  /** `counted`: the vote is for an answer given in this conversation; any other is thanked for and not recorded. */
-  | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string; counted: boolean }
+  /**
+   * `counted`: the vote is for an answer given in this conversation; any other is not recorded. After 👎, `offers`:
+   * the other readings of what was rated (its number's other meanings, its related codes) as questions to tap.
+   */
+  | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string; counted: boolean; offers?: string[] }
   | { kind: 'none-of-these' };
 
 export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory, answered: AnsweredSubjects = NOTHING_ANSWERED): ReplyPlan {
   const action = readCardAction(value);
-  if (action?.action === 'feedback') return { kind: 'feedback', reaction: action.reaction, id: action.id, counted: wasAnswered(answered, action.id) };
+  if (action?.action === 'feedback') return feedbackPlan(engine, action.reaction, action.id, wasAnswered(answered, action.id));
   if (action?.action === 'none-of-these') return { kind: 'none-of-these' };
   if (action?.action === 'lookup') {
     const id = action.id ?? (action.code !== undefined ? engine.table.meaningsOf(action.code)[0]?.id : undefined);
@@ -63,6 +68,18 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
   }
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
+
+/** Feedback on an answer; after 👎, what else the rated subject could have been, as questions to tap. */
+export function feedbackPlan(engine: StatusEngine, reaction: 'like' | 'dislike', id: string | undefined, counted: boolean): ReplyPlan {
+  const entry = id ? engine.table.entry(id) : undefined;
+  if (reaction === 'like' || !entry) return { kind: 'feedback', reaction, id, counted };
+  const others = [...engine.table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => e.id), ...entry.related.map(relatedEntryId)];
+  const offers = [...new Set(others)].slice(0, MAX_OFFERS).map((other) => lookupQuestion({ code: engine.table.entry(other)?.code ?? entry.code, id: other }));
+  return { kind: 'feedback', reaction, id, counted, offers };
+}
+
+/** As many as a row of suggested actions holds. */
+const MAX_OFFERS = 3;
 
 /** What the engine reads a message against: the remembered subject, where the table still has it, and the side. */
 export function contextOf(engine: StatusEngine, memory: ConversationMemory): ConversationContext {

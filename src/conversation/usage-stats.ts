@@ -10,6 +10,8 @@ const MAX_UNANSWERED = 100;
 /** Keys come from requests (channel ids, card data): at most this many distinct ones are counted apart. */
 const MAX_KEYS = 200;
 const MAX_TEXT = 200;
+/** Votes remembered for replacing: enough for every conversation of a busy hour. */
+const MAX_BALLOTS = 10_000;
 /** Below this confidence a turn counts as unanswered even when it produced an answer. */
 export const LOW_CONFIDENCE = 0.5;
 
@@ -33,6 +35,8 @@ export class UsageStats {
   private readonly unanswered: StatsSnapshot['unanswered']['recent'] = [];
   private readonly feedback = new Map<string, { like: number; dislike: number }>();
   private likes = 0;
+  /** The last vote per conversation and answer, so a changed vote moves rather than adds. */
+  private readonly ballots = new Map<string, 'like' | 'dislike'>();
   private dislikes = 0;
 
   recordTurn(text: string, u: Understanding, channel: string): void {
@@ -47,13 +51,28 @@ export class UsageStats {
     }
   }
 
-  recordFeedback(reaction: 'like' | 'dislike', id = '(none)'): void {
+  /** A vote; from the same `voter` (a conversation) on the same answer, a changed vote replaces the first. */
+  recordFeedback(reaction: 'like' | 'dislike', id = '(none)', voter?: string): void {
     const key = boundedKey(this.feedback, id.slice(0, 40));
     const f = this.feedback.get(key) ?? { like: 0, dislike: 0 };
+    const ballot = voter === undefined ? undefined : `${voter.slice(0, 128)}\u0000${key}`;
+    const before = ballot === undefined ? undefined : this.ballots.get(ballot);
+    if (before === reaction) return;
+    if (before) {
+      f[before]--;
+      if (before === 'like') this.likes--;
+      else this.dislikes--;
+    }
     f[reaction]++;
     this.feedback.set(key, f);
     if (reaction === 'like') this.likes++;
     else this.dislikes++;
+    if (ballot !== undefined) {
+      this.ballots.delete(ballot);
+      this.ballots.set(ballot, reaction);
+      // The oldest ballots go first; a vote changed after that many others counts as a new one.
+      if (this.ballots.size > MAX_BALLOTS) this.ballots.delete(this.ballots.keys().next().value as string);
+    }
   }
 
   snapshot(): StatsSnapshot {

@@ -72,6 +72,10 @@ export const conversationSchema = z
     returnTo: phrases.min(1),
     clarify: z.object({ codeOrError: sentence, referent: sentence }).strict(),
     outOfScope: sentence,
+    /** After 👎 on an answer: an apology and an offer to rephrase or to see the other readings offered as buttons. */
+    dislikeReply: sentence,
+    /** After "none of these" in a did-you-mean: what to give instead. */
+    noneOfTheseReply: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
   })
   .strict();
@@ -103,6 +107,8 @@ export interface ConversationLexicon {
   returnTo: WordPhrases<true>;
   clarify: { codeOrError: string; referent: string };
   outOfScope: string;
+  dislikeReply: string;
+  noneOfTheseReply: string;
   notHttp: string;
   /** Every phrase above as written, so the typo corrector knows them ("thx" is not a typo of anything). */
   words: string[];
@@ -143,6 +149,8 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     ordinals: new WordPhrases(ORDINALS.flatMap((o) => data.ordinals[o].map((p) => [p, o] as const))),
     clarify: data.clarify,
     outOfScope: data.outOfScope,
+    dislikeReply: data.dislikeReply,
+    noneOfTheseReply: data.noneOfTheseReply,
     notHttp: data.notHttp,
     words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...data.returnTo, ...Object.values(data.ordinals).flat()],
   };

@@ -11,7 +11,7 @@
  *   if (rates(activity)) enableFeedbackLoop(activity);            // before sending, on msteams
  *   const vote = readFeedbackSubmit(context.activity);            // in onInvokeActivity
  */
-import { readCardSubmit, type FeedbackReaction } from '../cards/card-submit-data';
+import type { FeedbackReaction } from '../cards/card-submit-data';
 
 export const SUBMIT_ACTION_INVOKE = 'message/submitAction';
 
@@ -35,9 +35,11 @@ export interface OutgoingActivity {
  */
 export function ratedSubject(activity: OutgoingActivity): string | undefined {
   if (activity.type !== undefined && activity.type !== 'message') return undefined;
-  for (const attachment of activity.attachments ?? []) {
-    const found = findFeedbackId(attachment.content);
-    if (found) return found;
+  // The subject the answer's thumbs carry (the schema.org Message entity every rateable answer has).
+  for (const entity of (activity as { entities?: unknown[] }).entities ?? []) {
+    const actions = isRecord(entity) && Array.isArray(entity.potentialAction) ? entity.potentialAction : [];
+    const like = actions.find((a): a is Record<string, unknown> => isRecord(a) && a['@type'] === 'LikeAction');
+    if (typeof like?.description === 'string' && like.description) return like.description;
   }
   return undefined;
 }
@@ -95,25 +97,6 @@ export function subjectOf(rated: RatedMessages, messageId: string | undefined): 
 }
 
 // === Helpers
-
-function findFeedbackId(node: unknown): string | undefined {
-  if (Array.isArray(node)) {
-    for (const child of node) {
-      const found = findFeedbackId(child);
-      if (found) return found;
-    }
-  } else if (isRecord(node)) {
-    if (node.type === 'Action.Submit') {
-      const submit = readCardSubmit(node.data);
-      if (submit?.action === 'feedback') return submit.id;
-    }
-    for (const child of Object.values(node)) {
-      const found = typeof child === 'object' ? findFeedbackId(child) : undefined;
-      if (found) return found;
-    }
-  }
-  return undefined;
-}
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -178,3 +178,23 @@ describe('snapshot', () => {
     expect(JSON.parse(JSON.stringify(snapshot))).toEqual(snapshot);
   });
 });
+
+describe('a changed vote replaces the first', () => {
+  test('from the same conversation on the same answer: moved, not added; the same vote twice counts once', () => {
+    const stats = new UsageStats();
+    stats.recordFeedback('dislike', '502', 'conv-a');
+    stats.recordFeedback('like', '502', 'conv-a');
+    stats.recordFeedback('like', '502', 'conv-a');
+    expect(stats.snapshot().feedback).toMatchObject({ like: 1, dislike: 0, byCode: [{ id: '502', like: 1, dislike: 0 }] });
+  });
+
+  test('other conversations and other answers count apart; a vote with no conversation always counts', () => {
+    const stats = new UsageStats();
+    stats.recordFeedback('like', '502', 'conv-a');
+    stats.recordFeedback('dislike', '502', 'conv-b');
+    stats.recordFeedback('dislike', '504', 'conv-a');
+    stats.recordFeedback('like', '502');
+    stats.recordFeedback('like', '502');
+    expect(stats.snapshot().feedback).toMatchObject({ like: 3, dislike: 2 });
+  });
+});

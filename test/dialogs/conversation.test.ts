@@ -140,25 +140,28 @@ describe('other questions', () => {
 });
 
 describe('card clicks and feedback', () => {
-  it('thanks for a 👍 with one line and no card', async () => {
+  it('a 👍 needs no message: the pressed thumb says it was taken', async () => {
     const { adapter } = botUnderTest();
     await adapter
       .send('what is 502')
       .assertReply((reply) => expect(cardTitle(reply)).toBe('502 Bad Gateway'))
       .send(click({ action: 'feedback', reaction: 'like', id: '502' }))
-      .assertReply((reply) => {
-        expect(reply.text).toBe('Thanks for the feedback, glad it helped.');
-        expect(reply.attachments ?? []).toHaveLength(0);
-      })
-      .assertNoReply('feedback gets one line only', 20);
+      .assertNoReply('a 👍 gets no message', 20);
   });
 
-  it('thanks for a 👎 differently', async () => {
+  it('a 👎 offers to rephrase, or to open the other readings of what was rated', async () => {
     const { adapter } = botUnderTest();
-    await adapter.send(click({ action: 'feedback', reaction: 'dislike', id: '502' })).assertReply((reply) => {
-      expect(reply.text).toMatch(/^Thanks for the feedback\. I'll use it/);
+    await adapter.send(click({ action: 'feedback', reaction: 'dislike', id: '499-nginx' })).assertReply((reply) => {
+      expect(reply.text).toMatch(/^Sorry that missed\. Tell me in other words/);
       expect(reply.attachments ?? []).toHaveLength(0);
+      // The same number's other meaning first, then the codes it is related to.
+      expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['what is 499 esri', 'what is 504', 'what is 408']);
     });
+  });
+
+  it('answer cards carry no vote buttons of their own: the channel\'s thumbs are the one feedback control', async () => {
+    const { adapter } = botUnderTest();
+    await adapter.send('what is 502').assertReply((reply) => expect(JSON.stringify(reply.attachments)).not.toContain('"action":"feedback"'));
   });
 
   it.each([

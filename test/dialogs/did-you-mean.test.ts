@@ -70,10 +70,10 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
       expect: (reply) => expect(cardTitle(reply)).toBe('410 Gone'),
     },
     {
-      name: 'a 👍 on an older answer is thanked',
-      reply: () => click({ action: 'feedback', reaction: 'like', id: '502' }),
+      name: 'a 👎 on an older answer gets the offer to rephrase',
+      reply: () => click({ action: 'feedback', reaction: 'dislike', id: '502' }),
       expect: (reply) => {
-        expect(reply.text).toBe('Thanks for the feedback, glad it helped.');
+        expect(reply.text).toMatch(/^Sorry that missed/);
         expect(reply.attachments ?? []).toHaveLength(0);
       },
     },

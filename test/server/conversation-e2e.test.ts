@@ -82,10 +82,11 @@ describe('a channel-style conversation', () => {
     expect(text).toMatch(/410 Gone/);
   });
 
-  it('records feedback and acknowledges it in one line', async () => {
+  it('records a 👍 without a message, and answers a 👎 with an offer to rephrase', async () => {
     const { activities } = await sendActivity(bot.url, conv, { value: { action: 'feedback', reaction: 'like', id: '410' } });
-    expect(activities).toHaveLength(1);
-    expect(activities[0]?.text).toMatch(/thanks/i);
+    expect(activities).toHaveLength(0);
+    const disliked = await sendActivity(bot.url, `${conv}-2`, { value: { action: 'feedback', reaction: 'dislike', id: '410' } });
+    expect(disliked.activities[0]?.text).toMatch(/^Sorry that missed/);
     const stats = (await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { like: number } };
     expect(stats.feedback.like).toBeGreaterThanOrEqual(1);
   });

@@ -116,8 +116,8 @@ describe('one message per answer', () => {
 
   test('a reply without a card keeps its text', async () => {
     const thread = channelThread('line');
-    const [reply] = await teams({ ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'like', id: '429' } });
-    expect(reply?.text).toMatch(/Thanks for the feedback/);
+    const [reply] = await teams({ ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'dislike', id: '429' } });
+    expect(reply?.text).toMatch(/^Sorry that missed/);
     expect(reply?.summary).toBeUndefined();
   });
 });
@@ -159,10 +159,10 @@ describe('Teams\' feedback loop', () => {
     // Teams' form needs no message back: nothing more went to the conversation.
     expect(connector.received.filter((r) => r.path.includes(thread))).toHaveLength(1);
 
-    // The card's own 👍 on the same answer lands in the same record.
+    // A 👍 on the same answer from the same conversation (an older card's button) replaces the 👎 rather than adding.
     const cardVote = { ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'like', id: '503' } };
     await teams(cardVote);
-    expect((await stats()).feedback.byCode).toContainEqual({ id: '503', like: 1, dislike: 1 });
+    expect((await stats()).feedback.byCode).toContainEqual({ id: '503', like: 1, dislike: 0 });
   });
 
   test('with expectReplies the invoke response comes back as an invokeResponse activity; a vote rating no message of ours is not recorded', async () => {
