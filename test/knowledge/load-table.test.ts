@@ -584,12 +584,13 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
       problem: /expected array/,
     },
     {
+      // Esri tags no step, so its own entries are the first to miss it.
       what: 'a vendor removed while entries still use it',
-      breakIt: (d) => editJson(d, 'vendors.json', (j) => (j as unknown as unknown[]).splice(1, 1)),
-      file: 'data/codes/444-nginx.json',
-      code: 444,
+      breakIt: (d) => editJson(d, 'vendors.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((v) => v.id === 'esri'), 1)),
+      file: 'data/codes/498-esri.json',
+      code: 498,
       field: 'vendor',
-      problem: /names "nginx", which is not in data\/vendors\.json/,
+      problem: /names "esri", which is not in data\/vendors\.json/,
     },
     {
       what: 'vendors.json is missing',
