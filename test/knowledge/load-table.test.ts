@@ -593,6 +593,15 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
       problem: /names "esri", which is not in data\/vendors\.json/,
     },
     {
+      // Heroku is a stack (data/stacks.json), and 502's step for its router is the first to be tagged with it.
+      what: 'a stack removed while a step is still tagged with it',
+      breakIt: (d) => editJson(d, 'stacks.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((s) => s.id === 'heroku'), 1)),
+      file: 'data/codes/502.json',
+      code: 502,
+      field: 'nextSteps.server[9].stacks[0]',
+      problem: /is not a vendor in data\/vendors\.json nor a stack in data\/stacks\.json/,
+    },
+    {
       what: 'vendors.json is missing',
       breakIt: (d) => rmSync(join(d, 'vendors.json')),
       file: 'data/vendors.json',
