@@ -584,12 +584,22 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
       problem: /expected array/,
     },
     {
+      // Esri tags no step, so its own entries are the first to miss it.
       what: 'a vendor removed while entries still use it',
-      breakIt: (d) => editJson(d, 'vendors.json', (j) => (j as unknown as unknown[]).splice(1, 1)),
-      file: 'data/codes/444-nginx.json',
-      code: 444,
+      breakIt: (d) => editJson(d, 'vendors.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((v) => v.id === 'esri'), 1)),
+      file: 'data/codes/498-esri.json',
+      code: 498,
       field: 'vendor',
-      problem: /names "nginx", which is not in data\/vendors\.json/,
+      problem: /names "esri", which is not in data\/vendors\.json/,
+    },
+    {
+      // Heroku is a stack (data/stacks.json), and 502's step for its router is the first to be tagged with it.
+      what: 'a stack removed while a step is still tagged with it',
+      breakIt: (d) => editJson(d, 'stacks.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((s) => s.id === 'heroku'), 1)),
+      file: 'data/codes/502.json',
+      code: 502,
+      field: 'nextSteps.server[9].stacks[0]',
+      problem: /is not a vendor in data\/vendors\.json nor a stack in data\/stacks\.json/,
     },
     {
       what: 'vendors.json is missing',
