@@ -263,17 +263,18 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const act = u.act ?? 'hello';
       const short = SHORT_ACTS.includes(act);
       const title = talk.actTitles[act];
-      return { intent: 'greeting', act, ...(title ? { title } : {}), message: talk.actReplies[act], examples: short ? [] : EXAMPLE_QUESTIONS, notes, suggestions: short ? [] : EXAMPLE_QUESTIONS.slice(0, 3) };
+      // The examples once: as the card's buttons (which Teams channels show too), not again as suggested replies.
+      return { intent: 'greeting', act, ...(title ? { title } : {}), message: talk.actReplies[act], examples: short ? [] : EXAMPLE_QUESTIONS, notes, suggestions: [] };
     }
     case 'none': {
       const kind = u.otherNumber && kinds.kind(u.otherNumber.kind);
       if (u.otherNumber && kind) {
         const { id, name, explanation, references } = kind;
         const message = talk.notHttp.replace('{text}', u.otherNumber.text).replace('{kind}', name);
-        return { intent: 'none', message, otherNumber: { text: u.otherNumber.text, kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: EXAMPLE_QUESTIONS.slice(0, 2) };
+        return { intent: 'none', message, otherNumber: { text: u.otherNumber.text, kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
       }
       const message = u.clarify ? talk.clarify[u.clarify] : talk.outOfScope;
-      return { intent: 'none', message, ...(u.clarify ? { clarify: u.clarify } : {}), examples: EXAMPLE_QUESTIONS, notes, suggestions: EXAMPLE_QUESTIONS.slice(0, 3) };
+      return { intent: 'none', message, ...(u.clarify ? { clarify: u.clarify } : {}), examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
     }
   }
 }
