@@ -195,7 +195,9 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
       const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
       if (beside?.note) notes.push(`Your message also names ${beside.service ?? table.provider(beside.provider)?.name ?? beside.provider} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
-      const fix = named || (focus !== 'overview' && focus !== 'fix') ? undefined : likelyFix(entry, [...u.vendors, ...(u.stacks ?? [])], u.side, (id) => stackName(table, id));
+      // The likely fix leads the overview and the fix; asked for one side's steps, it is that side's.
+      const sideAsked = focus === 'server' || focus === 'client' ? focus : undefined;
+      const fix = named || (focus !== 'overview' && focus !== 'fix' && !sideAsked) ? undefined : likelyFix(entry, [...u.vendors, ...(u.stacks ?? [])], sideAsked ?? u.side, (id) => stackName(table, id), sideAsked);
       return {
         intent: 'lookup',
         focus,

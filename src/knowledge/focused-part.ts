@@ -62,9 +62,11 @@ export function focusedPart(subject: Subject, title: string, focus: Exclude<Focu
       return { heading: `How to fix ${title}`, lead: subject.summary, ...likely, paragraphs: [], steps: stepLists(subject, side, undefined, fix?.steps) };
     }
     case 'server':
-      return { heading: `${title}: what to change on the server`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side, 'server') };
-    case 'client':
-      return { heading: `${title}: what to do as the caller`, lead: subject.summary, paragraphs: [], steps: stepLists(subject, side, 'client') };
+    case 'client': {
+      const likely = fix ? { likely: { heading: likelyFixHeading(fix), steps: fix.steps } } : {};
+      const heading = focus === 'server' ? `${title}: what to change on the server` : `${title}: what to do as the caller`;
+      return { heading, lead: subject.summary, ...likely, paragraphs: [], steps: stepLists(subject, side, focus, fix?.steps) };
+    }
     case 'cause':
       return { heading: `Why ${title} happens`, paragraphs: [subject.description], ...(subject.causes?.length ? { list: { heading: 'Typical causes', items: subject.causes } } : {}), steps: [] };
     case 'fault': {

@@ -23,9 +23,11 @@ const MAX_STEPS = 3;
 /** Without a stack named, the first steps of one side. */
 const DEFAULT_STEPS = 2;
 
-export function likelyFix(entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>, named: readonly string[], side: Side | undefined, nameOf: (id: string) => string): LikelyFix | undefined {
+export function likelyFix(entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>, named: readonly string[], side: Side | undefined, nameOf: (id: string) => string, only?: Side): LikelyFix | undefined {
   if (entry.fixedBy.side === 'nobody') return undefined;
-  const tagged = entry.sideSteps.filter((s) => s.stacks.some((id) => named.includes(id)));
+  const tagged = entry.sideSteps.filter((s) => s.stacks.some((id) => named.includes(id)) && (!only || s.side === only));
+  // One side's steps asked for: only a stack's step narrows them; without one, the list itself is the answer.
+  if (only && !tagged.length) return undefined;
   // The user's side first; a caller is still shown the operator's steps for the stack they named, after their own.
   const forStack = side ? [...tagged.filter((s) => s.side === side), ...tagged.filter((s) => s.side !== side)] : tagged;
   if (forStack.length) {

@@ -1,0 +1,114 @@
+/**
+ * Answer cards as a user sees them in real Chromium at / (Web Chat over the bot's own Direct Line): for questions that
+ * name a stack, the likely fix for that stack is on the card without "Show more"; pasted header values are decoded
+ * on it; a comparison states the difference under its title. The collapsed cards' heights at 1366×768 and on a phone
+ * (375×667) are printed as figures, not asserted: layout, not behaviour.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { startBot, type BotProcess } from '../support/bot-process';
+import { launchChromium, originOnlyContext, screenshot } from '../support/browser';
+
+jest.setTimeout(300_000);
+
+const SEND_BOX = '[data-id="webchat-sendbox-input"]';
+const GREETING = /Hi, I.m StatusBot/;
+/** How long a card may take to lay out; a bound on waiting, not a speed requirement. */
+const SHOWS_WITHIN_MS = 10_000;
+
+/** [question, the stack's words the likely fix must show without "Show more"] */
+const STACK_QUESTIONS: ReadonlyArray<[string, RegExp]> = [
+  ['my upload fails with 413 through nginx', /client_max_body_size/],
+  ['our alb returns 502 after deploys', /describe-target-health/],
+  ['cloudflare 524 on our long reports', /120 seconds/],
+  ['laravel 419 page expired on the login form', /@csrf/],
+  ['kubernetes ingress gives 504 on long requests', /proxy-read-timeout/],
+  ['our iis site gives 413 on big uploads', /maxAllowedContentLength/],
+  ['express app answers 413 payload too large', /limit/],
+  ['django returns 413 on file upload', /DATA_UPLOAD_MAX_MEMORY_SIZE/],
+  ['api gateway 504 after 29 seconds', /29 seconds/],
+  ['nginx 431 request header too large', /large_client_header_buffers/],
+  ['php site behind nginx 504 gateway timeout', /fastcgi_read_timeout/],
+];
+
+let bot: BotProcess;
+let browser: Browser;
+const heights: Array<{ viewport: string; question: string; px: number }> = [];
+
+beforeAll(async () => {
+  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
+});
+
+afterAll(async () => {
+  if (heights.length) {
+    console.log(`Collapsed answer card heights (px):\n${heights.map((h) => `  ${h.viewport.padEnd(9)} ${String(h.px).padStart(5)}  ${h.question.split('\n')[0]}`).join('\n')}`);
+  }
+  await browser?.close();
+  await bot?.stop();
+});
+
+async function openChat(viewport: { width: number; height: number }, mobile = false): Promise<Page> {
+  const { context } = await originOnlyContext(browser, bot.url, { viewport, isMobile: mobile, hasTouch: mobile });
+  const page = await context.newPage();
+  await page.goto(bot.url + '/');
+  await page.locator('[role="feed"]').getByText(GREETING).first().waitFor();
+  return page;
+}
+
+/** Asks, waits for a new card, and returns the last card's element handle text and the card locator. */
+async function askForCard(page: Page, question: string) {
+  const cards = page.locator('[role="feed"] .ac-adaptiveCard');
+  const before = await cards.count();
+  const box = page.locator(SEND_BOX);
+  await box.fill(question);
+  await box.press('Enter');
+  await page.waitForFunction((n) => document.querySelectorAll('[role="feed"] .ac-adaptiveCard').length > n, before);
+  const card = cards.last();
+  await card.waitFor();
+  return card;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const document: any;
+
+describe.each([
+  ['1366×768', { width: 1366, height: 768 }, false],
+  ['375×667', { width: 375, height: 667 }, true],
+])('at %s', (name, viewport, mobile) => {
+  let page: Page;
+  beforeAll(async () => {
+    page = await openChat(viewport, mobile);
+  });
+  afterAll(async () => {
+    await page?.context().close();
+  });
+
+  test.each(STACK_QUESTIONS)('"%s": the stack\'s likely fix shows without "Show more"', async (question, words) => {
+    const card = await askForCard(page, question);
+    // Visible, not just present: waitFor fails the test if it never shows without a click.
+    await card.getByText(/^Most likely fix with /).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    await card.getByText(words).first().waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    heights.push({ viewport: name, question, px: Math.round((await card.boundingBox())?.height ?? 0) });
+  });
+
+  test('pasted headers are decoded on the card: Retry-After as a wait, an expired token in words', async () => {
+    const retry = await askForCard(page, 'HTTP/1.1 429 Too Many Requests\nRetry-After: 120');
+    await retry.getByText(/From what you pasted/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    await retry.getByText(/wait 2 minutes \(until \d\d:\d\d UTC\)/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    const token = await askForCard(page, 'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token", error_description="The access token expired"');
+    await token.getByText(/your token has expired/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+  });
+
+  test('"401 vs 403" states the difference under its title; "what is 502" and a pasted log are measured', async () => {
+    const compare = await askForCard(page, '401 vs 403');
+    await compare.getByText(/^403 Forbidden, unlike 401: /).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    heights.push({ viewport: name, question: '401 vs 403', px: Math.round((await compare.boundingBox())?.height ?? 0) });
+    const lookup = await askForCard(page, 'what is 502');
+    heights.push({ viewport: name, question: 'what is 502', px: Math.round((await lookup.boundingBox())?.height ?? 0) });
+    const log = await askForCard(
+      page,
+      ['10.0.0.1 - - [06/Dec/2026:10:40:01 +0000] "GET /api HTTP/1.1" 502 157', '10.0.0.2 - - [06/Dec/2026:10:40:02 +0000] "GET /api HTTP/1.1" 502 157', '10.0.0.3 - - [06/Dec/2026:10:40:03 +0000] "GET / HTTP/1.1" 200 612', '10.0.0.4 - - [06/Dec/2026:10:40:04 +0000] "GET /api HTTP/1.1" 504 167'].join('\n'),
+    );
+    heights.push({ viewport: name, question: 'a pasted log (4 lines)', px: Math.round((await log.boundingBox())?.height ?? 0) });
+    await screenshot(page, `cards-${name.replace('×', 'x')}`);
+  });
+});
