@@ -8,14 +8,17 @@
 import type { TriageAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import type { AdaptiveCard, CardElement, Column, ColumnSet, TextColor } from './adaptive-card-types';
-import { actionSets, lookupAction } from './card-actions';
+import { actionSets, lookupAction, toggleAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph } from './card-text';
-import { classColor, nextStepsSections } from './entry-sections';
+import { classColor, likelyFixSection, nextStepsSections } from './entry-sections';
 
 /** Rows shown before the rest is summed up in one line; a log rarely has more distinct statuses that matter. */
 export const MAX_TRIAGE_ROWS = 12;
+
+/** Ids of the elements "Show more" and "Show less" toggle. */
+export const TRIAGE_ELEMENT_IDS = { steps: 'triage-steps', showMore: 'triage-show-more' } as const;
 
 /** Relative column widths: code, name, count, share. The same in every row, so the columns line up. */
 const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
@@ -39,9 +42,11 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
   for (const line of findings) body.push(paragraph(line, { spacing: 'small' }));
 
   if (answer.focus) {
-    body.push(heading(`Next steps for ${answer.focus.code}:`, { spacing: 'large', separator: true }));
-    body.push(...nextStepsSections(answer.focus));
-    body.push(...actionSets([lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { spacing: 'medium' }));
+    // The likely fix for the top failure shows; its other steps wait behind "Show more".
+    const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
+    if (answer.likelyFix) body.push(...likelyFixSection(answer.likelyFix).map((e, i) => (i === 0 && e.type === 'TextBlock' ? { ...e, text: `${e.text} (${answer.focus?.code})`, separator: true, spacing: 'large' as const } : e)));
+    body.push(...actionSets([toggleAction('Show more', ids, `All next steps for ${answer.focus.code}`), lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { id: TRIAGE_ELEMENT_IDS.showMore, spacing: 'medium' }));
+    body.push({ type: 'Container', id: TRIAGE_ELEMENT_IDS.steps, isVisible: false, items: [...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps), ...actionSets([toggleAction('Show less', ids)])] });
   }
 
   body.push(...answerFooter(answer, options));

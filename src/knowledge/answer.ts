@@ -128,6 +128,8 @@ export interface TriageAnswer extends AnswerBase {
   failures: number;
   /** The most frequent failure, explained in full; absent when everything succeeded. */
   focus?: EntryView;
+  /** The steps for that failure that fit the stack and side the message names. */
+  likelyFix?: LikelyFix;
   /** One line per finding, most important first. */
   story: string[];
 }
@@ -304,7 +306,8 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
       story.push(link ? `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${link.note}` : `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${secondRef?.summary ?? ''}`);
     }
   }
-  return { intent: 'triage', counts, total, failures, focus, story, notes, suggestions: focus ? [`how do I fix ${focus.code}?`] : [] };
+  const fix = focus ? likelyFix(focus, [...u.vendors, ...(u.stacks ?? [])], u.side, (id) => stackName(table, id)) : undefined;
+  return { intent: 'triage', counts, total, failures, focus, ...(fix ? { likelyFix: fix } : {}), story, notes, suggestions: focus ? [`how do I fix ${focus.code}?`] : [] };
 }
 
 // === Helpers

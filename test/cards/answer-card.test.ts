@@ -5,7 +5,7 @@
 import type { AdaptiveCard, ColumnSet, Container } from '../../src/cards/adaptive-card-types';
 import { answerCard } from '../../src/cards/answer-card';
 import { LOOKUP_ELEMENT_IDS } from '../../src/cards/lookup-card';
-import { MAX_TRIAGE_ROWS } from '../../src/cards/triage-card';
+import { MAX_TRIAGE_ROWS, TRIAGE_ELEMENT_IDS } from '../../src/cards/triage-card';
 import type { Answer, ClassAnswer, CompareAnswer, LookupAnswer, TriageAnswer, UnknownCodeAnswer } from '../../src/knowledge/answer';
 import { EXAMPLE_QUESTIONS, UNKNOWN_CODE_RULE } from '../../src/knowledge/answer';
 import { MAX_MESSAGE_LENGTH } from '../../src/knowledge/text';
@@ -224,13 +224,16 @@ describe('triage card', () => {
     expect(rows[1]?.selectAction).toMatchObject({ data: { action: 'lookup', code: 502 } });
   });
 
-  test('tells the story headline first, then the next steps and a button for the focus code', () => {
+  test('tells the story headline first, then the likely fix for the top failure, the other steps behind Show more, and a button for it', () => {
     const card = answerCard(answer);
     const text = visibleText(card);
     expect(answer.story[0]).toBeDefined();
-    expect(text.indexOf(answer.story[0] as string)).toBeLessThan(text.indexOf('Next steps for 502:'));
+    expect(text.indexOf(answer.story[0] as string)).toBeLessThan(text.indexOf('Most likely fix (502)'));
     for (const line of answer.story) expect(text).toContain(line);
-    for (const step of answer.focus?.nextSteps.client ?? []) expect(text).toContain(step);
+    for (const step of answer.likelyFix?.steps ?? []) expect(text).toContain(step);
+    // Every step of both sides is on the card, the likely ones shown and the rest hidden until "Show more".
+    for (const step of [...(answer.focus?.nextSteps.client ?? []), ...(answer.focus?.nextSteps.server ?? [])]) expect(text).toContain(step);
+    expect(card.body.find((e) => e.type === 'Container' && e.id === TRIAGE_ELEMENT_IDS.steps)).toMatchObject({ isVisible: false });
     const open = cardActions(card).find((a) => a.title === 'Open 502 Bad Gateway');
     expect(open).toMatchObject({ data: { action: 'lookup', code: 502, id: '502' } });
   });
