@@ -13,41 +13,17 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { BROWSER_TIMEOUT_MS } from './chromium';
 import { ROOT } from './bot-process';
+
+export { BROWSER_TIMEOUT_MS, CHROMIUM_PATH, launchChromium } from './chromium';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-
-/** Chromium is slow to start and render Web Chat on a small CI machine: be generous. */
-export const BROWSER_TIMEOUT_MS = 60_000;
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`npm test\` (it installs Debian's chromium when missing) or, as root, \`apt-get install -y chromium\`.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    timeout: BROWSER_TIMEOUT_MS,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Tests play another web site (served by the test) that embeds the bot, which runs on loopback here; Chromium
-      // would refuse a "public" page loading from a loopback address. In production the bot has a public address.
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  });
-}
 
 export interface OriginOnlyContext {
   context: BrowserContext;
