@@ -161,7 +161,10 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountRestApi(server, engine, stats, operatorOnly);
   mountMetrics(server, metrics, operatorOnly);
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
-  mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
+  mountStaticSite(server, {
+    allowedOrigins: config.allowedOrigins,
+    directLineEndpoint: config.directLine.azure?.endpoint,
+  });
 
   return {
     server,

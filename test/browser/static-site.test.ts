@@ -1,8 +1,9 @@
 /**
- * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (versioned assets
- * for a year, pages never, the launcher for minutes), gzip, ETags, and the security headers: a per-response CSP
- * nonce, no framing except /embed by ALLOWED_ORIGINS, nosniff, a referrer policy. The real server process for the
- * defaults; an in-process restify server for the options (any embedder, Azure Direct Line).
+ * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (each file's URL
+ * versioned by its own content and cached for a year, pages revalidated, the launcher for minutes), Brotli or gzip by
+ * Accept-Encoding from precompressed variants, ETags, and the security headers: a per-response CSP nonce, no framing
+ * except /embed by ALLOWED_ORIGINS, nosniff, a referrer policy. The real server process for the defaults; an in-process restify server for the options (any embedder,
+ * Azure Direct Line).
  */
 import restify from 'restify';
 import { mountStaticSite, type StaticSiteOptions } from '../../src/server/static-site';
@@ -33,7 +34,7 @@ function directives(csp: string | null): Record<string, string> {
 }
 
 describe('the pages', () => {
-  it.each(['/', '/demo', '/embed'])('%s is HTML, never cached, with security headers', async (path) => {
+  it.each(['/', '/demo', '/embed'])('%s is HTML, revalidated on every load, with security headers', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -72,6 +73,21 @@ describe('the pages', () => {
     expect(directives((await get('/')).headers.get('content-security-policy'))['frame-src']).toBe("'none'");
   });
 
+  it('lets /demo be revalidated by its ETag; / and /embed carry the response\'s nonce, so they have none', async () => {
+    const demo = await get('/demo', { 'accept-encoding': 'br' });
+    expect(demo.headers.get('content-encoding')).toBe('br');
+    const etag = demo.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+-br"$/);
+    await demo.arrayBuffer();
+    const again = await get('/demo', { 'accept-encoding': 'br', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    for (const path of ['/', '/embed']) {
+      const res = await get(path);
+      expect(res.headers.get('etag')).toBeNull();
+      await res.arrayBuffer();
+    }
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await fetch(bot.url + '/', { method: 'HEAD' });
     expect(res.status).toBe(200);
@@ -86,9 +102,9 @@ describe('the pages', () => {
 });
 
 describe('scripts and assets', () => {
-  it('serves Web Chat from the bot: versioned URL cached for a year, gzipped, with an ETag', async () => {
+  it('serves Web Chat from the bot: versioned URL cached for a year, Brotli or gzip as accepted, with an ETag', async () => {
     const page = await (await get('/')).text();
-    const src = /src="(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
+    const src = /"(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
     expect(src).toBeTruthy();
     const res = await get(src!, { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
@@ -97,8 +113,25 @@ describe('scripts and assets', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('vary')).toBe('Accept-Encoding');
     // fetch unzips for us: the bytes on the wire are the Content-Length.
-    expect(Number(res.headers.get('content-length'))).toBeLessThan(1_200_000);
+    const gzipped = Number(res.headers.get('content-length'));
+    expect(gzipped).toBeLessThan(1_200_000);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
+
+    // Brotli when accepted (precompressed at build time: it is there from the first request).
+    const br = await get(src!, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(gzipped * 0.8);
+    expect((await br.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
+    const brEtag = br.headers.get('etag');
+    expect(brEtag).not.toBe(res.headers.get('etag'));
+    // A cached copy is revalidated in its own encoding.
+    expect((await get(src!, { 'accept-encoding': 'br', 'if-none-match': brEtag! })).status).toBe(304);
+    expect((await get(src!, { 'accept-encoding': 'gzip', 'if-none-match': brEtag! })).status).toBe(200);
+    // No encoding accepted: the file as it is.
+    const plainBody = await get(src!, { 'accept-encoding': 'identity' });
+    expect(plainBody.headers.get('content-encoding')).toBeNull();
+    await plainBody.arrayBuffer();
 
     // An unversioned (or stale) URL is revalidated; its ETag answers 304.
     const plain = await get('/vendor/webchat.js');
@@ -108,6 +141,14 @@ describe('scripts and assets', () => {
     await plain.arrayBuffer();
     const again = await get('/vendor/webchat.js', { 'if-none-match': etag! });
     expect(again.status).toBe(304);
+  });
+
+  it('versions each file\'s URL by its own content, so changing one never expires the others', async () => {
+    const page = await (await get('/')).text();
+    const version = (path: string) => new RegExp(`${path.replaceAll('.', '\\.')}\\?v=([0-9a-f]+)`).exec(page)?.[1];
+    const versions = ['/vendor/webchat.js', '/assets/chat.js', '/assets/chat.css'].map(version);
+    expect(versions.every(Boolean)).toBe(true);
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it('serves the launcher with a short cache, usable from any site', async () => {
