@@ -164,6 +164,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,
     directLineEndpoint: config.directLine.azure?.endpoint,
+    // The pages show the bot's greeting before Web Chat has loaded: the same words it sends when a chat starts.
+    greeting: { title: engine.talk.actTitles.hello ?? 'StatusBot', text: engine.talk.actReplies.hello },
   });
 
   return {

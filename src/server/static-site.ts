@@ -15,7 +15,7 @@
  * sent whole. /widget.js is cached for five minutes, since sites embed it without a version.
  *
  * ```ts
- * mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
+ * mountStaticSite(server, { allowedOrigins: config.allowedOrigins, greeting: { title: 'Hi', text: 'Ask me.' } });
  * ```
  */
 import { createHash, randomBytes } from 'node:crypto';
@@ -40,6 +40,8 @@ export interface StaticSiteOptions {
   publicDir?: string;
   /** Where the precompressed variants are (precompressed.ts); default <project>/dist/precompressed. */
   precompressedDir?: string;
+  /** The bot's greeting, shown by the pages at once, before Web Chat has loaded (the bot's own words for "hello"). */
+  greeting?: { title: string; text: string };
 }
 
 export interface StaticFile {
@@ -75,12 +77,15 @@ const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/demo': 'demo.html', '/embed': 'embed.html' };
 
+const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
+
 export function mountStaticSite(server: Server, options: StaticSiteOptions = {}): void {
   const dir = options.publicDir ?? publicDirectory();
   const cacheDir = options.precompressedDir ?? join(projectRoot(__dirname), 'dist', 'precompressed');
   const files = publicFiles(dir);
   for (const file of files.values()) withVariants(file, cacheDir);
-  const render = (name: string) => fillTemplate(readFileSync(join(dir, name), 'utf8'), files);
+  const greeting = options.greeting ?? DEFAULT_GREETING;
+  const render = (name: string) => fillTemplate(readFileSync(join(dir, name), 'utf8'), files, greeting);
   const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, page(render(file))]));
   const connectExtra = directLineSources(options.directLineEndpoint);
   const embedders = frameAncestors(options.allowedOrigins);
@@ -101,7 +106,9 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
         return;
       }
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : template.text.replaceAll('{{nonce}}', nonce));
+      // A panel the widget makes ahead of time (`?warm=1`) only prefetches Web Chat; a chat in use preloads it.
+      const fetchHint = queryValue(req, 'warm') === '1' ? 'prefetch' : 'preload';
+      res.end(req.method === 'HEAD' ? undefined : template.text.replaceAll('{{nonce}}', nonce).replaceAll('{{fetch}}', fetchHint));
     };
     server.get(path, handler);
     server.head(path, handler);
@@ -150,7 +157,7 @@ export function publicFiles(dir: string): Map<string, StaticFile> {
 
 /** A filled page: fixed pages are sent from one compressed body with an ETag; pages with a nonce are sent whole. */
 function page(text: string): { text: string; file?: StaticFile } {
-  if (text.includes('{{nonce}}')) return { text };
+  if (/\{\{(nonce|fetch)\}\}/.test(text)) return { text };
   const file = staticFile(Buffer.from(text), '.html');
   // A page is a few KB: compressing it at start takes milliseconds.
   file.variants = {
@@ -160,18 +167,27 @@ function page(text: string): { text: string; file?: StaticFile } {
   return { text, file };
 }
 
-/** The page with its files' URLs versioned (`/assets/chat.js?v={{version}}` → `?v=` that file's content hash). */
-function fillTemplate(template: string, files: Map<string, StaticFile>): string {
+/**
+ * The page with its files' URLs versioned (`/assets/chat.js?v={{version}}` → `?v=` that file's content hash) and the
+ * greeting filled in; `{{nonce}}` and `{{fetch}}` are left for each response.
+ */
+function fillTemplate(template: string, files: Map<string, StaticFile>, greeting: { title: string; text: string }): string {
   return template
     .replace(/(\/(?:assets|vendor)\/[\w.-]+)\?v=\{\{version\}\}/g, (_, path: string) => {
       const file = files.get(path);
       if (!file) throw new Error(`A page in public/ links ${path}, which public/ does not have.`);
       return `${path}?v=${versionOf(file)}`;
-    });
+    })
+    .replaceAll('{{greeting-title}}', escapeHtml(greeting.title))
+    .replaceAll('{{greeting-text}}', escapeHtml(greeting.text));
 }
 
 function versionOf(file: StaticFile): string {
   return file.hash.slice(0, 12);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The policy every page is served with: nothing inline, nothing from another origin except Direct Line. */

@@ -88,6 +88,12 @@ describe('the pages', () => {
     }
   });
 
+  it('shows the bot\'s greeting in the page itself, before any script runs', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toMatch(/<h2 class="sb-shell__title">Hi, I&#39;m StatusBot<\/h2>/);
+    expect(html).toContain('<textarea class="sb-shell__input"');
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await fetch(bot.url + '/', { method: 'HEAD' });
     expect(res.status).toBe(200);
@@ -106,6 +112,9 @@ describe('scripts and assets', () => {
     const page = await (await get('/')).text();
     const src = /"(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
     expect(src).toBeTruthy();
+    // The page preloads it (the download starts before any script runs) and gives the same URL to shell.js.
+    expect(page).toContain(`<link rel="preload" as="script" href="${src}">`);
+    expect(page).toContain(`data-webchat="${src}"`);
     const res = await get(src!, { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -146,7 +155,7 @@ describe('scripts and assets', () => {
   it('versions each file\'s URL by its own content, so changing one never expires the others', async () => {
     const page = await (await get('/')).text();
     const version = (path: string) => new RegExp(`${path.replaceAll('.', '\\.')}\\?v=([0-9a-f]+)`).exec(page)?.[1];
-    const versions = ['/vendor/webchat.js', '/assets/chat.js', '/assets/chat.css'].map(version);
+    const versions = ['/vendor/webchat.js', '/assets/chat.js', '/assets/shell.js', '/assets/chat.css'].map(version);
     expect(versions.every(Boolean)).toBe(true);
     expect(new Set(versions).size).toBe(versions.length);
   });

@@ -80,11 +80,11 @@ export interface AxeViolation {
 const AXE_SOURCE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
- * axe-core's serious and critical violations on the page, including its frames (the widget's panel) and open shadow
- * roots (the launcher). The page's context must have been created with `bypassCSP: true`, since axe is injected as
- * an inline script.
+ * axe-core's violations of any impact on the page, including its frames (the widget's panel) and open shadow roots
+ * (the launcher). The page's context must have been created with `bypassCSP: true`, since axe is injected as an
+ * inline script.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(AXE_SOURCE_PATH, 'utf8');
   const inject = async (frame: Frame) => {
     try {
@@ -99,7 +99,7 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     const run = await axe.run(document, { iframes: true, resultTypes: ['violations'] });
     return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return results;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
