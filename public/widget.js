@@ -59,6 +59,7 @@
   var opened = false;
   var unread = 0;
   var pushed = false; // a history entry for the open full-screen panel, which Back takes away
+  var refused = false;
 
   // ------------------------------------------------------------ colours
 
@@ -189,7 +190,7 @@
   /** The panel's frame: made once; `start` makes it run the chat (a frame made ahead of time only downloads). */
   function ensureFrame(start) {
     if (!frame) {
-      var q = new URLSearchParams({ title: cfg.title, accent: accent, theme: cfg.theme, persist: String(cfg.persist) });
+      var q = new URLSearchParams({ title: cfg.title, accent: accent, theme: cfg.theme, persist: String(cfg.persist), origin: w.location.origin });
       if (cfg.locale) q.set('locale', cfg.locale);
       if (cfg.supportUrl) q.set('support-url', cfg.supportUrl);
       if (!start) q.set('warm', '1');
@@ -346,6 +347,8 @@
         ready = true;
         emit('ready');
       }
+    } else if (m.type === 'refused') {
+      refuse(m.origin);
     } else if (m.type === 'message') {
       emit('message', m.message);
       if (!opened || d.hidden) setUnread(unread + 1);
@@ -353,6 +356,19 @@
       close(true);
     }
   });
+
+  /**
+   * The bot does not let this site embed the chat (ALLOWED_ORIGINS): its panel says so to the visitor; the site's
+   * owner reads it here.
+   */
+  function refuse(origin) {
+    if (refused) return;
+    refused = true;
+    console.warn(
+      'StatusBot: this site (' + origin + ') may not embed the chat from ' + botOrigin + '. On the bot, add it to the ALLOWED_ORIGINS setting ' +
+        '(ALLOWED_ORIGINS=' + origin + '; exact origins, comma-separated) and restart the bot.',
+    );
+  }
 
   // ------------------------------------------------------------ the API
 

@@ -476,6 +476,13 @@
   if (themeQuery && settings.theme === 'auto') themeQuery.addEventListener('change', applyChrome);
   wirePanel();
 
+  var refusedOrigin = root.getAttribute('data-refused');
+  if (refusedOrigin !== null) {
+    // This site may not embed the chat (ALLOWED_ORIGINS): the page says so; the launcher tells the site's console.
+    tellParent({ type: 'refused', origin: refusedOrigin, setting: 'ALLOWED_ORIGINS' });
+    return;
+  }
+
   wireShell();
   wireReset();
   // A panel made ahead of time (its page prefetches the bundle) waits to be opened.

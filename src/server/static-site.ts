@@ -6,7 +6,9 @@
  *   GET /embed             the widget's panel (framed)    GET /assets/:file       the pages' scripts, styles, images
  *
  * Pages get a fresh CSP nonce per response (Web Chat adds it to the <style> elements it injects) and security
- * headers; /embed may be framed only by the bot's own origin and ALLOWED_ORIGINS.
+ * headers; /embed may be framed only by the bot's own origin and ALLOWED_ORIGINS. A site that is not allowed gets,
+ * instead of the chat, a page that says so (framable by anyone, it holds nothing but that message), when the widget
+ * says which site it is on (`/embed?origin=`); the browser still enforces frame-ancestors for the chat itself.
  *
  * Files are read once at mount and sent compressed as the client prefers (Brotli, gzip, by Accept-Encoding), from
  * variants made ahead of time (precompressed.ts): no request waits for a compressor. Each file's URL in the pages
@@ -76,6 +78,8 @@ const WIDGET_CACHE = 'public, max-age=300';
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/demo': 'demo.html', '/embed': 'embed.html' };
+/** What /embed is for a site that may not frame the chat. */
+const REFUSED_PAGE = 'embed-refused.html';
 
 const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
 
@@ -87,28 +91,32 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
   const greeting = options.greeting ?? DEFAULT_GREETING;
   const render = (name: string) => fillTemplate(readFileSync(join(dir, name), 'utf8'), files, greeting);
   const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, page(render(file))]));
+  const refused = page(render(REFUSED_PAGE));
   const connectExtra = directLineSources(options.directLineEndpoint);
   const embedders = frameAncestors(options.allowedOrigins);
 
   for (const [path, template] of pages) {
     const handler = async (req: Request, res: Response) => {
       const nonce = randomBytes(16).toString('base64');
+      const claimed = path === '/embed' ? queryValue(req, 'origin') : undefined;
+      const refuse = claimed !== undefined && !mayEmbed(claimed, options.allowedOrigins, req.headers.host);
       const framable = path === '/embed';
       const headers = {
         ...securityHeaders(),
         'content-type': TYPES['.html'] as string,
         'cache-control': REVALIDATE,
-        'content-security-policy': pagePolicy({ nonce, connectExtra, frameAncestors: framable ? embedders : "'none'", frameSrc: path === '/demo' ? "'self'" : "'none'" }),
+        'content-security-policy': pagePolicy({ nonce, connectExtra, frameAncestors: refuse ? '*' : framable ? embedders : "'none'", frameSrc: path === '/demo' ? "'self'" : "'none'" }),
         ...(framable ? {} : { 'x-frame-options': 'DENY' }),
       };
-      if (template.file) {
-        await sendFile(req, res, template.file, REVALIDATE, headers);
+      const shown = refuse ? refused : template;
+      if (shown.file) {
+        await sendFile(req, res, shown.file, REVALIDATE, headers);
         return;
       }
       res.writeHead(200, headers);
       // A panel the widget makes ahead of time (`?warm=1`) only prefetches Web Chat; a chat in use preloads it.
       const fetchHint = queryValue(req, 'warm') === '1' ? 'prefetch' : 'preload';
-      res.end(req.method === 'HEAD' ? undefined : template.text.replaceAll('{{nonce}}', nonce).replaceAll('{{fetch}}', fetchHint));
+      res.end(req.method === 'HEAD' ? undefined : shown.text.replaceAll('{{nonce}}', nonce).replaceAll('{{fetch}}', fetchHint).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
     };
     server.get(path, handler);
     server.head(path, handler);
@@ -157,7 +165,7 @@ export function publicFiles(dir: string): Map<string, StaticFile> {
 
 /** A filled page: fixed pages are sent from one compressed body with an ETag; pages with a nonce are sent whole. */
 function page(text: string): { text: string; file?: StaticFile } {
-  if (/\{\{(nonce|fetch)\}\}/.test(text)) return { text };
+  if (/\{\{(nonce|fetch|origin)\}\}/.test(text)) return { text };
   const file = staticFile(Buffer.from(text), '.html');
   // A page is a few KB: compressing it at start takes milliseconds.
   file.variants = {
@@ -169,7 +177,7 @@ function page(text: string): { text: string; file?: StaticFile } {
 
 /**
  * The page with its files' URLs versioned (`/assets/chat.js?v={{version}}` → `?v=` that file's content hash) and the
- * greeting filled in; `{{nonce}}` and `{{fetch}}` are left for each response.
+ * greeting filled in; `{{nonce}}` and `{{origin}}` are left for each response.
  */
 function fillTemplate(template: string, files: Map<string, StaticFile>, greeting: { title: string; text: string }): string {
   return template
@@ -184,6 +192,22 @@ function fillTemplate(template: string, files: Map<string, StaticFile>, greeting
 
 function versionOf(file: StaticFile): string {
   return file.hash.slice(0, 12);
+}
+
+/**
+ * Whether the site the widget says it is on may frame the chat: any with ALLOWED_ORIGINS=*, the bot's own origin,
+ * and those listed. Only picks which page to send; the browser enforces frame-ancestors, so a false claim gains nothing.
+ */
+function mayEmbed(claimed: string, allowed: StaticSiteOptions['allowedOrigins'], host: string | undefined): boolean {
+  if (allowed === '*') return true;
+  let origin: URL;
+  try {
+    origin = new URL(claimed);
+  } catch {
+    return false;
+  }
+  if (origin.origin !== claimed) return false;
+  return origin.host === host || (allowed ?? []).includes(claimed);
 }
 
 function escapeHtml(text: string): string {

@@ -2,7 +2,8 @@
  * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (each file's URL
  * versioned by its own content and cached for a year, pages revalidated, the launcher for minutes), Brotli or gzip by
  * Accept-Encoding from precompressed variants, ETags, and the security headers: a per-response CSP nonce, no framing
- * except /embed by ALLOWED_ORIGINS, nosniff, a referrer policy. The real server process for the defaults; an in-process restify server for the options (any embedder,
+ * except /embed by ALLOWED_ORIGINS (and, for a site that is not allowed, a page that says so), nosniff, a referrer
+ * policy. The real server process for the defaults; an in-process restify server for the options (any embedder,
  * Azure Direct Line).
  */
 import restify from 'restify';
@@ -191,6 +192,33 @@ describe('scripts and assets', () => {
   );
 });
 
+describe('/embed on a site that may not frame the chat', () => {
+  it('says so, in a page that any site may frame, when the widget says it is on a site not in ALLOWED_ORIGINS', async () => {
+    const res = await get('/embed?origin=' + encodeURIComponent('https://elsewhere.example'));
+    expect(res.status).toBe(200);
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp['frame-ancestors']).toBe('*');
+    expect(csp['script-src']).toBe("'self'");
+    const html = await res.text();
+    expect(html).toContain('data-refused="https://elsewhere.example"');
+    expect(html).toContain('<code>ALLOWED_ORIGINS=https://elsewhere.example</code>');
+    expect(html).not.toContain('webchat.js');
+  });
+
+  it('escapes what the query says', async () => {
+    const html = await (await get('/embed?origin=' + encodeURIComponent('"><script>alert(1)</script>'))).text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&#34;&#62;&#60;script&#62;');
+  });
+
+  it.each([EMBEDDER, 'bot'])('is the chat for %s (listed, or the bot itself), with frame-ancestors enforcing the list', async (who) => {
+    const origin = who === 'bot' ? new URL(bot.url).origin : who;
+    const res = await get('/embed?origin=' + encodeURIComponent(origin));
+    expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toBe(`'self' ${EMBEDDER}`);
+    expect(await res.text()).toContain('data-webchat=');
+  });
+});
+
 describe('options', () => {
   async function headersWith(options: StaticSiteOptions, path: string): Promise<Headers> {
     const server = restify.createServer();
@@ -206,7 +234,7 @@ describe('options', () => {
   }
 
   it('lets any site frame /embed when ALLOWED_ORIGINS is *', async () => {
-    const headers = await headersWith({ allowedOrigins: '*' }, '/embed');
+    const headers = await headersWith({ allowedOrigins: '*' }, '/embed?origin=https%3A%2F%2Fanywhere.example');
     expect(directives(headers.get('content-security-policy'))['frame-ancestors']).toBe('*');
   });
 

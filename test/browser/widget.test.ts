@@ -5,7 +5,8 @@
  * panel), counts unread answers while closed, survives a reload, keeps its CSS and the page's apart, and runs on a
  * host page with a strict nonce-based Content-Security-Policy. On a phone: full screen, closable while Web Chat is
  * still loading, closed by Back, modal (Tab stays inside), 16 px input text and 44 px touch targets, suggestions on
- * one row, and reopening shows the first unread answer. axe finds nothing, of any impact.
+ * one row, and reopening shows the first unread answer. A site that is not in ALLOWED_ORIGINS gets a panel that
+ * says so and a console warning that names the setting. axe finds nothing, of any impact.
  */
 import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
@@ -25,6 +26,8 @@ const GREETING = /Hi, I.m StatusBot/;
 const LAUNCHER = { name: /Chat with StatusBot/ };
 /** Another site that embeds the widget (served by the test itself); the bot lists it in ALLOWED_ORIGINS. */
 const HOST_SITE = 'http://status.example.test';
+/** A site that embeds the widget without being listed in ALLOWED_ORIGINS. */
+const UNLISTED_SITE = 'http://unlisted.example.test';
 
 let bot: BotProcess;
 let browser: Browser;
@@ -319,6 +322,42 @@ describe('the widget on a 375×667 phone', () => {
   it('made no request outside the bot\'s origin and broke no CSP rule', () => {
     expect(phone.foreign).toEqual([]);
     expect(phone.cspViolations).toEqual([]);
+  });
+});
+
+describe('the widget on a site that is not in ALLOWED_ORIGINS', () => {
+  it('says so in the panel, and names the setting in the site\'s console', async () => {
+    const context = await originOnlyContext(browser, bot.url);
+    try {
+      const host = await context.context.newPage();
+      const warnings: string[] = [];
+      host.on('console', (m) => {
+        if (m.type() === 'warning') warnings.push(m.text());
+      });
+      await host.route(`${UNLISTED_SITE}/**`, (route) =>
+        route.fulfill({
+          status: 200,
+          headers: { 'content-type': 'text/html; charset=utf-8' },
+          body: `<!doctype html><html lang="en"><head><title>Unlisted</title></head><body><main><h1>Not listed</h1></main>
+<script src="${bot.url}/widget.js" async></script></body></html>`,
+        }),
+      );
+      await host.goto(`${UNLISTED_SITE}/`);
+      await launcher(host).click();
+      await expanded(host, true);
+      const frame = await chatFrame(host);
+      await frame.getByRole('heading', { name: "This site can't show the chat yet" }).waitFor();
+      await expect(frame.getByText(`ALLOWED_ORIGINS=${UNLISTED_SITE}`).isVisible()).resolves.toBe(true);
+      for (let i = 0; i < 50 && !warnings.some((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`)); i++) await host.waitForTimeout(100);
+      expect(warnings.find((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`))).toMatch(/the ALLOWED_ORIGINS setting \(ALLOWED_ORIGINS=http:\/\/unlisted\.example\.test;/);
+      await screenshot(host, 'unlisted-site-refused');
+      // Still a panel like any other: it closes.
+      await frame.getByRole('button', { name: 'Close chat' }).click();
+      await expanded(host, false);
+      expect(context.foreign).toEqual([]);
+    } finally {
+      await context.context.close();
+    }
   });
 });
 
