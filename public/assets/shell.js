@@ -4,9 +4,10 @@
  *
  * - applies the settings and the theme (light, dark, or the system's) to the header, the greeting and the send box
  *   that the page's HTML already shows, so the visitor can start typing at once (what is sent is queued);
- * - asks for the Direct Line token (or renews the stored conversation's) while the bundle downloads, and loads Web
- *   Chat (public/vendor/webchat.js) and chat.js after the first paint; chat.js hands the shell over to Web Chat once
- *   the transcript is there, keeping what was typed and where the focus was;
+ * - asks for the Direct Line token (or renews the stored conversation's), starts the conversation and asks the bot
+ *   to greet, all while the bundle downloads and runs; loads Web Chat (public/vendor/webchat.js) and chat.js after
+ *   the first paint; chat.js hands the shell over to Web Chat once the transcript is there, keeping what was typed
+ *   and where the focus was;
  * - in the widget's panel (/embed, framed by widget.js), talks to the launcher: the close button and Escape (anywhere
  *   in the panel) close it, Tab stays inside it while it is full screen, and a panel made ahead of time
  *   (`?warm=1`, when the page is idle or the launcher is hovered) downloads the bundle, runs it once the launcher
@@ -244,15 +245,41 @@
   }
 
   /**
-   * The conversation to connect to: the stored one renewed (a reload), else a new one; `{ session, resumed }`.
-   * Rejects with a message for the visitor when the service cannot start one.
+   * Starts the new conversation and asks the bot to greet (the `webchat/join` event Web Chat would send once it has
+   * connected), over Direct Line's REST API while Web Chat is still loading: the greeting is waiting when it connects.
+   * Best effort: false if it did not work, and Web Chat then starts and joins the conversation itself.
+   */
+  async function startAndJoin(session) {
+    try {
+      var auth = { authorization: 'Bearer ' + session.token };
+      var started = await fetch(session.domain + '/conversations', { method: 'POST', headers: auth });
+      if (!started.ok) return false;
+      var conversation = await started.json();
+      if (conversation.conversationId !== session.conversationId) return false;
+      var join = { type: 'event', name: 'webchat/join', value: { language: settings.locale }, from: { id: session.userId, role: 'user' } };
+      var url = session.domain + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities';
+      var joined = await fetch(url, { method: 'POST', headers: Object.assign({ 'content-type': 'application/json' }, auth), body: JSON.stringify(join) });
+      session.joined = joined.ok;
+      return joined.ok;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * The conversation to connect to: the stored one renewed (a reload), else a new one, started and greeted;
+   * `{ session, resumed }` (resumed: Web Chat connects to a conversation that has begun). Rejects with a message for
+   * the visitor when the service cannot start one.
    */
   async function openSession(fresh) {
     var saved = fresh ? null : loadSession();
     var session = saved ? await resume(saved) : null;
     if (saved && !session) clearSession();
     var resumed = !!session;
-    if (!session) session = await newConversation();
+    if (!session) {
+      session = await newConversation();
+      resumed = await startAndJoin(session);
+    }
     saveSession(session);
     return { session: session, resumed: resumed };
   }
@@ -266,23 +293,37 @@
     if (started || !script || !script.dataset.webchat) return;
     started = true;
     firstSession = openSession(false);
-    firstSession.catch(function () {
-      // chat.js reports it; until then nothing is waiting.
-    });
-    prepare();
+    // The bundle takes the main thread for a second or more once it runs, and the conversation's requests need it
+    // between their round trips: let them finish first (they take less than the download), for at most half a second.
+    var settled = firstSession.then(
+      function () {},
+      function () {
+        // chat.js reports it.
+      },
+    );
+    prepare(Promise.race([settled, delay(500)]));
     while (whenStarted.length) whenStarted.shift()();
   }
 
   /**
-   * Runs Web Chat's bundle and chat.js (which connects once started). The page's <link rel="preload"> has started
-   * the downloads; the shell is painted first, since the bundle takes the main thread for a while once it runs.
+   * Runs Web Chat's bundle and chat.js (which connects once started), after `ready` (a promise) if given. The page's
+   * <link rel="preload"> has started the downloads; the shell is painted first, since the bundle takes the main
+   * thread for a while once it runs.
    */
-  function prepare() {
+  function prepare(ready) {
     if (scriptsLoading || !script || !script.dataset.webchat) return;
     scriptsLoading = true;
     afterPaint(function () {
-      load(script.dataset.webchat);
-      load(script.dataset.chat);
+      Promise.resolve(ready).then(function () {
+        load(script.dataset.webchat);
+        load(script.dataset.chat);
+      });
+    });
+  }
+
+  function delay(ms) {
+    return new Promise(function (resolve) {
+      window.setTimeout(resolve, ms);
     });
   }
 

@@ -58,7 +58,7 @@ async function ask(p: Page, text: string): Promise<void> {
 const conversationId = (p: Page) => p.evaluate(() => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId);
 
 describe('the shell of / (before Web Chat has loaded)', () => {
-  it('shows the greeting and a send box at once, takes a question, and hands it and the draft over to Web Chat', async () => {
+  it('shows the greeting and a send box at once, starts the conversation, takes a question, and hands it and the draft over to Web Chat', async () => {
     const context = await originOnlyContext(browser, bot.url);
     try {
       const p = await context.context.newPage();
@@ -76,9 +76,10 @@ describe('the shell of / (before Web Chat has loaded)', () => {
       // The visitor can type at once: the shell's box has the focus.
       await p.waitForFunction(() => document.activeElement?.id === 'sb-shell-input');
       await expect(transcript(p).count()).resolves.toBe(0);
-      // The token was asked for while Web Chat was still downloading.
-      await p.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => e.name.includes('/api/directline/token')));
-      expect(order).toContain('/vendor/webchat.js');
+      // While Web Chat was still downloading, the token was asked for, the conversation started and the greeting
+      // asked for (the join event), so the greeting is waiting when Web Chat connects.
+      await p.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => /\/v3\/directline\/conversations\/[^/]+\/activities$/.test(e.name)));
+      expect(order.filter((path) => !path.startsWith('/assets/'))).toEqual(['/', '/vendor/webchat.js', '/api/directline/token', '/v3/directline/conversations', expect.stringMatching(/^\/v3\/directline\/conversations\/[^/]+\/activities$/)]);
       await p.keyboard.type('what is 502');
       await p.keyboard.press('Enter');
       await p.locator('.sb-shell__mine', { hasText: 'what is 502' }).waitFor();
