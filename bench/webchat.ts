@@ -4,9 +4,14 @@
  *
  * Two scenarios, each run BENCH_RUNS times (default 5) in a fresh browser context (empty HTTP cache, no V8 code cache):
  * - `/`: the full-page chat, timed from the start of navigation;
- * - the widget on `/demo`: the page loads, the visitor reads it for two seconds (BENCH_READ_MS), then clicks the
- *   launcher; timed from the click. What the page fetched before the click (the launcher, anything it prefetched) is
- *   printed apart and counted in the bytes before the first answer.
+ * - the widget on `/demo` (the bot's own sample site): the page loads, the visitor reads it for two seconds
+ *   (BENCH_READ_MS), then clicks the launcher as soon as the pointer is on it; timed from the click. What the page
+ *   fetched before the click (the launcher, anything it prefetched) is printed apart and counted in the bytes before
+ *   the first answer;
+ * - the widget on another site (a page the bench serves at http://localhost:<port>, another site than the bot's
+ *   127.0.0.1, listed in ALLOWED_ORIGINS): the same, but the pointer rests on the launcher for half a second
+ *   (BENCH_HOVER_MS) before clicking, as a pointer does; there the launcher runs Web Chat ahead of time, in the
+ *   panel's own process. (Served by a server, not a Playwright route: routing turns Chromium's HTTP cache off.)
  *
  * For each: requests and bytes transferred (HTTP bodies and headers as sent, compressed, plus WebSocket frames),
  * the time to the shell (a greeting and a text box to type in are on screen, whoever drew them), the time to the
@@ -17,9 +22,21 @@
  * Targets on this machine: shell ≤ 300 ms, greeting ≤ 1.5 s, first answer ≤ 2 s after the question, ≤ 600 KB
  * transferred before the first answer.
  */
+import http from 'node:http';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium';
-import { launchBot, type RunningBot } from './e2e';
+import { freePort, launchBot, type RunningBot } from './e2e';
+
+/** Another site with the widget on its page, on loopback: `localhost` is another site than the bot's 127.0.0.1. */
+async function hostSite(botUrl: string, port: number): Promise<{ url: string; close: () => void }> {
+  const page = `<!doctype html><html lang="en"><head><title>Status</title></head><body><main><h1>All systems operational</h1></main><script src="${botUrl}/widget.js" async></script></body></html>`;
+  const server = http.createServer((_req, res) => {
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+    res.end(page);
+  });
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  return { url: `http://localhost:${port}`, close: () => server.close() };
+}
 
 /* Functions passed to the browser run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,6 +79,8 @@ function watchMarks(): void {
     ];
     for (const [name, reached] of pending) if (reached) requestAnimationFrame(() => (marks[name] ??= now()));
   };
+  // The click on the launcher, as the page received it (playwright's own checks before clicking are not counted).
+  window.addEventListener('pointerdown', (e: { timeStamp: number }) => ((w.sbMarks as Record<string, number>).click ??= performance.timeOrigin + e.timeStamp), true);
   const start = () => {
     new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
     check();
@@ -88,12 +107,12 @@ async function waitForMark(page: Page, name: string, timeoutMs = 60_000): Promis
 }
 
 /** Counts every request of the page and its frames (with the time it finished) and the WebSocket frames received. */
-function meter(page: Page, origin: string) {
+function meter(page: Page, ...origins: string[]) {
   const requests: Array<{ at: number; bytes: number }> = [];
   const frames: Array<{ at: number; bytes: number }> = [];
   let foreign = 0;
   page.on('request', (r) => {
-    if (!r.url().startsWith(origin) && !r.url().startsWith('data:') && !r.url().startsWith('blob:')) foreign++;
+    if (![...origins, 'data:', 'blob:'].some((o) => r.url().startsWith(o))) foreign++;
   });
   page.on('requestfinished', async (r) => {
     const at = Date.now();
@@ -154,24 +173,40 @@ async function fullPage(browser: Browser, bot: RunningBot): Promise<Run> {
   }
 }
 
-async function widget(browser: Browser, bot: RunningBot, readMs: number): Promise<Run> {
+async function widget(browser: Browser, bot: RunningBot, readMs: number, hoverMs: number, site?: string): Promise<Run> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
     await context.addInitScript(watchMarks);
     const page = await context.newPage();
-    const m = meter(page, bot.url);
+    const m = meter(page, site ?? bot.url, bot.url);
     const started = Date.now();
-    await page.goto(bot.url + '/demo');
+    await page.goto(site ? `${site}/` : bot.url + '/demo');
     const launcher = page.getByRole('button', { name: /Chat with StatusBot/ });
     await launcher.waitFor();
     await page.waitForTimeout(readMs);
-    const before = m.between(started, Date.now());
     await launcher.hover();
-    const clicked = Date.now();
+    if (hoverMs) await page.waitForTimeout(hoverMs);
+    const before = m.between(started, Date.now());
+    const panelShown = page.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          // The first frame with the panel visible (it may have been made, hidden, before the click).
+          const check = () => {
+            const root = document.querySelector('statusbot-widget')?.shadowRoot;
+            const panel = root?.querySelector('[role="dialog"]');
+            const open = root?.querySelector('button[aria-expanded="true"]');
+            if (panel && open && getComputedStyle(panel).visibility === 'visible') requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+            else requestAnimationFrame(check);
+          };
+          check();
+        }),
+    );
     await launcher.click();
-    await page.locator('statusbot-widget button[aria-expanded="true"]').waitFor();
-    const shell = Math.max(await waitForMark(page, 'shell'), clicked);
-    const greeting = Math.max(await waitForMark(page, 'greeting'), clicked);
+    const clicked = await page.evaluate(() => (window as { sbMarks: Record<string, number> }).sbMarks.click as number);
+    await page.locator('statusbot-widget button[aria-expanded="true"]').waitFor({ state: 'attached' });
+    // The shell counts once it is drawn and the panel showing it is.
+    const shell = Math.max(await waitForMark(page, 'shell'), await panelShown);
+    const greeting = Math.max(await waitForMark(page, 'greeting'), await panelShown);
     const asked = await askOnceGreeted(page);
     const answer = await waitForMark(page, 'answer');
     await page.waitForTimeout(300);
@@ -220,24 +255,31 @@ function report(name: string, runs: Run[]): void {
 async function main(): Promise<void> {
   const runs = Number(process.env.BENCH_RUNS ?? 5);
   const readMs = Number(process.env.BENCH_READ_MS ?? 2000);
-  const bot = await launchBot('StatusBot', 'src/index.js', { RATE_LIMIT_PER_MINUTE: '100000', DIRECTLINE_TOKENS_PER_MINUTE: '100000' });
+  const hoverMs = Number(process.env.BENCH_HOVER_MS ?? 500);
+  const sitePort = await freePort();
+  const bot = await launchBot('StatusBot', 'src/index.js', { RATE_LIMIT_PER_MINUTE: '100000', DIRECTLINE_TOKENS_PER_MINUTE: '100000', ALLOWED_ORIGINS: `http://localhost:${sitePort}` });
+  const site = await hostSite(bot.url, sitePort);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
     console.log(`webchat bench: ${bot.url}, Chromium ${browser.version()}, ${runs} runs per scenario, each in a fresh context (cold cache); the widget is clicked after ${readMs} ms on /demo`);
     const page: Run[] = [];
     const demo: Run[] = [];
+    const other: Run[] = [];
     // One warm-up of each (the server's first requests, Chromium's first process), not counted.
     await fullPage(browser, bot);
-    await widget(browser, bot, readMs);
+    await widget(browser, bot, readMs, 0);
     for (let i = 0; i < runs; i++) {
       page.push(await fullPage(browser, bot));
-      demo.push(await widget(browser, bot, readMs));
+      demo.push(await widget(browser, bot, readMs, 0));
+      other.push(await widget(browser, bot, readMs, hoverMs, site.url));
     }
     report('/ (full page)', page);
-    report('/demo, opening the widget', demo);
+    report('/demo, opening the widget (clicked as soon as the pointer is on it)', demo);
+    report(`the widget on another site, ${site.url} (clicked after ${hoverMs} ms on the launcher)`, other);
   } finally {
     await browser?.close();
+    site.close();
     await bot.stop();
   }
 }

@@ -115,8 +115,8 @@
     '.l .x{display:none}.o .l .x{display:block}.o .l .c{display:none}' +
     '.b{position:absolute;top:-2px;right:-2px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c62828;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}' +
     '.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
-    '.p{position:absolute;bottom:76px;' + cfg.position + ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);visibility:hidden;opacity:0;transform:translateY(12px) scale(.98);transform-origin:bottom ' + cfg.position + ';transition:opacity .18s,transform .18s,visibility 0s .18s}' +
-    '.o .p{visibility:visible;opacity:1;transform:none;transition-delay:0s}' +
+    '.p{position:absolute;bottom:76px;' + cfg.position + ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);opacity:0;pointer-events:none;transform:translateY(12px) scale(.98);transform-origin:bottom ' + cfg.position + ';transition:opacity .18s,transform .18s}' +
+    '.o .p{opacity:1;pointer-events:auto;transform:none;transition-delay:0s}' +
     '.p iframe{display:block;width:100%;height:100%;border:0}' +
     '.g{position:absolute;bottom:72px;' + cfg.position + ':0;display:flex;align-items:flex-start;gap:4px;width:max-content;max-width:280px;padding:12px 8px 12px 14px;border-radius:14px;background:#fff;box-shadow:0 6px 24px rgba(0,0,0,.18);animation:u .25s ease-out}' +
     '.g button{border:0;background:none;font:inherit;color:inherit;cursor:pointer;text-align:start;padding:0}' +
@@ -141,7 +141,10 @@
   }
 
   var label = 'Chat with ' + cfg.title;
-  var panel = el('div', { class: 'p', id: 'statusbot-panel', role: 'dialog', 'aria-label': cfg.title + ' chat' });
+  // Closed, the panel is transparent and inert (out of reach of the pointer, the keyboard and screen readers) but
+  // still drawn: a panel made ahead of time has its shell painted and shows it the moment it opens, even while its
+  // frame is busy running Web Chat.
+  var panel = el('div', { class: 'p', id: 'statusbot-panel', role: 'dialog', 'aria-label': cfg.title + ' chat', inert: '' });
   var badgeCount = el('span', { 'aria-hidden': 'true' });
   var badgeText = el('span', { class: 's' });
   var badge = el('span', { class: 'b', hidden: '' }, [badgeCount, badgeText]);
@@ -159,10 +162,13 @@
   launcher.addEventListener('click', function () {
     toggle();
   });
-  // Intent to chat: make the panel now and run Web Chat in it (without connecting), so it opens at once.
+  // Intent to chat: make the panel now, and run Web Chat in it (without connecting) so it opens at once. Only when
+  // the panel is another site's frame, which browsers run apart from this page: run here, its second of work would
+  // hold up this page (and the very click that opens it).
+  var apart = botOrigin !== w.location.origin;
   var prepare = function () {
     ensureFrame(false);
-    if (!live) tell({ type: 'prepare' });
+    if (!live && apart) tell({ type: 'prepare' });
   };
   launcher.addEventListener('pointerenter', prepare);
   launcher.addEventListener('focus', prepare);
@@ -234,6 +240,7 @@
     ensureFrame(true);
     if (!opened) {
       opened = true;
+      panel.removeAttribute('inert');
       root.classList.add('o');
       launcher.setAttribute('aria-expanded', 'true');
       state.open = true;
@@ -255,6 +262,7 @@
   function close(returnFocus) {
     if (!opened) return;
     opened = false;
+    panel.setAttribute('inert', '');
     root.classList.remove('o');
     launcher.setAttribute('aria-expanded', 'false');
     state.open = false;

@@ -12,7 +12,7 @@
  *   in the panel) close it, Tab stays inside it while it is full screen, and a panel made ahead of time
  *   (`?warm=1`, when the page is idle or the launcher is hovered) downloads the bundle, runs it once the launcher
  *   is hovered or focused (`prepare`), and connects only when opened (`start`).
- * Downloads start from the page's own <link rel="preload"> (or "prefetch" when warm), before this script runs.
+ * Downloads start from the page's own <link rel="preload">, before this script runs (when warm: from here, quietly).
  *
  * chat.js finds all this on window.StatusBotShell. No inline script or style anywhere: the pages carry this script's
  * CSP nonce, which Web Chat puts on the <style> elements it injects.
@@ -321,6 +321,23 @@
     });
   }
 
+  /**
+   * Downloads Web Chat and chat.js into the HTTP cache, quietly. A plain low-priority fetch rather than
+   * <link rel="prefetch">: in a frame of another site, Chromium does not use what rel=prefetch fetched for the script
+   * that needs it later, and downloads it again.
+   */
+  function prefetch() {
+    [script.dataset.webchat, script.dataset.chat].forEach(function (url) {
+      fetch(url, { priority: 'low' })
+        .then(function (res) {
+          return res.arrayBuffer();
+        })
+        .catch(function () {
+          // Not cached: the script downloads it when it runs.
+        });
+    });
+  }
+
   function delay(ms) {
     return new Promise(function (resolve) {
       window.setTimeout(resolve, ms);
@@ -526,8 +543,9 @@
 
   wireShell();
   wireReset();
-  // A panel made ahead of time (its page prefetches the bundle) waits to be opened.
+  // A panel made ahead of time waits to be opened; meanwhile it downloads the bundle into the HTTP cache.
   if (!(embedded && params.get('warm') === '1')) start();
+  else prefetch();
   if (!embedded) focusInput();
   tellParent({ type: 'loaded' });
 

@@ -114,9 +114,10 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
         return;
       }
       res.writeHead(200, headers);
-      // A panel the widget makes ahead of time (`?warm=1`) only prefetches Web Chat; a chat in use preloads it.
-      const fetchHint = queryValue(req, 'warm') === '1' ? 'prefetch' : 'preload';
-      res.end(req.method === 'HEAD' ? undefined : shown.text.replaceAll('{{nonce}}', nonce).replaceAll('{{fetch}}', fetchHint).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
+      // A chat in use preloads Web Chat; a panel the widget makes ahead of time (`?warm=1`) downloads it quietly
+      // itself (shell.js), without the preloads (Chromium warns of a preload that is not used within seconds).
+      const text = queryValue(req, 'warm') === '1' ? shown.text.replace(/<link rel="preload" as="script"[^>]*>\s*/g, '') : shown.text;
+      res.end(req.method === 'HEAD' ? undefined : text.replaceAll('{{nonce}}', nonce).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
     };
     server.get(path, handler);
     server.head(path, handler);
@@ -165,7 +166,7 @@ export function publicFiles(dir: string): Map<string, StaticFile> {
 
 /** A filled page: fixed pages are sent from one compressed body with an ETag; pages with a nonce are sent whole. */
 function page(text: string): { text: string; file?: StaticFile } {
-  if (/\{\{(nonce|fetch|origin)\}\}/.test(text)) return { text };
+  if (/\{\{(nonce|origin)\}\}/.test(text)) return { text };
   const file = staticFile(Buffer.from(text), '.html');
   // A page is a few KB: compressing it at start takes milliseconds.
   file.variants = {

@@ -153,6 +153,14 @@ describe('scripts and assets', () => {
     expect(again.status).toBe(304);
   });
 
+  it('preloads Web Chat in a chat in use, not in a panel the widget makes ahead of time (which fetches it quietly)', async () => {
+    const live = await (await get('/embed')).text();
+    expect(live.match(/<link rel="preload" as="script"/g)).toHaveLength(2);
+    const warm = await (await get('/embed?warm=1')).text();
+    expect(warm).not.toContain('rel="preload"');
+    expect(warm).toMatch(/data-webchat="\/vendor\/webchat\.js\?v=[0-9a-f]+"/);
+  });
+
   it('versions each file\'s URL by its own content, so changing one never expires the others', async () => {
     const page = await (await get('/')).text();
     const version = (path: string) => new RegExp(`${path.replaceAll('.', '\\.')}\\?v=([0-9a-f]+)`).exec(page)?.[1];

@@ -51,6 +51,10 @@ const launcher = (p: Page) => p.getByRole('button', LAUNCHER);
 /** Waits until the launcher says the panel is open (true) or closed (false); the panel answers asynchronously. */
 const expanded = (p: Page, value: boolean) => p.locator(`statusbot-widget button[aria-controls="statusbot-panel"][aria-expanded="${value}"]`).waitFor({ state: 'attached' });
 const panel = (p: Page) => p.getByRole('dialog', { name: 'StatusBot chat' });
+/** The panel whether open or not (closed, it is inert, so not in the accessibility tree). */
+const panelElement = (p: Page) => p.locator('statusbot-widget #statusbot-panel');
+/** Waits until the panel is closed: transparent, and inert (out of reach of pointer, keyboard and screen readers). */
+const closedPanel = (p: Page) => p.locator('statusbot-widget #statusbot-panel[inert]').waitFor({ state: 'attached' });
 
 /** The widget's panel: the bot's /embed page in an iframe. */
 async function chatFrame(p: Page): Promise<Frame> {
@@ -90,7 +94,8 @@ describe('the widget on /demo', () => {
     await recordEvents(page);
     await expect(launcher(page).getAttribute('aria-expanded')).resolves.toBe('false');
     await expect(launcher(page).getAttribute('aria-controls')).resolves.toBe('statusbot-panel');
-    await expect(panel(page).isVisible()).resolves.toBe(false);
+    await closedPanel(page);
+    await expect(panelElement(page).evaluate((el: unknown) => getComputedStyle(el).opacity)).resolves.toBe('0');
     // The panel is made ahead of time, hidden, and prefetches the bundle…
     await page.waitForFunction(() => document.querySelector('statusbot-widget')?.shadowRoot?.querySelector('iframe'));
     const frame = await chatFrame(page);
@@ -127,7 +132,7 @@ describe('the widget on /demo', () => {
   it('closes with Escape and gives focus back to the launcher', async () => {
     await page.keyboard.press('Escape');
     await expanded(page, false);
-    await panel(page).waitFor({ state: 'hidden' });
+    await closedPanel(page);
     expect(await focused(page)).toBe('launcher');
   });
 
@@ -264,7 +269,7 @@ describe('the widget on a 375×667 phone', () => {
     await mobile.evaluate(() => history.back());
     await expanded(mobile, false);
     expect(mobile.url()).toBe(url);
-    await expect(panel(mobile).getAttribute('aria-modal')).resolves.toBeNull();
+    await expect(panelElement(mobile).getAttribute('aria-modal')).resolves.toBeNull();
     // Opened and closed with its button: the history entry Back would have taken is gone too.
     await launcher(mobile).click();
     await expanded(mobile, true);
