@@ -292,32 +292,27 @@
   function start() {
     if (started || !script || !script.dataset.webchat) return;
     started = true;
+    // The token, the conversation and the greeting are asked for now. Their round trips need the main thread in
+    // between, and the bundle may be holding it by then: whatever is left runs right after it, still before Web Chat
+    // has drawn itself.
     firstSession = openSession(false);
-    // The bundle takes the main thread for a second or more once it runs, and the conversation's requests need it
-    // between their round trips: let them finish first (they take less than the download), for at most half a second.
-    var settled = firstSession.then(
-      function () {},
-      function () {
-        // chat.js reports it.
-      },
-    );
-    prepare(Promise.race([settled, delay(500)]));
+    firstSession.catch(function () {
+      // chat.js reports it.
+    });
+    prepare();
     while (whenStarted.length) whenStarted.shift()();
   }
 
   /**
-   * Runs Web Chat's bundle and chat.js (which connects once started), after `ready` (a promise) if given. The page's
-   * <link rel="preload"> has started the downloads; the shell is painted first, since the bundle takes the main
-   * thread for a while once it runs.
+   * Runs Web Chat's bundle and chat.js (which connects once started). The page's <link rel="preload"> has started
+   * the downloads; the shell is painted first, since the bundle takes the main thread for a while once it runs.
    */
-  function prepare(ready) {
+  function prepare() {
     if (scriptsLoading || !script || !script.dataset.webchat) return;
     scriptsLoading = true;
     afterPaint(function () {
-      Promise.resolve(ready).then(function () {
-        load(script.dataset.webchat);
-        load(script.dataset.chat);
-      });
+      load(script.dataset.webchat);
+      load(script.dataset.chat);
     });
   }
 
@@ -335,12 +330,6 @@
         .catch(function () {
           // Not cached: the script downloads it when it runs.
         });
-    });
-  }
-
-  function delay(ms) {
-    return new Promise(function (resolve) {
-      window.setTimeout(resolve, ms);
     });
   }
 
