@@ -136,6 +136,14 @@ function meter(page: Page, ...origins: string[]) {
   };
 }
 
+/** Asks once greeted, waits for the answer, and counts what went over the wire (from `from`; bytes from `started`). */
+async function askAndCount(page: Page, m: ReturnType<typeof meter>, started: number, from: number): Promise<Pick<Run, 'requests' | 'bytes' | 'answerMs' | 'bytesBeforeAnswer' | 'foreign'>> {
+  const asked = await askOnceGreeted(page);
+  const answer = await waitForMark(page, 'answer');
+  await page.waitForTimeout(300);
+  return { ...m.between(from, Date.now()), answerMs: answer - asked, bytesBeforeAnswer: m.between(started, answer).bytes, foreign: m.foreign };
+}
+
 async function askOnceGreeted(page: Page): Promise<number> {
   const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes('/embed')) ?? page.mainFrame();
   const box = frame.locator(SEND_BOX);
@@ -156,18 +164,7 @@ async function fullPage(browser: Browser, bot: RunningBot): Promise<Run> {
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     const shell = await waitForMark(page, 'shell');
     const greeting = await waitForMark(page, 'greeting');
-    const asked = await askOnceGreeted(page);
-    const answer = await waitForMark(page, 'answer');
-    await page.waitForTimeout(300);
-    const total = m.between(started, Date.now());
-    return {
-      ...total,
-      shellMs: shell - navigationStart,
-      greetingMs: greeting - navigationStart,
-      answerMs: answer - asked,
-      bytesBeforeAnswer: m.between(started, answer).bytes,
-      foreign: m.foreign,
-    };
+    return { ...(await askAndCount(page, m, started, navigationStart)), shellMs: shell - navigationStart, greetingMs: greeting - navigationStart };
   } finally {
     await context.close();
   }
@@ -207,19 +204,7 @@ async function widget(browser: Browser, bot: RunningBot, readMs: number, hoverMs
     // The shell counts once it is drawn and the panel showing it is.
     const shell = Math.max(await waitForMark(page, 'shell'), await panelShown);
     const greeting = Math.max(await waitForMark(page, 'greeting'), await panelShown);
-    const asked = await askOnceGreeted(page);
-    const answer = await waitForMark(page, 'answer');
-    await page.waitForTimeout(300);
-    const after = m.between(clicked, Date.now());
-    return {
-      ...after,
-      before,
-      shellMs: shell - clicked,
-      greetingMs: greeting - clicked,
-      answerMs: answer - asked,
-      bytesBeforeAnswer: m.between(started, answer).bytes,
-      foreign: m.foreign,
-    };
+    return { ...(await askAndCount(page, m, started, clicked)), before, shellMs: shell - clicked, greetingMs: greeting - clicked };
   } finally {
     await context.close();
   }

@@ -387,6 +387,7 @@
 
   function wireShell() {
     if (!elements.input) return;
+    if (window.matchMedia && window.matchMedia('(max-width: 479px)').matches) elements.input.placeholder = 'Ask about a status code…';
     elements.input.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -523,10 +524,11 @@
   if (themeQuery && settings.theme === 'auto') themeQuery.addEventListener('change', applyChrome);
   wirePanel();
 
-  var refusedOrigin = root.getAttribute('data-refused');
-  if (refusedOrigin !== null) {
+  var refused = document.querySelector('[data-refused]');
+  if (refused) {
     // This site may not embed the chat (ALLOWED_ORIGINS): the page says so; the launcher tells the site's console.
-    tellParent({ type: 'refused', origin: refusedOrigin, setting: 'ALLOWED_ORIGINS' });
+    if (elements.reset) elements.reset.hidden = true;
+    tellParent({ type: 'refused', origin: refused.getAttribute('data-refused'), setting: 'ALLOWED_ORIGINS' });
     return;
   }
 

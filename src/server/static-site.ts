@@ -78,8 +78,12 @@ const WIDGET_CACHE = 'public, max-age=300';
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/demo': 'demo.html', '/embed': 'embed.html' };
-/** What /embed is for a site that may not frame the chat. */
-const REFUSED_PAGE = 'embed-refused.html';
+/**
+ * What fills a page's `{{panel}}` (public/partials/): the chat's shell, or, in /embed on a site that may not frame
+ * the chat, the message that says so.
+ */
+const SHELL = 'shell.html';
+const REFUSED = 'refused.html';
 
 const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
 
@@ -89,9 +93,11 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
   const files = publicFiles(dir);
   for (const file of files.values()) withVariants(file, cacheDir);
   const greeting = options.greeting ?? DEFAULT_GREETING;
-  const render = (name: string) => fillTemplate(readFileSync(join(dir, name), 'utf8'), files, greeting);
+  const partial = (name: string) => readFileSync(join(dir, 'partials', name), 'utf8').replace(/^<!--[\s\S]*?-->\n/, '');
+  const render = (name: string, panel = SHELL) => fillTemplate(readFileSync(join(dir, name), 'utf8').replace('{{panel}}', partial(panel)), files, greeting);
   const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, page(render(file))]));
-  const refused = page(render(REFUSED_PAGE));
+  // The refusal loads nothing but the shell's script (for its close button and Escape).
+  const refused = page(withoutPreloads(render(PAGES['/embed'] as string, REFUSED)));
   const connectExtra = directLineSources(options.directLineEndpoint);
   const embedders = frameAncestors(options.allowedOrigins);
 
@@ -116,7 +122,7 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
       res.writeHead(200, headers);
       // A chat in use preloads Web Chat; a panel the widget makes ahead of time (`?warm=1`) downloads it quietly
       // itself (shell.js), without the preloads (Chromium warns of a preload that is not used within seconds).
-      const text = queryValue(req, 'warm') === '1' ? shown.text.replace(/<link rel="preload" as="script"[^>]*>\s*/g, '') : shown.text;
+      const text = queryValue(req, 'warm') === '1' ? withoutPreloads(shown.text) : shown.text;
       res.end(req.method === 'HEAD' ? undefined : text.replaceAll('{{nonce}}', nonce).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
     };
     server.get(path, handler);
@@ -189,6 +195,10 @@ function fillTemplate(template: string, files: Map<string, StaticFile>, greeting
     })
     .replaceAll('{{greeting-title}}', escapeHtml(greeting.title))
     .replaceAll('{{greeting-text}}', escapeHtml(greeting.text));
+}
+
+function withoutPreloads(html: string): string {
+  return html.replace(/<link rel="preload" as="script"[^>]*>\s*/g, '');
 }
 
 function versionOf(file: StaticFile): string {

@@ -9,7 +9,7 @@
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startBot, type BotProcess } from '../support/bot-process';
-import { BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, axeViolations, type OriginOnlyContext } from '../support/browser';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -62,15 +62,9 @@ describe('the shell of / (before Web Chat has loaded)', () => {
     const context = await originOnlyContext(browser, bot.url);
     try {
       const p = await context.context.newPage();
+      const release = await holdBackWebChat(p);
       const order: string[] = [];
       p.on('request', (r) => order.push(new URL(r.url()).pathname));
-      // Hold Web Chat's bundle back, as a slow connection does, until the test lets it through.
-      let release = () => {};
-      const held = new Promise<void>((resolve) => (release = resolve));
-      await p.route('**/vendor/webchat.js*', async (route) => {
-        await held;
-        await route.continue().catch(() => {}); // the page may have moved on meanwhile
-      });
       await p.goto(bot.url + '/', { waitUntil: 'commit' });
       await p.getByRole('heading', { name: "Hi, I'm StatusBot" }).waitFor();
       // The visitor can type at once: the shell's box has the focus.

@@ -210,7 +210,9 @@ describe('/embed on a site that may not frame the chat', () => {
     const html = await res.text();
     expect(html).toContain('data-refused="https://elsewhere.example"');
     expect(html).toContain('<code>ALLOWED_ORIGINS=https://elsewhere.example</code>');
-    expect(html).not.toContain('webchat.js');
+    // Nothing of the chat: no shell, no Web Chat preloaded.
+    expect(html).not.toContain('sb-shell');
+    expect(html).not.toContain('rel="preload"');
   });
 
   it('escapes what the query says', async () => {

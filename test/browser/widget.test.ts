@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { ROOT, startBot, type BotProcess } from '../support/bot-process';
-import { BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, axeViolations, type OriginOnlyContext } from '../support/browser';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -229,12 +229,7 @@ describe('the widget on a 375×667 phone', () => {
 
   it('can be closed while Web Chat is still loading: the shell has the close button', async () => {
     // Hold Web Chat's bundle back, as a slow phone connection does.
-    let release = () => {};
-    const held = new Promise<void>((resolve) => (release = resolve));
-    await mobile.route('**/vendor/webchat.js*', async (route) => {
-      await held;
-      await route.continue().catch(() => {}); // the page may have moved on meanwhile
-    });
+    const release = await holdBackWebChat(mobile);
     await mobile.goto(bot.url + '/demo');
     await launcher(mobile).click();
     await expanded(mobile, true);

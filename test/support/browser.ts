@@ -102,6 +102,20 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   return results;
 }
 
+/**
+ * Holds back Web Chat's bundle for this page, as a slow connection does, until the returned function is called: what
+ * the page shows before Web Chat has run can then be checked.
+ */
+export async function holdBackWebChat(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/vendor/webchat.js*', async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the page may have moved on meanwhile
+  });
+  return release;
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!existsSync(ARTIFACTS)) mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);
