@@ -110,6 +110,7 @@
       suggestedActionTextColor: accent,
       // 44 px touch targets on phones.
       suggestedActionHeight: touch ? 44 : 36,
+      suggestedActionsCarouselFlipperBoxWidth: touch ? 44 : 40,
       suggestedActionBackgroundColorOnHover: theme === 'dark' ? p.raised : '#eef6f3',
       suggestedActionKeyboardFocusIndicatorBorderColor: accent,
 

@@ -235,6 +235,8 @@ describe('the widget on a 375×667 phone', () => {
     await expanded(mobile, true);
     const frame = await chatFrame(mobile);
     await frame.getByRole('heading', { name: "Hi, I'm StatusBot" }).waitFor();
+    // Once its opening animation has ended.
+    await panelElement(mobile).evaluate((el: unknown) => Promise.all((el as { getAnimations(): Array<{ finished: Promise<unknown> }> }).getAnimations().map((a) => a.finished)));
     await expect(panel(mobile).boundingBox()).resolves.toEqual({ x: 0, y: 0, width: 375, height: 667 });
     await expect(frame.locator('[role="feed"]').count()).resolves.toBe(0);
     await screenshot(mobile, 'demo-phone-loading');
@@ -294,6 +296,9 @@ describe('the widget on a 375×667 phone', () => {
     expect(boxes.every((b) => b && Math.round(b.height) >= 44)).toBe(true);
     expect(new Set(boxes.map((b) => Math.round(b!.y))).size).toBe(1);
     expect(Math.max(...boxes.map((b) => b!.x + b!.width))).toBeGreaterThan(375);
+    // The carousel's own Next button is a touch target too.
+    const next = await toolbar.getByRole('button', { name: 'Next' }).boundingBox();
+    expect([Math.round(next!.width) >= 44, Math.round(next!.height) >= 44]).toEqual([true, true]);
     const cardButton = await frame.locator('[role="feed"] .ac-pushButton').last().boundingBox();
     expect(Math.round(cardButton!.height)).toBeGreaterThanOrEqual(44);
     await mobile.waitForTimeout(300);
