@@ -2,11 +2,13 @@
  * StatusBot chat widget. One tag on any page:
  *   <script src="https://bot.example.com/widget.js" data-accent="#0a6" data-position="right" async></script>
  * Options (data-* on the tag, or window.StatusBotSettings set before it, which wins): bot-url, title, accent,
- * position (left|right), theme (light|dark|auto), locale, open, persist, greeting, support-url.
+ * position (left|right), theme (light|dark|auto), locale, open, persist, greeting, support-url, prefetch.
  * API: StatusBot.open(), close(), toggle(), send(text), on('ready'|'open'|'close'|'message'|'unread', fn).
  *
  * The launcher is a button in a shadow root (page CSS cannot reach it, and its CSS cannot reach the page). The chat
- * is the bot's /embed page in an iframe, created on first open, so Web Chat is only downloaded by visitors who chat.
+ * is the bot's /embed page in an iframe. It is made ahead of time, hidden, when the launcher is hovered or focused or
+ * the page is idle (unless prefetch is false): it then only downloads Web Chat, and starts the chat when opened. On a
+ * phone the open panel fills the screen, is modal, and the browser's Back closes it.
  * Nothing inline, no eval, no innerHTML: it runs under a strict Content-Security-Policy (see the README).
  */
 (function () {
@@ -44,17 +46,20 @@
     open: flag('open', false),
     greeting: (opt('greeting') || '').slice(0, 140),
     supportUrl: opt('supportUrl') || '',
+    prefetch: flag('prefetch', true),
   };
   var KEY = 'statusbot.widget';
   var state = load();
   var listeners = {};
-  var queue = [];
   var frame = null;
+  var live = false; // the frame runs the chat (not only made ahead of time)
   var ready = false;
   var loaded = false;
-  var focusOnLoad = false;
+  var early = []; // messages for the panel before it has loaded
   var opened = false;
   var unread = 0;
+  var pushed = false; // a history entry for the open full-screen panel, which Back takes away
+  var refused = false;
 
   // ------------------------------------------------------------ colours
 
@@ -110,8 +115,8 @@
     '.l .x{display:none}.o .l .x{display:block}.o .l .c{display:none}' +
     '.b{position:absolute;top:-2px;right:-2px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c62828;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}' +
     '.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
-    '.p{position:absolute;bottom:76px;' + cfg.position + ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);visibility:hidden;opacity:0;transform:translateY(12px) scale(.98);transform-origin:bottom ' + cfg.position + ';transition:opacity .18s,transform .18s,visibility 0s .18s}' +
-    '.o .p{visibility:visible;opacity:1;transform:none;transition-delay:0s}' +
+    '.p{position:absolute;bottom:76px;' + cfg.position + ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);opacity:0;pointer-events:none;transform:translateY(12px) scale(.98);transform-origin:bottom ' + cfg.position + ';transition:opacity .18s,transform .18s}' +
+    '.o .p{opacity:1;pointer-events:auto;transform:none;transition-delay:0s}' +
     '.p iframe{display:block;width:100%;height:100%;border:0}' +
     '.g{position:absolute;bottom:72px;' + cfg.position + ':0;display:flex;align-items:flex-start;gap:4px;width:max-content;max-width:280px;padding:12px 8px 12px 14px;border-radius:14px;background:#fff;box-shadow:0 6px 24px rgba(0,0,0,.18);animation:u .25s ease-out}' +
     '.g button{border:0;background:none;font:inherit;color:inherit;cursor:pointer;text-align:start;padding:0}' +
@@ -136,7 +141,10 @@
   }
 
   var label = 'Chat with ' + cfg.title;
-  var panel = el('div', { class: 'p', id: 'statusbot-panel', role: 'dialog', 'aria-label': cfg.title + ' chat' });
+  // Closed, the panel is transparent and inert (out of reach of the pointer, the keyboard and screen readers) but
+  // still drawn: a panel made ahead of time has its shell painted and shows it the moment it opens, even while its
+  // frame is busy running Web Chat.
+  var panel = el('div', { class: 'p', id: 'statusbot-panel', role: 'dialog', 'aria-label': cfg.title + ' chat', inert: '' });
   var badgeCount = el('span', { 'aria-hidden': 'true' });
   var badgeText = el('span', { class: 's' });
   var badge = el('span', { class: 'b', hidden: '' }, [badgeCount, badgeText]);
@@ -147,13 +155,23 @@
     badge,
   ]);
   // Screen readers hear about answers that arrive while the panel is closed.
-  var live = el('span', { class: 's', 'aria-live': 'polite' });
-  var root = el('div', { class: 'w ' + cfg.theme }, [panel, launcher, live]);
+  var announcer = el('span', { class: 's', 'aria-live': 'polite' });
+  var root = el('div', { class: 'w ' + cfg.theme }, [panel, launcher, announcer]);
   shadow.appendChild(root);
 
   launcher.addEventListener('click', function () {
     toggle();
   });
+  // Intent to chat: make the panel now, and run Web Chat in it (without connecting) so it opens at once. Only when
+  // the panel is another site's frame, which browsers run apart from this page: run here, its second of work would
+  // hold up this page (and the very click that opens it).
+  var apart = botOrigin !== w.location.origin;
+  var prepare = function () {
+    ensureFrame(false);
+    if (!live && apart) tell({ type: 'prepare' });
+  };
+  launcher.addEventListener('pointerenter', prepare);
+  launcher.addEventListener('focus', prepare);
   root.addEventListener('keydown', function (e) {
     if (e.key === 'Escape' && opened) close(true);
   });
@@ -175,40 +193,67 @@
     }
   }
 
-  function ensureFrame() {
-    if (frame) return;
-    var q = new URLSearchParams({ title: cfg.title, accent: accent, theme: cfg.theme, persist: String(cfg.persist) });
-    if (cfg.locale) q.set('locale', cfg.locale);
-    if (cfg.supportUrl) q.set('support-url', cfg.supportUrl);
-    frame = el('iframe', { src: botOrigin + '/embed?' + q, title: cfg.title + ' chat', allow: 'clipboard-write' });
-    panel.appendChild(frame);
+  /** The panel's frame: made once; `start` makes it run the chat (a frame made ahead of time only downloads). */
+  function ensureFrame(start) {
+    if (!frame) {
+      var q = new URLSearchParams({ title: cfg.title, accent: accent, theme: cfg.theme, persist: String(cfg.persist), origin: w.location.origin });
+      if (cfg.locale) q.set('locale', cfg.locale);
+      if (cfg.supportUrl) q.set('support-url', cfg.supportUrl);
+      if (!start) q.set('warm', '1');
+      live = start;
+      frame = el('iframe', { src: botOrigin + '/embed?' + q, title: cfg.title + ' chat', allow: 'clipboard-write' });
+      panel.appendChild(frame);
+    } else if (start && !live) {
+      live = true;
+      tell({ type: 'start' });
+    }
   }
 
+  /** To the panel, once it has loaded (until then, kept in order). */
   function tell(message) {
-    if (!frame || !frame.contentWindow) return;
     message.source = 'statusbot-widget';
-    frame.contentWindow.postMessage(message, botOrigin);
+    if (!loaded) early.push(message);
+    else if (frame && frame.contentWindow) frame.contentWindow.postMessage(message, botOrigin);
   }
 
-  /** Focus the send box: now if the panel has loaded, else as soon as it says so. */
+  /** Focus the send box (the shell's until Web Chat is there). */
   function focusChat() {
     if (!frame) return;
     frame.focus();
-    if (loaded) tell({ type: 'focus' });
-    else focusOnLoad = true;
+    tell({ type: 'focus' });
+  }
+
+  /** Whether the open panel fills the screen (a phone): then it is modal, and Back closes it. */
+  function fullScreen() {
+    return !!(w.matchMedia && w.matchMedia('(max-width: 480px)').matches);
+  }
+
+  function setModal() {
+    var modal = opened && fullScreen();
+    if (modal) panel.setAttribute('aria-modal', 'true');
+    else panel.removeAttribute('aria-modal');
+    if (frame) tell({ type: 'modal', on: modal });
   }
 
   function open(byUser) {
     hideGreeting();
-    ensureFrame();
+    ensureFrame(true);
     if (!opened) {
       opened = true;
+      panel.removeAttribute('inert');
       root.classList.add('o');
       launcher.setAttribute('aria-expanded', 'true');
       state.open = true;
       save();
+      // Answers that came while it was closed: the panel shows the first of them.
+      tell({ type: 'shown', unread: unread });
       setUnread(0);
       fitViewport();
+      setModal();
+      if (fullScreen() && !pushed && w.history && w.history.pushState) {
+        w.history.pushState({ statusbot: 'open' }, '');
+        pushed = true;
+      }
       emit('open');
     }
     if (byUser !== false) focusChat();
@@ -217,13 +262,28 @@
   function close(returnFocus) {
     if (!opened) return;
     opened = false;
+    panel.setAttribute('inert', '');
     root.classList.remove('o');
     launcher.setAttribute('aria-expanded', 'false');
     state.open = false;
     save();
+    tell({ type: 'hidden' });
+    setModal();
     if (returnFocus !== false) launcher.focus();
+    if (pushed) {
+      // Closed by the button or Escape: take back the history entry that Back would otherwise have to.
+      pushed = false;
+      if (w.history.state && w.history.state.statusbot) w.history.back();
+    }
     emit('close');
   }
+
+  // Back (or the phone's back gesture) closes the full-screen panel instead of leaving the page.
+  w.addEventListener('popstate', function () {
+    if (!pushed) return;
+    pushed = false;
+    close(true);
+  });
 
   function toggle() {
     if (opened) close();
@@ -236,7 +296,7 @@
     badge.hidden = !n;
     badgeCount.textContent = n > 9 ? '9+' : String(n);
     badgeText.textContent = n + (n === 1 ? ' unread message' : ' unread messages');
-    live.textContent = n ? cfg.title + ': ' + badgeText.textContent : '';
+    announcer.textContent = n ? cfg.title + ': ' + badgeText.textContent : '';
     emit('unread', n);
   }
 
@@ -255,6 +315,7 @@
     w.visualViewport.addEventListener('resize', fitViewport);
     w.visualViewport.addEventListener('scroll', fitViewport);
   }
+  if (w.matchMedia) w.matchMedia('(max-width: 480px)').addEventListener('change', setModal);
 
   // ------------------------------------------------------------ the greeting bubble (off unless asked; once a session)
 
@@ -288,14 +349,14 @@
     if (m.source !== 'statusbot-embed') return;
     if (m.type === 'loaded') {
       loaded = true;
-      if (focusOnLoad && opened) tell({ type: 'focus' });
-      focusOnLoad = false;
+      while (early.length) tell(early.shift());
     } else if (m.type === 'ready') {
       if (!ready) {
         ready = true;
         emit('ready');
       }
-      while (queue.length) tell(queue.shift());
+    } else if (m.type === 'refused') {
+      refuse(m.origin);
     } else if (m.type === 'message') {
       emit('message', m.message);
       if (!opened || d.hidden) setUnread(unread + 1);
@@ -303,6 +364,19 @@
       close(true);
     }
   });
+
+  /**
+   * The bot does not let this site embed the chat (ALLOWED_ORIGINS): its panel says so to the visitor; the site's
+   * owner reads it here.
+   */
+  function refuse(origin) {
+    if (refused) return;
+    refused = true;
+    console.warn(
+      'StatusBot: this site (' + origin + ') may not embed the chat from ' + botOrigin + '. On the bot, add it to the ALLOWED_ORIGINS setting ' +
+        '(ALLOWED_ORIGINS=' + origin + '; exact origins, comma-separated) and restart the bot.',
+    );
+  }
 
   // ------------------------------------------------------------ the API
 
@@ -329,9 +403,8 @@
     toggle: toggle,
     send: function (text) {
       if (typeof text !== 'string' || !text.trim()) return;
-      ensureFrame();
-      if (ready) tell({ type: 'send', text: text });
-      else queue.push({ type: 'send', text: text });
+      ensureFrame(true);
+      tell({ type: 'send', text: text });
     },
     on: function (name, fn) {
       (listeners[name] = listeners[name] || []).push(fn);
@@ -344,17 +417,31 @@
     },
   };
   // Calls made before the script loaded: window.StatusBot = window.StatusBot || { q: [] }; StatusBot.q.push(['open']).
-  var early = (w.StatusBot && w.StatusBot.q) || [];
+  var calls = (w.StatusBot && w.StatusBot.q) || [];
   w.StatusBot = api;
 
   function mount() {
     d.body.appendChild(host);
+    pushed = !!(w.history && w.history.state && w.history.state.statusbot); // a reload of the open panel
     if (state.open || cfg.open) open(false);
     else if (cfg.greeting) setTimeout(showGreeting, 3000);
-    early.forEach(function (call) {
+    if (cfg.prefetch) whenIdle(function () {
+      ensureFrame(false);
+    });
+    calls.forEach(function (call) {
       if (api[call[0]]) api[call[0]].apply(api, call.slice(1));
     });
   }
+  /** Once the page has loaded and the browser is idle. */
+  function whenIdle(fn) {
+    var later = function () {
+      if (w.requestIdleCallback) w.requestIdleCallback(fn, { timeout: 5000 });
+      else setTimeout(fn, 2000);
+    };
+    if (d.readyState === 'complete') later();
+    else w.addEventListener('load', later);
+  }
+
   if (d.body) mount();
   else d.addEventListener('DOMContentLoaded', mount);
 })();

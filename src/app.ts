@@ -161,7 +161,12 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountRestApi(server, engine, stats, operatorOnly);
   mountMetrics(server, metrics, operatorOnly);
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
-  mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
+  mountStaticSite(server, {
+    allowedOrigins: config.allowedOrigins,
+    directLineEndpoint: config.directLine.azure?.endpoint,
+    // The pages show the bot's greeting before Web Chat has loaded: the same words it sends when a chat starts.
+    greeting: { title: engine.talk.actTitles.hello ?? 'StatusBot', text: engine.talk.actReplies.hello },
+  });
 
   return {
     server,

@@ -1,41 +1,31 @@
 /*
- * StatusBot's chat page: the official Web Chat (public/vendor/webchat.js) connected to the bot's own Direct Line
- * endpoint. Serves both the full page (/) and the chrome-less panel the widget frames (/embed, <html data-embed>).
+ * StatusBot's chat: the official Web Chat (public/vendor/webchat.js) connected to the bot's own Direct Line endpoint,
+ * for the full page (/) and the chrome-less panel the widget frames (/embed). shell.js (window.StatusBotShell) has
+ * already drawn the page, applied the settings, asked for the token and wired the panel's controls; this script runs
+ * once the bundle has, renders Web Chat behind the shell and hands over to it when the transcript is there.
  *
- * What it adds to Web Chat: a token from POST /api/directline/token, the `webchat/join` event on the first connect so
- * the bot greets first, the conversation kept for the browser session (sessionStorage: reload reconnects to the same
- * conversation and replays it, without a second greeting), a "New conversation" reset, branding through styleOptions
- * only (light/dark), and, inside the widget, a postMessage bridge to the launcher on the host page.
- *
- * No inline script or style anywhere: Web Chat gets this script's CSP nonce for the <style> elements it injects.
+ * What it adds to Web Chat: the `webchat/join` event on the first connect so the bot greets first, the conversation
+ * kept for the browser session (sessionStorage: reload reconnects to the same conversation and replays it, without a
+ * second greeting), a "New conversation" reset, branding through styleOptions only (light/dark), and, inside the
+ * widget, answers reported to the launcher and the first unread one scrolled into view when the panel reopens.
  */
-/* global window, document, location, navigator, sessionStorage, fetch, URL, URLSearchParams, setInterval */
+/* global window, document, setInterval, requestAnimationFrame */
 (function () {
   'use strict';
 
-  var SESSION_KEY = 'statusbot.chat.v1';
   var SEND_BOX = '[data-id="webchat-sendbox-input"]';
   /** Web Chat's connection states (botframework-directlinejs ConnectionStatus). */
   var ONLINE = 2;
   var EXPIRED_TOKEN = 3;
   var FAILED_TO_CONNECT = 4;
+  /** How long after connecting Web Chat may take to draw the conversation before the shell goes anyway. */
+  var HANDOVER_LATEST_MS = 3000;
 
-  var script = document.currentScript;
-  var nonce = (script && script.nonce) || '';
-  var root = document.documentElement;
-  var embedded = root.hasAttribute('data-embed');
-  var params = new URLSearchParams(location.search);
-
-  var settings = readSettings();
-  var parentOrigin = embedded ? findParentOrigin() : null;
-  var elements = {
-    chat: document.getElementById('sb-webchat'),
-    status: document.getElementById('sb-status'),
-    reset: document.getElementById('sb-new'),
-    close: document.getElementById('sb-close'),
-    title: document.getElementById('sb-title'),
-    support: document.getElementById('sb-support'),
-  };
+  var shell = window.StatusBotShell;
+  if (!shell) return; // loaded without the shell (shell.js): there is no page to attach to
+  var settings = shell.settings;
+  var elements = { chat: document.getElementById('sb-webchat') };
+  var themeQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   var PALETTES = {
     light: { page: '#f4f6f8', transcript: '#f7f8fa', surface: '#ffffff', bubble: '#ffffff', raised: '#eef1f5', border: '#dfe3e8', text: '#1c2330', muted: '#566070' },
@@ -53,120 +43,25 @@
 
   var current = null; // { directLine, store, session }
   var pendingSends = [];
-  var themeQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+  var handedOver = false;
+  /** While the panel is closed: how many activities the transcript showed when it closed (reopening shows the next). */
+  var shownWhenHidden = null;
 
-  // ---------------------------------------------------------------- settings
-
-  /** Page settings: <html data-*> for the full page, query parameters for /embed (set by widget.js). */
-  function readSettings() {
-    var get = function (name) {
-      var fromQuery = params.get(name);
-      return fromQuery !== null ? fromQuery : root.getAttribute('data-' + name);
-    };
-    var theme = get('theme');
-    var locale = get('locale') || navigator.language || 'en-US';
-    return {
-      title: clip(get('title') || 'StatusBot', 40),
-      accent: validColor(get('accent')) || '#0f7b5f',
-      theme: theme === 'light' || theme === 'dark' ? theme : 'auto',
-      locale: /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/.test(locale) ? locale : 'en-US',
-      persist: get('persist') !== 'false' && get('persist') !== '0',
-      supportUrl: safeUrl(get('support-url')),
-    };
-  }
-
-  function clip(text, max) {
-    return String(text).slice(0, max);
-  }
-
-  function validColor(value) {
-    return value && /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i.test(value) ? value : null;
-  }
-
-  /** Only http(s) links: a support link must never become a javascript: URL. */
-  function safeUrl(value) {
-    if (!value) return null;
-    try {
-      var url = new URL(value, location.href);
-      return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : null;
-    } catch {
-      return null;
-    }
-  }
-
-  /** The host page that frames /embed: the only origin the bridge talks to. */
-  function findParentOrigin() {
-    if (window.parent === window) return null;
-    var ancestors = location.ancestorOrigins;
-    if (ancestors && ancestors.length) return ancestors[0];
-    try {
-      return document.referrer ? new URL(document.referrer).origin : null;
-    } catch {
-      return null;
-    }
-  }
-
-  // ---------------------------------------------------------------- colours
-
-  function rgb(hex) {
-    var h = hex.slice(1);
-    if (h.length === 3) h = h[0] + h[0] + h[1] + h[1] + h[2] + h[2];
-    return [0, 2, 4].map(function (i) {
-      return parseInt(h.slice(i, i + 2), 16);
-    });
-  }
-
-  function hex(c) {
-    return '#' + c.map(function (v) {
-      return Math.round(v).toString(16).padStart(2, '0');
-    }).join('');
-  }
-
-  function luminance(c) {
-    var l = c.map(function (v) {
-      v /= 255;
-      return v <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
-    });
-    return 0.2126 * l[0] + 0.7152 * l[1] + 0.0722 * l[2];
-  }
-
-  function contrast(a, b) {
-    var la = luminance(a);
-    var lb = luminance(b);
-    return (Math.max(la, lb) + 0.05) / (Math.min(la, lb) + 0.05);
-  }
-
-  /** The accent, darkened or lightened just enough to reach 4.5:1 against `background` (WCAG AA for text). */
-  function readable(accent, background) {
-    var c = rgb(accent);
-    var bg = rgb(background);
-    var target = luminance(bg) > 0.5 ? [0, 0, 0] : [255, 255, 255];
-    for (var i = 0; i < 20 && contrast(c, bg) < 4.5; i++) {
-      c = c.map(function (v, k) {
-        return v + (target[k] - v) * 0.12;
-      });
-    }
-    return hex(c);
-  }
+  // ---------------------------------------------------------------- look
 
   /** A phone-sized chat (the full page on a phone, or the widget's panel, which is at most 400 px wide). */
   function narrow() {
     return window.matchMedia ? window.matchMedia('(max-width: 479px)').matches : window.innerWidth < 480;
   }
 
-  function effectiveTheme() {
-    if (settings.theme !== 'auto') return settings.theme;
-    return themeQuery && themeQuery.matches ? 'dark' : 'light';
-  }
-
-
   /** Web Chat's look, through styleOptions only (upgrade-safe): no reliance on its generated class names. */
   function styleOptions(theme) {
     var p = PALETTES[theme];
     // Measured against the bubbles, the lighter background in the dark theme (so it holds on the transcript too).
-    var accent = readable(settings.accent, p.bubble);
+    var accent = shell.readable(settings.accent, p.bubble);
     var onAccent = '#ffffff';
-    var fill = readable(settings.accent, '#ffffff');
+    var fill = shell.readable(settings.accent, '#ffffff');
+    var touch = narrow();
     return {
       accent: accent,
       primaryFont: FONT,
@@ -206,13 +101,16 @@
       richCardWrapTitle: true,
       adaptiveCardsParserMaxVersion: '1.5',
 
-      suggestedActionLayout: 'flow',
+      // Suggestions on one row that scrolls sideways: they never take rows of a phone's screen.
+      suggestedActionLayout: 'carousel',
       suggestedActionBackgroundColor: p.bubble,
       suggestedActionBorderColor: accent,
       suggestedActionBorderRadius: 18,
       suggestedActionBorderWidth: 1,
       suggestedActionTextColor: accent,
-      suggestedActionHeight: 34,
+      // 44 px touch targets on phones.
+      suggestedActionHeight: touch ? 44 : 36,
+      suggestedActionsCarouselFlipperBoxWidth: touch ? 44 : 40,
       suggestedActionBackgroundColorOnHover: theme === 'dark' ? p.raised : '#eef6f3',
       suggestedActionKeyboardFocusIndicatorBorderColor: accent,
 
@@ -262,7 +160,7 @@
   function hostConfig(theme) {
     var p = PALETTES[theme];
     var c = CARD_COLOURS[theme];
-    var accent = readable(settings.accent, p.bubble);
+    var accent = shell.readable(settings.accent, p.bubble);
     var colours = function (text, subtle) {
       var pair = function (colour) {
         return { default: colour, subtle: colour };
@@ -304,119 +202,19 @@
     };
   }
 
-  function applyChrome() {
-    var theme = effectiveTheme();
-    var palette = PALETTES[theme];
-    root.setAttribute('data-theme', theme);
-    // Filled surfaces (header, buttons, the visitor's bubbles) keep the brand colour with white text in both themes;
-    // accent-coloured text is lightened on dark backgrounds.
-    root.style.setProperty('--sb-accent', readable(settings.accent, '#ffffff'));
-    root.style.setProperty('--sb-accent-text', readable(settings.accent, palette.bubble));
-    root.style.setProperty('--sb-on-accent', '#ffffff');
-    if (elements.title) elements.title.textContent = settings.title;
-    if (embedded) document.title = settings.title + ' chat';
-    if (elements.support && settings.supportUrl) {
-      elements.support.href = settings.supportUrl;
-      elements.support.parentElement.hidden = false;
-    }
-  }
-
-  // ---------------------------------------------------------------- session
-
-  function loadSession() {
-    if (!settings.persist) return null;
-    try {
-      var saved = JSON.parse(sessionStorage.getItem(SESSION_KEY) || 'null');
-      if (saved && saved.conversationId && saved.token && saved.domain && saved.userId) return saved;
-    } catch {
-      // Storage blocked or corrupt: start fresh.
-    }
-    return null;
-  }
-
-  function saveSession(session) {
-    if (!settings.persist || !session) return;
-    try {
-      sessionStorage.setItem(SESSION_KEY, JSON.stringify(session));
-    } catch {
-      // Storage full or blocked: the conversation simply does not survive a reload.
-    }
-  }
-
-  function clearSession() {
-    try {
-      sessionStorage.removeItem(SESSION_KEY);
-    } catch {
-      // Nothing stored.
-    }
-  }
-
-  /** A fresh conversation: a token scoped to it, from our server (which talks to Azure when configured). */
-  async function newConversation() {
-    var res = await fetch('/api/directline/token', { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin' });
-    if (!res.ok) throw new Error(await problemText(res, 'The chat service did not start a conversation'));
-    var body = await res.json();
-    if (!body.token || !body.domain) throw new Error('The chat service answered without a token.');
-    return {
-      token: body.token,
-      conversationId: body.conversationId,
-      domain: body.domain,
-      userId: body.userId || 'dl_' + randomId(),
-      joined: false,
-      seen: '',
-    };
-  }
-
-  /** The stored conversation with a renewed token, or null when it can no longer be resumed (expired, unknown). */
-  async function resume(session) {
-    try {
-      var res = await fetch(session.domain + '/tokens/refresh', { method: 'POST', headers: { authorization: 'Bearer ' + session.token } });
-      if (!res.ok) return null;
-      var body = await res.json();
-      if (!body.token || (body.conversationId && body.conversationId !== session.conversationId)) return null;
-      return Object.assign({}, session, { token: body.token });
-    } catch {
-      return null;
-    }
-  }
-
-  async function problemText(res, fallback) {
-    try {
-      var body = await res.json();
-      if (body && body.detail) return fallback + ': ' + body.detail;
-    } catch {
-      // Not JSON.
-    }
-    return fallback + ' (HTTP ' + res.status + ').';
-  }
-
-  function randomId() {
-    var bytes = new Uint8Array(12);
-    window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return b.toString(16).padStart(2, '0');
-    }).join('');
-  }
-
   // ---------------------------------------------------------------- Web Chat
 
-  async function start(saved) {
-    showStatus('Connecting…');
-    var session = null;
-    var resumed = false;
+  /** Connects to the conversation the shell opened (the first), or to a fresh one. */
+  async function start(fresh) {
+    var opened;
     try {
-      if (saved) {
-        session = await resume(saved);
-        resumed = !!session;
-        if (!session) clearSession();
-      }
-      if (!session) session = await newConversation();
+      opened = await shell.session(fresh);
     } catch (err) {
-      showStatus(err.message + ' Check your connection and try again.', true);
+      // The shell stays (its greeting and what was typed), with the reason.
+      shell.showStatus(err.message + ' Check your connection and try again.', true);
       return;
     }
-    saveSession(session);
-    connect(session, resumed);
+    connect(opened.session, opened.resumed);
   }
 
   function connect(session, resumed) {
@@ -434,13 +232,14 @@
     directLine.connectionStatus$.subscribe(function (status) {
       if (status === ONLINE) {
         everOnline = true;
-        hideStatus();
+        shell.hideStatus();
+        handOverSoon(HANDOVER_LATEST_MS);
       } else if (!everOnline && resumed && (status === EXPIRED_TOKEN || status === FAILED_TO_CONNECT) && current && current.directLine === directLine) {
         // The stored conversation is gone (server restarted, state expired): start a fresh one.
-        clearSession();
-        start(null);
+        shell.clearSession();
+        start(true);
       } else if (status === FAILED_TO_CONNECT && current && current.directLine === directLine) {
-        showStatus('Lost the connection to StatusBot. Reload the page to reconnect.', true);
+        shell.showStatus('Lost the connection to StatusBot. Reload the page to reconnect.', true);
       }
     });
     render();
@@ -469,23 +268,25 @@
               api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language: settings.locale } } });
             }
             flushSends(api.dispatch);
-            tellParent({ type: 'ready', conversationId: session.conversationId });
+            shell.tellParent({ type: 'ready', conversationId: session.conversationId });
           } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && isUserTurn(action.payload && action.payload.activity)) {
             // Answers normally arrive within a few hundred milliseconds, without a typing indicator; if one does not,
             // show Web Chat's own indicator as if the bot had said it is typing (it clears when the answer arrives).
             settle();
             slowTurn = window.setTimeout(function () {
               slowTurn = null;
-              next({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: { type: 'typing', id: 'typing-' + randomId(), from: botAccount, timestamp: new Date().toISOString() } } });
+              next({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: { type: 'typing', id: 'typing-' + shell.randomId(), from: botAccount, timestamp: new Date().toISOString() } } });
             }, SLOW_TURN_MS);
           } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && isJoin(action.payload && action.payload.activity)) {
             session.joined = true;
-            saveSession(session);
+            shell.saveSession(session);
           } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
             var from = action.payload.activity.from;
             if (from && from.role === 'bot' && action.payload.activity.type === 'message') {
               botAccount = { id: from.id, name: from.name, role: 'bot' };
               settle();
+              // The greeting (or the replayed conversation) is arriving: show Web Chat once it has drawn it.
+              handOverSoon(0);
             }
             action = tidyIncoming(action, session);
           }
@@ -522,15 +323,15 @@
 
     if (activity.type === 'message' && activity.timestamp && (!session.seen || activity.timestamp > session.seen)) {
       session.seen = activity.timestamp;
-      saveSession(session);
-      tellParent({ type: 'message', message: { id: activity.id, text: text, timestamp: activity.timestamp } });
+      shell.saveSession(session);
+      shell.tellParent({ type: 'message', message: { id: activity.id, text: text, timestamp: activity.timestamp } });
     }
     return Object.assign({}, action, { payload: Object.assign({}, action.payload, { activity: changed }) });
   }
 
   function render() {
     if (!current) return;
-    var theme = effectiveTheme();
+    var theme = shell.effectiveTheme();
     window.WebChat.renderWebChat(
       {
         directLine: current.directLine,
@@ -538,7 +339,7 @@
         userID: current.session.userId,
         username: 'You',
         locale: settings.locale,
-        nonce: nonce || undefined,
+        nonce: shell.nonce || undefined,
         styleOptions: styleOptions(theme),
         adaptiveCardsHostConfig: hostConfig(theme),
         sendTypingIndicator: false,
@@ -579,90 +380,89 @@
     }, 100);
   }
 
+  function setDraft(text) {
+    if (current) current.store.dispatch({ type: 'WEB_CHAT/SET_SEND_BOX', payload: { text: text } });
+  }
+
+  /** Web Chat takes the shell's place, after drawing what it has (two frames), or now if it never does. */
+  function handOverSoon(delay) {
+    if (handedOver) return;
+    window.setTimeout(function () {
+      requestAnimationFrame(function () {
+        requestAnimationFrame(handOver);
+      });
+    }, delay);
+  }
+
+  function handOver() {
+    if (handedOver) return;
+    handedOver = true;
+    shell.handOver({ focus: focusSendBoxSoon, setDraft: setDraft });
+  }
+
   function resetConversation() {
-    clearSession();
+    shell.clearSession();
     elements.chat.setAttribute('aria-busy', 'true');
-    start(null).then(function () {
+    start(true).then(function () {
       elements.chat.removeAttribute('aria-busy');
       focusSendBoxSoon();
     });
   }
 
+  /** The transcript's activities as Web Chat draws them (one <article> each). */
+  function drawnActivities() {
+    var feed = elements.chat.querySelector('[role="feed"]');
+    return feed ? feed.children : [];
+  }
+
+  /** The panel reopens: the first activity that arrived while it was closed is brought to the top of the view. */
+  function showFirstUnread() {
+    var from = shownWhenHidden;
+    shownWhenHidden = null;
+    if (from === null) return;
+    var first = drawnActivities()[from];
+    if (first) first.scrollIntoView({ block: 'start' });
+  }
+
   // ---------------------------------------------------------------- page controls
 
   function wireControls() {
-    if (elements.reset) elements.reset.addEventListener('click', resetConversation);
-    if (elements.close) {
-      elements.close.hidden = !parentOrigin;
-      elements.close.addEventListener('click', function () {
-        tellParent({ type: 'close' });
-      });
-    }
-    if (themeQuery && settings.theme === 'auto') {
-      themeQuery.addEventListener('change', function () {
-        applyChrome();
-        render();
-      });
-    }
+    if (themeQuery && settings.theme === 'auto') themeQuery.addEventListener('change', render);
     if (window.matchMedia) window.matchMedia('(max-width: 479px)').addEventListener('change', render);
     // Keep the latest token (Direct Line refreshes it while connected) for the next reload.
     var keepToken = function () {
       if (current && current.directLine.token && current.directLine.token !== current.session.token) {
         current.session.token = current.directLine.token;
-        saveSession(current.session);
+        shell.saveSession(current.session);
       }
     };
     document.addEventListener('visibilitychange', keepToken);
     window.addEventListener('pagehide', keepToken);
     setInterval(keepToken, 60000);
 
-    if (embedded) {
-      document.addEventListener('keydown', function (event) {
-        // Escape closes the panel, unless Web Chat used it (e.g. to leave the transcript for the send box).
-        if (event.key === 'Escape' && !event.defaultPrevented) tellParent({ type: 'close' });
+    shell.on('reset', resetConversation);
+    shell.on('hidden', function () {
+      shownWhenHidden = drawnActivities().length;
+    });
+    shell.on('shown', function () {
+      // Web Chat draws what arrived while hidden as the panel shows: look once it has.
+      requestAnimationFrame(function () {
+        requestAnimationFrame(showFirstUnread);
       });
-      window.addEventListener('message', onParentMessage);
-    } else {
-      focusSendBoxSoon();
-    }
-  }
-
-  function onParentMessage(event) {
-    if (!parentOrigin || event.source !== window.parent || event.origin !== parentOrigin) return;
-    var data = event.data;
-    if (!data || data.source !== 'statusbot-widget') return;
-    if (data.type === 'focus') focusSendBoxSoon();
-    else if (data.type === 'send') send(data.text);
-    else if (data.type === 'reset') resetConversation();
-  }
-
-  function tellParent(message) {
-    if (!parentOrigin) return;
-    message.source = 'statusbot-embed';
-    window.parent.postMessage(message, parentOrigin);
-  }
-
-  function showStatus(text, isError) {
-    if (!elements.status) return;
-    elements.status.textContent = text;
-    elements.status.hidden = false;
-    elements.status.classList.toggle('sb-status--error', !!isError);
-  }
-
-  function hideStatus() {
-    if (elements.status) elements.status.hidden = true;
+    });
   }
 
   // ---------------------------------------------------------------- start
 
-  applyChrome();
   if (!window.WebChat) {
-    showStatus('The chat could not load (Web Chat did not load from /vendor/webchat.js). Reload the page to try again.', true);
+    shell.showStatus('The chat could not load (Web Chat did not load from /vendor/webchat.js). Reload the page to try again.', true);
     return;
   }
-  start(loadSession());
   wireControls();
-  tellParent({ type: 'loaded' });
+  shell.whenStarted(function () {
+    start(false);
+  });
+  shell.attach({ send: send, focus: focusSendBoxSoon, reset: resetConversation });
 
   // Test and host-page hooks (the widget uses postMessage; these are for the full page and for debugging).
   window.StatusBotChat = {

@@ -6,21 +6,26 @@
  *   GET /embed             the widget's panel (framed)    GET /assets/:file       the pages' scripts, styles, images
  *
  * Pages get a fresh CSP nonce per response (Web Chat adds it to the <style> elements it injects) and security
- * headers; /embed may be framed only by the bot's own origin and ALLOWED_ORIGINS. Files are read once at mount and
- * gzipped on first request. Asset URLs in the pages carry `?v=<content hash>` and are cached for a year; without it
- * (or with an old one) they are revalidated by ETag. /widget.js is cached for five minutes, since sites embed it
- * without a version.
+ * headers; /embed may be framed only by the bot's own origin and ALLOWED_ORIGINS. A site that is not allowed gets,
+ * instead of the chat, a page that says so (framable by anyone, it holds nothing but that message), when the widget
+ * says which site it is on (`/embed?origin=`); the browser still enforces frame-ancestors for the chat itself.
+ *
+ * Files are read once at mount and sent compressed as the client prefers (Brotli, gzip, by Accept-Encoding), from
+ * variants made ahead of time (precompressed.ts): no request waits for a compressor. Each file's URL in the pages
+ * carries `?v=<its content hash>` and is cached for a year; without it (or with an old one) it is revalidated by
+ * ETag. Pages are revalidated on every load: /demo by its ETag; / and /embed carry the response's nonce, so each is
+ * sent whole. /widget.js is cached for five minutes, since sites embed it without a version.
  *
  * ```ts
- * mountStaticSite(server, { allowedOrigins: config.allowedOrigins, directLineEndpoint: config.directLine.azure?.endpoint });
+ * mountStaticSite(server, { allowedOrigins: config.allowedOrigins, greeting: { title: 'Hi', text: 'Ask me.' } });
  * ```
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
-import { promisify } from 'node:util';
-import { gzip } from 'node:zlib';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { Request, Response, Server } from 'restify';
+import { cachedVariant, chooseEncoding, compress, ENCODINGS, type Encoding } from './precompressed';
 
 export interface StaticSiteOptions {
   /**
@@ -35,15 +40,23 @@ export interface StaticSiteOptions {
   directLineEndpoint?: string;
   /** Where the pages live; default <project>/public. */
   publicDir?: string;
+  /** Where the precompressed variants are (precompressed.ts); default <project>/dist/precompressed. */
+  precompressedDir?: string;
+  /** The bot's greeting, shown by the pages at once, before Web Chat has loaded (the bot's own words for "hello"). */
+  greeting?: { title: string; text: string };
 }
 
-interface StaticFile {
+export interface StaticFile {
   body: Buffer;
   type: string;
   etag: string;
+  /** SHA-256 of the body, hex: names its precompressed variants; its first 12 digits version its URL. */
+  hash: string;
   compressible: boolean;
-  /** The gzipped body, made on first request (Web Chat's 3.9 MB takes a moment) off the event loop, then kept. */
-  gzipped?: Promise<Buffer | null>;
+  /** The compressed bodies that are ready. */
+  variants: Partial<Record<Encoding, Buffer>>;
+  /** Variants being made at start (not found precompressed); a request waits for gzip, never for Brotli. */
+  making: Partial<Record<Encoding, Promise<unknown>>>;
 }
 
 const TYPES: Record<string, string> = {
@@ -65,56 +78,151 @@ const WIDGET_CACHE = 'public, max-age=300';
 const EMPTY_STYLE_HASH = 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=';
 
 const PAGES: Record<string, string> = { '/': 'index.html', '/demo': 'demo.html', '/embed': 'embed.html' };
+/**
+ * What fills a page's `{{panel}}` (public/partials/): the chat's shell, or, in /embed on a site that may not frame
+ * the chat, the message that says so.
+ */
+const SHELL = 'shell.html';
+const REFUSED = 'refused.html';
 
-const gzipAsync = promisify(gzip);
+const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
 
 export function mountStaticSite(server: Server, options: StaticSiteOptions = {}): void {
-  const dir = options.publicDir ?? join(projectRoot(__dirname), 'public');
-  const assets = readAssets(dir);
-  const vendor = readFile(join(dir, 'vendor', 'webchat.js'));
-  const widget = readFile(join(dir, 'widget.js'));
-  const version = contentVersion([vendor, widget, ...assets.values()]);
-  const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, readFileSync(join(dir, file), 'utf8').replaceAll('{{version}}', version)]));
+  const dir = options.publicDir ?? publicDirectory();
+  const cacheDir = options.precompressedDir ?? join(projectRoot(__dirname), 'dist', 'precompressed');
+  const files = publicFiles(dir);
+  for (const file of files.values()) withVariants(file, cacheDir);
+  const greeting = options.greeting ?? DEFAULT_GREETING;
+  const partial = (name: string) => readFileSync(join(dir, 'partials', name), 'utf8').replace(/^<!--[\s\S]*?-->\n/, '');
+  const render = (name: string, panel = SHELL) => fillTemplate(readFileSync(join(dir, name), 'utf8').replace('{{panel}}', partial(panel)), files, greeting);
+  const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, page(render(file))]));
+  // The refusal loads nothing but the shell's script (for its close button and Escape).
+  const refused = page(withoutPreloads(render(PAGES['/embed'] as string, REFUSED)));
   const connectExtra = directLineSources(options.directLineEndpoint);
   const embedders = frameAncestors(options.allowedOrigins);
 
   for (const [path, template] of pages) {
     const handler = async (req: Request, res: Response) => {
       const nonce = randomBytes(16).toString('base64');
+      const claimed = path === '/embed' ? queryValue(req, 'origin') : undefined;
+      const refuse = claimed !== undefined && !mayEmbed(claimed, options.allowedOrigins, req.headers.host);
       const framable = path === '/embed';
       const headers = {
         ...securityHeaders(),
         'content-type': TYPES['.html'] as string,
-        'cache-control': 'no-cache',
-        'content-security-policy': pagePolicy({ nonce, connectExtra, frameAncestors: framable ? embedders : "'none'", frameSrc: path === '/demo' ? "'self'" : "'none'" }),
+        'cache-control': REVALIDATE,
+        'content-security-policy': pagePolicy({ nonce, connectExtra, frameAncestors: refuse ? '*' : framable ? embedders : "'none'", frameSrc: path === '/demo' ? "'self'" : "'none'" }),
         ...(framable ? {} : { 'x-frame-options': 'DENY' }),
       };
+      const shown = refuse ? refused : template;
+      if (shown.file) {
+        await sendFile(req, res, shown.file, REVALIDATE, headers);
+        return;
+      }
       res.writeHead(200, headers);
-      res.end(req.method === 'HEAD' ? undefined : template.replaceAll('{{nonce}}', nonce));
+      // A chat in use preloads Web Chat; a panel the widget makes ahead of time (`?warm=1`) downloads it quietly
+      // itself (shell.js), without the preloads (Chromium warns of a preload that is not used within seconds).
+      const text = queryValue(req, 'warm') === '1' ? withoutPreloads(shown.text) : shown.text;
+      res.end(req.method === 'HEAD' ? undefined : text.replaceAll('{{nonce}}', nonce).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
     };
     server.get(path, handler);
     server.head(path, handler);
   }
 
-  const serve = (file: StaticFile, cacheFor: (req: Request) => string, extra: Record<string, string> = {}) => async (req: Request, res: Response) => {
-    await sendFile(req, res, file, cacheFor(req), extra);
-  };
-  const versioned = (req: Request) => (queryValue(req, 'v') === version ? YEAR : REVALIDATE);
-
+  const versioned = (file: StaticFile) => (req: Request) => (queryValue(req, 'v') === versionOf(file) ? YEAR : REVALIDATE);
   for (const method of ['get', 'head'] as const) {
-    // Sites load the launcher from their own pages: let them, even under Cross-Origin-Embedder-Policy.
-    server[method]('/widget.js', serve(widget, () => WIDGET_CACHE, { 'cross-origin-resource-policy': 'cross-origin' }));
-    server[method]('/vendor/webchat.js', serve(vendor, versioned));
+    for (const [path, file] of files) {
+      if (path.startsWith('/assets/')) continue;
+      // Sites load the launcher from their own pages: let them, even under Cross-Origin-Embedder-Policy.
+      if (path === '/widget.js') server[method](path, async (req: Request, res: Response) => sendFile(req, res, file, WIDGET_CACHE, { 'cross-origin-resource-policy': 'cross-origin' }));
+      else server[method](path, async (req: Request, res: Response) => sendFile(req, res, file, versioned(file)(req)));
+    }
     server[method]('/assets/:file', async (req: Request, res: Response) => {
-      const file = assets.get(String(req.params.file));
+      const file = files.get(`/assets/${String(req.params.file)}`);
       if (!file) {
         res.writeHead(404, { ...securityHeaders(), 'content-type': TYPES['.txt'] as string, 'cache-control': 'no-cache' });
         res.end('Not found: /assets has no such file.\n');
         return;
       }
-      await sendFile(req, res, file, versioned(req));
+      await sendFile(req, res, file, versioned(file)(req));
     });
   }
+}
+
+/** <project>/public. */
+export function publicDirectory(): string {
+  return join(projectRoot(__dirname), 'public');
+}
+
+/**
+ * Every file the site serves as it is, by URL path: the launcher, Web Chat and public/assets/* (flat, by file name: no
+ * directories, so no path can escape it). The pages are templates, filled at mount.
+ */
+export function publicFiles(dir: string): Map<string, StaticFile> {
+  const files = new Map<string, StaticFile>([
+    ['/widget.js', readFile(join(dir, 'widget.js'))],
+    ['/vendor/webchat.js', readFile(join(dir, 'vendor', 'webchat.js'))],
+  ]);
+  const assetsDir = join(dir, 'assets');
+  for (const entry of readdirSync(assetsDir, { withFileTypes: true })) {
+    if (entry.isFile() && TYPES[extname(entry.name)]) files.set(`/assets/${entry.name}`, readFile(join(assetsDir, entry.name)));
+  }
+  return files;
+}
+
+/** A filled page: fixed pages are sent from one compressed body with an ETag; pages with a nonce are sent whole. */
+function page(text: string): { text: string; file?: StaticFile } {
+  if (/\{\{(nonce|origin)\}\}/.test(text)) return { text };
+  const file = staticFile(Buffer.from(text), '.html');
+  // A page is a few KB: compressing it at start takes milliseconds.
+  file.variants = {
+    br: brotliCompressSync(file.body, { params: { [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY } }),
+    gzip: gzipSync(file.body, { level: 9 }),
+  };
+  return { text, file };
+}
+
+/**
+ * The page with its files' URLs versioned (`/assets/chat.js?v={{version}}` → `?v=` that file's content hash) and the
+ * greeting filled in; `{{nonce}}` and `{{origin}}` are left for each response.
+ */
+function fillTemplate(template: string, files: Map<string, StaticFile>, greeting: { title: string; text: string }): string {
+  return template
+    .replace(/(\/(?:assets|vendor)\/[\w.-]+)\?v=\{\{version\}\}/g, (_, path: string) => {
+      const file = files.get(path);
+      if (!file) throw new Error(`A page in public/ links ${path}, which public/ does not have.`);
+      return `${path}?v=${versionOf(file)}`;
+    })
+    .replaceAll('{{greeting-title}}', escapeHtml(greeting.title))
+    .replaceAll('{{greeting-text}}', escapeHtml(greeting.text));
+}
+
+function withoutPreloads(html: string): string {
+  return html.replace(/<link rel="preload" as="script"[^>]*>\s*/g, '');
+}
+
+function versionOf(file: StaticFile): string {
+  return file.hash.slice(0, 12);
+}
+
+/**
+ * Whether the site the widget says it is on may frame the chat: any with ALLOWED_ORIGINS=*, the bot's own origin,
+ * and those listed. Only picks which page to send; the browser enforces frame-ancestors, so a false claim gains nothing.
+ */
+function mayEmbed(claimed: string, allowed: StaticSiteOptions['allowedOrigins'], host: string | undefined): boolean {
+  if (allowed === '*') return true;
+  let origin: URL;
+  try {
+    origin = new URL(claimed);
+  } catch {
+    return false;
+  }
+  if (origin.origin !== claimed) return false;
+  return origin.host === host || (allowed ?? []).includes(claimed);
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** The policy every page is served with: nothing inline, nothing from another origin except Direct Line. */
@@ -162,9 +270,14 @@ function directLineSources(endpoint: string | undefined): string[] {
 }
 
 async function sendFile(req: Request, res: Response, file: StaticFile, cacheControl: string, extra: Record<string, string> = {}): Promise<void> {
-  const wantsGzip = file.compressible && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
-  const gzipped = wantsGzip ? await (file.gzipped ??= gzipAsync(file.body).catch(() => null)) : null;
-  const etag = gzipped ? `"${file.etag}-gz"` : `"${file.etag}"`;
+  const accept = String(req.headers['accept-encoding'] ?? '');
+  let encoding = file.compressible ? chooseEncoding(accept, ENCODINGS.filter((e) => file.variants[e])) : null;
+  if (!encoding && file.making.gzip && chooseEncoding(accept, ['gzip'])) {
+    // Compressed at start and not ready yet: gzip takes a moment; Brotli (seconds for Web Chat) is never waited for.
+    await file.making.gzip;
+    encoding = file.variants.gzip ? 'gzip' : null;
+  }
+  const etag = encoding ? `"${file.etag}-${encoding === 'br' ? 'br' : 'gz'}"` : `"${file.etag}"`;
   const headers: Record<string, string> = {
     ...securityHeaders(),
     ...extra,
@@ -178,8 +291,8 @@ async function sendFile(req: Request, res: Response, file: StaticFile, cacheCont
     res.end();
     return;
   }
-  const body = gzipped ?? file.body;
-  if (gzipped) headers['content-encoding'] = 'gzip';
+  const body = (encoding && file.variants[encoding]) || file.body;
+  if (encoding) headers['content-encoding'] = encoding;
   headers['content-length'] = String(body.length);
   res.writeHead(200, headers);
   res.end(req.method === 'HEAD' ? undefined : body);
@@ -192,31 +305,34 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 
 function readFile(path: string): StaticFile {
   if (!existsSync(path)) throw new Error(`The web chat file ${path} is missing; restore it from the repository (public/ ships with StatusBot).`);
-  const body = readFileSync(path);
-  const ext = extname(path);
+  return staticFile(readFileSync(path), extname(path));
+}
+
+function staticFile(body: Buffer, ext: string): StaticFile {
+  const digest = createHash('sha256').update(body).digest();
   return {
     body,
     type: TYPES[ext] ?? 'application/octet-stream',
-    etag: createHash('sha256').update(body).digest('base64url').slice(0, 22),
+    etag: digest.toString('base64url').slice(0, 22),
+    hash: digest.toString('hex'),
     compressible: COMPRESSIBLE.has(ext) && body.length > 1024,
+    variants: {},
+    making: {},
   };
 }
 
-/** public/assets/*: flat, by file name (no directories, so no path can escape it). */
-function readAssets(dir: string): Map<string, StaticFile> {
-  const assetsDir = join(dir, 'assets');
-  const files = new Map<string, StaticFile>();
-  for (const entry of readdirSync(assetsDir, { withFileTypes: true })) {
-    if (entry.isFile() && TYPES[extname(entry.name)]) files.set(entry.name, readFile(join(assetsDir, entry.name)));
+/** The file's precompressed variants, or, where there are none, the same made now in the background. */
+function withVariants(file: StaticFile, cacheDir: string): void {
+  if (!file.compressible) return;
+  for (const encoding of ENCODINGS) {
+    const cached = cachedVariant(cacheDir, file.hash, encoding);
+    if (cached) file.variants[encoding] = cached;
+    else
+      file.making[encoding] = compress(file.body, encoding).then(
+        (body) => (file.variants[encoding] = body),
+        () => undefined, // cannot happen for a Buffer; the file is then sent as it is
+      );
   }
-  return files;
-}
-
-/** One short hash of everything the pages load: changes whenever any of it does. */
-function contentVersion(files: StaticFile[]): string {
-  const hash = createHash('sha256');
-  for (const f of files) hash.update(f.etag);
-  return hash.digest('hex').slice(0, 12);
 }
 
 function queryValue(req: Request, name: string): string | undefined {

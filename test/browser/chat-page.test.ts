@@ -2,16 +2,18 @@
  * The full-page chat at / in a real headless Chromium, against the real server process and its own Direct Line:
  * the bot greets first, "what is 502" gets the card with Bad Gateway and next steps, a related-code button asks
  * about 504, a conversation of follow-ups in other words holds together, a reload keeps the conversation without a
- * second greeting, and "New conversation" starts over.
+ * second greeting, and "New conversation" starts over. Before Web Chat has loaded, the page already shows its shell
+ * (the greeting and a send box that takes a question) and has asked for the token; it follows the system's dark mode;
+ * axe finds nothing, of any impact.
  * Nothing may leave the bot's origin, and the page's Content-Security-Policy must hold (no violation reported).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { startBot, type BotProcess } from '../support/bot-process';
-import { BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, seriousAxeViolations, type OriginOnlyContext } from '../support/browser';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any, document: any, MutationObserver: any;
+declare const window: any, document: any, MutationObserver: any, performance: any, getComputedStyle: any;
 
 jest.setTimeout(180_000);
 
@@ -54,6 +56,42 @@ async function ask(p: Page, text: string): Promise<void> {
 }
 
 const conversationId = (p: Page) => p.evaluate(() => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId);
+
+describe('the shell of / (before Web Chat has loaded)', () => {
+  it('shows the greeting and a send box at once, starts the conversation, takes a question, and hands it and the draft over to Web Chat', async () => {
+    const context = await originOnlyContext(browser, bot.url);
+    try {
+      const p = await context.context.newPage();
+      const release = await holdBackWebChat(p);
+      const order: string[] = [];
+      p.on('request', (r) => order.push(new URL(r.url()).pathname));
+      await p.goto(bot.url + '/', { waitUntil: 'commit' });
+      await p.getByRole('heading', { name: "Hi, I'm StatusBot" }).waitFor();
+      // The visitor can type at once: the shell's box has the focus.
+      await p.waitForFunction(() => document.activeElement?.id === 'sb-shell-input');
+      await expect(transcript(p).count()).resolves.toBe(0);
+      // While Web Chat was still downloading, the token was asked for, the conversation started and the greeting
+      // asked for (the join event), so the greeting is waiting when Web Chat connects.
+      await p.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => /\/v3\/directline\/conversations\/[^/]+\/activities$/.test(e.name)));
+      expect(order.filter((path) => !path.startsWith('/assets/'))).toEqual(['/', '/vendor/webchat.js', '/api/directline/token', '/v3/directline/conversations', expect.stringMatching(/^\/v3\/directline\/conversations\/[^/]+\/activities$/)]);
+      await p.keyboard.type('what is 502');
+      await p.keyboard.press('Enter');
+      await p.locator('.sb-shell__mine', { hasText: 'what is 502' }).waitFor();
+      await p.keyboard.type('and 504?');
+      await screenshot(p, 'chat-shell-loading');
+      release();
+      // Web Chat takes over: the question is sent and answered, the draft and the focus move into its send box.
+      await transcript(p).getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+      await expect(p.locator('#sb-shell').count()).resolves.toBe(0);
+      await expect(p.locator(SEND_BOX).inputValue()).resolves.toBe('and 504?');
+      await p.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
+      expect(context.foreign).toEqual([]);
+      expect(context.cspViolations).toEqual([]);
+    } finally {
+      await context.context.close();
+    }
+  });
+});
 
 describe('the full-page chat at /', () => {
   it('loads Web Chat from the bot and is greeted first, with starter prompts once, as the greeting card\'s buttons', async () => {
@@ -212,18 +250,42 @@ describe('the full-page chat at /', () => {
   });
 });
 
+describe('dark mode on /', () => {
+  it.each([
+    ['dark', '', 'dark', 'rgb(11, 14, 18)'],
+    ['light', '', 'light', 'rgb(244, 246, 248)'],
+    ['dark', '?theme=light', 'light', 'rgb(244, 246, 248)'],
+  ] as const)('follows the system (%s%s): %s', async (scheme, query, theme, page) => {
+    const context = await browser.newContext({ colorScheme: scheme, viewport: { width: 1280, height: 800 } });
+    try {
+      const p = await context.newPage();
+      p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+      await p.goto(bot.url + '/' + query);
+      await transcript(p).getByText(GREETING).first().waitFor();
+      await expect(p.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
+      await expect(p.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe(page);
+      // Web Chat's bubbles follow (styleOptions): dark bubbles on dark, white on light.
+      const bubble = await p.evaluate(() => getComputedStyle(document.querySelector('[role="feed"] .webchat__bubble__content')).backgroundColor);
+      expect(bubble).toBe(theme === 'dark' ? 'rgb(32, 38, 47)' : 'rgb(255, 255, 255)');
+      if (scheme === 'dark' && !query) await screenshot(p, 'chat-desktop-dark');
+    } finally {
+      await context.close();
+    }
+  });
+});
+
 describe('accessibility of / (axe-core)', () => {
-  it('has no serious or critical violation, greeted and after an answer', async () => {
+  it('has no violation of any impact, greeted and after an answer', async () => {
     const context = await browser.newContext({ bypassCSP: true, viewport: { width: 1280, height: 800 } });
     try {
       const p = await context.newPage();
       p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
       await p.goto(bot.url + '/');
       await transcript(p).getByText(GREETING).first().waitFor();
-      expect(await seriousAxeViolations(p)).toEqual([]);
+      expect(await axeViolations(p)).toEqual([]);
       await ask(p, 'what is 502');
       await transcript(p).getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
-      expect(await seriousAxeViolations(p)).toEqual([]);
+      expect(await axeViolations(p)).toEqual([]);
     } finally {
       await context.close();
     }

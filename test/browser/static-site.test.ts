@@ -1,8 +1,10 @@
 /**
- * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (versioned assets
- * for a year, pages never, the launcher for minutes), gzip, ETags, and the security headers: a per-response CSP
- * nonce, no framing except /embed by ALLOWED_ORIGINS, nosniff, a referrer policy. The real server process for the
- * defaults; an in-process restify server for the options (any embedder, Azure Direct Line).
+ * How the bot serves its web chat (src/server/static-site.ts), over HTTP: content types, caching (each file's URL
+ * versioned by its own content and cached for a year, pages revalidated, the launcher for minutes), Brotli or gzip by
+ * Accept-Encoding from precompressed variants, ETags, and the security headers: a per-response CSP nonce, no framing
+ * except /embed by ALLOWED_ORIGINS (and, for a site that is not allowed, a page that says so), nosniff, a referrer
+ * policy. The real server process for the defaults; an in-process restify server for the options (any embedder,
+ * Azure Direct Line).
  */
 import restify from 'restify';
 import { mountStaticSite, type StaticSiteOptions } from '../../src/server/static-site';
@@ -33,7 +35,7 @@ function directives(csp: string | null): Record<string, string> {
 }
 
 describe('the pages', () => {
-  it.each(['/', '/demo', '/embed'])('%s is HTML, never cached, with security headers', async (path) => {
+  it.each(['/', '/demo', '/embed'])('%s is HTML, revalidated on every load, with security headers', async (path) => {
     const res = await get(path);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -72,6 +74,27 @@ describe('the pages', () => {
     expect(directives((await get('/')).headers.get('content-security-policy'))['frame-src']).toBe("'none'");
   });
 
+  it('lets /demo be revalidated by its ETag; / and /embed carry the response\'s nonce, so they have none', async () => {
+    const demo = await get('/demo', { 'accept-encoding': 'br' });
+    expect(demo.headers.get('content-encoding')).toBe('br');
+    const etag = demo.headers.get('etag');
+    expect(etag).toMatch(/^"[\w-]+-br"$/);
+    await demo.arrayBuffer();
+    const again = await get('/demo', { 'accept-encoding': 'br', 'if-none-match': etag! });
+    expect(again.status).toBe(304);
+    for (const path of ['/', '/embed']) {
+      const res = await get(path);
+      expect(res.headers.get('etag')).toBeNull();
+      await res.arrayBuffer();
+    }
+  });
+
+  it('shows the bot\'s greeting in the page itself, before any script runs', async () => {
+    const html = await (await get('/')).text();
+    expect(html).toMatch(/<h2 class="sb-shell__title">Hi, I&#39;m StatusBot<\/h2>/);
+    expect(html).toContain('<textarea class="sb-shell__input"');
+  });
+
   it('answers HEAD without a body', async () => {
     const res = await fetch(bot.url + '/', { method: 'HEAD' });
     expect(res.status).toBe(200);
@@ -86,10 +109,13 @@ describe('the pages', () => {
 });
 
 describe('scripts and assets', () => {
-  it('serves Web Chat from the bot: versioned URL cached for a year, gzipped, with an ETag', async () => {
+  it('serves Web Chat from the bot: versioned URL cached for a year, Brotli or gzip as accepted, with an ETag', async () => {
     const page = await (await get('/')).text();
-    const src = /src="(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
+    const src = /"(\/vendor\/webchat\.js\?v=[0-9a-f]+)"/.exec(page)?.[1];
     expect(src).toBeTruthy();
+    // The page preloads it (the download starts before any script runs) and gives the same URL to shell.js.
+    expect(page).toContain(`<link rel="preload" as="script" href="${src}">`);
+    expect(page).toContain(`data-webchat="${src}"`);
     const res = await get(src!, { 'accept-encoding': 'gzip' });
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/javascript; charset=utf-8');
@@ -97,8 +123,25 @@ describe('scripts and assets', () => {
     expect(res.headers.get('content-encoding')).toBe('gzip');
     expect(res.headers.get('vary')).toBe('Accept-Encoding');
     // fetch unzips for us: the bytes on the wire are the Content-Length.
-    expect(Number(res.headers.get('content-length'))).toBeLessThan(1_200_000);
+    const gzipped = Number(res.headers.get('content-length'));
+    expect(gzipped).toBeLessThan(1_200_000);
     expect((await res.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
+
+    // Brotli when accepted (precompressed at build time: it is there from the first request).
+    const br = await get(src!, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers.get('content-encoding')).toBe('br');
+    expect(br.headers.get('vary')).toBe('Accept-Encoding');
+    expect(Number(br.headers.get('content-length'))).toBeLessThan(gzipped * 0.8);
+    expect((await br.arrayBuffer()).byteLength).toBeGreaterThan(3_000_000);
+    const brEtag = br.headers.get('etag');
+    expect(brEtag).not.toBe(res.headers.get('etag'));
+    // A cached copy is revalidated in its own encoding.
+    expect((await get(src!, { 'accept-encoding': 'br', 'if-none-match': brEtag! })).status).toBe(304);
+    expect((await get(src!, { 'accept-encoding': 'gzip', 'if-none-match': brEtag! })).status).toBe(200);
+    // No encoding accepted: the file as it is.
+    const plainBody = await get(src!, { 'accept-encoding': 'identity' });
+    expect(plainBody.headers.get('content-encoding')).toBeNull();
+    await plainBody.arrayBuffer();
 
     // An unversioned (or stale) URL is revalidated; its ETag answers 304.
     const plain = await get('/vendor/webchat.js');
@@ -108,6 +151,22 @@ describe('scripts and assets', () => {
     await plain.arrayBuffer();
     const again = await get('/vendor/webchat.js', { 'if-none-match': etag! });
     expect(again.status).toBe(304);
+  });
+
+  it('preloads Web Chat in a chat in use, not in a panel the widget makes ahead of time (which fetches it quietly)', async () => {
+    const live = await (await get('/embed')).text();
+    expect(live.match(/<link rel="preload" as="script"/g)).toHaveLength(2);
+    const warm = await (await get('/embed?warm=1')).text();
+    expect(warm).not.toContain('rel="preload"');
+    expect(warm).toMatch(/data-webchat="\/vendor\/webchat\.js\?v=[0-9a-f]+"/);
+  });
+
+  it('versions each file\'s URL by its own content, so changing one never expires the others', async () => {
+    const page = await (await get('/')).text();
+    const version = (path: string) => new RegExp(`${path.replaceAll('.', '\\.')}\\?v=([0-9a-f]+)`).exec(page)?.[1];
+    const versions = ['/vendor/webchat.js', '/assets/chat.js', '/assets/shell.js', '/assets/chat.css'].map(version);
+    expect(versions.every(Boolean)).toBe(true);
+    expect(new Set(versions).size).toBe(versions.length);
   });
 
   it('serves the launcher with a short cache, usable from any site', async () => {
@@ -141,6 +200,35 @@ describe('scripts and assets', () => {
   );
 });
 
+describe('/embed on a site that may not frame the chat', () => {
+  it('says so, in a page that any site may frame, when the widget says it is on a site not in ALLOWED_ORIGINS', async () => {
+    const res = await get('/embed?origin=' + encodeURIComponent('https://elsewhere.example'));
+    expect(res.status).toBe(200);
+    const csp = directives(res.headers.get('content-security-policy'));
+    expect(csp['frame-ancestors']).toBe('*');
+    expect(csp['script-src']).toBe("'self'");
+    const html = await res.text();
+    expect(html).toContain('data-refused="https://elsewhere.example"');
+    expect(html).toContain('<code>ALLOWED_ORIGINS=https://elsewhere.example</code>');
+    // Nothing of the chat: no shell, no Web Chat preloaded.
+    expect(html).not.toContain('sb-shell');
+    expect(html).not.toContain('rel="preload"');
+  });
+
+  it('escapes what the query says', async () => {
+    const html = await (await get('/embed?origin=' + encodeURIComponent('"><script>alert(1)</script>'))).text();
+    expect(html).not.toContain('<script>alert');
+    expect(html).toContain('&#34;&#62;&#60;script&#62;');
+  });
+
+  it.each([EMBEDDER, 'bot'])('is the chat for %s (listed, or the bot itself), with frame-ancestors enforcing the list', async (who) => {
+    const origin = who === 'bot' ? new URL(bot.url).origin : who;
+    const res = await get('/embed?origin=' + encodeURIComponent(origin));
+    expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toBe(`'self' ${EMBEDDER}`);
+    expect(await res.text()).toContain('data-webchat=');
+  });
+});
+
 describe('options', () => {
   async function headersWith(options: StaticSiteOptions, path: string): Promise<Headers> {
     const server = restify.createServer();
@@ -156,7 +244,7 @@ describe('options', () => {
   }
 
   it('lets any site frame /embed when ALLOWED_ORIGINS is *', async () => {
-    const headers = await headersWith({ allowedOrigins: '*' }, '/embed');
+    const headers = await headersWith({ allowedOrigins: '*' }, '/embed?origin=https%3A%2F%2Fanywhere.example');
     expect(directives(headers.get('content-security-policy'))['frame-ancestors']).toBe('*');
   });
 

@@ -13,41 +13,17 @@
  */
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Frame, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, BrowserContextOptions, Frame, Page } from 'playwright-core';
+import { BROWSER_TIMEOUT_MS } from './chromium';
 import { ROOT } from './bot-process';
+
+export { BROWSER_TIMEOUT_MS, CHROMIUM_PATH, launchChromium } from './chromium';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const window: any, document: any;
 
-export const CHROMIUM_PATH = '/usr/bin/chromium';
 export const ARTIFACTS = join(ROOT, 'test-artifacts');
-
-/** Chromium is slow to start and render Web Chat on a small CI machine: be generous. */
-export const BROWSER_TIMEOUT_MS = 60_000;
-
-export async function launchChromium(): Promise<Browser> {
-  if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`npm test\` (it installs Debian's chromium when missing) or, as root, \`apt-get install -y chromium\`.`);
-  }
-  return chromium.launch({
-    executablePath: CHROMIUM_PATH,
-    timeout: BROWSER_TIMEOUT_MS,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      // Tests play another web site (served by the test) that embeds the bot, which runs on loopback here; Chromium
-      // would refuse a "public" page loading from a loopback address. In production the bot has a public address.
-      '--disable-features=LocalNetworkAccessChecks',
-    ],
-  });
-}
 
 export interface OriginOnlyContext {
   context: BrowserContext;
@@ -104,11 +80,11 @@ export interface AxeViolation {
 const AXE_SOURCE_PATH = join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /**
- * axe-core's serious and critical violations on the page, including its frames (the widget's panel) and open shadow
- * roots (the launcher). The page's context must have been created with `bypassCSP: true`, since axe is injected as
- * an inline script.
+ * axe-core's violations of any impact on the page, including its frames (the widget's panel) and open shadow roots
+ * (the launcher). The page's context must have been created with `bypassCSP: true`, since axe is injected as an
+ * inline script.
  */
-export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> {
+export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   const source = readFileSync(AXE_SOURCE_PATH, 'utf8');
   const inject = async (frame: Frame) => {
     try {
@@ -123,7 +99,21 @@ export async function seriousAxeViolations(page: Page): Promise<AxeViolation[]> 
     const run = await axe.run(document, { iframes: true, resultTypes: ['violations'] });
     return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
   });
-  return results.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  return results;
+}
+
+/**
+ * Holds back Web Chat's bundle for this page, as a slow connection does, until the returned function is called: what
+ * the page shows before Web Chat has run can then be checked.
+ */
+export async function holdBackWebChat(page: Page): Promise<() => void> {
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route('**/vendor/webchat.js*', async (route) => {
+    await held;
+    await route.continue().catch(() => {}); // the page may have moved on meanwhile
+  });
+  return release;
 }
 
 export async function screenshot(page: Page, name: string): Promise<string> {
