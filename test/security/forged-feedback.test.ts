@@ -1,8 +1,9 @@
 /**
  * Forged feedback (issue 13, item 10), against the running server over HTTP with expectReplies: a vote counts only
- * for an answer the bot sent in that conversation, from the card's buttons or Web Chat's thumbs. A vote for anything
- * else (a subject never answered there, one answered in another conversation, made-up markup) is thanked for, leaves
- * GET /api/stats exactly as it was, and the text that came with it is neither kept nor logged.
+ * for an answer the bot sent in that conversation, from Web Chat's thumbs (or an older card's buttons). A vote for
+ * anything else (a subject never answered there, one answered in another conversation, made-up markup) gets the same
+ * reply as any vote (none for 👍, the offer to rephrase for 👎), leaves GET /api/stats exactly as it was, and the text
+ * that came with it is neither kept nor logged.
  */
 import { botForThisFile, sendActivity, say, visibleText, type Activity } from '../support/bot-process';
 
@@ -21,20 +22,21 @@ const webChatVote = (type: 'LikeAction' | 'DislikeAction', subject: string): Par
 });
 
 /** The vote the answer's card offers, as its 👍 button carries it. */
+/** The 👍 an answer offers: the subject its thumbs (schema.org LikeAction) carry. */
 function offeredVote(reply: Activity | undefined): { action: string; reaction: string; id: string } | undefined {
-  const found = JSON.stringify(reply?.attachments ?? []).match(/"data":(\{"action":"feedback","reaction":"like","id":"[^"]+"\})/);
-  return found ? (JSON.parse(found[1] as string) as never) : undefined;
+  const like = (reply?.entities as Array<{ potentialAction?: Array<{ '@type': string; description: string }> }> | undefined)?.[0]?.potentialAction?.find((a) => a['@type'] === 'LikeAction');
+  return like ? { action: 'feedback', reaction: 'like', id: like.description } : undefined;
 }
 
 describe('a vote counts for an answer given in its conversation', () => {
-  test("the card's 👍 after an answer is recorded for that answer, and thanked for", async () => {
+  test('a 👍 after an answer is recorded for that answer, with no message back', async () => {
     const answer = await say(bot.url, 'votes-a', 'what is 502');
     const vote = offeredVote(answer.activities[0]);
     expect(vote).toEqual({ action: 'feedback', reaction: 'like', id: '502' });
     const before = await stats();
     const { status, activities } = await sendActivity(bot.url, 'votes-a', { value: vote });
     expect(status).toBe(200);
-    expect(visibleText(activities)).toMatch(/Thanks for the feedback/);
+    expect(activities).toHaveLength(0);
     const after = await stats();
     expect(after.feedback.like).toBe(before.feedback.like + 1);
     expect(after.feedback.byCode).toContainEqual({ id: '502', like: 1, dislike: 0 });
@@ -51,7 +53,7 @@ describe('a vote counts for an answer given in its conversation', () => {
   });
 });
 
-describe('any other vote is thanked for and not recorded', () => {
+describe('any other vote gets the usual reply and is not recorded', () => {
   test.each<[string, string, Partial<Activity>]>([
     ['a card vote for a code never answered here', 'votes-a', cardVote('like', '418')],
     ['a card vote for a code answered in another conversation', 'votes-b', cardVote('like', '502')],
@@ -67,7 +69,10 @@ describe('any other vote is thanked for and not recorded', () => {
     // Conversations are per channel: "votes-w" on the test channel is not Web Chat's "votes-w".
     const { status, activities } = await sendActivity(bot.url, conversation, vote, vote.type === 'event' ? 'webchat' : 'test');
     expect(status).toBe(200);
-    if (vote.type !== 'event') expect(visibleText(activities)).toMatch(/Thanks for the feedback/);
+    // The same reply as any vote: nothing for 👍, the offer to rephrase for 👎; never the vote's own text.
+    const dislike = (vote.value as { reaction?: string } | undefined)?.reaction === 'dislike';
+    if (vote.type !== 'event') expect(dislike ? visibleText(activities) : activities.length).toEqual(dislike ? expect.stringMatching(/^Sorry that missed/) : 0);
+    expect(visibleText(activities)).not.toMatch(/FORGED|<img|javascript:/);
     expect(await stats()).toEqual(before);
   });
 
