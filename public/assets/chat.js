@@ -260,6 +260,12 @@
       };
       return function (next) {
         return function (action) {
+          if (action.type === 'WEB_CHAT/SEND_POST_BACK') {
+            // A card button that asks something (a code, an example) is sent as that question, so the visitor sees
+            // it in the transcript as their own message, as when they type it.
+            var question = questionOf(action.payload && action.payload.value);
+            if (question) action = { type: 'WEB_CHAT/SEND_MESSAGE', payload: { text: question } };
+          }
           if (action.type === 'DIRECT_LINE/CONNECT_FULFILLED') {
             // Greet once per conversation: the join counts once the server has taken it (a reload before that
             // sends it again, so the visitor is never left without a greeting).
@@ -294,6 +300,14 @@
         };
       };
     };
+  }
+
+  /** The question a card button's data asks ("what is 504"), or null for anything else (a vote, "none of these"). */
+  function questionOf(value) {
+    if (!value || typeof value !== 'object') return null;
+    if (value.action === 'ask' && typeof value.text === 'string') return value.text;
+    if (value.action === 'lookup' && value.msteams && typeof value.msteams.text === 'string') return value.msteams.text;
+    return null;
   }
 
   function isJoin(activity) {

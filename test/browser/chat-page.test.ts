@@ -118,8 +118,9 @@ describe('the full-page chat at /', () => {
 
   it('asks about a related code when its card button is clicked', async () => {
     const log = transcript(page);
-    // Related codes are a row of chips named by their number.
+    // Related codes are a row of chips named by their number; the click shows in the transcript as the visitor's question.
     await log.getByRole('button', { name: /^504\b/ }).last().click();
+    await log.getByText('what is 504', { exact: true }).last().waitFor();
     await log.getByRole('heading', { name: /504 Gateway Timeout/ }).waitFor();
   });
 
