@@ -196,10 +196,10 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
       const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
       const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
-      if (beside?.note) notes.push(`Your message also names ${beside.service ?? table.provider(beside.provider)?.name ?? beside.provider} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
+      if (beside?.note) notes.push(`Your message also names ${beside.service ?? providerName(table, beside)} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
       // The likely fix leads the overview and the fix; asked for one side's steps, it is that side's.
       const sideAsked = focus === 'server' || focus === 'client' ? focus : undefined;
-      const fix = named || (focus !== 'overview' && focus !== 'fix' && !sideAsked) ? undefined : likelyFix(entry, [...u.vendors, ...(u.stacks ?? [])], sideAsked ?? u.side, (id) => stackName(table, id), sideAsked);
+      const fix = named || (focus !== 'overview' && focus !== 'fix' && !sideAsked) ? undefined : likelyFixFor(table, entry, u, sideAsked);
       return {
         intent: 'lookup',
         focus,
@@ -241,7 +241,7 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const base = cls ? table.meaningsOf(Math.floor(code / 100) * 100)[0] : undefined;
       const nearby = nearbyCodes(table, code).map((e) => ref(e.id));
       const maybe = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
-      if (maybe) notes.push(`If ${table.provider(maybe.provider)?.name ?? maybe.provider} showed it, ${maybe.name} comes with HTTP ${maybe.status}: ${maybe.summary}`);
+      if (maybe) notes.push(`If ${providerName(table, maybe)} showed it, ${maybe.name} comes with HTTP ${maybe.status}: ${maybe.summary}`);
       return {
         intent: 'unknown_code',
         code,
@@ -306,7 +306,7 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
       story.push(link ? `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${link.note}` : `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${secondRef?.summary ?? ''}`);
     }
   }
-  const fix = focus ? likelyFix(focus, [...u.vendors, ...(u.stacks ?? [])], u.side, (id) => stackName(table, id)) : undefined;
+  const fix = focus ? likelyFixFor(table, focus, u) : undefined;
   return { intent: 'triage', counts, total, failures, focus, ...(fix ? { likelyFix: fix } : {}), story, notes, suggestions: focus ? [`how do I fix ${focus.code}?`] : [] };
 }
 
@@ -318,16 +318,22 @@ export function entryRef(table: StatusTable, id: string): EntryRef {
   return { id: e.id, code: e.code, name: e.name, summary: e.summary, ...(e.vendor ? { vendor: table.vendor(e.vendor)?.name ?? e.vendor } : {}) };
 }
 
-function stackName(table: StatusTable, id: string): string {
-  return table.vendor(id)?.name ?? table.stacks.find((s) => s.id === id)?.name ?? id;
+/** The likely fix for what the message names (its vendors and stacks) and the side it is on, or the side asked for. */
+function likelyFixFor(table: StatusTable, entry: StatusEntry, u: Understanding, only?: Side): LikelyFix | undefined {
+  const stackName = (id: string) => table.vendor(id)?.name ?? table.stacks.find((s) => s.id === id)?.name ?? id;
+  return likelyFix(entry, [...u.vendors, ...(u.stacks ?? [])], only ?? u.side, stackName, only);
+}
+
+function providerName(table: StatusTable, error: ProviderError): string {
+  return table.provider(error.provider)?.name ?? error.provider;
 }
 
 /** The provider's error, when it is one of this entry's status (a follow-up may have moved on to another code). */
 function providerErrorView(table: StatusTable, id: string, entryId: string): ProviderErrorView | undefined {
   const error = table.providerError(id);
   if (!error || error.statusId !== entryId) return undefined;
-  const providerName = table.provider(error.provider)?.name ?? error.provider;
-  return { ...error, providerName, title: `${error.service ?? providerName} ${error.name}` };
+  const name = providerName(table, error);
+  return { ...error, providerName: name, title: `${error.service ?? name} ${error.name}` };
 }
 
 export function entryView(table: StatusTable, id: string): EntryView {

@@ -19,6 +19,8 @@ export class StatusTable {
   private readonly byNumber = new Map<number, StatusEntry[]>();
   private readonly byId = new Map<string, StatusEntry>();
   private readonly vendorsById = new Map<string, Vendor>();
+  private readonly providerErrorsById: Map<string, ProviderError>;
+  private readonly providersById: Map<string, Provider>;
 
   constructor(
     readonly entries: readonly StatusEntry[],
@@ -32,6 +34,8 @@ export class StatusTable {
     readonly stacks: readonly Vendor[] = [],
   ) {
     for (const vendor of vendors) this.vendorsById.set(vendor.id, vendor);
+    this.providerErrorsById = new Map(named.errors.map((e) => [e.id, e]));
+    this.providersById = new Map(named.providers.map((p) => [p.id, p]));
     for (const entry of entries) {
       this.byId.set(entry.id, entry);
       const list = this.byNumber.get(entry.code) ?? [];
@@ -50,11 +54,11 @@ export class StatusTable {
   }
 
   providerError(id: string): ProviderError | undefined {
-    return this.named.errors.find((e) => e.id === id);
+    return this.providerErrorsById.get(id);
   }
 
   provider(id: string): Provider | undefined {
-    return this.named.providers.find((p) => p.id === id);
+    return this.providersById.get(id);
   }
 
   networkError(id: string): NetworkError | undefined {
