@@ -23,7 +23,7 @@ import { unknownCodeCard } from './unknown-code-card';
 export interface AnswerCardOptions {
   /** Add 👍/👎 buttons that send `{ action: 'feedback', reaction, id }` (see card-submit-data.ts). */
   feedback?: boolean;
-  /** Lookup cards only: hide the description and next steps behind "Show more". */
+  /** Lookup and compare cards: hide the details (description, all steps, references) behind "Show more". */
   detailsCollapsed?: boolean;
 }
 

@@ -6,9 +6,9 @@
  * The text alone is enough for the engine: "what is 499 esri" resolves to Esri's 499, not nginx's.
  */
 import type { EntryRef, EntryView } from '../knowledge/answer';
-import type { ActionSet, CardAction, OpenUrlAction, Spacing, SubmitAction, ToggleVisibilityAction } from './adaptive-card-types';
+import type { ActionSet, CardAction, ColumnSet, OpenUrlAction, Spacing, SubmitAction, ToggleVisibilityAction } from './adaptive-card-types';
 import type { AskSubmitValue, LookupSubmitValue } from './card-submit-data';
-import { entryTitle, truncate } from './card-text';
+import { entryTitle, label, truncate } from './card-text';
 import { lookupQuestion, type LookupTarget } from '../knowledge/lookup-question';
 
 export { lookupQuestion, type LookupTarget };
@@ -79,4 +79,17 @@ export function actionSets(actions: readonly CardAction[], options: { spacing?: 
 function tooltipOf(title: string, summary?: string): { tooltip?: string } {
   const parts = [title.length > MAX_BUTTON_TITLE ? title : '', summary ?? ''].filter(Boolean);
   return parts.length ? { tooltip: parts.join(': ') } : {};
+}
+
+/** A small label with its buttons on the same row ("Related  504  503  500"), a line shorter than a label above them. */
+export function labelledRow(text: string, sets: readonly ActionSet[]): ColumnSet {
+  return {
+    type: 'ColumnSet',
+    spacing: 'medium',
+    separator: true,
+    columns: [
+      { type: 'Column', width: 'auto', verticalContentAlignment: 'center', items: [label(text, { isSubtle: true, size: 'small' })] },
+      { type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [...sets] },
+    ],
+  };
 }

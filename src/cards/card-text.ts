@@ -113,3 +113,17 @@ function styleOf(options: TextOptions): Pick<TextBlock, 'size' | 'weight' | 'col
 function spacingOf(options: TextOptions): Pick<TextBlock, 'spacing' | 'separator'> {
   return { ...(options.spacing && options.spacing !== 'default' ? { spacing: options.spacing } : {}), ...(options.separator ? { separator: true } : {}) };
 }
+
+/**
+ * The first paragraphs of a rendered answer, up to `max` characters (at least the first): a card's fallback text
+ * says the short answer, as the message's own text carries the whole of it.
+ */
+export function leadParagraphs(text: string, max: number): string {
+  const paragraphs = text.split(/\n{2,}/);
+  let out = paragraphs[0] ?? '';
+  for (const p of paragraphs.slice(1)) {
+    if (out.length + p.length + 2 > max) break;
+    out += `\n\n${p}`;
+  }
+  return out;
+}

@@ -1,55 +1,55 @@
 /**
- * The card for "401 vs 403": the codes side by side, each with its summary, retry verdict and the caller's first
- * step, then what the table says about the difference, then a button to open each code in full.
- *
- * At most three columns share a row: beyond that, columns get too narrow to read on Teams mobile, so a fourth code
- * starts a new row below.
+ * The card for "401 vs 403": the difference in one sentence under the title, then each code with its summary, one
+ * under the other so a phone reads them at full width; each code's retry verdict and first step, and the other
+ * differences, behind "Show more"; a chip to open each code in full.
  */
 import type { CompareAnswer, EntryView } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
-import type { AdaptiveCard, CardElement, Column, ColumnSet } from './adaptive-card-types';
-import { actionSets, lookupAction } from './card-actions';
+import type { AdaptiveCard, CardElement } from './adaptive-card-types';
+import { actionSets, labelledRow, lookupAction, toggleAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { heading, label, paragraph, run } from './card-text';
 import { classColor, retryParagraph } from './entry-sections';
 
-export const MAX_COLUMNS_PER_ROW = 3;
+/** Ids of the elements "Show more" and "Show less" toggle. */
+export const COMPARE_ELEMENT_IDS = { details: 'compare-details', showMore: 'compare-show-more' } as const;
 
-export function compareCard(answer: CompareAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
+export function compareCard(answer: CompareAnswer, options: { feedback?: boolean; detailsCollapsed?: boolean } = {}): AdaptiveCard {
   const title = answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ');
+  const collapsed = options.detailsCollapsed === true;
+  const targets = [COMPARE_ELEMENT_IDS.details, COMPARE_ELEMENT_IDS.showMore];
   const body: CardElement[] = [heading(title, { size: 'large' })];
-  if (answer.lead) body.push(paragraph(answer.lead, { size: 'medium', spacing: 'small' }));
-
-  for (let i = 0; i < answer.entries.length; i += MAX_COLUMNS_PER_ROW) {
-    body.push(comparisonRow(answer.entries.slice(i, i + MAX_COLUMNS_PER_ROW), i === 0));
-  }
+  if (answer.lead) body.push(paragraph(answer.lead, { spacing: 'small' }));
+  for (const e of answer.entries) body.push(...summaryOf(e));
 
   const more = answer.contrasts.filter((c) => c !== answer.difference);
+  const details: CardElement[] = answer.entries.map(stepsOf);
   if (more.length) {
-    body.push(label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const c of more) body.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
+    details.push(label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large' }));
+    for (const c of more) details.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
   }
+  if (collapsed) body.push(...actionSets([toggleAction('Show more', targets, 'Retry advice, first steps and other differences')], { id: COMPARE_ELEMENT_IDS.showMore, spacing: 'medium' }));
+  body.push({ type: 'Container', id: COMPARE_ELEMENT_IDS.details, ...(collapsed ? { isVisible: false } : {}), items: [...details, ...(collapsed ? actionSets([toggleAction('Show less', targets)]) : [])] });
 
-  body.push(label('Open a code in full:', { weight: 'bolder', spacing: 'large', separator: !more.length }));
-  body.push(...actionSets(answer.entries.map((e) => lookupAction(e))));
-
+  body.push(labelledRow('Open in full', actionSets(answer.entries.map((e) => lookupAction(e, e.vendorName ? `${e.code} ${e.vendorName}` : String(e.code))), { spacing: 'none' })));
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: title, fullWidth: true });
 }
 
-function comparisonRow(entries: EntryView[], first: boolean): ColumnSet {
-  return { type: 'ColumnSet', spacing: first ? 'medium' : 'large', columns: entries.map(comparisonColumn) };
+function summaryOf(e: EntryView): CardElement[] {
+  return [
+    label(`${e.code} ${e.name}${e.vendorName ? ` · ${e.vendorName}` : ''}`, { weight: 'bolder', color: classColor(e.code), spacing: 'medium' }),
+    paragraph(e.summary, { spacing: 'none' }),
+  ];
 }
 
-function comparisonColumn(e: EntryView): Column {
+function stepsOf(e: EntryView): CardElement {
   return {
-    type: 'Column',
-    width: 'stretch',
+    type: 'Container',
+    spacing: 'medium',
     items: [
       label(`${e.code} ${e.name}`, { weight: 'bolder', color: classColor(e.code) }),
-      label(`${e.class} ${e.classInfo.name.toLowerCase()}${e.vendorName ? ` · ${e.vendorName}` : ''}`, { isSubtle: true, size: 'small', spacing: 'none' }),
-      paragraph(e.summary, { spacing: 'small' }),
       retryParagraph(e, { withAdvice: false }),
       paragraph([run('First step: ', { weight: 'bolder' }), run(e.nextSteps.client[0] ?? '')], { spacing: 'small' }),
     ],

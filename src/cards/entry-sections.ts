@@ -10,6 +10,7 @@ import type { StatusEntry } from '../knowledge/entry-schema';
 import { stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
 import type { CardElement, Column, ColumnSet, ContainerStyle, TextColor } from './adaptive-card-types';
+import { actionSets, toggleAction } from './card-actions';
 import { bullets, heading, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
 
@@ -64,20 +65,26 @@ export function entryBadges(entry: EntryView): ColumnSet {
   };
 }
 
-/** One small line under a title: the class in words, and for a vendor's or a non-standard code, where it comes from. */
-export function entryKind(entry: EntryView): string {
+/** The line under a title, short ("5xx server error · Cloudflare's code"): the full origin is in the card's details. */
+function shortKind(entry: EntryView): string {
   const cls = `${entry.class} ${entry.classInfo.name.toLowerCase()}`;
-  return entry.status === 'standard' ? cls : `${cls} · ${statusLabel(entry)}`;
+  if (entry.status === 'standard') return cls;
+  return entry.status === 'vendor' ? `${cls} · ${entry.vendorName ?? entry.vendor ?? 'a vendor'}'s code` : `${cls} · ${entry.status}`;
 }
 
 /** The retry verdict alone as a small coloured pill, for the collapsed card; the advice is in the details. */
-export function retryPill(entry: Pick<EntryView, 'retry'>): ColumnSet {
+export function retryPill(entry: Pick<EntryView, 'retry'>): Column {
   const when = entry.retry.when;
   const style: ContainerStyle = when === 'never' ? 'attention' : when === 'now' || when === 'not-needed' ? 'good' : 'warning';
+  return { type: 'Column', width: 'auto', style, verticalContentAlignment: 'center', items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })] };
+}
+
+/** The line under a title: the entry's class (and origin) with the retry pill beside it, one row instead of two. */
+export function kindAndRetryRow(entry: EntryView): ColumnSet {
   return {
     type: 'ColumnSet',
-    spacing: 'medium',
-    columns: [{ type: 'Column', width: 'auto', style, verticalContentAlignment: 'center', items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })] }],
+    spacing: 'none',
+    columns: [{ type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [label(shortKind(entry), { isSubtle: true, size: 'small' })] }, retryPill(entry)],
   };
 }
 
@@ -101,8 +108,11 @@ export function likelyFixSection(fix: LikelyFix): CardElement[] {
   return [label(likelyFixHeading(fix), { weight: 'bolder', spacing: 'medium' }), ...bullets(fix.steps)];
 }
 
-/** The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it. */
-export function partSections(part: FocusedPart): CardElement[] {
+/**
+ * The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it.
+ * With `collapse`, a part that leads with a likely fix keeps its full step lists behind "Show more".
+ */
+export function partSections(part: FocusedPart, collapse?: { detailsId: string; showMoreId: string }): CardElement[] {
   const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
   if (part.lead) out.push(paragraph(part.lead, { isSubtle: true }));
   if (part.likely) out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.likely.steps));
@@ -112,6 +122,12 @@ export function partSections(part: FocusedPart): CardElement[] {
     // One block per line: hosts collapse line breaks inside a run.
     part.transcript.split('\n').forEach((line, i) => out.push(paragraph([run(line || ' ', { fontType: 'monospace' })], { spacing: i === 0 ? 'medium' : 'none' })));
   }
-  for (const list of part.steps) out.push(label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps));
-  return out;
+  const lists = part.steps.flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+  if (!collapse || !part.likely || !lists.length) return [...out, ...lists];
+  const targets = [collapse.detailsId, collapse.showMoreId];
+  return [
+    ...out,
+    ...actionSets([toggleAction('Show more', targets, 'Every step for both sides')], { id: collapse.showMoreId, spacing: 'medium' }),
+    { type: 'Container', id: collapse.detailsId, isVisible: false, items: [...lists, ...actionSets([toggleAction('Show less', targets)])] },
+  ];
 }

@@ -9,12 +9,12 @@
 import type { LookupAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import type { AdaptiveCard, CardElement, Container } from './adaptive-card-types';
-import { actionSets, lookupAction, openUrlAction, toggleAction } from './card-actions';
+import { actionSets, labelledRow, lookupAction, openUrlAction, toggleAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
-import { entryTitle, heading, label, paragraph, run } from './card-text';
+import { entryTitle, heading, label, leadParagraphs, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
-import { entryKind, likelyFixSection, nextStepsSections, partSections, relatedEntryId, retryParagraph, retryPill } from './entry-sections';
+import { kindAndRetryRow, likelyFixSection, statusLabel, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
 import { providerErrorSections } from './provider-error-sections';
 
 export interface LookupCardOptions {
@@ -29,6 +29,8 @@ export const LOOKUP_ELEMENT_IDS = { details: 'details', showMore: 'show-more' } 
 const MAX_RELATED = 4;
 const MAX_ALTERNATIVES = 3;
 const MAX_REFERENCES = 3;
+/** The fallback text's length: the short answer, so the card with the message's own text stays within Teams' 28 KB. */
+const MAX_FALLBACK = 1_200;
 
 export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}): AdaptiveCard {
   if (answer.focus !== 'overview') return focusedCard(answer, options);
@@ -45,10 +47,9 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   // verdict as a pill; everything else is one click away.
   body.push(
     heading(entryTitle(e), { size: answer.providerError ? 'medium' : 'large' }),
-    label(entryKind(e), { isSubtle: true, size: 'small', spacing: 'none' }),
+    kindAndRetryRow(e),
     paragraph(e.summary, { spacing: 'small' }),
     ...(answer.likelyFix ? likelyFixSection(answer.likelyFix) : []),
-    retryPill(e),
   );
 
   if (collapsed) {
@@ -61,6 +62,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     spacing: 'medium',
     ...(collapsed ? { isVisible: false } : {}),
     items: [
+      ...(e.status !== 'standard' ? [paragraph(statusLabel(e), { isSubtle: true, size: 'small' })] : []),
       ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small' })] : []),
       paragraph(e.description, { spacing: 'small' }),
       ...nextStepsSections(e, answer.side, answer.likelyFix?.steps),
@@ -79,11 +81,11 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
   }
 
-  // Related codes as one row of chips; what each differs by is in its tooltip.
+  // Related codes as one row of chips beside a small label; what each differs by is in its tooltip.
   const related = e.related.slice(0, MAX_RELATED);
   if (related.length) {
-    body.push(label('Related codes', { isSubtle: true, size: 'small', spacing: 'medium', separator: true }));
-    body.push(...actionSets(related.map((r) => ({ ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`), tooltip: r.note }))));
+    const chips = related.map((r) => ({ ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`), tooltip: r.note }));
+    body.push(labelledRow('Related', actionSets(chips, { spacing: 'none' })));
   }
 
   const alternatives = answer.alternatives.slice(0, MAX_ALTERNATIVES);
@@ -93,7 +95,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   }
 
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: speech(answer) });
+  return adaptiveCard(body, { fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK), speak: speech(answer) });
 }
 
 /** What a voice host reads: the provider's meaning when the user pasted one, else the entry's. */
@@ -110,7 +112,8 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
   const e = answer.entry;
   const body: CardElement[] = answer.providerError ? providerErrorSections(answer.providerError, e, answer.focus, answer.side) : [];
   if (isPartFocus(answer.focus)) {
-    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix)));
+    const collapse = options.detailsCollapsed ? { detailsId: LOOKUP_ELEMENT_IDS.details, showMoreId: LOOKUP_ELEMENT_IDS.showMore } : undefined;
+    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix), collapse));
   } else if (answer.focus === 'retry') {
     body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
     if (e.headers.length) body.push(paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }));
@@ -126,5 +129,5 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
     body.push(...actionSets(e.references.slice(0, MAX_REFERENCES).map((r) => openUrlAction(r.label, r.url))));
   }
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: speech(answer) });
+  return adaptiveCard(body, { fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK), speak: speech(answer) });
 }

@@ -10,9 +10,10 @@ export function pastedBlock(pasted: readonly string[]): Container {
   return { type: 'Container', style: 'emphasis', spacing: 'medium', items: [label(PASTED_HEADING, { weight: 'bolder', size: 'small' }), ...bullets([...pasted])] as CardElement[] };
 }
 
-/** The card with the block after its first element (the heading); without facts, the card as it is. */
+/** The card with the block under its heading (and the line attached to it); without facts, the card as it is. */
 export function withPasted(card: AdaptiveCard, pasted: readonly string[] | undefined): AdaptiveCard {
   if (!pasted?.length) return card;
-  const [first, ...rest] = card.body;
-  return { ...card, body: first ? [first, pastedBlock(pasted), ...rest] : [pastedBlock(pasted)] };
+  let at = card.body.length ? 1 : 0;
+  while (at < card.body.length && (card.body[at] as { spacing?: string }).spacing === 'none') at++;
+  return { ...card, body: [...card.body.slice(0, at), pastedBlock(pasted), ...card.body.slice(at)] };
 }

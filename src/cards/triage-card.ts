@@ -1,6 +1,6 @@
 /**
- * The card for pasted log lines: a table of the statuses found (code, name, count, share), the findings with the
- * headline first, and the next steps for the most frequent failure.
+ * The card for pasted log lines: a table of the statuses found (code, name, count, share), the headline finding and
+ * the likely fix for the most frequent failure; the other findings and next steps behind "Show more".
  *
  * The table is rows of ColumnSets with the same column weights, not a Table element: Table is schema 1.5 but Teams
  * mobile draws it poorly. Rows for known codes are clickable and open that code.
@@ -21,7 +21,7 @@ export const MAX_TRIAGE_ROWS = 12;
 export const TRIAGE_ELEMENT_IDS = { steps: 'triage-steps', showMore: 'triage-show-more' } as const;
 
 /** Relative column widths: code, name, count, share. The same in every row, so the columns line up. */
-const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
+const COLUMN_WEIGHTS = [2, 5, 3, 3] as const;
 
 type TriageRow = TriageAnswer['counts'][number];
 
@@ -39,14 +39,16 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
 
   const [headline, ...findings] = answer.story;
   if (headline) body.push(paragraph(headline, { weight: 'bolder', spacing: 'large', separator: true }));
-  for (const line of findings) body.push(paragraph(line, { spacing: 'small' }));
+  const findingLines = findings.map((line) => paragraph(line, { spacing: 'small' }));
 
   if (answer.focus) {
-    // The likely fix for the top failure shows; its other steps wait behind "Show more".
+    // The headline and the likely fix for the top failure show; the other findings and steps wait behind "Show more".
     const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
-    if (answer.likelyFix) body.push(...likelyFixSection(answer.likelyFix).map((e, i) => (i === 0 && e.type === 'TextBlock' ? { ...e, text: `${e.text} (${answer.focus?.code})`, separator: true, spacing: 'large' as const } : e)));
-    body.push(...actionSets([toggleAction('Show more', ids, `All next steps for ${answer.focus.code}`), lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { id: TRIAGE_ELEMENT_IDS.showMore, spacing: 'medium' }));
-    body.push({ type: 'Container', id: TRIAGE_ELEMENT_IDS.steps, isVisible: false, items: [...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps), ...actionSets([toggleAction('Show less', ids)])] });
+    if (answer.likelyFix) body.push(...likelyFixSection(answer.likelyFix).map((e, i) => (i === 0 && e.type === 'TextBlock' ? { ...e, text: `${e.text} (${answer.focus?.code})`, spacing: 'medium' as const } : e)));
+    body.push(...actionSets([toggleAction('Show more', ids, `The other findings and all next steps for ${answer.focus.code}`), lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { id: TRIAGE_ELEMENT_IDS.showMore, spacing: 'medium' }));
+    body.push({ type: 'Container', id: TRIAGE_ELEMENT_IDS.steps, isVisible: false, items: [...findingLines, ...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps), ...actionSets([toggleAction('Show less', ids)])] });
+  } else {
+    body.push(...findingLines);
   }
 
   body.push(...answerFooter(answer, options));

@@ -1,5 +1,5 @@
 /**
- * The likely fix: the one to three steps of an entry that fit what the user said, shown before everything else.
+ * The likely fix: the one or two steps of an entry that fit what the user said, shown before everything else.
  * Steps tagged with a stack the message names come first ("our nginx returns 413" → raise client_max_body_size);
  * otherwise the first steps of the user's side, or of the side that usually has to act (the table lists the most
  * common cause's fix first).
@@ -19,9 +19,9 @@ export function likelyFixHeading(fix: LikelyFix): string {
 }
 
 /** At most this many steps: the rest is under "Show more". */
-const MAX_STEPS = 3;
-/** Without a stack named, the first steps of one side. */
-const DEFAULT_STEPS = 2;
+const MAX_STEPS = 2;
+/** Without a stack named, the first step of the side that acts: the table lists the most common cause's fix first. */
+const DEFAULT_STEPS = 1;
 
 export function likelyFix(entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>, named: readonly string[], side: Side | undefined, nameOf: (id: string) => string, only?: Side): LikelyFix | undefined {
   if (entry.fixedBy.side === 'nobody') return undefined;

@@ -4,7 +4,7 @@
  * That message is the person's, in a chat the bot may not be in: a click on a bot button ("What is 504?", 👍) would
  * go to StatusBot through an invoke nobody sees answered. So the card keeps everything that works on its own (the
  * text, "Show more", links to the references) and drops the Action.Submit buttons and row clicks, and any button row
- * left empty.
+ * left empty, with its label.
  *
  *   const card = sharedAnswerCard(engine.answer(engine.lookup('502')));
  */
@@ -33,7 +33,10 @@ function withoutBotActions(elements: readonly CardElement[]): CardElement[] {
       }
       case 'ColumnSet': {
         const { selectAction, ...rest } = element;
-        kept.push({ ...rest, columns: element.columns.map(columnWithoutBotActions), ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}) });
+        const columns = element.columns.map(columnWithoutBotActions);
+        // A column left empty held only bot buttons ("Related  504 503"): the row's label goes with them.
+        if (columns.some((c, i) => !c.items.length && element.columns[i]?.items.length)) break;
+        kept.push({ ...rest, columns, ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}) });
         break;
       }
       default:

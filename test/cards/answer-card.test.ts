@@ -2,7 +2,7 @@
  * Cards for real questions, one per kind of answer, checked by the adaptivecards parser, by Teams' limits
  * (card-check.ts) and for what each kind of card must show.
  */
-import type { AdaptiveCard, ColumnSet, Container } from '../../src/cards/adaptive-card-types';
+import type { AdaptiveCard, ColumnSet, Container, TextBlock } from '../../src/cards/adaptive-card-types';
 import { answerCard } from '../../src/cards/answer-card';
 import { LOOKUP_ELEMENT_IDS } from '../../src/cards/lookup-card';
 import { MAX_TRIAGE_ROWS, TRIAGE_ELEMENT_IDS } from '../../src/cards/triage-card';
@@ -60,7 +60,8 @@ describe('lookup card', () => {
   test('leads with the code, its name, its class in one small line, the summary, the likely fix and a retry pill', () => {
     const card = answerCard(answer, { detailsCollapsed: true });
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: '502 Bad Gateway' });
-    expect(card.body[1]).toMatchObject({ type: 'TextBlock', text: '5xx server error', size: 'small' });
+    // One row under the title: the class in small words, the retry verdict as a pill beside it.
+    expect(JSON.stringify(card.body[1])).toMatch(/^\{"type":"ColumnSet".*"text":"5xx server error".*"text":"Retry later"/);
     expect(visibleText(card)).toContain(answer.entry.summary);
     // Everything before "Show more" is what a collapsed card shows: the likely fix and the verdict are there.
     const shown = card.body.slice(0, card.body.findIndex((e) => e.type === 'ActionSet'));
@@ -142,13 +143,13 @@ describe('lookup card', () => {
 });
 
 describe('compare card', () => {
-  test('puts 401 and 403 side by side with the difference and a button for each', () => {
+  test('puts 401 and 403 one under the other with the difference and a button for each', () => {
     const answer = answerOf('401 vs 403', 'compare') as CompareAnswer;
     const card = answerCard(answer);
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: '401 Unauthorized vs 403 Forbidden' });
-    const rows = card.body.filter((e): e is ColumnSet => e.type === 'ColumnSet');
-    expect(rows).toHaveLength(1);
-    expect(rows[0]?.columns).toHaveLength(2);
+    // Full width, in the order asked: a phone reads each summary without narrow columns.
+    const titles = card.body.filter((e): e is TextBlock => e.type === 'TextBlock' && e.style !== 'heading' && e.weight === 'bolder' && /^\d{3} /.test(e.text)).map((e) => e.text);
+    expect(titles).toEqual(['401 Unauthorized', '403 Forbidden']);
     const text = visibleText(card);
     for (const e of answer.entries) {
       expect(text).toContain(e.summary);
@@ -170,11 +171,17 @@ describe('compare card', () => {
     expect(titles.some((t) => t.startsWith('460 ') && !t.includes('(aws-elb)'))).toBe(true);
   });
 
-  test('stacks a fourth code on a new row', () => {
+  test('four codes keep the order asked, and only the summaries show until "Show more"', () => {
     const answer = answerOf('401 vs 403 vs 404 vs 429', 'compare') as CompareAnswer;
     expect(answer.entries).toHaveLength(4);
-    const rows = answerCard(answer).body.filter((e): e is ColumnSet => e.type === 'ColumnSet');
-    expect(rows.map((r) => r.columns.length)).toEqual([3, 1]);
+    const card = answerCard(answer, { detailsCollapsed: true });
+    const cut = card.body.findIndex((e) => e.type === 'ActionSet');
+    const shown = visibleText({ ...card, body: card.body.slice(0, cut) });
+    for (const e of answer.entries) {
+      expect(shown).toContain(e.summary);
+      expect(shown).not.toContain(e.nextSteps.client[0]);
+    }
+    expect(visibleText(card)).toContain(answer.entries[3]?.nextSteps.client[0]);
   });
 });
 

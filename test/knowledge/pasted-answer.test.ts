@@ -32,7 +32,9 @@ describe.each(PASTES)('%s', (_what, paste, says) => {
 
   test('leads the text, and sits right under the card\'s heading', () => {
     expect(renderText(answer, 'plain').startsWith(`${PASTED_HEADING}:`)).toBe(true);
-    expect(JSON.stringify(answerCard(answer).body[1])).toContain(PASTED_HEADING);
+    // Under the heading and the line attached to it (spacing none), before the summary.
+    const body = answerCard(answer).body;
+    expect(JSON.stringify(body[body.findIndex((e, i) => i > 0 && e.spacing !== 'none')])).toContain(PASTED_HEADING);
   });
 
   test('its lines ask for no part of the answer', () => {
