@@ -7,7 +7,8 @@
  * What it adds to Web Chat: the `webchat/join` event on the first connect so the bot greets first, the conversation
  * kept for the browser session (sessionStorage: reload reconnects to the same conversation and replays it, without a
  * second greeting), a "New conversation" reset, branding through styleOptions only (light/dark), and, inside the
- * widget, answers reported to the launcher and the first unread one scrolled into view when the panel reopens.
+ * widget, answers reported to the launcher and the first unread one scrolled into view when the panel reopens; a
+ * pasted log is folded to a few monospace lines.
  */
 /* global window, document, setInterval, requestAnimationFrame */
 (function () {
@@ -438,6 +439,72 @@
     if (first) first.scrollIntoView({ block: 'start' });
   }
 
+  // ---------------------------------------------------------------- pasted text
+
+  /** A message of at least this many lines is a paste (a log, a curl trace): shown folded, in monospace. */
+  var PASTE_LINES = 4;
+
+  /**
+   * Folds the visitor's pasted logs in the transcript to a few monospace lines with a "Show all N lines" button, so a
+   * paste does not push the answer off the screen. Web Chat draws a plain user message as one <p> per line; only
+   * attributes and one button are added to what it drew, never anything it would redraw.
+   */
+  function foldPastes() {
+    var bubbles = elements.chat.querySelectorAll('.webchat__bubble--from-user .webchat__bubble__content:not([data-sb-paste])');
+    Array.prototype.forEach.call(bubbles, function (content) {
+      var lines = content.querySelectorAll('.webchat__text-content').length;
+      if (lines < PASTE_LINES) return;
+      content.setAttribute('data-sb-paste', 'folded');
+      var toggle = document.createElement('button');
+      toggle.type = 'button';
+      toggle.className = 'sb-paste-toggle';
+      toggle.setAttribute('aria-expanded', 'false');
+      toggle.textContent = 'Show all ' + lines + ' lines';
+      toggle.addEventListener('click', function () {
+        var open = content.getAttribute('data-sb-paste') === 'folded';
+        content.setAttribute('data-sb-paste', open ? 'open' : 'folded');
+        toggle.setAttribute('aria-expanded', String(open));
+        toggle.textContent = open ? 'Show less' : 'Show all ' + lines + ' lines';
+      });
+      content.appendChild(toggle);
+    });
+  }
+
+  function watchPastes() {
+    new window.MutationObserver(foldPastes).observe(elements.chat, { childList: true, subtree: true });
+  }
+
+  // ---------------------------------------------------------------- "Show more" keeps focus
+
+  /**
+   * A card's "Show more" hides itself as it opens the details, which would drop keyboard focus to the page: focus
+   * moves to what it opened instead ("Show less" gives it back to "Show more").
+   */
+  function keepFocusOnToggles() {
+    elements.chat.addEventListener('click', function (event) {
+      var button = event.target.closest ? event.target.closest('.ac-pushButton') : null;
+      var card = button ? button.closest('.ac-adaptiveCard') : null;
+      if (!card) return;
+      var hiddenBefore = Array.prototype.filter.call(card.querySelectorAll('[id]'), isHidden);
+      window.setTimeout(function () {
+        if (!isHidden(button)) return;
+        var opened = hiddenBefore.filter(function (el) {
+          return !isHidden(el);
+        })[0];
+        if (!opened) return;
+        // Opened text is focused as a whole, to be read from its start; a row of buttons ("Show more") by its button.
+        var hasText = opened.querySelector('.ac-textBlock, .ac-richTextBlock');
+        var target = hasText ? opened : opened.querySelector('.ac-pushButton') || opened;
+        if (target === opened) opened.setAttribute('tabindex', '-1');
+        target.focus();
+      }, 0);
+    }, true); // capture: what was hidden is read before the card's own handler toggles it
+  }
+
+  function isHidden(el) {
+    return !el.isConnected || el.getClientRects().length === 0;
+  }
+
   // ---------------------------------------------------------------- page controls
 
   function wireControls() {
@@ -473,6 +540,8 @@
     return;
   }
   wireControls();
+  watchPastes();
+  keepFocusOnToggles();
   shell.whenStarted(function () {
     start(false);
   });

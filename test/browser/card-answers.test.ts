@@ -2,7 +2,8 @@
  * Answer cards as a user sees them in real Chromium at / (Web Chat over the bot's own Direct Line): for questions that
  * name a stack, the likely fix for that stack is on the card without "Show more"; pasted header values are decoded
  * on it; a comparison states the difference under its title. The collapsed cards' heights at 1366×768 and on a phone
- * (375×667) are printed as figures, not asserted: layout, not behaviour.
+ * (375×667) are printed as figures, not asserted: layout, not behaviour. "Show more" leaves keyboard focus on what it
+ * opened, and a pasted log is folded to three monospace lines in the visitor's bubble.
  */
 import type { Browser, Page } from 'playwright-core';
 import { startBot, type BotProcess } from '../support/bot-process';
@@ -69,6 +70,8 @@ async function askForCard(page: Page, question: string) {
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 declare const document: any;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+declare const getComputedStyle: any;
 
 describe.each([
   ['1366×768', { width: 1366, height: 768 }, false],
@@ -110,5 +113,38 @@ describe.each([
     );
     heights.push({ viewport: name, question: 'a pasted log (4 lines)', px: Math.round((await log.boundingBox())?.height ?? 0) });
     await screenshot(page, `cards-${name.replace('×', 'x')}`);
+  });
+
+  test('"Show more" moves focus to the details it opened, and "Show less" back to "Show more"', async () => {
+    const card = await askForCard(page, 'what is 410');
+    const showMore = card.getByRole('button', { name: 'Show more' });
+    await showMore.focus();
+    await page.keyboard.press('Enter');
+    await card.getByText(/^Reference/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    const focused = await page.evaluate(() => ({ inCard: !!document.activeElement?.closest('.ac-adaptiveCard'), text: document.activeElement?.textContent ?? '' }));
+    expect(focused.inCard).toBe(true);
+    expect(focused.text).toMatch(/Reference/); // the details container, read from its start
+    await card.getByRole('button', { name: 'Show less' }).click();
+    await showMore.waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    expect(await showMore.evaluate((el) => el === document.activeElement)).toBe(true);
+  });
+
+  test('a pasted log shows as three monospace lines with "Show all N lines", which opens and closes it', async () => {
+    await askForCard(page, 'HTTP/1.1 429 Too Many Requests\nRetry-After: 120\nContent-Type: text/plain');
+    expect(await page.locator('.webchat__bubble--from-user .webchat__bubble__content').last().getAttribute('data-sb-paste')).toBeNull();
+    const lines = Array.from({ length: 9 }, (_, i) => `10.0.0.${i} - - [06/Dec/2026:10:41:0${i} +0000] "GET /api/orders?page=${i} HTTP/1.1" ${i % 3 ? 503 : 200} 98`);
+    await askForCard(page, lines.join('\n'));
+    const bubble = page.locator('[data-sb-paste]').last();
+    const toggle = bubble.getByRole('button', { name: 'Show all 9 lines' });
+    await toggle.waitFor({ timeout: SHOWS_WITHIN_MS });
+    const shown = () => bubble.locator('.webchat__text-content').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length > 0).length);
+    expect(await shown()).toBe(3);
+    expect(await bubble.locator('.webchat__text-content').first().evaluate((p) => getComputedStyle(p).fontFamily)).toMatch(/mono/i);
+    expect(await toggle.getAttribute('aria-expanded')).toBe('false');
+    await toggle.click();
+    expect(await shown()).toBe(9);
+    expect(await bubble.getByRole('button', { name: 'Show less' }).getAttribute('aria-expanded')).toBe('true');
+    await bubble.getByRole('button', { name: 'Show less' }).click();
+    expect(await shown()).toBe(3);
   });
 });
