@@ -92,8 +92,9 @@ export class UsageStats {
   }
 }
 
+/** A message the bot could not place; an aside ("hmm", "lol") asked nothing, so it is not counted. */
 export function isUnanswered(u: Understanding): boolean {
-  return u.intent === 'none' || (u.intent === 'lookup' && u.confidence < LOW_CONFIDENCE);
+  return (u.intent === 'none' && !u.act) || (u.intent === 'lookup' && u.confidence < LOW_CONFIDENCE);
 }
 
 /** The key itself while the map is small or already has it; '(other)' once MAX_KEYS distinct keys are counted. */

@@ -277,6 +277,8 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
         const message = talk.notHttp.replace('{text}', u.otherNumber.text).replace('{kind}', name);
         return { intent: 'none', message, otherNumber: { text: u.otherNumber.text, kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
       }
+      // An aside ("hmm", "lol") gets its own short reply, without the examples.
+      if (u.act) return { intent: 'none', message: talk.actReplies[u.act], examples: [], notes, suggestions: [] };
       const message = u.clarify ? talk.clarify[u.clarify] : talk.outOfScope;
       return { intent: 'none', message, ...(u.clarify ? { clarify: u.clarify } : {}), examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
     }

@@ -9,8 +9,8 @@ import { sentence } from './entry-schema';
 import { phraseStems } from './text';
 import { WordPhrases } from './word-phrases';
 
-export const ACTS = ['hello', 'help', 'about', 'thanks', 'ack', 'bye'] as const;
-/** Something said to the bot rather than asked about a status: a greeting, thanks, "ok", goodbye. */
+export const ACTS = ['hello', 'help', 'about', 'thanks', 'ack', 'aside', 'bye'] as const;
+/** Something said to the bot rather than asked about a status: a greeting, thanks, "ok", goodbye, or an aside ("hmm", "lol"). */
 export type Act = (typeof ACTS)[number];
 
 /**

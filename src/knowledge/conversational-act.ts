@@ -12,7 +12,7 @@ import type { Word } from './text';
 const MAX_ACT_WORDS = 12;
 
 /** Where a message holds several acts ("ok thanks, bye"), the reply answers the one that comes first here. */
-const ACT_PRECEDENCE: readonly Act[] = ['bye', 'thanks', 'about', 'help', 'ack', 'hello'];
+const ACT_PRECEDENCE: readonly Act[] = ['bye', 'thanks', 'about', 'help', 'ack', 'hello', 'aside'];
 
 /** The acts that may close (or open) a message that otherwise tells what happened. */
 const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye', 'ack']);

@@ -52,7 +52,12 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
  * a word of its own that is no web word ("java", "windows", "wordpress") does not make it so.
  */
 export function isAboutTheWeb(texts: readonly string[], lexicon: Lexicon): boolean {
-  return texts.some((w) => lexicon.domainWords.has(w) || (w.endsWith('s') && lexicon.domainWords.has(w.slice(0, -1))));
+  return texts.some((w) => isDomainWord(w, lexicon));
+}
+
+/** A word of the web's world ("page", "api", "uploads"), singular or plural. */
+export function isDomainWord(w: string, lexicon: Lexicon): boolean {
+  return lexicon.domainWords.has(w) || (w.endsWith('s') && lexicon.domainWords.has(w.slice(0, -1)));
 }
 
 /** A line of pasted output, not words to the bot: a header ("Retry-After: 120"), curl -v's "< ", "> ", "* ", a status line. */

@@ -6,7 +6,7 @@
  */
 import type { Lexicon } from './lexicon';
 import type { Message } from './message';
-import { phrasesCompared } from './message-signals';
+import { isDomainWord, phrasesCompared } from './message-signals';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import type { StatusTable } from './status-table';
 import type { Word } from './text';
@@ -20,6 +20,8 @@ export interface PhraseReading {
   /** The message's words after typo correction, and which were corrected. */
   corrected: string[];
   correctedFlags: boolean[];
+  /** A word of the web outside every status name: "the door is locked" has none, "the page says locked" has one. */
+  webBeyondNames: boolean;
 }
 
 export function readPhrases(message: Message, phrases: PhraseMatcher, corrector: TypoCorrector, table: StatusTable, lexicon: Lexicon): PhraseReading {
@@ -27,9 +29,13 @@ export function readPhrases(message: Message, phrases: PhraseMatcher, corrector:
   // A phrase that ends or starts inside a hyphenated token is no name: "no content" in "no content-length".
   // Nor is one inside a path or an identifier ("CREATED_AT", "/api/not-found/x").
   const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter((h) => !inCompound(h, message) && message.freeStems[h.at] !== '');
-  const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors));
+  const named = new Set(all.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+  const webBeyondNames = message.texts.some((w, i) => !named.has(i) && isDomainWord(w, lexicon));
+  // One word that is a status name ("forbidden", "gone") in a sentence with nothing of the web is an everyday word:
+  // "pets are forbidden in the building".
+  const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors)) || (h.length === 1 && !webBeyondNames);
   const counted = all.filter((h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts));
-  return { all, counted, corrected, correctedFlags };
+  return { all, counted, corrected, correctedFlags, webBeyondNames };
 }
 
 /** The meaning of ids this message means: the vendor named in it, else the registry meaning, else the first. */

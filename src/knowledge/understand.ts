@@ -19,7 +19,7 @@ import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
 import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
-import type { AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
+import type { Act, AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
 import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
 import type { Lexicon } from './lexicon';
 import { countLogStatuses } from './log-triage';
@@ -85,7 +85,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   if (!words.length) {
     const act = readAct(message, talk); // "👍"
-    const said = act ? { intent: 'greeting' as const, act, confidence: 0.9 } : { intent: 'none' as const, confidence: 1 };
+    const said = act ? saidToTheBot(act, 0.9) : { intent: 'none' as const, confidence: 1 };
     return { codes: [], ids: [], class: null, code: null, focus: 'overview', alternatives: [], counts: [], via: null, truncated, vendors, ...said };
   }
 
@@ -252,7 +252,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const tellsOfFailure = (from: number, to: number) => phraseHits.some((h) => !h.weak && h.at >= from && h.at < to) || lexicon.failureWords.has(message.freeStems.slice(from, to));
   const goesOnTo = (from: number) => namesCode(from) || tellsOfFailure(from, words.length);
   const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, goesOnTo) ?? readActAmongChatter(message, talk, (from, to) => !tellsOfFailure(from, to));
-  if (act && !(act === 'help' && inConversation && asked)) return result({ intent: 'greeting', act, confidence: 0.95 });
+  if (act && !(act === 'help' && inConversation && asked)) return result(saidToTheBot(act, 0.95));
 
   // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.
   const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
@@ -327,8 +327,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word
   // with a timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a
-  // typo of "header" in a question about a hotel room).
-  if (!message.aboutTheWeb && !another) return result({ intent: 'none', confidence: 0.8 });
+  // typo of "header" in a question about a hotel room), nor a status name used as an everyday word ("the door is locked").
+  if (!phrases.webBeyondNames && !another) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
   if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
   // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.
@@ -337,6 +337,10 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // === 13. A described situation: "the api says I'm calling it too often".
   const unplacedStatus = mentions.find((m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code));
   const unplacedAnswer = (m: CodeMention) => result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
+  // "is TLS 1.2 or 1.3 better for our api", "we run django 4.2": things named, but nothing that happened; a match on
+  // their names alone would be a guess, so ask (a status-shaped number nothing placed is what was asked about).
+  const tellsOfEvent = lexicon.eventWords.has(message.freeStems) || lexicon.failureWords.has(message.freeStems);
+  if (!tellsOfEvent && !another) return unplacedStatus ? unplacedAnswer(unplacedStatus) : result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
   const vendorBoost = unhintedVendorPenalty(table, vendors);
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
   const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
@@ -379,6 +383,11 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 }
 
 // === Helpers
+
+/** A greeting, thanks, "ok" or goodbye gets its short reply; an aside ("hmm", "lol") acknowledges nothing and asks nothing. */
+function saidToTheBot(act: Act, confidence: number): Pick<Understanding, 'intent' | 'act' | 'confidence'> {
+  return { intent: act === 'aside' ? 'none' : 'greeting', act, confidence };
+}
 
 /** On a new subject, the question's own kind (fix, cause, fault, retry, example) picks the part of the answer. */
 function newSubjectFocus(asked: AskedFocus | null): Focus {

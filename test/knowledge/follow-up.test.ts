@@ -4,7 +4,7 @@
  * last code; "which one" after a comparison; and the counter-examples: a new question in the middle of a
  * conversation is a new question, and without a conversation the same words ask what "it" is.
  */
-import type { ConversationContext } from '../../src/knowledge/conversation-context';
+import { NO_CONTEXT, type ConversationContext } from '../../src/knowledge/conversation-context';
 import { engine } from './fixture';
 
 const after = (...ids: string[]): ConversationContext => ({ ids });
@@ -221,8 +221,13 @@ describe('short follow-ups that only look like acts', () => {
     for (const id of ['409', '500', '429']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
   });
 
-  test.each(['fixed!', 'ok?', 'thanks a lot', 'hmm', 'mm ok'])('%j is still an act', (text) => {
+  test.each(['fixed!', 'ok?', 'thanks a lot', 'mm ok'])('%j is still an act', (text) => {
     expect(read(text, after('500')).intent).toBe('greeting');
+  });
+
+  // An aside acknowledges nothing and asks nothing: no code, its own short reply, the subject kept for what comes next.
+  test.each(['hmm', 'lol', 'meh', 'idk', 'haha', 'welp'])('%j is an aside', (text) => {
+    for (const context of [after('500'), NO_CONTEXT]) expect(read(text, context)).toMatchObject({ intent: 'none', act: 'aside', codes: [] });
   });
 });
 

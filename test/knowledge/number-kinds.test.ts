@@ -36,6 +36,10 @@ describe('a number of another world is that, not a status', () => {
     ['the installer fails with 0x80070643 on half the laptops', 'windows-error', '0x80070643'],
     ['linkedin keeps answering 999 to our link checker', 'linkedin-999', '999'],
     ['Request denied 999 when the crawler fetches lnkd.in links', 'linkedin-999', '999'],
+    ['RTSP/1.0 454 Session Not Found', 'rtsp', '454'],
+    ['ffmpeg -i rtsp://10.0.0.20/stream1 fails with 461 Unsupported transport', 'rtsp', '461'],
+    ['the nvr loses the feed: 454 session not found every few minutes', 'rtsp', '454'],
+    ['gstreamer rtspsrc says 401 unauthorized for the onvif camera', 'rtsp', '401'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
     expect({ intent: u.intent, codes: u.codes, otherNumber: u.otherNumber }).toEqual({ intent: 'none', codes: [], otherNumber: { text: number, kind } });
@@ -69,6 +73,7 @@ describe('the same words near a number the web owns', () => {
     ['{"status": 502} from the upstream that talks to postgres', 502],
     ['curl to the webhook gives 404, the cron job exited with 0', 404],
     ['sendgrid api returns 401 unauthorized', 401],
+    ['the camera vendor\'s web api returns 404 for /snapshot.jpg, the rtsp stream itself plays', 404],
   ])('%j is a lookup of %i', (text, code) => {
     const u = read(text);
     expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });

@@ -177,3 +177,53 @@ describe('sentences about other things, with numbers', () => {
     expect({ intent: u.intent, codes: u.codes }).toEqual({ intent: 'none', codes: [] });
   });
 });
+
+/** Single-word status names, each in everyday sentences and in sentences about the web. */
+const ONE_WORD_NAMES: ReadonlyArray<[string, number]> = [
+  ['forbidden', 403],
+  ['unauthorized', 401],
+  ['gone', 410],
+  ['locked', 423],
+  ['conflict', 409],
+  ['accepted', 202],
+  ['created', 201],
+];
+
+describe('a status name used as an everyday word names no code; said of the web, it does', () => {
+  const everyday = [
+    'pets are {name} in the building',
+    'the door at the back is {name}',
+    'honestly my evening is {name} now',
+    'in our house, phones at dinner are {name}',
+    'the parking spot behind the office is {name} on fridays',
+  ];
+  const ofTheWeb = ['the admin page says {name}', 'our api returned {name} for the upload', 'i keep getting {name} from the server'];
+  test.each(ONE_WORD_NAMES)('%s in everyday sentences: no code', (name) => {
+    for (const template of everyday) expect(engine().understand(template.replace('{name}', name)).codes).toEqual([]);
+  });
+  test.each(ONE_WORD_NAMES)('%s said of the web: a lookup of %i', (name, code) => {
+    for (const template of ofTheWeb) expect(engine().understand(template.replace('{name}', name))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+  });
+});
+
+describe('things named without anything that happened are asked about, not matched', () => {
+  const named = [
+    'is TLS 1.2 or 1.3 better for our api',
+    'HTTP/2 vs HTTP/3 for a cdn',
+    'we run python 3.11 and django 4.2 behind nginx',
+    'our stack: node 20, express, postgres, redis cache',
+    'which cdn do you like for a static site',
+    'gzip or brotli for json api responses',
+  ];
+  test.each(named)('%j names no code', (text) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'none', codes: [] });
+  });
+  // The same things with something that happened to them.
+  test.each<[string, number]>([
+    ['our api behind the cdn keeps timing out at 60 seconds', 504],
+    ['django behind nginx refuses big uploads', 413],
+    ['node express api says too many requests', 429],
+  ])('%j is about %i', (text, code) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+  });
+});
