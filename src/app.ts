@@ -26,6 +26,7 @@ import { mountHealth } from './server/health';
 import { KeyFetchFailures } from './server/key-fetch-failures';
 import { Metrics, mountMetrics } from './server/metrics';
 import { ClientAddresses } from './server/client-address';
+import { mountMcp } from './server/mcp-endpoint';
 import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
 import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
@@ -160,6 +161,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const operatorOnly = operatorGuard(engine.table, config.operatorToken);
   mountRestApi(server, engine, stats, operatorOnly);
   mountMetrics(server, metrics, operatorOnly);
+  if (config.mcp.http) mountMcp(server, { engine, token: config.mcp.token, recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp') });
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
   mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,

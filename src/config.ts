@@ -80,6 +80,15 @@ export interface Config {
   directLine: DirectLineConfig;
   /** HEAP_GROWTH_PERCENT: how far V8 may grow the heap past what survived a full collection; 0 lets V8 choose. */
   heapGrowthPercent: number;
+  mcp: McpConfig;
+}
+
+/** The MCP server for AI assistants over Streamable HTTP at /mcp (src/server/mcp-endpoint.ts); stdio needs no setting. */
+export interface McpConfig {
+  /** MCP_HTTP=true: serve /mcp; otherwise it does not exist (404). */
+  http: boolean;
+  /** MCP_TOKEN: the bearer token every /mcp request must carry when set; required when /mcp is served beyond loopback. */
+  token: string;
 }
 
 export class ConfigError extends Error {
@@ -178,6 +187,7 @@ export function readConfig(env: Env = process.env): Config {
     allowedOrigins: allowedOrigins(env),
     directLine: directLineConfig(env),
     heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 300),
+    mcp: mcpConfig(env, host),
   };
 }
 
@@ -228,6 +238,16 @@ function operatorToken(env: Env): string {
   const token = (env.OPERATOR_TOKEN ?? '').trim();
   if (token && token.length < 24) throw new ConfigError('OPERATOR_TOKEN', '(hidden)', 'at least 24 characters (for example the output of `openssl rand -base64 32`)');
   return token;
+}
+
+function mcpConfig(env: Env, host: string): McpConfig {
+  const http = flag(env, 'MCP_HTTP');
+  const token = (env.MCP_TOKEN ?? '').trim();
+  if (token && token.length < 24) throw new ConfigError('MCP_TOKEN', '(hidden)', 'at least 24 characters (for example the output of `openssl rand -base64 32`)');
+  if (http && !token && !isLoopbackHost(host)) {
+    throw new ConfigError('MCP_TOKEN', '', `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, so that only the assistants given it can use /mcp`);
+  }
+  return { http, token };
 }
 
 function url(env: Env, name: string): string {

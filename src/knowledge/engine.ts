@@ -24,7 +24,7 @@ import { loadPastedFactWords, type PastedFactWords } from './pasted-fact-words';
 import { readPastedFacts } from './pasted-facts';
 import { MAX_MESSAGE_LENGTH, phraseWords } from './text';
 import { TypoCorrector } from './typo-corrector';
-import { understand, type EngineParts } from './understand';
+import { recommendFor, understand, type EngineParts } from './understand';
 import type { Understanding } from './understanding';
 
 /**
@@ -127,6 +127,35 @@ export class StatusEngine {
     const entry = this.table.entry(id);
     if (!entry) throw new Error(`No entry "${id}" in the status table`);
     return { intent: 'lookup', codes: [entry.code], ids: [id], class: entry.class as StatusClass, code: null, focus, confidence: 1, alternatives: [], vendors: entry.vendor ? [entry.vendor] : [], counts: [], truncated: false, via: 'code' };
+  }
+
+  /**
+   * The understanding of a comparison of entries, as if the user had asked "401 vs 403"; for `which`, as if they had
+   * then asked "which one should I use for <situation>?" (the entry it points to is `recommended`, when it points to one).
+   */
+  compare(ids: readonly string[], focus: 'overview' | 'which' = 'overview', situation = ''): Understanding {
+    const entries = ids.map((id) => {
+      const entry = this.table.entry(id);
+      if (!entry) throw new Error(`No entry "${id}" in the status table`);
+      return entry;
+    });
+    const recommended = focus === 'which' && situation.trim() ? recommendFor(ids, situation, this.parts) : undefined;
+    const vendors = [...new Set(entries.flatMap((e) => (e.vendor ? [e.vendor] : [])))];
+    return {
+      intent: 'compare',
+      codes: entries.map((e) => e.code),
+      ids: [...ids],
+      class: null,
+      code: null,
+      focus,
+      ...(recommended ? { recommended } : {}),
+      confidence: 1,
+      alternatives: [],
+      vendors,
+      counts: [],
+      truncated: false,
+      via: 'code',
+    };
   }
 
   /** The understanding of one network error, as if the user had pasted it again. */

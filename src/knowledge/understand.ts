@@ -481,6 +481,11 @@ function recommendation(focus: Focus | AskedFocus, ids: readonly string[], situa
   return { recommended: first.id };
 }
 
+/** "Which one for …?" about codes already chosen (the MCP compare tool): the entry the situation points to, if any. */
+export function recommendFor(ids: readonly string[], situation: string, parts: EngineParts): string | undefined {
+  return recommendation('which', ids, readMessage(situation, parts.table, parts.lexicon).texts, parts).recommended;
+}
+
 /** The number as it stands in the message, with an enhanced mail status after it: "554 5.7.1". */
 function numberAsWritten(lower: string, m: CodeMention): string {
   const enhanced = /^[\s:-]*([245]\.\d{1,3}\.\d{1,3})/.exec(lower.slice(m.end, m.end + 16));

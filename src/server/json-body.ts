@@ -39,7 +39,7 @@ export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyOpt
     };
     const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
     if (coding !== 'identity') return refuse(new BodyError(415, `content encoding "${coding.slice(0, 40)}" is not accepted; send the JSON uncompressed`));
-    if (!isJson(req.headers['content-type'])) return refuse(new BodyError(415, 'only application/json is accepted'));
+    if (!isJsonContentType(req.headers['content-type'])) return refuse(new BodyError(415, 'only application/json is accepted'));
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) return refuse(new BodyError(413, 'body over the limit'));
 
@@ -61,7 +61,7 @@ function hasBody(req: Request): boolean {
 }
 
 /** application/json, or a +json type (application/problem+json), with or without parameters. */
-function isJson(contentType: string | undefined): boolean {
+export function isJsonContentType(contentType: string | undefined): boolean {
   const type = (contentType ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   return type === 'application/json' || (type.startsWith('application/') && type.endsWith('+json'));
 }

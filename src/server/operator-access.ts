@@ -3,14 +3,14 @@
  * With OPERATOR_TOKEN set they need it as a bearer token; without it they answer only clients on this machine that
  * came straight to the socket (a request relayed by a proxy carries X-Forwarded-For or Forwarded).
  */
-import { timingSafeEqual } from 'node:crypto';
 import type { Next, Request, Response } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
+import { bearerTokenCheck } from './bearer-token';
 import { isLoopbackAddress } from './client-address';
 import { PROBLEM_TYPE, problem } from './problem';
 
 export function operatorGuard(table: StatusTable, operatorToken: string) {
-  const expected = Buffer.from(`Bearer ${operatorToken}`);
+  const matches = bearerTokenCheck(operatorToken);
   return (req: Request, res: Response, next: Next) => {
     const fail = (status: 401 | 403, detail: string) => {
       res.setHeader('content-type', PROBLEM_TYPE);
@@ -20,8 +20,7 @@ export function operatorGuard(table: StatusTable, operatorToken: string) {
       return next(false);
     };
     if (operatorToken) {
-      const given = Buffer.from(req.header('authorization') ?? '');
-      if (given.length === expected.length && timingSafeEqual(given, expected)) return next();
+      if (matches(req.header('authorization'))) return next();
       return fail(401, 'This is an operator endpoint: send the OPERATOR_TOKEN as a bearer token.');
     }
     const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;

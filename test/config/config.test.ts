@@ -80,6 +80,12 @@ describe('defaults', () => {
     ['localhost without credentials', { HOST: 'localhost' }, { host: 'localhost' }],
     ['any HOST with credentials', { HOST: '10.1.2.3', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, { host: '10.1.2.3' }],
     ['a per-conversation rate limit', { CONVERSATION_RATE_LIMIT_PER_MINUTE: '10' }, { conversationRateLimitPerMinute: 10 }],
+    ['no /mcp by default', {}, { mcp: { http: false, token: '' } }],
+    ['/mcp on loopback without a token', { MCP_HTTP: 'true' }, { mcp: { http: true, token: '' } }],
+    ['/mcp on loopback with a token', { MCP_HTTP: 'true', MCP_TOKEN: ' ' + 'm'.repeat(24) + ' ' }, { mcp: { http: true, token: 'm'.repeat(24) } }],
+    ['/mcp on every interface with a token', { MCP_HTTP: 'true', MCP_TOKEN: 'm'.repeat(32), HOST: '0.0.0.0', ALLOW_UNAUTHENTICATED: 'true' }, { mcp: { http: true, token: 'm'.repeat(32) } }],
+    ['/mcp with credentials and a token', { MCP_HTTP: 'true', MCP_TOKEN: 'm'.repeat(32), MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, { host: '0.0.0.0', mcp: { http: true, token: 'm'.repeat(32) } }],
+    ['/mcp off, whatever the host', { MCP_HTTP: 'false', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, { mcp: { http: false, token: '' } }],
   ])('accept %s', (_name, env, expected) => {
     expect(readConfig(env)).toMatchObject(expected);
   });
@@ -123,6 +129,11 @@ describe('invalid values', () => {
     { env: { ALLOWED_HOSTS: 'https://bot.example.com' }, variable: 'ALLOWED_HOSTS', value: 'https://bot.example.com', allowed: 'host names such as bot.example.com' },
     { env: { OPERATOR_TOKEN: 'short' }, variable: 'OPERATOR_TOKEN', value: '(hidden)', allowed: 'at least 24 characters' },
     { env: { MAX_CONNECTIONS_PER_ADDRESS: '0' }, variable: 'MAX_CONNECTIONS_PER_ADDRESS', value: '0', allowed: 'a whole number from 1 to 1000000' },
+    { env: { MCP_HTTP: 'yes' }, variable: 'MCP_HTTP', value: 'yes', allowed: 'true or false' },
+    { env: { MCP_TOKEN: 'short' }, variable: 'MCP_TOKEN', value: '(hidden)', allowed: 'at least 24 characters' },
+    { env: { MCP_HTTP: 'true', MCP_TOKEN: 'short' }, variable: 'MCP_TOKEN', value: '(hidden)', allowed: 'at least 24 characters' },
+    { env: { MCP_HTTP: 'true', MicrosoftAppId: 'id', MicrosoftAppPassword: 'pw' }, variable: 'MCP_TOKEN', value: '', allowed: 'when MCP_HTTP=true and HOST (0.0.0.0) is not a loopback address' },
+    { env: { MCP_HTTP: 'true', HOST: '192.168.1.10', ALLOW_UNAUTHENTICATED: 'true' }, variable: 'MCP_TOKEN', value: '', allowed: 'a bearer token of at least 24 characters' },
   ];
 
   it.each(cases)('$variable=$value: a ConfigError naming $variable and what it accepts', ({ env, variable, value, allowed }) => {

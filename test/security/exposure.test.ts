@@ -51,7 +51,10 @@ describe('replies go only into the response or to this machine (no SSRF without 
     capture = createServer((req, res) => {
       received.push(req.url ?? '');
       req.resume();
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      // Not chained: restify patches http.ServerResponse's writeHead to return nothing, and a test file that ran the
+      // server in-process earlier in this jest worker leaves that patch behind.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
     });
     await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
   });
