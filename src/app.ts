@@ -30,6 +30,10 @@ import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
 import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
 import { mountStaticSite } from './server/static-site';
+import { mountCodePages } from './server/code-pages';
+import { CodePageLinks } from './pages/code-page-links';
+import { loadPageWords } from './pages/page-words';
+import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
 import { createStorage } from './storage/create-storage';
 
@@ -104,7 +108,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     const kept = plan.kind !== 'feedback' || plan.counted;
     if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) }, 'message text');
   };
-  const bot = new StatusBot(engine, conversationState, observe);
+  const pageLinks = new CodePageLinks(config.publicUrl);
+  const bot = new StatusBot(engine, conversationState, observe, undefined, pageLinks);
 
   // One log line per turn: what was understood and how long the turn took. User text only at debug level, redacted.
   adapter.use(async (context, next) => {
@@ -161,12 +166,13 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountRestApi(server, engine, stats, operatorOnly);
   mountMetrics(server, metrics, operatorOnly);
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
-  mountStaticSite(server, {
+  const site = mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,
     directLineEndpoint: config.directLine.azure?.endpoint,
     // The pages show the bot's greeting before Web Chat has loaded: the same words it sends when a chat starts.
     greeting: { title: engine.talk.actTitles.hello ?? 'StatusBot', text: engine.talk.actReplies.hello },
   });
+  mountCodePages(server, { engine, words: loadPageWords(DEFAULT_DATA_DIR), links: pageLinks, site });
 
   return {
     server,
