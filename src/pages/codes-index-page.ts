@@ -45,10 +45,10 @@ ${vendors.map((v) => group(`${c}-${v}`, fill(context.words.index.vendor, { vendo
 }
 
 function group(id: string, heading: string, entries: StatusEntry[], table: StatusTable): Html {
-  return html`<section class="cp-group" aria-labelledby="h-${id}" data-group>
+  return html`<div class="cp-group" data-group>
 <h3 id="h-${id}">${heading}</h3>
 <ul class="cp-index">${entries.map((e) => item(e, table))}</ul>
-</section>
+</div>
 `;
 }
 
