@@ -29,6 +29,8 @@ import { ClientAddresses } from './server/client-address';
 import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
 import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
+import { restApiSchemas } from './server/rest-api-schemas';
+import { mountOpenApi, openApiDocument, packageVersion } from './server/openapi';
 import { mountStaticSite } from './server/static-site';
 import { mountCodePages } from './server/code-pages';
 import { CodePageLinks } from './pages/code-page-links';
@@ -163,7 +165,9 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   server.post(MESSAGES_PATH, messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, guards, perMinute: config.conversationRateLimitPerMinute }));
   mountHealth(server, engine, storage, logger);
   const operatorOnly = operatorGuard(engine.table, config.operatorToken);
-  mountRestApi(server, engine, stats, operatorOnly);
+  const apiSchemas = restApiSchemas(engine.table);
+  mountRestApi(server, engine, stats, operatorOnly, apiSchemas);
+  mountOpenApi(server, openApiDocument(apiSchemas, { version: packageVersion(), serverUrl: config.publicUrl }));
   mountMetrics(server, metrics, operatorOnly);
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
   const site = mountStaticSite(server, {

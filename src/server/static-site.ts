@@ -359,7 +359,7 @@ function queryValue(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function projectRoot(from: string): string {
+export function projectRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = join(dir, '..');
