@@ -75,7 +75,7 @@ ${related.length ? html`<section aria-labelledby="related"><h2 id="related">${w.
 </section>` : ''}
 
 <section aria-labelledby="references"><h2 id="references">${w.references}</h2>
-<ul class="cp-refs">${e.references.map((r) => html`<li><a href="${r.url}" rel="noopener noreferrer">${r.label}</a></li>`)}</ul>
+<ul class="cp-refs">${e.references.map((r) => html`<li>${isWebUrl(r.url) ? html`<a href="${r.url}" rel="noopener noreferrer">${r.label}</a>` : r.label}</li>`)}</ul>
 </section>
 </article>`;
 
@@ -103,4 +103,9 @@ function stackTags(e: EntryView, side: 'client' | 'server', step: string, table:
   if (!stacks.length) return '';
   const name = (id: string) => table.vendor(id)?.name ?? table.stacks.find((s) => s.id === id)?.name ?? id;
   return html` ${stacks.map((id) => html`<span class="cp-tag">${name(id)}</span>`)}`;
+}
+
+/** Only web addresses become links: a reference is data, and a `javascript:` URL in it must not run. */
+function isWebUrl(url: string): boolean {
+  return /^https?:\/\//i.test(url);
 }
