@@ -51,7 +51,10 @@ describe('replies go only into the response or to this machine (no SSRF without 
     capture = createServer((req, res) => {
       received.push(req.url ?? '');
       req.resume();
-      res.writeHead(200, { 'content-type': 'application/json' }).end('{"id":"1"}');
+      // Two statements: restify, once any test in this Jest worker has loaded it, patches http.ServerResponse's
+      // writeHead, and its version returns nothing to chain on.
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end('{"id":"1"}');
     });
     await new Promise<void>((resolve) => capture.listen(0, '127.0.0.1', resolve));
   });
