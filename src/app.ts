@@ -30,7 +30,13 @@ import { mountMcp } from './server/mcp-endpoint';
 import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
 import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
+import { restApiSchemas } from './server/rest-api-schemas';
+import { mountOpenApi, openApiDocument, packageVersion } from './server/openapi';
 import { mountStaticSite } from './server/static-site';
+import { mountCodePages } from './server/code-pages';
+import { CodePageLinks } from './pages/code-page-links';
+import { loadPageWords } from './pages/page-words';
+import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
 import { createStorage } from './storage/create-storage';
 
@@ -105,7 +111,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     const kept = plan.kind !== 'feedback' || plan.counted;
     if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) }, 'message text');
   };
-  const bot = new StatusBot(engine, conversationState, observe);
+  const pageLinks = new CodePageLinks(config.publicUrl);
+  const bot = new StatusBot(engine, conversationState, observe, undefined, pageLinks);
 
   // One log line per turn: what was understood and how long the turn took. User text only at debug level, redacted.
   adapter.use(async (context, next) => {
@@ -159,16 +166,19 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   server.post(MESSAGES_PATH, messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, guards, perMinute: config.conversationRateLimitPerMinute }));
   mountHealth(server, engine, storage, logger);
   const operatorOnly = operatorGuard(engine.table, config.operatorToken);
-  mountRestApi(server, engine, stats, operatorOnly);
+  const apiSchemas = restApiSchemas(engine.table);
+  mountRestApi(server, engine, stats, operatorOnly, apiSchemas);
+  mountOpenApi(server, openApiDocument(apiSchemas, { version: packageVersion(), serverUrl: config.publicUrl }));
   mountMetrics(server, metrics, operatorOnly);
   if (config.mcp.http) mountMcp(server, { engine, token: config.mcp.token, recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp') });
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
-  mountStaticSite(server, {
+  const site = mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,
     directLineEndpoint: config.directLine.azure?.endpoint,
     // The pages show the bot's greeting before Web Chat has loaded: the same words it sends when a chat starts.
     greeting: { title: engine.talk.actTitles.hello ?? 'StatusBot', text: engine.talk.actReplies.hello },
   });
+  mountCodePages(server, { engine, words: loadPageWords(DEFAULT_DATA_DIR), links: pageLinks, site });
 
   return {
     server,

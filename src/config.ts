@@ -80,6 +80,11 @@ export interface Config {
   directLine: DirectLineConfig;
   /** HEAP_GROWTH_PERCENT: how far V8 may grow the heap past what survived a full collection; 0 lets V8 choose. */
   heapGrowthPercent: number;
+  /**
+   * PUBLIC_URL: the address people reach the bot at (https://bot.example.com, or with a path behind a proxy), without
+   * a trailing slash; '' when unset. Links to the code pages are absolute with it (Teams needs that), relative without.
+   */
+  publicUrl: string;
   mcp: McpConfig;
 }
 
@@ -188,6 +193,7 @@ export function readConfig(env: Env = process.env): Config {
     directLine: directLineConfig(env),
     heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 300),
     mcp: mcpConfig(env, host),
+    publicUrl: publicUrl(env),
   };
 }
 
@@ -260,6 +266,22 @@ function url(env: Env, name: string): string {
     // Reported below.
   }
   throw new ConfigError(name, raw, 'an absolute http(s) URL');
+}
+
+/** An http(s) base URL with no query, fragment or credentials: links are made by appending /codes/502 to it. */
+function publicUrl(env: Env): string {
+  const raw = (env.PUBLIC_URL ?? '').trim();
+  if (!raw) return '';
+  let parsed: URL | undefined;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    // Reported below.
+  }
+  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password || raw.includes('?') || raw.includes('#')) {
+    throw new ConfigError('PUBLIC_URL', raw, 'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)');
+  }
+  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
 }
 
 // === Direct Line (self-hosted and Azure) and the origins allowed to use it

@@ -10,7 +10,7 @@
  * widget, answers reported to the launcher and the first unread one scrolled into view when the panel reopens; a
  * pasted log is folded to a few monospace lines.
  */
-/* global window, document, setInterval, requestAnimationFrame */
+/* global window, document, setInterval, requestAnimationFrame, URL */
 (function () {
   'use strict';
 
@@ -357,6 +357,7 @@
         nonce: shell.nonce || undefined,
         styleOptions: styleOptions(theme),
         adaptiveCardsHostConfig: hostConfig(theme),
+        cardActionMiddleware: absoluteLinks,
         sendTypingIndicator: false,
         overrideLocalizedStrings: {
           TEXT_INPUT_PLACEHOLDER: narrow() ? 'Ask about a status code…' : 'Ask about a status code, or paste an error or a log…',
@@ -364,6 +365,22 @@
       },
       elements.chat,
     );
+  }
+
+  /**
+   * A card's "Open page" links to the code's page relative to the bot (`/codes/502`) when PUBLIC_URL is not set; Web
+   * Chat opens only absolute links, so it gets the address on this page's origin, which is the bot's.
+   */
+  function absoluteLinks() {
+    return function (next) {
+      return function (options) {
+        var action = options.cardAction;
+        if (action && action.type === 'openUrl' && typeof action.value === 'string' && /^\/(?!\/)/.test(action.value)) {
+          return next(Object.assign({}, options, { cardAction: Object.assign({}, action, { value: new URL(action.value, window.location.origin).href }) }));
+        }
+        return next(options);
+      };
+    };
   }
 
   function send(text) {

@@ -19,13 +19,17 @@ export const DEFAULT_ANSWER_ACTIVITIES = 64;
 export class AnswerActivities {
   private readonly drawn: RecentCache<string, Partial<Activity>>;
 
-  constructor(capacity = DEFAULT_ANSWER_ACTIVITIES) {
+  /** `pageUrl`: where an entry's page is, for the cards' "Open page" button (none without it). */
+  constructor(
+    capacity = DEFAULT_ANSWER_ACTIVITIES,
+    private readonly pageUrl?: (id: string) => string,
+  ) {
     this.drawn = new RecentCache(capacity);
   }
 
   /** The activity for `answer`: shared and frozen, so a caller that needs changes copies it first. */
   activityFor(answer: Answer): Partial<Activity> {
-    return this.drawn.getOrAdd(answerKey(answer), () => prerender(answerActivity(answer)));
+    return this.drawn.getOrAdd(answerKey(answer), () => prerender(answerActivity(answer, this.pageUrl)));
   }
 
   get hits(): number {

@@ -18,11 +18,12 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
   return prompts.slice(0, MAX_SUGGESTIONS).map((p) => ({ type: ActionTypes.ImBack, title: p, value: p }));
 }
 
-export function answerActivity(answer: Answer): Partial<Activity> {
+/** `pageUrl`: where an entry's page is (CodePageLinks.href), for the cards' "Open page" button. */
+export function answerActivity(answer: Answer, pageUrl?: (id: string) => string): Partial<Activity> {
   // "thanks", "ok", "bye": a line in kind, not a card.
   if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
   // One feedback control per answer: the channel's own (Web Chat's thumbs, Teams' feedback loop), not card buttons too.
-  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: false, detailsCollapsed: true }), renderText(answer, 'markdown'));
+  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: false, detailsCollapsed: true, pageUrl }), renderText(answer, 'markdown'));
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
   return hasSubject(answer) ? withWebChatFeedback(activity, feedbackSubjectId(answer)) : activity;

@@ -30,6 +30,8 @@ import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
 import { NOTHING_ANSWERED, rememberAnswered, wasAnswered, type AnsweredSubjects } from '../conversation/answered-subjects';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
+import { CodePageLinks } from '../pages/code-page-links';
+import { withAbsoluteLinksOnly } from '../teams/absolute-links';
 import { withoutBotMentions } from '../teams/bot-mentions';
 import { cardOnly } from '../teams/card-only';
 import { NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
@@ -52,20 +54,25 @@ export class StatusBot extends TeamsActivityHandler {
   readonly ratedMessages: StateProperty<RatedMessages>;
   /** The subjects of the answers sent lately in this conversation: the only ones a vote counts for. */
   readonly answered: StateProperty<AnsweredSubjects>;
+  /** The reply activity for each answer, drawn once (answer-activities.ts). */
+  readonly answerActivities: AnswerActivities;
   private readonly dialog: MainDialog;
 
+  /** `pages`: where each code's page is (PUBLIC_URL); cards link there, on Teams only when the link is absolute. */
   constructor(
     private readonly engine: StatusEngine,
     private readonly conversationState: ConversationState,
     private readonly observe: TurnObserver = () => undefined,
-    readonly answerActivities = new AnswerActivities(),
+    answerActivities?: AnswerActivities,
+    private readonly pages: CodePageLinks = new CodePageLinks(),
   ) {
     super();
+    this.answerActivities = answerActivities ?? new AnswerActivities(undefined, (id) => pages.href(id));
     this.dialogState = new StateProperty<DialogState>(conversationState, DIALOG_STATE_PROPERTY);
     this.memory = new StateProperty<ConversationMemory>(conversationState, MEMORY_PROPERTY);
     this.ratedMessages = new StateProperty<RatedMessages>(conversationState, RATED_MESSAGES_PROPERTY);
     this.answered = new StateProperty<AnsweredSubjects>(conversationState, ANSWERED_PROPERTY);
-    this.dialog = new MainDialog(engine, this.memory, new CardReplies(answerActivities), observe, this.answered);
+    this.dialog = new MainDialog(engine, this.memory, new CardReplies(this.answerActivities), observe, this.answered);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -118,7 +125,7 @@ export class StatusBot extends TeamsActivityHandler {
    * answers that can be rated get Teams' 👍/👎, and the id Teams gives each one is remembered with its subject.
    */
   private async sendingToTeams(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
-    activities.forEach((activity) => cardOnly(activity));
+    activities.forEach((activity) => withAbsoluteLinksOnly(cardOnly(activity)));
     const subjects = activities.map((activity) => ratedSubject(activity));
     activities.forEach((activity, i) => {
       if (subjects[i]) enableFeedbackLoop(activity);
@@ -147,11 +154,11 @@ export class StatusBot extends TeamsActivityHandler {
 
   /** The compose-box search ("Look up an HTTP status"): matching codes as cards, one page at a time. */
   protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
-    return searchResponse(this.engine, readSearchQuery(query));
+    return searchResponse(this.engine, readSearchQuery(query), this.pages);
   }
 
   /** The result the user picked: its full card goes into their message. */
   protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
-    return selectedItemResponse(this.engine, value);
+    return selectedItemResponse(this.engine, value, this.pages);
   }
 }

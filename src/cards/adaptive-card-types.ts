@@ -139,4 +139,6 @@ export interface AdaptiveCard {
   speak?: string;
   /** Teams only: let wide cards (tables, side-by-side comparisons) use the whole message width. */
   msteams?: { width: 'Full' };
+  /** The card's own buttons, under everything else: "Open page", the link to the code's page. */
+  actions?: CardAction[];
 }

@@ -9,6 +9,7 @@
  */
 import type { Answer } from '../knowledge/answer';
 import type { AdaptiveCard } from './adaptive-card-types';
+import { openUrlAction } from './card-actions';
 import { cardAttachment, type AdaptiveCardAttachment } from './card-attachment';
 import { classCard } from './class-card';
 import { compareCard } from './compare-card';
@@ -25,10 +26,20 @@ export interface AnswerCardOptions {
   feedback?: boolean;
   /** Lookup and compare cards: hide the details (description, all steps, references) behind "Show more". */
   detailsCollapsed?: boolean;
+  /** The link to an entry's page (`/codes/502`); with it, cards about one code get an "Open page" button. */
+  pageUrl?: (id: string) => string;
 }
 
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
-  return withExposedSecrets(withPasted(cardFor(answer, options), answer.pasted), answer.exposed);
+  return withPageAction(withExposedSecrets(withPasted(cardFor(answer, options), answer.pasted), answer.exposed), answer, options.pageUrl);
+}
+
+/** The button that opens the code's page, a link a person can share; the card's own action, under everything else. */
+export const OPEN_PAGE = 'Open page';
+
+function withPageAction(card: AdaptiveCard, answer: Answer, pageUrl: AnswerCardOptions['pageUrl']): AdaptiveCard {
+  const id = answer.intent === 'lookup' ? answer.entry.id : answer.intent === 'triage' ? answer.focus?.id : undefined;
+  return id && pageUrl ? { ...card, actions: [...(card.actions ?? []), openUrlAction(OPEN_PAGE, pageUrl(id))] } : card;
 }
 
 function cardFor(answer: Answer, options: AnswerCardOptions): AdaptiveCard {

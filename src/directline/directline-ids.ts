@@ -17,9 +17,9 @@ export function newUserId(): string {
   return `dl_${randomBytes(12).toString('base64url')}`;
 }
 
-const CONVERSATION_ID = /^[A-Za-z0-9_-]{8,64}$/;
+export const CONVERSATION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 /** Letters, digits and a few separators: ids show up in logs, storage keys and activity JSON. */
-const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
+export const USER_ID = /^[A-Za-z0-9_.:@-]{1,64}$/;
 
 export function isConversationId(value: unknown): value is string {
   return typeof value === 'string' && CONVERSATION_ID.test(value);

@@ -7,7 +7,7 @@
  * Azure (DIRECT_LINE_SECRET set): a token from Azure Direct Line, exchanged server-side; `domain` is Azure's.
  *
  * Request body (optional): {"user": {"id": "…", "name": "…"}, "conversationId": "…"}.
- * Response: {"token", "conversationId", "expires_in", "domain", "userId"}.
+ * Response: {"token", "conversationId", "expires_in", "domain", "userId"}. Both as schemas in token-schemas.ts.
  * Limited per client address (DIRECTLINE_TOKENS_PER_MINUTE) with 429 and Retry-After.
  */
 import type { Request, Response, Server } from 'restify';
@@ -15,31 +15,19 @@ import type { DirectLineConfig } from '../config';
 import type { StatusTable } from '../knowledge/status-table';
 import type { Logger } from '../logging';
 import { AzureTokenError, generateAzureToken } from './azure-token-exchange';
-import { isConversationId, isUserId, newConversationId, newUserId } from './directline-ids';
+import { readInput } from '../server/api-input';
+import { newConversationId, newUserId } from './directline-ids';
 import type { DirectLineTokens } from './directline-token';
 import type { KeyedRateLimiter } from '../server/keyed-rate-limiter';
 import { addressKey, type ClientAddresses } from '../server/client-address';
 import { publicOrigin } from './public-origin';
 import { sendProblem, type DirectLineProblem } from './send-problem';
 import { bearerToken, checkToken } from './token-guard';
+import { tokenRequestSchema, type TokenResponse } from './token-schemas';
+
+export type { TokenResponse };
 
 export const TOKEN_PATH = '/api/directline/token';
-
-export interface TokenResponse {
-  token: string;
-  conversationId: string;
-  /** Seconds until the token expires. */
-  expires_in: number;
-  /** The Direct Line base URL to pass to createDirectLine({ domain, token }). */
-  domain: string;
-  /** The user the token speaks for (Web Chat reads it from the token too). */
-  userId: string;
-}
-
-interface TokenRequest {
-  user?: { id?: string; name?: string };
-  conversationId?: string;
-}
 
 export function mountTokenEndpoint(
   server: Server,
@@ -60,9 +48,10 @@ export function mountTokenEndpoint(
       });
     }
 
-    const parsed = parseTokenRequest(req.body);
-    if (typeof parsed === 'string') return fail({ status: 400, code: 'BadArgument', detail: parsed });
-    const userName = parsed.user?.name;
+    const input = readInput(tokenRequestSchema, req.body);
+    if (!input.ok) return fail({ status: 400, code: 'BadArgument', detail: input.detail });
+    const parsed = input.data;
+    const userName = parsed.user?.name || undefined;
 
     if (config.azure) {
       if (parsed.conversationId) {
@@ -101,24 +90,4 @@ export function mountTokenEndpoint(
     res.setHeader('cache-control', 'no-store');
     res.send(200, body);
   });
-}
-
-/** The request body, checked; a string is the reason it was refused. */
-function parseTokenRequest(body: unknown): TokenRequest | string {
-  if (body === undefined || body === null || body === '') return {};
-  if (typeof body !== 'object' || Array.isArray(body)) return 'Send no body, or a JSON object such as {"user": {"id": "visitor-42", "name": "Ada"}}.';
-  const { user, conversationId } = body as Record<string, unknown>;
-  const request: TokenRequest = {};
-  if (user !== undefined) {
-    if (!user || typeof user !== 'object' || Array.isArray(user)) return '"user" must be an object such as {"id": "visitor-42", "name": "Ada"}.';
-    const { id, name } = user as Record<string, unknown>;
-    if (id !== undefined && !isUserId(id)) return '"user.id" must be 1–64 letters, digits or . _ : @ - characters.';
-    if (name !== undefined && (typeof name !== 'string' || name.length > 64)) return '"user.name" must be a string of at most 64 characters.';
-    request.user = { ...(id !== undefined ? { id: id as string } : {}), ...(name ? { name: name as string } : {}) };
-  }
-  if (conversationId !== undefined) {
-    if (!isConversationId(conversationId)) return '"conversationId" must be the id of a conversation this server started (as returned with its token).';
-    request.conversationId = conversationId;
-  }
-  return request;
 }

@@ -29,11 +29,8 @@ const entryNextSteps = z.object({
 });
 
 /** One step of an entry with the side it is for and the stacks it is tagged with (none: any stack). */
-export interface SideStep {
-  side: 'client' | 'server';
-  text: string;
-  stacks: string[];
-}
+export const sideStepSchema = z.object({ side: z.enum(['client', 'server']), text: z.string(), stacks: z.array(z.string()) }).strict();
+export type SideStep = z.output<typeof sideStepSchema>;
 
 /** What to do next, for whoever calls the API and for whoever runs the server. */
 const nextSteps = z.object({
@@ -74,7 +71,8 @@ export type RetryWhen = (typeof RETRY_WHEN)[number];
 export const PREVALENCE = ['common', 'occasional', 'rare'] as const;
 export type Prevalence = (typeof PREVALENCE)[number];
 
-export const entrySchema = z
+/** An entry's fields as written in its file, before the checks across fields and the steps' reshaping below. */
+export const entryFields = z
   .object({
     code: z.number().int().min(100, 'must be between 100 and 599').max(599, 'must be between 100 and 599'),
     name: shortLine,
@@ -95,7 +93,9 @@ export const entrySchema = z
     fixedBy,
     references: z.array(reference).min(1, 'needs at least one reference (an RFC section or the vendor documentation)'),
   })
-  .strict()
+  .strict();
+
+export const entrySchema = entryFields
   .superRefine((entry, ctx) => {
     const expectedClass = `${Math.floor(entry.code / 100)}xx`;
     if (entry.class !== expectedClass) {

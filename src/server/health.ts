@@ -5,14 +5,25 @@
  */
 import type { Storage } from 'botbuilder';
 import type { Request, Response, Server } from 'restify';
+import { z } from 'zod/v4';
 import type { StatusEngine } from '../knowledge/engine';
 import { clipped, type Logger } from '../logging';
 import { checkStorage } from '../storage/create-storage';
 
+/** What /healthz and /readyz answer, as /openapi.json describes them. */
+export const livenessSchema = z.object({ status: z.literal('ok') }).strict();
+export const readinessSchema = z
+  .object({
+    status: z.enum(['ready', 'not ready']),
+    table: z.object({ ok: z.boolean(), entries: z.int().min(0) }).strict(),
+    storage: z.object({ ok: z.boolean(), error: z.string().optional().describe('Says only that storage is unreachable; the details are in the server log.') }).strict(),
+  })
+  .strict();
+
 export function mountHealth(server: Server, engine: StatusEngine, storage: Storage, logger: Logger): void {
   let lastError: string | undefined;
   server.get('/healthz', async (_req: Request, res: Response) => {
-    res.send(200, { status: 'ok' });
+    res.send(200, { status: 'ok' } satisfies z.output<typeof livenessSchema>);
   });
 
   server.get('/readyz', async (_req: Request, res: Response) => {
@@ -30,6 +41,6 @@ export function mountHealth(server: Server, engine: StatusEngine, storage: Stora
       lastError = message;
     }
     const ready = table.ok && storageCheck.ok;
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', table, storage: storageCheck });
+    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', table, storage: storageCheck } satisfies z.output<typeof readinessSchema>);
   });
 }

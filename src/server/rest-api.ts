@@ -5,18 +5,19 @@
  *   GET  /api/search?q=…                             the engine's understanding and ranked matches
  *   POST /api/explain {"text": "…"}                  the full answer model (and its Markdown) for a message
  *   GET  /api/stats                                  what people ask, what goes unanswered, feedback (operators only)
- * Errors are problem+json: unknown code → 404, bad input → 400.
+ * Errors are problem+json: unknown code → 404, bad input → 400. Every input is read through its schema in
+ * rest-api-schemas.ts, from which /openapi.json is generated.
  */
 import type { Request, RequestHandler, Response, Server } from 'restify';
 import type { UsageStats } from '../conversation/usage-stats';
 import { entryRef } from '../knowledge/answer';
 import type { StatusEngine } from '../knowledge/engine';
-import { CLASSES, type StatusClass } from '../knowledge/status-table';
-import { MAX_MESSAGE_LENGTH } from '../knowledge/text';
 import { renderText } from '../render/render-text';
+import { readInput } from './api-input';
 import { PROBLEM_TYPE, problem } from './problem';
+import { restApiSchemas, type RestApiSchemas } from './rest-api-schemas';
 
-export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageStats, operatorOnly: RequestHandler): void {
+export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageStats, operatorOnly: RequestHandler, schemas: RestApiSchemas = restApiSchemas(engine.table)): void {
   const { table } = engine;
   const fail = (req: Request, res: Response, status: number, detail: string) => {
     res.setHeader('content-type', PROBLEM_TYPE);
@@ -24,38 +25,37 @@ export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageS
   };
 
   server.get('/api/codes', async (req: Request, res: Response) => {
-    const cls = stringParam(req.query?.class)?.toLowerCase();
-    const vendor = stringParam(req.query?.vendor)?.toLowerCase();
-    if (cls && !(CLASSES as readonly string[]).includes(cls)) return fail(req, res, 400, `class must be one of ${CLASSES.join(', ')}.`);
-    if (vendor && !table.vendors.some((v) => v.id === vendor)) return fail(req, res, 400, `vendor must be one of ${table.vendors.map((v) => v.id).join(', ')}.`);
-    const entries = table.entries.filter((e) => (!cls || e.class === (cls as StatusClass)) && (!vendor || e.vendor === vendor));
+    const input = readInput(schemas.codesQuery, req.query);
+    if (!input.ok) return fail(req, res, 400, input.detail);
+    const { class: cls, vendor } = input.data;
+    const entries = table.entries.filter((e) => (!cls || e.class === cls) && (!vendor || e.vendor === vendor));
     res.send(200, { count: entries.length, codes: entries.map((e) => ({ ...entryRef(table, e.id), class: e.class, status: e.status, vendorId: e.vendor ?? null, url: `/api/codes/${e.code}` })) });
   });
 
   server.get('/api/codes/:code', async (req: Request, res: Response) => {
-    const raw = String(req.params?.code ?? '');
-    if (!/^\d{1,4}$/.test(raw)) return fail(req, res, 400, `"${raw.slice(0, 20)}" is not a status code; use three digits, for example /api/codes/404.`);
+    const input = readInput(schemas.codeParams, req.params);
+    if (!input.ok) return fail(req, res, 400, `"${String(req.params?.code ?? '').slice(0, 20)}" ${input.detail}`);
+    const raw = input.data.code;
     const meanings = table.meaningsOf(Number(raw));
     if (!meanings.length) return fail(req, res, 404, `${raw} is not a status code StatusBot knows (not in the IANA registry or its vendor list).`);
     res.send(200, { code: Number(raw), meanings: meanings.map(({ file: _file, ...entry }) => entry) });
   });
 
   server.get('/api/search', async (req: Request, res: Response) => {
-    const q = stringParam(req.query?.q);
-    if (!q || !q.trim()) return fail(req, res, 400, 'Add a query: /api/search?q=bad%20gateway');
-    if (q.length > MAX_MESSAGE_LENGTH) return fail(req, res, 400, `The query is longer than ${MAX_MESSAGE_LENGTH} characters.`);
+    const input = readInput(schemas.searchQuery, req.query);
+    if (!input.ok) return fail(req, res, 400, input.detail);
+    const { q } = input.data;
     const understanding = engine.understand(q);
     const matches = rankedMatches(engine, q, understanding.ids);
     res.send(200, { q, understanding, matches });
   });
 
   server.post('/api/explain', async (req: Request, res: Response) => {
-    const body = req.body as { text?: unknown } | undefined;
-    if (!body || typeof body !== 'object' || typeof body.text !== 'string' || !body.text.trim()) {
-      return fail(req, res, 400, 'Send a JSON object with a non-empty "text" string, for example {"text": "HTTP/1.1 503 Service Unavailable"}.');
-    }
-    const { understanding, answer } = engine.ask(body.text);
-    stats.recordTurn(body.text, understanding, 'api');
+    const input = readInput(schemas.explainRequest, req.body);
+    if (!input.ok) return fail(req, res, 400, input.detail);
+    const { text } = input.data;
+    const { understanding, answer } = engine.ask(text);
+    stats.recordTurn(text, understanding, 'api');
     res.send(200, { understanding, answer: stripFiles(answer), markdown: renderText(answer, 'markdown') });
   });
 
@@ -69,10 +69,6 @@ export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageS
 function rankedMatches(engine: StatusEngine, q: string, understood: string[]) {
   const ids = [...understood, ...engine.search.search(q, 10).map((h) => h.id)];
   return [...new Set(ids)].slice(0, 10).map((id) => entryRef(engine.table, id));
-}
-
-function stringParam(value: unknown): string | undefined {
-  return typeof value === 'string' ? value : Array.isArray(value) && typeof value[0] === 'string' ? value[0] : undefined;
 }
 
 /** Entries carry the data file they came from; that is for error messages, not for API clients. */

@@ -87,7 +87,12 @@ const REFUSED = 'refused.html';
 
 const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
 
-export function mountStaticSite(server: Server, options: StaticSiteOptions = {}): void {
+/** What other pages need from the site: the versioned URL of a file in public/ (`/assets/codes.css?v=…`). */
+export interface StaticSite {
+  assetUrl(path: string): string;
+}
+
+export function mountStaticSite(server: Server, options: StaticSiteOptions = {}): StaticSite {
   const dir = options.publicDir ?? publicDirectory();
   const cacheDir = options.precompressedDir ?? join(projectRoot(__dirname), 'dist', 'precompressed');
   const files = publicFiles(dir);
@@ -147,6 +152,20 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
       await sendFile(req, res, file, versioned(file)(req));
     });
   }
+  return {
+    assetUrl: (path) => {
+      const file = files.get(path);
+      if (!file) throw new Error(`A page links ${path}, which public/ does not have.`);
+      return `${path}?v=${versionOf(file)}`;
+    },
+  };
+}
+
+/** A page made at run time, as a file to send: its ETag now, its compressed variants made off the event loop. */
+export function generatedFile(text: string, ext = '.html'): StaticFile {
+  const file = staticFile(Buffer.from(text), ext);
+  withVariants(file, undefined);
+  return file;
 }
 
 /** <project>/public. */
@@ -248,7 +267,7 @@ function pagePolicy(p: { nonce: string; connectExtra: string[]; frameAncestors: 
   ].join('; ');
 }
 
-function securityHeaders(): Record<string, string> {
+export function securityHeaders(): Record<string, string> {
   return {
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'strict-origin-when-cross-origin',
@@ -269,7 +288,7 @@ function directLineSources(endpoint: string | undefined): string[] {
   return [origin, origin.replace(/^http/, 'ws')];
 }
 
-async function sendFile(req: Request, res: Response, file: StaticFile, cacheControl: string, extra: Record<string, string> = {}): Promise<void> {
+export async function sendFile(req: Request, res: Response, file: StaticFile, cacheControl: string, extra: Record<string, string> = {}): Promise<void> {
   const accept = String(req.headers['accept-encoding'] ?? '');
   let encoding = file.compressible ? chooseEncoding(accept, ENCODINGS.filter((e) => file.variants[e])) : null;
   if (!encoding && file.making.gzip && chooseEncoding(accept, ['gzip'])) {
@@ -322,7 +341,7 @@ function staticFile(body: Buffer, ext: string): StaticFile {
 }
 
 /** The file's precompressed variants, or, where there are none, the same made now in the background. */
-function withVariants(file: StaticFile, cacheDir: string): void {
+function withVariants(file: StaticFile, cacheDir: string | undefined): void {
   if (!file.compressible) return;
   for (const encoding of ENCODINGS) {
     const cached = cachedVariant(cacheDir, file.hash, encoding);
@@ -340,7 +359,7 @@ function queryValue(req: Request, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-function projectRoot(from: string): string {
+export function projectRoot(from: string): string {
   let dir = from;
   while (!existsSync(join(dir, 'package.json'))) {
     const parent = join(dir, '..');

@@ -14,6 +14,7 @@ import { cardAttachment } from '../cards/card-attachment';
 import { entryRef, type EntryRef } from '../knowledge/answer';
 import type { StatusEngine } from '../knowledge/engine';
 import { classOf } from '../knowledge/status-table';
+import type { CodePageLinks } from '../pages/code-page-links';
 import type { SearchQuery } from './search-query';
 import { sharedAnswerCard } from './shared-answer-card';
 import { searchStatuses } from './status-search';
@@ -34,30 +35,32 @@ export interface PreviewCard {
 }
 
 /** One page of results for the typed query; an empty page when nothing matches (Teams says "no results"). */
-export function searchResponse(engine: StatusEngine, query: SearchQuery): MessagingExtensionResponse {
+export function searchResponse(engine: StatusEngine, query: SearchQuery, pages?: CodePageLinks): MessagingExtensionResponse {
   const ids = searchStatuses(engine, query.text).slice(query.skip, query.skip + query.count);
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: ids.map((id) => resultAttachment(engine, id)) } };
+  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: ids.map((id) => resultAttachment(engine, id, pages)) } };
 }
 
 /**
  * The card for the item the user picked, or a short message when the id is not (or no longer) in the table. The id
  * comes from the request, so it is not repeated in the message (Teams renders that text as Markdown).
  */
-export function selectedItemResponse(engine: StatusEngine, value: unknown): MessagingExtensionResponse {
+export function selectedItemResponse(engine: StatusEngine, value: unknown, pages?: CodePageLinks): MessagingExtensionResponse {
   const id = isRecord(value) && typeof value.id === 'string' ? value.id : '';
   if (!engine.table.entry(id)) {
     return { composeExtension: { type: 'message', text: 'StatusBot has no entry for that item any more. Search again and pick a code from the new list.' } };
   }
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [answerCardAttachment(engine, id)] } };
+  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [answerCardAttachment(engine, id, pages)] } };
 }
 
 /** The full card, previewed by a thumbnail that selects it. */
-export function resultAttachment(engine: StatusEngine, id: string): MessagingExtensionAttachment {
-  return { ...answerCardAttachment(engine, id), preview: previewAttachment(engine, id) };
+export function resultAttachment(engine: StatusEngine, id: string, pages?: CodePageLinks): MessagingExtensionAttachment {
+  return { ...answerCardAttachment(engine, id, pages), preview: previewAttachment(engine, id) };
 }
 
-export function answerCardAttachment(engine: StatusEngine, id: string): Attachment {
-  return cardAttachment(sharedAnswerCard(engine.answer(engine.lookup(id))));
+/** The card that goes into the message, with "Open page" when the code's page has an absolute link (PUBLIC_URL). */
+export function answerCardAttachment(engine: StatusEngine, id: string, pages?: CodePageLinks): Attachment {
+  const pageUrl = pages?.absolute(id) ? (entryId: string) => pages.href(entryId) : undefined;
+  return cardAttachment(sharedAnswerCard(engine.answer(engine.lookup(id)), pageUrl));
 }
 
 /** "502 Bad Gateway", "5xx Server error" (or "Cloudflare · 5xx Server error"), and the summary. */

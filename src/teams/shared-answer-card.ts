@@ -12,8 +12,9 @@ import { answerCard } from '../cards/answer-card';
 import type { AdaptiveCard, CardAction, CardElement, Column } from '../cards/adaptive-card-types';
 import type { Answer } from '../knowledge/answer';
 
-export function sharedAnswerCard(answer: Answer): AdaptiveCard {
-  const card = answerCard(answer, { feedback: false, detailsCollapsed: true });
+/** `pageUrl`: the code page's absolute link, for "Open page" (a link works in anyone's client). */
+export function sharedAnswerCard(answer: Answer, pageUrl?: (id: string) => string): AdaptiveCard {
+  const card = answerCard(answer, { feedback: false, detailsCollapsed: true, pageUrl });
   return { ...card, body: withoutBotActions(card.body) };
 }
 
