@@ -88,6 +88,8 @@ export interface ConversationLexicon {
   /** Stems of the words that may surround acts without changing them ("oh", "so", "mate"). */
   fillers: Set<string>;
   focus: WordPhrases<AskedFocus>;
+  /** Stems of each focus's words: in "how long do i wait", "wait" asks about retrying, it names no new subject. */
+  focusWords: Record<AskedFocus, Set<string>>;
   /** Stems of the words that ask about a thing without naming another subject ("info", "docs", "explain", "eli5"). */
   askWords: Set<string>;
   /** Words that point back at the last answer ("that", "this one", "the same"). */
@@ -132,6 +134,7 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     // Order matters where phrases collide: the list is built most specific focus first, and WordPhrases keeps the
     // first of equal length.
     focus: new WordPhrases(ASKED_FOCUSES.flatMap((f) => data.focus[f].map((p) => [p, f] as const))),
+    focusWords: Object.fromEntries(ASKED_FOCUSES.map((f) => [f, stems(data.focus[f])])) as Record<AskedFocus, Set<string>>,
     askWords: stems(data.askWords),
     backReferences: new WordPhrases(data.backReferences.map((p) => [p, true] as const)),
     pronouns: stems(data.pronouns),

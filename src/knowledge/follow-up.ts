@@ -60,8 +60,9 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
   const pointsBack = (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
   const ordinal = options.choice ? talk.ordinals.find(stems)[0]?.value : undefined;
   const refersBack = continues || pointsBack || ordinal !== undefined;
-  // Stop words stay in: "too often" is a phrase of its own.
-  const ownWords = message.texts.filter((_, i) => !covered.has(i));
+  // Stop words stay in: "too often" is a phrase of its own. The asked part's own words ask, they name no subject.
+  const asking = (i: number) => focus !== null && talk.focusWords[focus].has(stems[i] as string) && !lexicon.stopWords.has(message.texts[i] as string);
+  const ownWords = message.texts.filter((_, i) => !covered.has(i) && !asking(i));
   // Words of its own, beyond saying only that something fails ("api"), make a new question.
   const subject = ownWords.filter((w) => {
     const s = stem(w);

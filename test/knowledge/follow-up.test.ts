@@ -310,3 +310,13 @@ describe('the user\'s side', () => {
     expect(u).toMatchObject({ intent: 'follow_up', focus: 'client', side: 'server' });
   });
 });
+
+describe('the words that ask for a part name no new subject', () => {
+  // "wait" and "long" ask about retrying here, though they also describe a gateway timeout.
+  test.each(['how long do i wait', 'do i need to wait before sending it again', 'how long should we wait between attempts'])('%j after a code asks about retrying it', (text) => {
+    for (const id of ['429', '503', '500']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus: 'retry' });
+  });
+  test.each(['now the gateway times out after waiting 60 seconds', 'the proxy waits forever and then gives up'])('%j tells of another failure: 504', (text) => {
+    for (const id of ['429', '401']) expect(read(text, after(id))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([504]) });
+  });
+});
