@@ -136,6 +136,17 @@ describe('what users paste, by failure', () => {
   });
 });
 
+describe('a name-resolution failure told in words, not pasted', () => {
+  const hosts = ['api.example.com', 'payments.internal', 'registry.npmjs.org'];
+  const told = ['dns resolution failed for {host}', '{host}: dns lookup fails every few minutes', 'unable to resolve host {host}', 'we get a dns error when calling {host}', 'cannot resolve host {host} from the pod'];
+  test.each(told)('%j is a DNS failure', (template) => {
+    for (const host of hosts) expect(engine().understand(template.replace('{host}', host))).toMatchObject({ intent: 'network_error', networkError: 'dns-failure', codes: [] });
+  });
+  test.each(hosts)('a status beside it wins: "%s answers 502 since the dns change"', (host) => {
+    expect(engine().understand(`${host} answers 502 since the dns change`)).toMatchObject({ intent: 'lookup', codes: [502] });
+  });
+});
+
 describe('the answer', () => {
   const { answer } = engine().ask('Error: connect ECONNREFUSED 127.0.0.1:5432');
 
