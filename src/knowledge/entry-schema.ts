@@ -160,6 +160,11 @@ export const networkErrorSchema = z
     proxyStatus: z.number().int().min(100, 'must be a status between 100 and 599').max(599, 'must be a status between 100 and 599').optional(),
     /** Text that, found in a message (lower-cased), names this failure: "econnrefused", "curl: (7)". */
     signatures: z.array(z.string().min(4, 'must be at least 4 characters, or it matches ordinary words').regex(/^[^A-Z]+$/, 'must be lower case')).min(1),
+    /**
+     * The failure told in words ("the connection was refused", "cors is blocking my fetch"): two to four words found
+     * in this order, inflected, with a few words between them.
+     */
+    told: z.array(z.string().regex(/^[a-z0-9-]+(?: [a-z0-9-]+){1,3}$/, 'must be two to four lower-case words')).default([]),
     summary: sentence.max(200, 'must be one line (at most 200 characters)'),
     description: z.string().trim().min(40, 'must explain the failure in plain words (at least 40 characters)').max(1200),
     nextSteps,

@@ -5,6 +5,7 @@
  * stand apart from the words around it, so "epipe" is not found in "codepipeline".
  */
 import type { NetworkError } from './entry-schema';
+import { phraseStems } from './text';
 
 /** The failure whose signature appears first in `lower` (normalised, lower-case text), or undefined. */
 export function findNetworkError(lower: string, errors: readonly NetworkError[]): NetworkError | undefined {
@@ -16,6 +17,46 @@ export function findNetworkError(lower: string, errors: readonly NetworkError[])
     }
   }
   return found?.error;
+}
+
+/** Words a told failure may have between its own ("the connection to the db was refused"). */
+const MAX_WORDS_BETWEEN = 3;
+
+/**
+ * The failure a message tells in words rather than pastes ("the connection was refused", "the redirect loops"), from
+ * each error's `told` phrases matched on stems in order; the earliest wins.
+ */
+export function findToldNetworkError(stems: readonly string[], errors: readonly NetworkError[]): NetworkError | undefined {
+  let found: { error: NetworkError; at: number } | undefined;
+  for (const error of errors) {
+    for (const phrase of toldStems(error)) {
+      const at = findInOrder(stems, phrase);
+      if (at >= 0 && (!found || at < found.at)) found = { error, at };
+    }
+  }
+  return found?.error;
+}
+
+const toldCache = new WeakMap<NetworkError, string[][]>();
+function toldStems(error: NetworkError): string[][] {
+  let cached = toldCache.get(error);
+  if (!cached) toldCache.set(error, (cached = error.told.map(phraseStems)));
+  return cached;
+}
+
+/** Where `phrase` starts in `stems` with at most MAX_WORDS_BETWEEN other words between its words, or -1. */
+function findInOrder(stems: readonly string[], phrase: readonly string[]): number {
+  for (let start = stems.indexOf(phrase[0] as string); start >= 0; start = stems.indexOf(phrase[0] as string, start + 1)) {
+    let at = start;
+    const whole = phrase.slice(1).every((word) => {
+      const next = stems.slice(at + 1, at + 2 + MAX_WORDS_BETWEEN).indexOf(word);
+      if (next < 0) return false;
+      at += next + 1;
+      return true;
+    });
+    if (whole) return start;
+  }
+  return -1;
 }
 
 /**

@@ -25,7 +25,7 @@ import type { Lexicon } from './lexicon';
 import { countLogStatuses } from './log-triage';
 import { readMessage, type Message } from './message';
 import { findClassMention, hasCompareCue, pastedLines } from './message-signals';
-import { findNetworkError, proxyStatusFor } from './network-errors';
+import { findNetworkError, findToldNetworkError, proxyStatusFor } from './network-errors';
 import type { NumberKinds } from './number-kinds';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { providerErrorLookup, type ProviderErrorFinder } from './provider-errors';
@@ -191,8 +191,14 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
 
   // === 4. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
   // when the message pastes a failure with no status at all ("ERR_CERT_DATE_INVALID … is that some kind of 4xx?").
-  let networkErrorRead: { error: ReturnType<typeof findNetworkError> } | undefined;
-  const readNetworkError = () => (networkErrorRead ??= { error: findNetworkError(lower, table.networkErrors) }).error;
+  let networkErrorRead: { error: ReturnType<typeof findNetworkError>; told: boolean } | undefined;
+  const readNetworkError = () => {
+    if (!networkErrorRead) {
+      const printed = findNetworkError(lower, table.networkErrors);
+      networkErrorRead = printed ? { error: printed, told: false } : { error: findToldNetworkError(message.stems, table.networkErrors), told: true };
+    }
+    return networkErrorRead.error;
+  };
   const onlyExcepted = numbered.length > 0 && known.every((m) => EXCEPT.test(lower.slice(Math.max(0, m.start - 24), m.start)));
   if (classMention && !(!numbered.length && readNetworkError()) && (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))) {
     return result({ intent: 'class', class: classMention.class, confidence: classMention.explicit ? 0.95 : 0.75 });
@@ -221,7 +227,8 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && vendors.includes(r.vendor));
   if (networkError && !vendorStatus) {
     const sameError = networkError.id === context.networkError && focus !== 'overview';
-    return result({ intent: sameError ? 'follow_up' : 'network_error', networkError: networkError.id, focus, confidence: 0.9 });
+    // Told in words ("the connection was refused") is less sure than the error as printed.
+    return result({ intent: sameError ? 'follow_up' : 'network_error', networkError: networkError.id, focus, confidence: networkErrorRead?.told ? 0.8 : 0.9 });
   }
 
   // === 7. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
@@ -337,10 +344,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // === 13. A described situation: "the api says I'm calling it too often".
   const unplacedStatus = mentions.find((m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code));
   const unplacedAnswer = (m: CodeMention) => result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
-  // "is TLS 1.2 or 1.3 better for our api", "we run django 4.2": things named, but nothing that happened; a match on
-  // their names alone would be a guess, so ask (a status-shaped number nothing placed is what was asked about).
   const tellsOfEvent = lexicon.eventWords.has(message.freeStems) || lexicon.failureWords.has(message.freeStems);
-  if (!tellsOfEvent && !another) return unplacedStatus ? unplacedAnswer(unplacedStatus) : result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
   const vendorBoost = unhintedVendorPenalty(table, vendors);
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
   const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
@@ -363,6 +367,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     // "the load balancer logged 472": a status-shaped number nothing ruled out is what was asked about, unless the
     // rest of the message is a sure match on its own.
     if (confidence < RULED_OUT_NEEDS && unplacedStatus) return unplacedAnswer(unplacedStatus);
+    // "is TLS 1.2 or 1.3 better for our api", "we run django 4.2": things named but nothing that happened, and only an
+    // unsure match on their names: a guess, so ask.
+    if (confidence < RULED_OUT_NEEDS && !tellsOfEvent && !another) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
     return onSubject(
       result({
         intent: 'lookup',

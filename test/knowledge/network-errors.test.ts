@@ -147,6 +147,31 @@ describe('a name-resolution failure told in words, not pasted', () => {
   });
 });
 
+describe('a network failure told in words, not pasted', () => {
+  test.each<[string, string]>([
+    ['the connection was refused by the payments service', 'connection-refused'],
+    ['our worker says the db refused to connect', 'connection-refused'],
+    ['the certificate on our api expired yesterday', 'tls-certificate'],
+    ['the certificate is not trusted by our java client', 'tls-certificate'],
+    ['cors is blocking my fetch from localhost:3000', 'cors-blocked'],
+    ['the redirect loops forever between http and https', 'too-many-redirects'],
+    ['mixed content warning on our https page', 'fetch-failed'],
+    ['the connection gets reset when the report runs long', 'connection-reset'],
+  ])('%j is %s, less sure than the error as printed', (text, id) => {
+    const u = engine().understand(text);
+    expect(u).toMatchObject({ intent: 'network_error', networkError: id, codes: [] });
+    expect(u.confidence).toBeLessThan(0.9);
+  });
+  // The same words beside a status, or for a status of their own, are that status.
+  test.each<[string, number]>([
+    ['cloudflare says the connection was refused by the origin', 521],
+    ['the service refuses plain connections and demands that i upgrade the protocol first', 426],
+    ['our token expired and the api says 401', 401],
+  ])('%j is %i', (text, code) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+  });
+});
+
 describe('the answer', () => {
   const { answer } = engine().ask('Error: connect ECONNREFUSED 127.0.0.1:5432');
 

@@ -213,7 +213,6 @@ describe('things named without anything that happened are asked about, not match
     'we run python 3.11 and django 4.2 behind nginx',
     'our stack: node 20, express, postgres, redis cache',
     'which cdn do you like for a static site',
-    'gzip or brotli for json api responses',
   ];
   test.each(named)('%j names no code', (text) => {
     expect(engine().understand(text)).toMatchObject({ intent: 'none', codes: [] });
