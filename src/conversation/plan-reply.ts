@@ -1,7 +1,8 @@
 /**
- * What to do with one incoming message, decided without any Bot Framework type: a button click (card data),
- * feedback (counted only for an answer given in this conversation), or a message the engine reads in its conversation (what the last answer was about, and the user's
- * side). The bot and its dialogs only carry out the plan; the engine decides what a message means.
+ * What to do with one incoming message, decided without any Bot Framework type: a click on one of our cards (read by
+ * readCardSubmit, the cards' own contract), feedback (counted only for an answer given in this conversation), or a
+ * message the engine reads in its conversation (what the last answer was about, and the user's side). The bot and its
+ * dialogs only carry out the plan; the engine decides what a message means.
  */
 import { readCardSubmit } from '../cards/card-submit-data';
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
