@@ -4,7 +4,7 @@
  */
 import { ComponentDialog, Dialog, WaterfallDialog, type WaterfallStepContext } from './dialog-kit';
 import type { Answer, EntryRef } from '../src/knowledge/answer';
-import { readCardAction } from '../src/conversation/plan-reply';
+import { readCardSubmit } from '../src/cards/card-submit-data';
 import type { Replies } from './replies';
 
 /** Stable ids: a deploy must not break a conversation that is waiting on this dialog. */
@@ -42,14 +42,14 @@ export class DidYouMeanDialog extends ComponentDialog {
 
 /** A click carries card data; a typed reply may be the label, the code, or "none". */
 export function readChoice(text: string, value: unknown, candidates: EntryRef[]): DidYouMeanResult {
-  const action = readCardAction(value);
-  if (action?.action === 'none-of-these') return { noneOfThese: true };
-  if (action?.action === 'lookup') {
-    const byAction = candidates.find((c) => c.id === action.id || c.code === action.code);
-    if (byAction) return { chosen: byAction.id };
+  const click = readCardSubmit(value);
+  if (click?.action === 'none-of-these') return { noneOfThese: true };
+  if (click?.action === 'lookup') {
+    const clicked = candidates.find((c) => c.id === click.id || c.code === click.code);
+    if (clicked) return { chosen: clicked.id };
   }
   const typed = text.trim().toLowerCase().replace(/[.!?]+$/, '');
-  if (!typed && !action) return { noneOfThese: true };
+  if (!typed && !click) return { noneOfThese: true };
   if (['none', 'none of these', 'none of them', 'neither', 'no', 'nope'].includes(typed)) return { noneOfThese: true };
   const byText = candidates.find((c) => typed === choiceLabel(c).toLowerCase() || typed === String(c.code) || typed === c.name.toLowerCase());
   if (byText) return { chosen: byText.id };

@@ -10,9 +10,8 @@
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
 import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialog-kit';
 import { NOTHING_ANSWERED, type AnsweredSubjects } from '../src/conversation/answered-subjects';
-import { EMPTY_MEMORY, planReply, remember, type ConversationMemory, type ReplyPlan } from '../src/conversation/plan-reply';
+import { EMPTY_MEMORY, lookupPlan, planReply, type ConversationMemory, type ReplyPlan } from '../src/conversation/plan-reply';
 import type { StatusEngine } from '../src/knowledge/engine';
-import type { Understanding } from '../src/knowledge/understanding';
 import { DID_YOU_MEAN_DIALOG, DidYouMeanDialog, type DidYouMeanOptions, type DidYouMeanResult } from './did-you-mean-dialog';
 import type { Replies } from './replies';
 
@@ -78,10 +77,7 @@ export class MainDialog extends ComponentDialog {
     const result = step.result as DidYouMeanResult | undefined;
     // Every branch observes the turn once (stats, the turn log line), as handleMessage does for other turns.
     if (result && 'chosen' in result) {
-      const understanding: Understanding = this.engine.lookup(result.chosen);
-      const answer = this.engine.answer(understanding);
-      const memory = await this.memory.get(step.context, EMPTY_MEMORY);
-      const plan: ReplyPlan = { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
+      const plan = lookupPlan(this.engine, result.chosen, await this.memory.get(step.context, EMPTY_MEMORY));
       this.observe(step.context, step.context.activity.text ?? '', plan);
       await this.carryOut(step.context, plan);
     } else if (result && 'newQuestion' in result) {

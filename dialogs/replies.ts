@@ -1,6 +1,7 @@
 /**
- * What the dialogs need from the bot's edge to talk: send an answer, ask "did you mean", say one line. The bot
- * implements it with cards and suggested actions (src/bot/replies.ts); tests can read what was sent.
+ * How the bot and its dialogs speak, the one way out for what they say: send an answer, ask "did you mean", say one
+ * line. The bot implements it with cards and suggested actions (src/bot/card-replies.ts) and greets through it too;
+ * dialog tests implement it to read what was sent.
  */
 import type { TurnContext } from 'botbuilder';
 import type { Answer, EntryRef } from '../src/knowledge/answer';

@@ -11,32 +11,33 @@ import {
   type TurnContext,
 } from 'botbuilder';
 import type { Server } from 'restify';
+import { AnswerActivities } from './bot/answer-activities';
 import { BotAdapter } from './bot/bot-adapter';
 import { StatusBot } from './bot/status-bot';
 import type { Config } from './config';
-import { mountDirectLine } from './directline/mount-directline';
 import type { ReplyPlan } from './conversation/plan-reply';
 import { UsageStats } from './conversation/usage-stats';
+import { mountDirectLine } from './directline/mount-directline';
 import { StatusEngine } from './knowledge/engine';
+import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { redactedStart } from './knowledge/secrets';
 import { clipped, type Logger } from './logging';
+import { CodePageLinks } from './pages/code-page-links';
+import { loadPageWords } from './pages/page-words';
 import { ChannelTokenScreen, trustedIssuers } from './server/channel-token-screen';
+import { ClientAddresses } from './server/client-address';
+import { mountCodePages } from './server/code-pages';
 import { createServer } from './server/create-server';
 import { mountHealth } from './server/health';
 import { KeyFetchFailures } from './server/key-fetch-failures';
-import { Metrics, mountMetrics } from './server/metrics';
-import { ClientAddresses } from './server/client-address';
 import { mountMcp } from './server/mcp-endpoint';
 import { MESSAGES_PATH, messagesEndpoint } from './server/messages-endpoint';
+import { Metrics, mountMetrics } from './server/metrics';
+import { mountOpenApi, openApiDocument, packageVersion } from './server/openapi';
 import { operatorGuard } from './server/operator-access';
 import { mountRestApi } from './server/rest-api';
 import { restApiSchemas } from './server/rest-api-schemas';
-import { mountOpenApi, openApiDocument, packageVersion } from './server/openapi';
 import { mountStaticSite } from './server/static-site';
-import { mountCodePages } from './server/code-pages';
-import { CodePageLinks } from './pages/code-page-links';
-import { loadPageWords } from './pages/page-words';
-import { DEFAULT_DATA_DIR } from './knowledge/load-table';
 import { BoundedMemoryStorage } from './storage/bounded-memory-storage';
 import { createStorage } from './storage/create-storage';
 
@@ -86,10 +87,11 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const storage = options.storage ?? createStorage(config.storage);
   const conversationState = new ConversationState(storage);
   const stats = new UsageStats();
+  const pageLinks = new CodePageLinks(config.publicUrl);
+  const answerActivities = new AnswerActivities(undefined, (id) => pageLinks.href(id));
   const metrics = new Metrics({
     stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined,
-    directLine: () => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }),
-    caches: { understanding: () => engine.understood, answer: () => bot.answerActivities },
+    caches: { understanding: () => engine.understood, answer: () => answerActivities },
   });
 
   const auth = new ConfigurationBotFrameworkAuthentication({
@@ -111,8 +113,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     const kept = plan.kind !== 'feedback' || plan.counted;
     if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) }, 'message text');
   };
-  const pageLinks = new CodePageLinks(config.publicUrl);
-  const bot = new StatusBot(engine, conversationState, observe, undefined, pageLinks);
+  const bot = new StatusBot(engine, conversationState, observe, answerActivities, pageLinks);
 
   // One log line per turn: what was understood and how long the turn took. User text only at debug level, redacted.
   adapter.use(async (context, next) => {
@@ -172,6 +173,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountMetrics(server, metrics, operatorOnly);
   if (config.mcp.http) mountMcp(server, { engine, token: config.mcp.token, recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp') });
   const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
+  metrics.watchDirectLine(() => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }));
   const site = mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,
     directLineEndpoint: config.directLine.azure?.endpoint,

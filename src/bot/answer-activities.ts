@@ -11,7 +11,7 @@ import type { Answer } from '../knowledge/answer';
 import { answerKey } from '../knowledge/answer-key';
 import { RecentCache } from '../knowledge/recent-cache';
 import { prerender } from './prerendered-json';
-import { answerActivity } from './replies';
+import { answerActivity } from './card-replies';
 
 /** 64 popular answers serve seven turns in eight of a realistic mix (bench/e2e.ts: 88% hits; 128 give 89%), in 2 MB. */
 export const DEFAULT_ANSWER_ACTIVITIES = 64;

@@ -38,7 +38,8 @@ import { NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubje
 import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { AnswerActivities } from './answer-activities';
-import { CardReplies } from './replies';
+import type { Replies } from '../../dialogs/replies';
+import { CardReplies } from './card-replies';
 import { StateProperty } from './state-property';
 import { readWebChatFeedback } from './web-chat-feedback';
 
@@ -56,6 +57,8 @@ export class StatusBot extends TeamsActivityHandler {
   readonly answered: StateProperty<AnsweredSubjects>;
   /** The reply activity for each answer, drawn once (answer-activities.ts). */
   readonly answerActivities: AnswerActivities;
+  /** How the bot and its dialogs speak: every answer, question and line goes out through it. */
+  private readonly replies: Replies;
   private readonly dialog: MainDialog;
 
   /** `pages`: where each code's page is (PUBLIC_URL); cards link there, on Teams only when the link is absolute. */
@@ -72,7 +75,8 @@ export class StatusBot extends TeamsActivityHandler {
     this.memory = new StateProperty<ConversationMemory>(conversationState, MEMORY_PROPERTY);
     this.ratedMessages = new StateProperty<RatedMessages>(conversationState, RATED_MESSAGES_PROPERTY);
     this.answered = new StateProperty<AnsweredSubjects>(conversationState, ANSWERED_PROPERTY);
-    this.dialog = new MainDialog(engine, this.memory, new CardReplies(this.answerActivities), observe, this.answered);
+    this.replies = new CardReplies(this.answerActivities);
+    this.dialog = new MainDialog(engine, this.memory, this.replies, observe, this.answered);
 
     this.onMembersAdded(async (context, next) => {
       const botId = context.activity.recipient?.id;
@@ -100,7 +104,7 @@ export class StatusBot extends TeamsActivityHandler {
   /** The greeting: what the bot does and example questions as suggested actions. */
   async welcome(context: TurnContext): Promise<void> {
     const { answer } = this.engine.ask('hello');
-    await context.sendActivity(this.answerActivities.activityFor(answer));
+    await this.replies.answer(context, answer);
     await this.memory.set(context, await this.memory.get(context, EMPTY_MEMORY));
   }
 

@@ -4,7 +4,7 @@
  *   const card = answerCard(engine.ask('what is 502').answer, { feedback: true, detailsCollapsed: true });
  *   await context.sendActivity(MessageFactory.attachment(answerAttachment(answer, options), renderText(answer)));
  *
- * Pure: the same Answer and options always give the same JSON. The bot's reply builder (src/bot/replies.ts) takes
+ * Pure: the same Answer and options always give the same JSON. The bot's reply builder (src/bot/card-replies.ts) takes
  * both of its attachments from here, so didYouMeanAttachment is re-exported beside answerAttachment.
  */
 import type { Answer } from '../knowledge/answer';

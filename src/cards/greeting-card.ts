@@ -1,7 +1,7 @@
 /**
  * The card for something said to the bot (hello, help, who are you), or for a message with nothing to look up:
  * the bot's reply in the text renderer's words, what a number that is not HTTP is instead (with its reference),
- * and example questions as buttons that ask them. Thanks, "ok" and goodbye get no card (see src/bot/replies.ts).
+ * and example questions as buttons that ask them. Thanks, "ok" and goodbye get no card (see src/bot/card-replies.ts).
  */
 import type { GreetingAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';

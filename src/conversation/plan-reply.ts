@@ -1,8 +1,10 @@
 /**
- * What to do with one incoming message, decided without any Bot Framework type: a button click (card data),
- * feedback (counted only for an answer given in this conversation), or a message the engine reads in its conversation (what the last answer was about, and the user's
- * side). The bot and its dialogs only carry out the plan; the engine decides what a message means.
+ * What to do with one incoming message, decided without any Bot Framework type: a click on one of our cards (read by
+ * readCardSubmit, the cards' own contract), feedback (counted only for an answer given in this conversation), or a
+ * message the engine reads in its conversation (what the last answer was about, and the user's side). The bot and its
+ * dialogs only carry out the plan; the engine decides what a message means.
  */
+import { readCardSubmit } from '../cards/card-submit-data';
 import { entryRef, type Answer, type EntryRef } from '../knowledge/answer';
 import { relatedEntryId } from '../knowledge/entry-schema';
 import { lookupQuestion } from '../knowledge/lookup-question';
@@ -10,7 +12,7 @@ import { NOTHING_ANSWERED, wasAnswered, type AnsweredSubjects } from './answered
 import type { ConversationContext } from '../knowledge/conversation-context';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import type { StatusEngine } from '../knowledge/engine';
-import { ASK_BELOW, type Understanding } from '../knowledge/understanding';
+import { isUnsure, type Understanding } from '../knowledge/understanding';
 
 /** What the conversation remembers between turns (kept in conversation state, so it must stay small and JSON). */
 export interface ConversationMemory {
@@ -30,13 +32,6 @@ export interface ConversationMemory {
 
 export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
 
-/** Data carried by card buttons (Action.Submit), as the cards in src/cards send it. */
-export type CardAction =
-  | { action: 'lookup'; id?: string; code?: number }
-  | { action: 'feedback'; reaction: 'like' | 'dislike'; id?: string }
-  | { action: 'none-of-these' }
-  | { action: 'ask'; text: string };
-
 export type ReplyPlan =
   | { kind: 'answer'; understanding: Understanding; answer: Answer; memory: ConversationMemory }
   | { kind: 'did-you-mean'; understanding: Understanding; answer: Answer; candidates: EntryRef[]; memory: ConversationMemory }
@@ -47,25 +42,30 @@ export type ReplyPlan =
   | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string; counted: boolean; offers?: string[] }
   | { kind: 'none-of-these' };
 
+/** `value`: the activity's value; a click on one of our cards (card-submit-data.ts) is acted on, anything else is ignored. */
 export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory, answered: AnsweredSubjects = NOTHING_ANSWERED): ReplyPlan {
-  const action = readCardAction(value);
-  if (action?.action === 'feedback') return feedbackPlan(engine, action.reaction, action.id, wasAnswered(answered, action.id));
-  if (action?.action === 'none-of-these') return { kind: 'none-of-these' };
-  if (action?.action === 'lookup') {
-    const id = action.id ?? (action.code !== undefined ? engine.table.meaningsOf(action.code)[0]?.id : undefined);
-    if (id && engine.table.entry(id)) return answerFor(engine, engine.lookup(id), memory);
-  }
-  const question = action?.action === 'ask' ? action.text : text;
+  const click = readCardSubmit(value);
+  if (click?.action === 'feedback') return feedbackPlan(engine, click.reaction, click.id, wasAnswered(answered, click.id));
+  if (click?.action === 'none-of-these') return { kind: 'none-of-these' };
+  if (click?.action === 'lookup' && engine.table.entry(click.id)) return lookupPlan(engine, click.id, memory);
+  const question = click?.action === 'ask' ? click.text : text;
 
   const understanding = engine.understand(question, contextOf(engine, memory));
   const answer = engine.answer(understanding);
   // Not sure: ask "did you mean …" among the readings with evidence in the message, rather than answer a guess.
-  if (answer.intent === 'lookup' && understanding.intent === 'lookup' && understanding.confidence < ASK_BELOW) {
+  if (answer.intent === 'lookup' && understanding.intent === 'lookup' && isUnsure(understanding)) {
     const candidates = [entryRef(engine.table, answer.entry.id), ...answer.alternatives].slice(0, 3);
     // The candidates offered become the subject, as a comparison's codes do: "why?" is about the likeliest one,
     // "the second one" about the second.
     return { kind: 'did-you-mean', understanding, answer, candidates, memory: { lastIds: candidates.map((c) => c.id), ...(memory.side ? { side: memory.side } : {}) } };
   }
+  return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
+}
+
+/** The answer about one entry of the table, chosen rather than typed (a code's button, a "did you mean" choice). */
+export function lookupPlan(engine: StatusEngine, id: string, memory: ConversationMemory): ReplyPlan & { kind: 'answer' } {
+  const understanding = engine.lookup(id);
+  const answer = engine.answer(understanding);
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
@@ -89,11 +89,6 @@ export function contextOf(engine: StatusEngine, memory: ConversationMemory): Con
   const named = memory.lastProviderError ? engine.table.providerError(memory.lastProviderError) : undefined;
   const providerError = named && named.statusId === ids[0] ? { providerError: named.id } : {};
   return { ids, ...(networkError ? { networkError } : {}), ...providerError, ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}), ...about };
-}
-
-function answerFor(engine: StatusEngine, understanding: Understanding, memory: ConversationMemory): ReplyPlan {
-  const answer = engine.answer(understanding);
-  return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
 /**
@@ -127,25 +122,5 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
     default:
       // A greeting or a thank-you keeps the subject and the side; the part asked last no longer applies.
       return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };
-  }
-}
-
-export function readCardAction(value: unknown): CardAction | null {
-  if (!value || typeof value !== 'object') return null;
-  const v = value as Record<string, unknown>;
-  switch (v.action) {
-    case 'lookup': {
-      const id = typeof v.id === 'string' ? v.id : undefined;
-      const code = typeof v.code === 'number' ? v.code : typeof v.code === 'string' && /^\d{3}$/.test(v.code) ? Number(v.code) : undefined;
-      return id || code !== undefined ? { action: 'lookup', id, code } : null;
-    }
-    case 'feedback':
-      return v.reaction === 'like' || v.reaction === 'dislike' ? { action: 'feedback', reaction: v.reaction, id: typeof v.id === 'string' ? v.id : undefined } : null;
-    case 'none-of-these':
-      return { action: 'none-of-these' };
-    case 'ask':
-      return typeof v.text === 'string' ? { action: 'ask', text: v.text } : null;
-    default:
-      return null;
   }
 }

@@ -12,7 +12,7 @@ import { secretWarning, type SecretWords } from './secret-warning';
 import type { SecretKind } from './secrets';
 import { classOf, type StatusClass, type StatusTable } from './status-table';
 import { MAX_MESSAGE_LENGTH } from './text';
-import { ASK_BELOW, type Clarify, type Understanding } from './understanding';
+import { isUnsure, type Clarify, type Understanding } from './understanding';
 
 /** A code as a link or a button: enough to name it and explain it in one line. */
 export interface EntryRef {
@@ -209,7 +209,7 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
         ...(fix ? { likelyFix: fix } : {}),
         otherMeanings,
         alternatives: dedupe(alternatives),
-        unsure: u.confidence < ASK_BELOW && alternatives.length > 0,
+        unsure: isUnsure(u) && alternatives.length > 0,
         notes,
         suggestions: lookupSuggestions(entry, focus),
       };

@@ -126,7 +126,7 @@ export class StatusEngine {
   lookup(id: string, focus: Focus = 'overview'): Understanding {
     const entry = this.table.entry(id);
     if (!entry) throw new Error(`No entry "${id}" in the status table`);
-    return { intent: 'lookup', codes: [entry.code], ids: [id], class: entry.class as StatusClass, code: null, focus, confidence: 1, alternatives: [], vendors: entry.vendor ? [entry.vendor] : [], counts: [], truncated: false, via: 'code' };
+    return chosen({ intent: 'lookup', codes: [entry.code], ids: [id], class: entry.class as StatusClass, focus, vendors: entry.vendor ? [entry.vendor] : [] });
   }
 
   /**
@@ -141,28 +141,14 @@ export class StatusEngine {
     });
     const recommended = focus === 'which' && situation.trim() ? recommendFor(ids, situation, this.parts) : undefined;
     const vendors = [...new Set(entries.flatMap((e) => (e.vendor ? [e.vendor] : [])))];
-    return {
-      intent: 'compare',
-      codes: entries.map((e) => e.code),
-      ids: [...ids],
-      class: null,
-      code: null,
-      focus,
-      ...(recommended ? { recommended } : {}),
-      confidence: 1,
-      alternatives: [],
-      vendors,
-      counts: [],
-      truncated: false,
-      via: 'code',
-    };
+    return chosen({ intent: 'compare', codes: entries.map((e) => e.code), ids: [...ids], focus, ...(recommended ? { recommended } : {}), vendors });
   }
+}
 
-  /** The understanding of one network error, as if the user had pasted it again. */
-  lookupNetworkError(id: string, focus: Focus = 'overview'): Understanding {
-    if (!this.table.networkError(id)) throw new Error(`No network error "${id}" in data/network-errors.json`);
-    return { intent: 'network_error', networkError: id, codes: [], ids: [], class: null, code: null, focus, confidence: 1, alternatives: [], vendors: [], counts: [], truncated: false, via: null };
-  }
+/** A reading the caller chose outright (an entry by id, entries to compare): certain, found by its code, nothing else in it. */
+function chosen(fields: Pick<Understanding, 'intent' | 'codes' | 'ids' | 'focus' | 'vendors'> & Pick<Partial<Understanding>, 'class' | 'recommended'>): Understanding {
+  const { intent, codes, ids, class: statusClass = null, focus, vendors, ...recommended } = fields;
+  return { intent, codes, ids, class: statusClass, code: null, focus, ...recommended, confidence: 1, alternatives: [], vendors, counts: [], truncated: false, via: 'code' };
 }
 
 /**

@@ -20,6 +20,11 @@ export type MatchKind = 'code' | 'name' | 'corrected-name' | 'symptom' | 'log';
 /** Below this confidence the bot asks ("did you mean …?") instead of answering. */
 export const ASK_BELOW = 0.6;
 
+/** Too unsure to answer outright: the bot asks "did you mean …?" first, and the answer leads with the rivals. */
+export function isUnsure(u: Pick<Understanding, 'confidence'>): boolean {
+  return u.confidence < ASK_BELOW;
+}
+
 /** What the bot asks when it cannot place a message: for the code or error text, or what "it" refers to. */
 export type Clarify = 'codeOrError' | 'referent';
 

@@ -32,8 +32,6 @@ const TURN_SECONDS_BUCKETS = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0
 export interface MetricsOptions {
   /** The bounded in-memory state store's counters, read at each scrape (leave out for blob storage). */
   stateStats?: () => BoundedMemoryStorageStats;
-  /** The self-hosted Direct Line's conversations in memory and the bytes they hold (DIRECTLINE_HISTORY_MB's count). */
-  directLine?: () => { conversations: number; bytes: number };
   /** In-process caches by name (understandings, drawn answers), read at each scrape. */
   caches?: Record<string, () => CacheStats>;
 }
@@ -62,7 +60,7 @@ export class Metrics {
     this.turnSeconds = new Histogram({ name: 'statusbot_turn_duration_seconds', help: 'Time from the adapter receiving an activity to the bot finishing its turn (state saved).', buckets: TURN_SECONDS_BUCKETS, registers });
     this.httpResponses = new Counter({ name: 'statusbot_http_responses_total', help: 'HTTP responses by route (the route pattern, "unmatched" when none matched) and status.', labelNames: ['route', 'status'], registers });
 
-    const { stateStats, directLine, caches = {} } = options;
+    const { stateStats, caches = {} } = options;
     const readCaches = (read: (stats: CacheStats) => number) => Object.entries(caches).map(([cache, stats]) => [{ cache }, read(stats())] as const);
     new Counter({ name: 'statusbot_cache_hits_total', help: 'Lookups answered from an in-process cache, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.hits)) this.inc(labels, n); } });
     new Counter({ name: 'statusbot_cache_misses_total', help: 'Lookups an in-process cache had to compute, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.misses)) this.inc(labels, n); } });
@@ -72,10 +70,13 @@ export class Metrics {
       new Counter({ name: 'statusbot_state_evictions_total', help: 'State items evicted because the store was full (raise STATE_MAX_CONVERSATIONS if this grows fast).', registers, collect() { this.reset(); this.inc(stateStats().evictions); } });
       new Counter({ name: 'statusbot_state_expirations_total', help: 'State items dropped after STATE_TTL_MINUTES idle.', registers, collect() { this.reset(); this.inc(stateStats().expirations); } });
     }
-    if (directLine) {
-      new Gauge({ name: 'statusbot_directline_conversations', help: 'Self-hosted Direct Line conversations held in memory.', registers, collect() { this.set(directLine().conversations); } });
-      new Gauge({ name: 'statusbot_directline_bytes', help: 'Memory the self-hosted Direct Line holds, as counted against DIRECTLINE_HISTORY_MB.', registers, collect() { this.set(directLine().bytes); } });
-    }
+  }
+
+  /** The self-hosted Direct Line's conversations in memory and the bytes they hold (DIRECTLINE_HISTORY_MB's count), once it is mounted. */
+  watchDirectLine(read: () => { conversations: number; bytes: number }): void {
+    const registers = [this.registry];
+    new Gauge({ name: 'statusbot_directline_conversations', help: 'Self-hosted Direct Line conversations held in memory.', registers, collect() { this.set(read().conversations); } });
+    new Gauge({ name: 'statusbot_directline_bytes', help: 'Memory the self-hosted Direct Line holds, as counted against DIRECTLINE_HISTORY_MB.', registers, collect() { this.set(read().bytes); } });
   }
 
   /** Counts what one message turn was planned as: a question (by intent), unanswered, or feedback. */

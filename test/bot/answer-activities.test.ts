@@ -3,7 +3,7 @@
  * different answer (another code, another follow-up focus) gets its own; the least recently used are dropped.
  */
 import { AnswerActivities } from '../../src/bot/answer-activities';
-import { answerActivity } from '../../src/bot/replies';
+import { answerActivity } from '../../src/bot/card-replies';
 import { expectedRepliesBody } from '../../src/bot/prerendered-json';
 import { engine } from '../cards/engine-fixture';
 

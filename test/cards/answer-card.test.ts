@@ -279,7 +279,7 @@ test.each(['what are 4xx errors', 'what are 5xx errors', 'what is 502', '401 vs 
   'the card for %j and its markdown text fit in one Teams message (28 KB)',
   (question) => {
     const answer = ask(question);
-    // As the bot sends it (src/bot/replies.ts): collapsed, rated by the channel's own thumbs.
+    // As the bot sends it (src/bot/card-replies.ts): collapsed, rated by the channel's own thumbs.
     const card = answerCard(answer, { feedback: false, detailsCollapsed: true });
     const message = cardBytes(card) + Buffer.byteLength(renderText(answer, 'markdown'), 'utf8');
     expect(message).toBeLessThan(26_000);

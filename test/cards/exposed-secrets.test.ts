@@ -4,7 +4,7 @@
  * Teams) and the bot's reply activities, including the short replies in kind and "did you mean". The same
  * messages without the credential get no warning, and the warning never repeats the secret.
  */
-import { answerActivity, didYouMeanActivity } from '../../src/bot/replies';
+import { answerActivity, didYouMeanActivity } from '../../src/bot/card-replies';
 import { answerCard } from '../../src/cards/answer-card';
 import { didYouMeanCard } from '../../src/cards/did-you-mean-card';
 import { entryRef, type Answer } from '../../src/knowledge/answer';

@@ -4,7 +4,7 @@
  */
 import type { AdaptiveCard } from '../../src/cards/adaptive-card-types';
 import { OPEN_PAGE, answerCard } from '../../src/cards/answer-card';
-import { answerActivity } from '../../src/bot/replies';
+import { answerActivity } from '../../src/bot/card-replies';
 import { prerender } from '../../src/bot/prerendered-json';
 import { CodePageLinks } from '../../src/pages/code-page-links';
 import { withAbsoluteLinksOnly } from '../../src/teams/absolute-links';

@@ -1,12 +1,11 @@
 /**
- * planReply(), remember() and readCardAction() with the real engine: follow-ups with and without a code in memory,
- * "compare it with …", card clicks (including payloads that are not ours), feedback, and the "did you mean"
- * threshold, checked over the whole regression corpus and at its exact boundary.
+ * planReply() and remember() with the real engine: follow-ups with and without a code in memory, "compare it
+ * with …", card clicks (read by readCardSubmit; payloads that are not ours answer the typed text), feedback, and the
+ * "did you mean" threshold, checked over the whole regression corpus and at its exact boundary.
  */
 import {
   EMPTY_MEMORY,
   planReply,
-  readCardAction,
   remember,
   type ConversationMemory,
   type ReplyPlan,
@@ -166,8 +165,8 @@ describe('compare with the last code', () => {
 describe('card clicks', () => {
   it.each([
     { name: 'an entry id', value: { action: 'lookup', id: '499-esri', code: 499 }, about: 'lookup 499-esri overview' },
-    { name: 'a code alone (its first meaning)', value: { action: 'lookup', code: 410 }, about: 'lookup 410 overview' },
-    { name: 'a code as a string', value: { action: 'lookup', code: '410' }, about: 'lookup 410 overview' },
+    { name: 'a code and its entry id', value: { action: 'lookup', id: '410', code: 410 }, about: 'lookup 410 overview' },
+    { name: 'the payload only inside Teams messageBack', value: { msteams: { type: 'messageBack', value: { action: 'lookup', id: '410', code: 410 } } }, about: 'lookup 410 overview' },
     { name: 'an example question', value: { action: 'ask', text: '401 vs 403' }, about: 'compare 401,403' },
     { name: 'Teams messageBack data (extra msteams key)', value: { action: 'lookup', id: '503', code: 503, msteams: { type: 'messageBack' } }, about: 'lookup 503 overview' },
   ])('a lookup click with $name answers it, whatever the text', ({ value, about }) => {
@@ -176,14 +175,14 @@ describe('card clicks', () => {
   });
 
   it('a lookup click becomes the subject of the next follow-up', () => {
-    const p = plan('', EMPTY_MEMORY, { action: 'lookup', id: '499-esri' });
+    const p = plan('', EMPTY_MEMORY, { action: 'lookup', id: '499-esri', code: 499 });
     expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['499-esri'] });
     expect(p.kind === 'answer' && p.understanding).toEqual(engine().lookup('499-esri'));
   });
 
   it.each([
     [{ action: 'feedback', reaction: 'like', id: '502' }, { kind: 'feedback', reaction: 'like', id: '502', counted: true }],
-    [{ action: 'feedback', reaction: 'dislike' }, { kind: 'feedback', reaction: 'dislike', id: undefined, counted: false }],
+    [{ action: 'feedback', reaction: 'dislike', id: '504' }, { kind: 'feedback', reaction: 'dislike', id: '504', counted: false, offers: expect.any(Array) }],
     [{ action: 'none-of-these' }, { kind: 'none-of-these' }],
   ])('%j plans %j', (value, expected) => {
     expect(planReply(engine(), '', value, AFTER_502, { recent: ['502'] })).toEqual(expected);
@@ -196,7 +195,6 @@ describe('card clicks', () => {
     ['a triage', ['triage-502'], { action: 'feedback', reaction: 'like', id: 'triage-502' }, true],
     ['a subject never answered here', ['502'], { action: 'feedback', reaction: 'like', id: '504' }, false],
     ['nothing answered yet', [], { action: 'feedback', reaction: 'like', id: '502' }, false],
-    ['no subject at all', ['502'], { action: 'feedback', reaction: 'like' }, false],
     ['a look-alike subject', ['502'], { action: 'feedback', reaction: 'like', id: '502 ' }, false],
     ['a subject that contains one answered', ['502'], { action: 'feedback', reaction: 'like', id: '502-vs-504' }, false],
     ['markup as a subject', ['502'], { action: 'feedback', reaction: 'dislike', id: '<img src=x onerror=alert(1)>' }, false],
@@ -213,32 +211,22 @@ describe('card clicks', () => {
     ['an empty object', {}],
     ['an unknown action', { action: 'delete-everything', code: 410 }],
     ['a lookup without id or code', { action: 'lookup' }],
-    ['a lookup with a non-numeric code', { action: 'lookup', code: 'abc' }],
-    ['a lookup with a four-digit code string', { action: 'lookup', code: '4100' }],
-    ['a lookup with an id the table does not have', { action: 'lookup', id: '599-no-such-entry' }],
-    ['a lookup with a code the table does not have', { action: 'lookup', code: 299 }],
-    ['a lookup with a fractional code', { action: 'lookup', code: 410.5 }],
+    ['a lookup with a code alone', { action: 'lookup', code: 410 }],
+    ['a lookup with an entry id alone', { action: 'lookup', id: '410' }],
+    ['a lookup with a code as a string', { action: 'lookup', code: '410', id: '410' }],
+    ['a lookup with a non-numeric code', { action: 'lookup', code: 'abc', id: '410' }],
+    ['a lookup with an id the table does not have', { action: 'lookup', id: '599-no-such-entry', code: 599 }],
+    ['a lookup with a code the table does not have', { action: 'lookup', id: '299', code: 299 }],
+    ['a lookup with a fractional code', { action: 'lookup', code: 410.5, id: '410' }],
     ['feedback with an unknown reaction', { action: 'feedback', reaction: 'love', id: '502' }],
+    ['feedback without a subject', { action: 'feedback', reaction: 'like' }],
+    ['feedback with a subject that is no string', { action: 'feedback', reaction: 'like', id: 7 }],
     ['an ask without text', { action: 'ask', text: 42 }],
+    ['an action in other letters', { action: 'LOOKUP', code: 502, id: '502' }],
   ];
 
   it.each(malformed)('ignores %s and answers the typed text', (_name, value) => {
     expect(subject(answerOf(plan('what is 404', AFTER_502, value)))).toBe('lookup 404 overview');
-  });
-});
-
-describe('readCardAction', () => {
-  it.each([
-    [{ action: 'lookup', id: '502', code: 502 }, { action: 'lookup', id: '502', code: 502 }],
-    [{ action: 'lookup', code: '502' }, { action: 'lookup', id: undefined, code: 502 }],
-    [{ action: 'lookup', id: 502 }, null],
-    [{ action: 'feedback', reaction: 'like', id: 7 }, { action: 'feedback', reaction: 'like', id: undefined }],
-    [{ action: 'ask', text: 'what is 502' }, { action: 'ask', text: 'what is 502' }],
-    [{ action: 'none-of-these', extra: true }, { action: 'none-of-these' }],
-    [{ action: 'LOOKUP', code: 502 }, null],
-    [undefined, null],
-  ])('%j → %j', (value, expected) => {
-    expect(readCardAction(value)).toEqual(expected);
   });
 });
 

@@ -167,7 +167,7 @@ describe('card clicks and feedback', () => {
   });
 
   it.each([
-    ['a code only', { action: 'lookup', code: 410 }, '410 Gone'],
+    ['a code and its entry id', { action: 'lookup', code: 410, id: '410' }, '410 Gone'],
     ['an entry id', { action: 'lookup', code: 499, id: '499-nginx' }, /^499 Client Closed Request/],
     ['an example question', { action: 'ask', text: 'what is 429' }, '429 Too Many Requests'],
   ])('answers a card button carrying %s', async (_case, value, title) => {
@@ -175,9 +175,13 @@ describe('card clicks and feedback', () => {
     await adapter.send(click(value)).assertReply((reply) => expectAnswerCard(reply, title));
   });
 
-  it('answers the text of a message whose value is not one of our card payloads', async () => {
+  it.each([
+    ['a code that is no number', { action: 'lookup', code: 'not a code' }],
+    ['a code without its entry id', { action: 'lookup', code: 410 }],
+    ['an entry id without its code', { action: 'lookup', id: '410' }],
+  ])('answers the text of a message whose value is not one of our card payloads: %s', async (_case, value) => {
     const { adapter } = botUnderTest();
-    await adapter.send({ type: 'message', text: 'what is 404', value: { action: 'lookup', code: 'not a code' } }).assertReply((reply) => expect(cardTitle(reply)).toBe('404 Not Found'));
+    await adapter.send({ type: 'message', text: 'what is 404', value }).assertReply((reply) => expect(cardTitle(reply)).toBe('404 Not Found'));
   });
 });
 

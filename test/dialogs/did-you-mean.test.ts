@@ -61,6 +61,11 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
         expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['what is 502', '401 vs 403']);
       },
     },
+    {
+      name: 'a click none of our cards sends (a code without its entry id) is no choice: it says sorry',
+      reply: () => click({ action: 'lookup', code: second.code }),
+      expect: (reply) => expect(reply.text).toMatch(SORRY),
+    },
     { name: 'typing "none" says sorry', reply: () => 'none', expect: (reply) => expect(reply.text).toMatch(SORRY) },
     { name: "typing a candidate's code answers it", reply: () => String(second.code), expect: (reply) => expect(cardTitle(reply)).toContain(title(second)) },
     { name: 'typing a new question answers that question', reply: () => 'what is 410', expect: (reply) => expect(cardTitle(reply)).toBe('410 Gone') },

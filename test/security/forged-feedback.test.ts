@@ -58,7 +58,6 @@ describe('any other vote gets the usual reply and is not recorded', () => {
     ['a card vote for a code never answered here', 'votes-a', cardVote('like', '418')],
     ['a card vote for a code answered in another conversation', 'votes-b', cardVote('like', '502')],
     ['a card vote in a conversation that had no answer at all', 'votes-c', cardVote('dislike', '504')],
-    ['a card vote with no subject', 'votes-a', { value: { action: 'feedback', reaction: 'like' } }],
     ['a card vote for markup', 'votes-a', cardVote('dislike', '<img src=x onerror=alert(1)>')],
     ['a card vote carrying text', 'votes-b', cardVote('dislike', '401-vs-403', 'FORGED-FEEDBACK-TEXT what is this even')],
     ['a Web Chat vote for a subject answered in another conversation', 'votes-b', webChatVote('LikeAction', '401-vs-403')],
@@ -74,6 +73,15 @@ describe('any other vote gets the usual reply and is not recorded', () => {
     if (vote.type !== 'event') expect(dislike ? visibleText(activities) : activities.length).toEqual(dislike ? expect.stringMatching(/^Sorry that missed/) : 0);
     expect(visibleText(activities)).not.toMatch(/FORGED|<img|javascript:/);
     expect(await stats()).toEqual(before);
+  });
+
+  test('a card vote with no subject is no vote at all (no card of ours sends one): the message is read as its text, and no vote is recorded', async () => {
+    const before = await stats();
+    const { status, activities } = await sendActivity(bot.url, 'votes-a', { value: { action: 'feedback', reaction: 'like' } });
+    expect(status).toBe(200);
+    // A 👍 gets no reply; a message does.
+    expect(activities.length).toBeGreaterThan(0);
+    expect((await stats()).feedback).toEqual(before.feedback);
   });
 
   test('nothing of a refused vote reaches the log', async () => {

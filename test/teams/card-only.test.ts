@@ -2,7 +2,7 @@
  * cardOnly: on Teams a card message goes without its text (Teams would show the text as a message of its own), and
  * the card's first line becomes the notification summary. Messages without a card are left alone.
  */
-import { answerActivity, didYouMeanActivity } from '../../src/bot/replies';
+import { answerActivity, didYouMeanActivity } from '../../src/bot/card-replies';
 import { entryRef } from '../../src/knowledge/answer';
 import { cardOnly, type TextAndCard } from '../../src/teams/card-only';
 import { ask, engine } from '../cards/engine-fixture';

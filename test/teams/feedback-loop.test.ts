@@ -2,7 +2,7 @@
  * The feedback-loop helpers: which messages get Teams' 👍/👎 (those whose card has vote buttons), how the
  * `message/submitAction` payload is read, and the bounded memory of which message rated what.
  */
-import { answerActivity } from '../../src/bot/replies';
+import { answerActivity } from '../../src/bot/card-replies';
 import {
   NO_RATED_MESSAGES,
   RATED_MESSAGES_KEPT,

@@ -1,7 +1,7 @@
 /**
- * Turns answers into Bot Framework activities: an Adaptive Card (version 1.5, so Teams renders it) with the
- * Markdown version in `text` for channels without cards and for screen readers, plus at most three suggested
- * actions for the obvious next questions.
+ * The bot's Replies (dialogs/replies.ts) as Bot Framework activities: an answer is an Adaptive Card (version 1.5, so
+ * Teams renders it) with the Markdown version in `text` for channels without cards and for screen readers, plus at
+ * most three suggested actions for the obvious next questions.
  */
 import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Replies } from '../../dialogs/replies';
