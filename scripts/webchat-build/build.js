@@ -2,12 +2,16 @@
 // Bundles entry.mjs with esbuild into <out>/webchat.js and writes <out>/webchat.js.LICENSE.txt (every bundled package,
 // its version and licence). Run by `node scripts/update-webchat.js`, which installs this folder's packages first.
 'use strict';
-const { existsSync, readFileSync, readdirSync, statSync, writeFileSync } = require('node:fs');
+const { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } = require('node:fs');
 const { join, relative, resolve, sep } = require('node:path');
-const esbuild = require('esbuild');
 
 const here = __dirname;
 const modules = join(here, 'node_modules');
+if (!existsSync(modules)) {
+  console.error(`${relative(process.cwd(), modules)} is missing: run \`npm ci --ignore-scripts\` in ${relative(process.cwd(), here) || '.'} first (node scripts/update-webchat.js does).`);
+  process.exit(1);
+}
+const esbuild = require('esbuild');
 const WEBCHAT_VERSION = require(join(modules, 'botframework-webchat', 'package.json')).version;
 
 /** The parts of Web Chat's dependencies that StatusBot never reaches, and what replaces each. */
@@ -99,7 +103,6 @@ async function main() {
     console.error('Usage: node scripts/webchat-build/build.js <output folder>   (normally run by scripts/update-webchat.js)');
     process.exit(2);
   }
-  if (!existsSync(modules)) throw new Error(`${relative(process.cwd(), modules)} is missing: run \`npm ci\` in ${relative(process.cwd(), here) || '.'} first (scripts/update-webchat.js does).`);
   const outfile = join(outDir, 'webchat.js');
   const result = await esbuild.build({
     absWorkingDir: here,
@@ -111,6 +114,8 @@ async function main() {
     // The syntax of Web Chat's own bundle (private class fields, ??=): the same browsers.
     target: 'es2022',
     outfile,
+    // Checked before anything is written: a bundle that fails a check never replaces the vendored one.
+    write: false,
     metafile: true,
     legalComments: 'none',
     logLevel: 'warning',
@@ -128,11 +133,14 @@ async function main() {
   const bundled = Object.keys(result.metafile.inputs);
   const stray = MUST_NOT_BUNDLE.filter((name) => bundled.some((input) => input.includes(`node_modules/${name}/`)));
   if (stray.length) throw new Error(`The bundle still has ${stray.join(', ')}: something new imports it; give it a stub in LEFT_OUT.`);
+  const bundle = result.outputFiles[0];
   // Browsers have no `process`: Web Chat's own build replaces these names, and so must this one.
-  const unreplaced = readFileSync(outfile, 'utf8').match(/\bprocess\.env\.\w+/g);
+  const unreplaced = bundle.text.match(/\bprocess\.env\.\w+/g);
   if (unreplaced) throw new Error(`The bundle reads ${[...new Set(unreplaced)].join(', ')}, which browsers lack: add it to \`define\`.`);
+  mkdirSync(outDir, { recursive: true });
+  writeFileSync(outfile, bundle.contents);
   writeFileSync(join(outDir, 'webchat.js.LICENSE.txt'), licenceNotice(result.metafile.inputs));
-  const size = statSync(outfile).size;
+  const size = bundle.contents.length;
   console.log(`Built ${relative(process.cwd(), outfile)}: ${size.toLocaleString('en-US')} bytes, Web Chat ${WEBCHAT_VERSION}. Left out:\n${LEFT_OUT.map((p) => `  - ${p.what}`).join('\n')}`);
 }
 
