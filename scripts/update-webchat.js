@@ -1,6 +1,11 @@
 #!/usr/bin/env node
-// Refreshes the vendored Web Chat bundle (public/vendor/webchat.js) from the npm registry: `npm pack` the given
-// version into a temporary folder, extract only dist/webchat.js and its licence notice, record the SHA-256.
+// Writes the vendored Web Chat (public/vendor/webchat.js), its licence notice and its SHA-256.
+//
+//   node scripts/update-webchat.js                      StatusBot's build: installs scripts/webchat-build's own packages
+//                                                       (`npm ci`, exact versions, no install scripts) and bundles them
+//   node scripts/update-webchat.js --official 4.18.1    the published bundle, as it is in the npm package's dist/
+//
+// Neither touches the project's own node_modules; CI never runs this: the result is committed.
 'use strict';
 const { spawnSync } = require('node:child_process');
 const { createHash } = require('node:crypto');
@@ -8,23 +13,39 @@ const { mkdtempSync, readFileSync, writeFileSync, copyFileSync, rmSync } = requi
 const { join } = require('node:path');
 const { tmpdir } = require('node:os');
 
-const version = process.argv[2];
-if (!/^\d+\.\d+\.\d+$/.test(version ?? '')) {
-  console.error('Usage: node scripts/update-webchat.js <version>   (for example 4.18.1)');
-  process.exit(2);
-}
 const root = join(__dirname, '..');
-const work = mkdtempSync(join(tmpdir(), 'webchat-'));
-const run = (cmd, args) => {
-  const r = spawnSync(cmd, args, { cwd: work, stdio: 'inherit' });
+const vendor = join(root, 'public', 'vendor');
+const build = join(__dirname, 'webchat-build');
+
+const run = (cmd, args, cwd) => {
+  const r = spawnSync(cmd, args, { cwd, stdio: 'inherit' });
   if (r.status !== 0) process.exit(r.status ?? 1);
 };
-run('npm', ['pack', `botframework-webchat@${version}`]);
-run('tar', ['xzf', `botframework-webchat-${version}.tgz`, 'package/dist/webchat.js', 'package/dist/webchat.js.LICENSE.txt']);
-const vendor = join(root, 'public', 'vendor');
-copyFileSync(join(work, 'package', 'dist', 'webchat.js'), join(vendor, 'webchat.js'));
-copyFileSync(join(work, 'package', 'dist', 'webchat.js.LICENSE.txt'), join(vendor, 'webchat.js.LICENSE.txt'));
+
+function official(version) {
+  const work = mkdtempSync(join(tmpdir(), 'webchat-'));
+  run('npm', ['pack', `botframework-webchat@${version}`], work);
+  run('tar', ['xzf', `botframework-webchat-${version}.tgz`, 'package/dist/webchat.js', 'package/dist/webchat.js.LICENSE.txt'], work);
+  copyFileSync(join(work, 'package', 'dist', 'webchat.js'), join(vendor, 'webchat.js'));
+  copyFileSync(join(work, 'package', 'dist', 'webchat.js.LICENSE.txt'), join(vendor, 'webchat.js.LICENSE.txt'));
+  rmSync(work, { recursive: true, force: true });
+  return `the official Web Chat ${version} bundle`;
+}
+
+function ownBuild() {
+  run('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], build);
+  run(process.execPath, [join(build, 'build.js'), vendor], root);
+  return `StatusBot's build of Web Chat ${require(join(build, 'package.json')).dependencies['botframework-webchat']}`;
+}
+
+const args = process.argv.slice(2);
+let what;
+if (args.length === 0) what = ownBuild();
+else if (args[0] === '--official' && /^\d+\.\d+\.\d+$/.test(args[1] ?? '') && args.length === 2) what = official(args[1]);
+else {
+  console.error('Usage: node scripts/update-webchat.js                     (StatusBot\'s build, scripts/webchat-build)\n' + '       node scripts/update-webchat.js --official <version>  (the published bundle, for example 4.18.1)');
+  process.exit(2);
+}
 const sha = createHash('sha256').update(readFileSync(join(vendor, 'webchat.js'))).digest('hex');
 writeFileSync(join(vendor, 'webchat.sha256'), `${sha}\n`);
-rmSync(work, { recursive: true, force: true });
-console.log(`Web Chat ${version} vendored: public/vendor/webchat.js (sha256 ${sha}). Update the version in public/vendor/README.md.`);
+console.log(`Vendored ${what}: public/vendor/webchat.js (sha256 ${sha}). Say so in public/vendor/README.md.`);

@@ -1,5 +1,5 @@
 /*
- * The chat's shell: everything of / and /embed that must work before Web Chat's 3.9 MB bundle has run. It is a few KB,
+ * The chat's shell: everything of / and /embed that must work before Web Chat's bundle has run. It is a few KB,
  * runs as the page is parsed, and:
  *
  * - applies the settings and the theme (light, dark, or the system's) to the header, the greeting and the send box
