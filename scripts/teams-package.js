@@ -20,7 +20,9 @@ const { createHash } = require('node:crypto');
 const { existsSync, mkdirSync, readFileSync, writeFileSync } = require('node:fs');
 const { dirname, join, relative, resolve } = require('node:path');
 const { URL } = require('node:url');
-const { crc32: zlibCrc32, deflateRawSync } = require('node:zlib');
+const { parseArgs } = require('node:util');
+const { deflateRawSync } = require('node:zlib');
+const { zipSync } = require('fflate');
 
 const ROOT = join(__dirname, '..');
 const APP_PACKAGE = join(ROOT, 'appPackage');
@@ -142,66 +144,15 @@ async function schemaErrors(manifest) {
   return AppManifestUtils.validateAgainstSchema(manifest, schema);
 }
 
-// === ZIP (PKZIP 2.0: deflate, no data descriptors, no ZIP64) — enough for a Teams package, no dependency
+// === The zip (fflate)
 
-// CRC-32 as PNG and ZIP define it, from node:zlib (Node 20.15 and later).
-const crc32 = (bytes) => zlibCrc32(bytes);
-
-/** A fixed timestamp (2025-01-01 00:00) so the same inputs give the same zip, byte for byte. */
-const DOS_TIME = 0;
-const DOS_DATE = ((2025 - 1980) << 9) | (1 << 5) | 1;
+/** A fixed timestamp (2025-01-01 00:00, local time as zip keeps it) so the same inputs give the same zip, byte for byte. */
+const MTIME = new Date(2025, 0, 1);
 
 /** The zip of `files` ([{ name, data }]), each deflated, or stored when deflate would not make it smaller. */
 function zip(files) {
-  const locals = [];
-  const centrals = [];
-  let offset = 0;
-  for (const { name, data } of files) {
-    const nameBytes = Buffer.from(name, 'utf8');
-    const deflated = deflateRawSync(data, { level: 9 });
-    const [method, body] = deflated.length < data.length ? [8, deflated] : [0, data];
-    const crc = crc32(data);
-
-    const local = Buffer.alloc(30);
-    local.writeUInt32LE(0x04034b50, 0); // local file header signature
-    local.writeUInt16LE(20, 4); // version needed to extract: 2.0
-    local.writeUInt16LE(0x0800, 6); // flags: names are UTF-8
-    local.writeUInt16LE(method, 8);
-    local.writeUInt16LE(DOS_TIME, 10);
-    local.writeUInt16LE(DOS_DATE, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(body.length, 18);
-    local.writeUInt32LE(data.length, 22);
-    local.writeUInt16LE(nameBytes.length, 26);
-    local.writeUInt16LE(0, 28); // extra field length
-    locals.push(local, nameBytes, body);
-
-    const central = Buffer.alloc(46);
-    central.writeUInt32LE(0x02014b50, 0); // central directory header signature
-    central.writeUInt16LE(20, 4); // version made by: 2.0, MS-DOS attributes
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(0x0800, 8);
-    central.writeUInt16LE(method, 10);
-    central.writeUInt16LE(DOS_TIME, 12);
-    central.writeUInt16LE(DOS_DATE, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(body.length, 20);
-    central.writeUInt32LE(data.length, 24);
-    central.writeUInt16LE(nameBytes.length, 28);
-    // extra length, comment length, disk number, internal and external attributes: all 0
-    central.writeUInt32LE(offset, 42);
-    centrals.push(central, nameBytes);
-
-    offset += local.length + nameBytes.length + body.length;
-  }
-  const directory = Buffer.concat(centrals);
-  const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); // end of central directory signature
-  end.writeUInt16LE(files.length, 8); // entries on this disk
-  end.writeUInt16LE(files.length, 10); // entries in total
-  end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...locals, directory, end]);
+  const entries = files.map(({ name, data }) => [name, [data, { level: deflateRawSync(data, { level: 9 }).length < data.length ? 9 : 0, mtime: MTIME }]]);
+  return Buffer.from(zipSync(Object.fromEntries(entries)));
 }
 
 // === The command
@@ -223,16 +174,26 @@ async function buildPackage({ env = process.env, out = DEFAULT_OUT } = {}) {
   return { out, manifest, values, skipped: Array.isArray(errors) ? undefined : errors.skipped };
 }
 
-function argument(name) {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
+const USAGE = `Usage: npm run teams:package [-- --out <file.zip>]
+  Builds the Teams app package (default dist/teams/statusbot-teams.zip) from appPackage/ and BOT_ID, BOT_DOMAIN
+  and the other TEAMS_* variables in .env or the environment (see the README's Microsoft Teams section).`;
 
 if (require.main === module) {
+  let args;
+  try {
+    args = parseArgs({ options: { out: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }).values;
+  } catch (err) {
+    console.error(`${err.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  if (args.help) {
+    console.log(USAGE);
+    process.exit(0);
+  }
   const envFile = join(ROOT, '.env');
   // Variables already in the environment win over .env, as for the bot itself (src/config.ts).
   if (existsSync(envFile)) process.loadEnvFile(envFile);
-  const out = argument('--out') ? resolve(argument('--out')) : DEFAULT_OUT;
+  const out = args.out ? resolve(args.out) : DEFAULT_OUT;
   buildPackage({ out })
     .then(({ values, skipped }) => {
       console.log(`Wrote ${relative(process.cwd(), out) || out}: Teams app ${values.TEAMS_APP_ID} ${values.APP_VERSION}, bot ${values.BOT_ID}, domain ${values.BOT_DOMAIN}.`);
@@ -245,4 +206,4 @@ if (require.main === module) {
     });
 }
 
-module.exports = { buildPackage, packageValues, fillManifest, teamsAppIdFor, zip, crc32, PackageError, PACKAGE_FILES };
+module.exports = { buildPackage, packageValues, fillManifest, teamsAppIdFor, zip, PackageError, PACKAGE_FILES };

@@ -1,6 +1,7 @@
 /**
  * StatusBot's configuration, read once at start from the environment (and `.env` when present). Every value is
- * validated here; a wrong one stops start-up with a message naming the variable and the values it accepts.
+ * validated here by a zod schema of its text; a wrong one stops start-up with a message naming the variable and the
+ * values it accepts.
  * See `.env.example` for every variable.
  */
 import { randomBytes } from 'node:crypto';
@@ -8,6 +9,7 @@ import { existsSync } from 'node:fs';
 import { isLoopbackHost } from './server/client-address';
 import { isIPv4, isIPv6 } from 'node:net';
 import { join } from 'node:path';
+import { z } from 'zod/v4';
 
 export type StorageConfig =
   | { kind: 'memory'; maxItems: number; ttlMs: number }
@@ -117,15 +119,101 @@ export function loadDotEnv(root: string): void {
   if (existsSync(path)) process.loadEnvFile(path);
 }
 
+// === What each variable accepts: a schema of its trimmed text, whose error message says what is allowed
+
+const wholeNumber = (min: number, max: number) => {
+  const allowed = `a whole number from ${min} to ${max}`;
+  return z.coerce.number({ error: allowed }).int(allowed).min(min, allowed).max(max, allowed);
+};
+
+const oneOf = <T extends string>(values: readonly T[], allowed = `one of ${values.join(', ')}`) => z.enum(values as [T, ...T[]], { error: allowed });
+
+const flag = z
+  .string()
+  .toLowerCase()
+  .pipe(z.enum(['true', 'false'], { error: 'true or false' }))
+  .transform((value) => value === 'true');
+
+const token = (length: number, example: string) => z.string().min(length, `at least ${length} characters (for example the output of \`${example}\`)`);
+
+/** The URL when `text` is an absolute http(s) one. */
+const httpUrlOf = (text: string): URL | undefined => {
+  const parsed = URL.canParse(text) ? new URL(text) : undefined;
+  return parsed && ['http:', 'https:'].includes(parsed.protocol) ? parsed : undefined;
+};
+
+const httpUrl = z.string().refine((text) => httpUrlOf(text) !== undefined, 'an absolute http(s) URL');
+
+/** A comma-separated list whose every item passes `valid`; the message names the first that does not. */
+const listOf = (valid: (item: string) => boolean, allowed: (bad: string) => string) =>
+  z.string().transform((raw, ctx) => {
+    const items = raw
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+    const bad = items.find((item) => !valid(item));
+    if (bad === undefined) return items;
+    ctx.issues.push({ code: 'custom', message: allowed(bad), input: raw });
+    return z.NEVER;
+  });
+
+const HOST_NAME = /^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i;
+const hostNames = listOf(
+  (host) => HOST_NAME.test(host),
+  (bad) => `a comma-separated list of host names such as bot.example.com or *.example.com ("${bad}" is not one)`,
+).transform((hosts) => hosts.map((host) => host.toLowerCase()));
+
+/** An address or CIDR block, or `loopback`. */
+const isProxyRange = (item: string): boolean => {
+  if (item === 'loopback') return true;
+  const [address = '', prefix] = item.split('/');
+  const bits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
+  return bits > 0 && (prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= bits));
+};
+const proxyRanges = listOf(
+  isProxyRange,
+  (bad) => `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${bad}" is neither)`,
+).transform((items) => items.flatMap((item) => (item === 'loopback' ? ['127.0.0.0/8', '::1/128'] : [item])));
+
+/** An origin is scheme://host[:port] and nothing else; "https://example.com/help" is a common slip. */
+const origins = listOf(
+  (item) => httpUrlOf(item)?.origin === item.replace(/\/$/, ''),
+  (bad) => `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${bad}" is not one), or * for any`,
+).transform((items) => items.map((item) => new URL(item).origin));
+
+/** An http(s) base URL with no query, fragment or credentials: links are made by appending /codes/502 to it. */
+const publicUrlSchema = z.string().transform((raw, ctx) => {
+  const parsed = httpUrlOf(raw);
+  if (parsed && !parsed.username && !parsed.password && !raw.includes('?') && !raw.includes('#')) return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+  const allowed = 'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)';
+  ctx.issues.push({ code: 'custom', message: allowed, input: raw });
+  return z.NEVER;
+});
+
+const blobContainer = z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, '3–63 characters of lower-case letters, digits and single hyphens (an Azure container name)');
+
+/**
+ * The variable's value through its schema; unset or blank is `fallback`. A wrong value is a ConfigError naming the
+ * variable, its value (unless `hidden`: a secret is never printed) and what its schema allows.
+ */
+function read<T>(env: Env, name: string, schema: z.ZodType<T>, fallback: T, { hidden = false } = {}): T {
+  const raw = (env[name] ?? '').trim();
+  if (!raw) return fallback;
+  const parsed = schema.safeParse(raw);
+  if (parsed.success) return parsed.data;
+  throw new ConfigError(name, hidden ? '(hidden)' : raw, parsed.error.issues[0]?.message ?? 'something else');
+}
+
+// === The configuration
+
 export function readConfig(env: Env = process.env): Config {
   const get = (name: string) => (env[name] ?? '').trim();
 
-  const port = integer(env, 'PORT', 3978, 0, 65535);
+  const port = read(env, 'PORT', wholeNumber(0, 65535), 3978);
   const microsoftAppId = get('MicrosoftAppId');
   const microsoftAppPassword = get('MicrosoftAppPassword');
   const microsoftAppTenantId = get('MicrosoftAppTenantId');
-  const appType = get('MicrosoftAppType') || 'MultiTenant';
-  if (!(APP_TYPES as readonly string[]).includes(appType)) throw new ConfigError('MicrosoftAppType', appType, `one of ${APP_TYPES.join(', ')} (or empty for MultiTenant)`);
+  const appType = read(env, 'MicrosoftAppType', oneOf(APP_TYPES, `one of ${APP_TYPES.join(', ')} (or empty for MultiTenant)`), 'MultiTenant');
   if (appType === 'SingleTenant' && microsoftAppId && !microsoftAppTenantId) {
     throw new ConfigError('MicrosoftAppTenantId', '', 'your Azure AD tenant id (a GUID) when MicrosoftAppType is SingleTenant');
   }
@@ -136,7 +224,7 @@ export function readConfig(env: Env = process.env): Config {
 
   const hostRaw = get('HOST');
   const host = hostRaw || (authenticated ? '0.0.0.0' : '127.0.0.1');
-  const allowUnauthenticated = flag(env, 'ALLOW_UNAUTHENTICATED');
+  const allowUnauthenticated = read(env, 'ALLOW_UNAUTHENTICATED', flag, false);
   if (!authenticated && !isLoopbackHost(host) && !allowUnauthenticated) {
     throw new ConfigError(
       'HOST',
@@ -145,27 +233,20 @@ export function readConfig(env: Env = process.env): Config {
     );
   }
 
-  const logLevel = get('LOG_LEVEL') || 'info';
-  if (!(LOG_LEVELS as readonly string[]).includes(logLevel)) throw new ConfigError('LOG_LEVEL', logLevel, `one of ${LOG_LEVELS.join(', ')}`);
+  const logLevel = read(env, 'LOG_LEVEL', oneOf(LOG_LEVELS), 'info');
 
-  const storageKind = get('STORAGE') || 'memory';
+  const storageKind = read(env, 'STORAGE', oneOf(['memory', 'blob'], 'memory (the default, bounded in-process store) or blob (Azure Blob Storage)'), 'memory');
   let storage: StorageConfig;
   if (storageKind === 'memory') {
     storage = {
       kind: 'memory',
-      maxItems: integer(env, 'STATE_MAX_CONVERSATIONS', 10_000, 1, 10_000_000),
-      ttlMs: integer(env, 'STATE_TTL_MINUTES', 24 * 60, 1, 525_600) * 60_000,
+      maxItems: read(env, 'STATE_MAX_CONVERSATIONS', wholeNumber(1, 10_000_000), 10_000),
+      ttlMs: read(env, 'STATE_TTL_MINUTES', wholeNumber(1, 525_600), 24 * 60) * 60_000,
     };
-  } else if (storageKind === 'blob') {
+  } else {
     const connectionString = get('BLOB_CONNECTION_STRING');
     if (!connectionString) throw new ConfigError('BLOB_CONNECTION_STRING', '', 'an Azure Storage connection string when STORAGE=blob');
-    const container = get('BLOB_CONTAINER') || 'statusbot-state';
-    if (!/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/.test(container)) {
-      throw new ConfigError('BLOB_CONTAINER', container, '3–63 characters of lower-case letters, digits and single hyphens (an Azure container name)');
-    }
-    storage = { kind: 'blob', connectionString, container };
-  } else {
-    throw new ConfigError('STORAGE', storageKind, 'memory (the default, bounded in-process store) or blob (Azure Blob Storage)');
+    storage = { kind: 'blob', connectionString, container: read(env, 'BLOB_CONTAINER', blobContainer, 'statusbot-state') };
   }
 
   return {
@@ -173,167 +254,67 @@ export function readConfig(env: Env = process.env): Config {
     host,
     hostExplicit: hostRaw !== '',
     allowUnauthenticated,
-    allowedHosts: allowedHosts(env),
-    trustProxy: trustProxy(env),
-    operatorToken: operatorToken(env),
-    maxConnections: integer(env, 'MAX_CONNECTIONS', 10_000, 1, 1_000_000),
-    maxConnectionsPerAddress: integer(env, 'MAX_CONNECTIONS_PER_ADDRESS', 256, 1, 1_000_000),
+    allowedHosts: read(env, 'ALLOWED_HOSTS', hostNames, []),
+    trustProxy: /^\d+$/.test(get('TRUST_PROXY'))
+      ? { hops: read(env, 'TRUST_PROXY', wholeNumber(0, 10), 0) }
+      : read(env, 'TRUST_PROXY', proxyRanges.transform((ranges): TrustProxy => ({ ranges })), { hops: 0 }),
+    operatorToken: read(env, 'OPERATOR_TOKEN', token(24, 'openssl rand -base64 32'), '', { hidden: true }),
+    maxConnections: read(env, 'MAX_CONNECTIONS', wholeNumber(1, 1_000_000), 10_000),
+    maxConnectionsPerAddress: read(env, 'MAX_CONNECTIONS_PER_ADDRESS', wholeNumber(1, 1_000_000), 256),
     microsoftAppId,
     microsoftAppPassword,
-    microsoftAppType: appType as Config['microsoftAppType'],
+    microsoftAppType: appType,
     microsoftAppTenantId,
     authenticated,
-    botOpenIdMetadata: url(env, 'BotOpenIdMetadata'),
+    botOpenIdMetadata: read(env, 'BotOpenIdMetadata', httpUrl, ''),
     storage,
-    logLevel: logLevel as Config['logLevel'],
-    maxBodyBytes: integer(env, 'MAX_BODY_KB', 256, 1, 10_240) * 1024,
-    rateLimitPerMinute: integer(env, 'RATE_LIMIT_PER_MINUTE', 600, 1, 1_000_000),
-    conversationRateLimitPerMinute: integer(env, 'CONVERSATION_RATE_LIMIT_PER_MINUTE', 120, 1, 1_000_000),
-    allowedOrigins: allowedOrigins(env),
+    logLevel,
+    maxBodyBytes: read(env, 'MAX_BODY_KB', wholeNumber(1, 10_240), 256) * 1024,
+    rateLimitPerMinute: read(env, 'RATE_LIMIT_PER_MINUTE', wholeNumber(1, 1_000_000), 600),
+    conversationRateLimitPerMinute: read(env, 'CONVERSATION_RATE_LIMIT_PER_MINUTE', wholeNumber(1, 1_000_000), 120),
+    allowedOrigins: get('ALLOWED_ORIGINS') === '*' ? '*' : read(env, 'ALLOWED_ORIGINS', origins, []),
     directLine: directLineConfig(env),
-    heapGrowthPercent: integer(env, 'HEAP_GROWTH_PERCENT', DEFAULT_HEAP_GROWTH_PERCENT, 0, 300),
+    heapGrowthPercent: read(env, 'HEAP_GROWTH_PERCENT', wholeNumber(0, 300), DEFAULT_HEAP_GROWTH_PERCENT),
     mcp: mcpConfig(env, host),
-    publicUrl: publicUrl(env),
+    publicUrl: read(env, 'PUBLIC_URL', publicUrlSchema, ''),
   };
 }
 
-function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
-  const raw = (env[name] ?? '').trim();
-  if (!raw) return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) throw new ConfigError(name, raw, `a whole number from ${min} to ${max}`);
-  return value;
-}
-
-function flag(env: Env, name: string): boolean {
-  const raw = (env[name] ?? '').trim().toLowerCase();
-  if (raw === '' || raw === 'false') return false;
-  if (raw === 'true') return true;
-  throw new ConfigError(name, raw, 'true or false');
-}
-
-function list(env: Env, name: string): string[] {
-  return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
-}
-
-function allowedHosts(env: Env): string[] {
-  return list(env, 'ALLOWED_HOSTS').map((host) => {
-    if (!/^(\*\.)?[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*$/i.test(host)) {
-      throw new ConfigError('ALLOWED_HOSTS', (env.ALLOWED_HOSTS ?? '').trim(), `a comma-separated list of host names such as bot.example.com or *.example.com ("${host}" is not one)`);
-    }
-    return host.toLowerCase();
-  });
-}
-
-function trustProxy(env: Env): TrustProxy {
-  const raw = (env.TRUST_PROXY ?? '').trim();
-  if (raw === '') return { hops: 0 };
-  if (/^\d+$/.test(raw)) return { hops: integer(env, 'TRUST_PROXY', 0, 0, 10) };
-  const ranges = list(env, 'TRUST_PROXY').map((item) => (item === 'loopback' ? ['127.0.0.0/8', '::1/128'] : [item])).flat();
-  for (const range of ranges) {
-    const [address = '', prefix] = range.split('/');
-    const bits = isIPv4(address) ? 32 : isIPv6(address) ? 128 : 0;
-    if (!bits || (prefix !== undefined && !(/^\d+$/.test(prefix) && Number(prefix) <= bits))) {
-      throw new ConfigError('TRUST_PROXY', raw, `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${range}" is neither)`);
-    }
-  }
-  return { ranges };
-}
-
-function operatorToken(env: Env): string {
-  const token = (env.OPERATOR_TOKEN ?? '').trim();
-  if (token && token.length < 24) throw new ConfigError('OPERATOR_TOKEN', '(hidden)', 'at least 24 characters (for example the output of `openssl rand -base64 32`)');
-  return token;
-}
-
 function mcpConfig(env: Env, host: string): McpConfig {
-  const http = flag(env, 'MCP_HTTP');
-  const token = (env.MCP_TOKEN ?? '').trim();
-  if (token && token.length < 24) throw new ConfigError('MCP_TOKEN', '(hidden)', 'at least 24 characters (for example the output of `openssl rand -base64 32`)');
-  if (http && !token && !isLoopbackHost(host)) {
+  const http = read(env, 'MCP_HTTP', flag, false);
+  const mcpToken = read(env, 'MCP_TOKEN', token(24, 'openssl rand -base64 32'), '', { hidden: true });
+  if (http && !mcpToken && !isLoopbackHost(host)) {
     throw new ConfigError('MCP_TOKEN', '', `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, so that only the assistants given it can use /mcp`);
   }
-  return { http, token };
+  return { http, token: mcpToken };
 }
 
-function url(env: Env, name: string): string {
-  const raw = (env[name] ?? '').trim();
-  if (!raw) return '';
-  try {
-    const parsed = new URL(raw);
-    if (parsed.protocol === 'https:' || parsed.protocol === 'http:') return raw;
-  } catch {
-    // Reported below.
-  }
-  throw new ConfigError(name, raw, 'an absolute http(s) URL');
-}
-
-/** An http(s) base URL with no query, fragment or credentials: links are made by appending /codes/502 to it. */
-function publicUrl(env: Env): string {
-  const raw = (env.PUBLIC_URL ?? '').trim();
-  if (!raw) return '';
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    // Reported below.
-  }
-  if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || parsed.search || parsed.hash || parsed.username || parsed.password || raw.includes('?') || raw.includes('#')) {
-    throw new ConfigError('PUBLIC_URL', raw, 'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)');
-  }
-  return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
-}
-
-// === Direct Line (self-hosted and Azure) and the origins allowed to use it
-
-function allowedOrigins(env: Env): AllowedOrigins {
-  const raw = (env.ALLOWED_ORIGINS ?? '').trim();
-  if (raw === '*') return '*';
-  const origins: string[] = [];
-  for (const item of raw.split(',').map((o) => o.trim()).filter(Boolean)) {
-    let parsed: URL | undefined;
-    try {
-      parsed = new URL(item);
-    } catch {
-      // Reported below.
-    }
-    // An origin is scheme://host[:port] and nothing else; "https://example.com/help" is a common slip.
-    if (!parsed || !['http:', 'https:'].includes(parsed.protocol) || item.replace(/\/$/, '') !== parsed.origin) {
-      throw new ConfigError('ALLOWED_ORIGINS', raw, `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${item}" is not one), or * for any`);
-    }
-    origins.push(parsed.origin);
-  }
-  return origins;
-}
+// === Direct Line (self-hosted and Azure)
 
 function directLineConfig(env: Env): DirectLineConfig {
-  const get = (name: string) => (env[name] ?? '').trim();
-  const tokenSecret = get('DIRECTLINE_TOKEN_SECRET');
-  if (tokenSecret && tokenSecret.length < 32) {
-    throw new ConfigError('DIRECTLINE_TOKEN_SECRET', '(hidden)', 'at least 32 characters (for example the output of `openssl rand -base64 48`)');
-  }
+  const tokenSecret = read(env, 'DIRECTLINE_TOKEN_SECRET', token(32, 'openssl rand -base64 48'), '', { hidden: true });
   // The official client refreshes its token every 15 minutes, so a shorter lifetime would cut Web Chat off.
   // DIRECTLINE_TOKEN_TTL_SECONDS exists for tests and experiments that need tokens to expire quickly.
-  const ttlSeconds = get('DIRECTLINE_TOKEN_TTL_SECONDS')
-    ? integer(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', 1800, 1, 86_400)
-    : integer(env, 'DIRECTLINE_TOKEN_TTL_MINUTES', 30, 16, 1440) * 60;
+  const ttlSeconds = (env.DIRECTLINE_TOKEN_TTL_SECONDS ?? '').trim()
+    ? read(env, 'DIRECTLINE_TOKEN_TTL_SECONDS', wholeNumber(1, 86_400), 1800)
+    : read(env, 'DIRECTLINE_TOKEN_TTL_MINUTES', wholeNumber(16, 1440), 30) * 60;
 
-  const secret = get('DIRECT_LINE_SECRET');
+  const secret = (env.DIRECT_LINE_SECRET ?? '').trim();
   let azure: DirectLineConfig['azure'];
   if (secret) {
-    const endpoint = (url(env, 'DIRECT_LINE_ENDPOINT') || 'https://directline.botframework.com').replace(/\/+$/, '').replace(/\/v3\/directline$/i, '');
-    azure = { secret, endpoint, timeoutMs: integer(env, 'DIRECT_LINE_TIMEOUT_SECONDS', 10, 1, 120) * 1000 };
+    const endpoint = read(env, 'DIRECT_LINE_ENDPOINT', httpUrl, 'https://directline.botframework.com').replace(/\/+$/, '').replace(/\/v3\/directline$/i, '');
+    azure = { secret, endpoint, timeoutMs: read(env, 'DIRECT_LINE_TIMEOUT_SECONDS', wholeNumber(1, 120), 10) * 1000 };
   }
 
   return {
     tokenSecret: tokenSecret || randomBytes(32).toString('base64url'),
     tokenSecretExplicit: tokenSecret !== '',
     tokenTtlSeconds: ttlSeconds,
-    maxActivityBytes: integer(env, 'DIRECTLINE_MAX_ACTIVITY_KB', 64, 1, 1024) * 1024,
-    activitiesPerMinute: integer(env, 'DIRECTLINE_ACTIVITIES_PER_MINUTE', 30, 1, 100_000),
-    tokensPerMinute: integer(env, 'DIRECTLINE_TOKENS_PER_MINUTE', 20, 1, 100_000),
-    maxConversations: integer(env, 'DIRECTLINE_MAX_CONVERSATIONS', 10_000, 1, 1_000_000),
-    historyBytes: integer(env, 'DIRECTLINE_HISTORY_MB', 128, 1, 65_536) * 1024 * 1024,
+    maxActivityBytes: read(env, 'DIRECTLINE_MAX_ACTIVITY_KB', wholeNumber(1, 1024), 64) * 1024,
+    activitiesPerMinute: read(env, 'DIRECTLINE_ACTIVITIES_PER_MINUTE', wholeNumber(1, 100_000), 30),
+    tokensPerMinute: read(env, 'DIRECTLINE_TOKENS_PER_MINUTE', wholeNumber(1, 100_000), 20),
+    maxConversations: read(env, 'DIRECTLINE_MAX_CONVERSATIONS', wholeNumber(1, 1_000_000), 10_000),
+    historyBytes: read(env, 'DIRECTLINE_HISTORY_MB', wholeNumber(1, 65_536), 128) * 1024 * 1024,
     azure,
   };
 }

@@ -10,13 +10,13 @@
  * --dialogues each turn is read after the ones before it, as the bot reads a chat.
  */
 import { createInterface } from 'node:readline';
-import { parseArgs } from 'node:util';
 import { EMPTY_MEMORY, planReply, type ConversationMemory } from '../conversation/plan-reply';
 import { DataError } from '../knowledge/data-error';
 import { StatusEngine } from '../knowledge/engine';
 import type { Answer } from '../knowledge/answer';
 import type { Understanding } from '../knowledge/understanding';
 import { renderText } from '../render/render-text';
+import { readCommandLine, usageError } from './command-line';
 
 const USAGE = `Usage:
   npm run ask -- "what is 502"
@@ -100,15 +100,10 @@ async function eachLine(handle: (line: string) => string | null): Promise<void> 
   if (out.length) process.stdout.write(out.join('\n') + '\n');
 }
 
-async function main(): Promise<number> {
-  const { values, positionals } = parseArgs({
-    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, dialogues: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    allowPositionals: true,
-  });
-  if (values.help) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(): Promise<number | undefined> {
+  const args = readCommandLine(USAGE, { options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, dialogues: { type: 'boolean' } }, allowPositionals: true });
+  if (!args) return undefined;
+  const { values, positionals } = args;
   const engine = StatusEngine.load();
   if (values.jsonl) {
     await eachLine((line) => {
@@ -132,8 +127,8 @@ async function main(): Promise<number> {
   }
   const question = positionals.join(' ');
   if (!question.trim()) {
-    console.error(USAGE);
-    return 2;
+    usageError(USAGE);
+    return undefined;
   }
   const { understanding, answer } = engine.ask(question);
   if (values.json) console.log(JSON.stringify(toJson(question, understanding, answer)));
@@ -144,12 +139,10 @@ async function main(): Promise<number> {
 // exitCode rather than exit(): exit() can cut off output still queued for a pipe.
 main().then(
   (code) => {
-    process.exitCode = code;
+    if (code !== undefined) process.exitCode = code;
   },
   (err: unknown) => {
-    if (err instanceof DataError) console.error(err.message);
-    else if ((err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) console.error(`${(err as Error).message}\n\n${USAGE}`);
-    else console.error(err);
-    process.exitCode = (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS') ? 2 : 1;
+    console.error(err instanceof DataError ? err.message : err);
+    process.exitCode = 1;
   },
 );

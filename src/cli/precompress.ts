@@ -4,11 +4,18 @@
  * content (Web Chat's bundle takes about 12 s of Brotli), then only hashed. Prints what it did unless --quiet.
  */
 import { join } from 'node:path';
+import { readCommandLine } from './command-line';
 import { precompress } from '../server/precompressed';
 import { publicDirectory, publicFiles } from '../server/static-site';
 
+const USAGE = `Usage: node dist/src/cli/precompress.js [--quiet]
+  Compresses the web chat's files into dist/precompressed/ (scripts/ensure-built.js runs it after every build check).
+  --quiet  print nothing unless something fails`;
+
 async function main(): Promise<void> {
-  const quiet = process.argv.includes('--quiet');
+  const args = readCommandLine(USAGE, { options: { quiet: { type: 'boolean' } } });
+  if (!args) return;
+  const { quiet } = args.values;
   const cacheDir = join(publicDirectory(), '..', 'dist', 'precompressed');
   const files = [...publicFiles(publicDirectory()).values()].filter((f) => f.compressible);
   const started = Date.now();

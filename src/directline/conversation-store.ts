@@ -11,6 +11,7 @@
  * const { conversation, created } = store.open(claims.conv);
  * ```
  */
+import { LRUCache } from 'lru-cache';
 import { DirectLineConversation } from './conversation';
 import { COSTS, MemoryLedger } from './memory-ledger';
 
@@ -31,16 +32,19 @@ interface Slot {
 
 export class ConversationStore {
   private readonly options: Required<ConversationStoreOptions>;
-  /**
-   * In least-recently-used order: a use deletes and re-inserts the key, so the first key is always the one to drop,
-   * and because every use also refreshes `lastUsed`, the expired ones are all at the front. (A Map slows down a little
-   * under heavy delete/insert churn; at 10,000 conversations that costs microseconds, far below a bot turn.)
-   */
-  private readonly slots = new Map<string, Slot>();
+  /** Least recently used first; every use refreshes `lastUsed` too, so the idle ones are all at that end. */
+  private readonly slots: LRUCache<string, Slot>;
   private readonly ledger = new MemoryLedger();
 
   constructor(options: ConversationStoreOptions) {
     this.options = { now: () => performance.now(), ...options };
+    this.slots = new LRUCache({
+      max: this.options.maxConversations,
+      // After the removal, so that what closing a conversation sets off finds the store consistent.
+      disposeAfter: (slot, _id, reason) => {
+        if (reason === 'evict') this.forget(slot, 'too many conversations in memory');
+      },
+    });
   }
 
   get size(): number {
@@ -59,9 +63,7 @@ export class ConversationStore {
     this.dropIdle(now);
     const slot = this.slots.get(id);
     if (!slot) return undefined;
-    this.slots.delete(id);
     slot.lastUsed = now;
-    this.slots.set(id, slot);
     return slot.conversation;
   }
 
@@ -76,7 +78,6 @@ export class ConversationStore {
     });
     this.slots.set(id, { conversation, lastUsed: this.options.now() });
     this.ledger.add(COSTS.conversation);
-    while (this.slots.size > this.options.maxConversations) this.dropOldest('too many conversations in memory');
     this.keepBudget(conversation);
     return { conversation, created: true };
   }
@@ -91,30 +92,37 @@ export class ConversationStore {
    * own, its oldest activities.
    */
   private keepBudget(grown: DirectLineConversation): void {
-    for (const [id, slot] of this.slots) {
-      if (this.ledger.bytes <= this.options.historyBytes) return;
-      if (slot.conversation !== grown) this.drop(id, 'the Direct Line memory budget is full');
+    while (this.ledger.bytes > this.options.historyBytes) {
+      const other = this.oldest((slot) => slot.conversation !== grown);
+      if (other === undefined) break;
+      this.drop(other, 'the Direct Line memory budget is full');
     }
     while (this.ledger.bytes > this.options.historyBytes && grown.dropOldest());
   }
 
   private dropIdle(now: number): void {
-    for (const [id, slot] of this.slots) {
-      if (slot.lastUsed + this.options.idleMs > now) break;
+    for (let id = this.oldest(); id !== undefined; id = this.oldest()) {
+      if ((this.slots.peek(id) as Slot).lastUsed + this.options.idleMs > now) break;
       this.drop(id, 'the conversation was idle too long');
     }
   }
 
-  private dropOldest(reason: string): void {
-    const oldest = this.slots.keys().next().value;
-    if (oldest !== undefined) this.drop(oldest, reason);
+  /** The least recently used conversation's id (of those `which` accepts), or undefined. */
+  private oldest(which: (slot: Slot) => boolean = () => true): string | undefined {
+    for (const id of this.slots.rkeys()) if (which(this.slots.peek(id) as Slot)) return id;
+    return undefined;
   }
 
   private drop(id: string, reason: string): void {
-    const slot = this.slots.get(id);
+    const slot = this.slots.peek(id);
     if (!slot) return;
-    slot.conversation.close(reason);
     this.slots.delete(id);
+    this.forget(slot, reason);
+  }
+
+  /** Closes a conversation that left the store, and uncounts it. */
+  private forget(slot: Slot, reason: string): void {
+    slot.conversation.close(reason);
     this.ledger.add(-COSTS.conversation);
   }
 }

@@ -74,8 +74,8 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
   const fail = (req: Request, res: Response, failure: DirectLineProblem) => sendProblem(table, req, res, failure);
 
   /** The token's claims, or undefined after answering with the problem. */
-  const authorize = (req: Request, res: Response, conversationId?: string): { token: string; claims: TokenClaims } | undefined => {
-    const verdict = checkToken(tokens, bearerToken(req.header('authorization')), conversationId);
+  const authorize = async (req: Request, res: Response, conversationId?: string): Promise<{ token: string; claims: TokenClaims } | undefined> => {
+    const verdict = await checkToken(tokens, bearerToken(req.header('authorization')), conversationId);
     if (verdict.ok) return verdict;
     fail(req, res, verdict.problem);
     return undefined;
@@ -92,31 +92,31 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
   };
 
   server.post(`${DIRECT_LINE_BASE}/conversations`, async (req: Request, res: Response) => {
-    const auth = authorize(req, res);
+    const auth = await authorize(req, res);
     if (!auth) return;
     const { created } = store.open(auth.claims.conv);
     res.send(created ? 201 : 200, conversationResponse(req, auth.token, auth.claims));
   });
 
   server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId`, async (req: Request, res: Response) => {
-    const auth = authorize(req, res, String(req.params.conversationId));
+    const auth = await authorize(req, res, String(req.params.conversationId));
     if (!auth) return;
     store.open(auth.claims.conv);
     res.send(200, conversationResponse(req, auth.token, auth.claims, watermarkParam(req)));
   });
 
   server.post(`${DIRECT_LINE_BASE}/tokens/refresh`, async (req: Request, res: Response) => {
-    const auth = authorize(req, res);
+    const auth = await authorize(req, res);
     if (!auth) return;
     const { conv, user, name } = auth.claims;
-    const issued = tokens.issue({ conversationId: conv, userId: user, userName: name });
+    const issued = await tokens.issue({ conversationId: conv, userId: user, userName: name });
     store.get(conv); // a client that refreshes is still there: keep its conversation
     res.setHeader('cache-control', 'no-store');
     res.send(200, { conversationId: conv, token: issued.token, expires_in: issued.expiresIn });
   });
 
   server.post(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const auth = authorize(req, res, String(req.params.conversationId));
+    const auth = await authorize(req, res, String(req.params.conversationId));
     if (!auth) return;
 
     const rate = activityLimiter.take(auth.claims.conv);
@@ -153,7 +153,7 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
   });
 
   server.get(`${DIRECT_LINE_BASE}/conversations/:conversationId/activities`, async (req: Request, res: Response) => {
-    const auth = authorize(req, res, String(req.params.conversationId));
+    const auth = await authorize(req, res, String(req.params.conversationId));
     if (!auth) return;
     const { conversation } = store.open(auth.claims.conv);
     res.setHeader('cache-control', 'no-store');

@@ -57,7 +57,11 @@ export class DirectLineStreams {
   private readonly wss = new WebSocketServer({ noServer: true, maxPayload: MAX_INCOMING_BYTES });
   private readonly streams = new Set<Stream>();
   private readonly heartbeat: NodeJS.Timeout;
-  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => this.upgrade(req, socket, head);
+  private readonly onUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) =>
+    void this.upgrade(req, socket, head).catch((err: unknown) => {
+      this.deps.logger.error({ err }, 'Direct Line stream upgrade failed');
+      socket.destroy();
+    });
 
   constructor(private readonly deps: DirectLineStreamDeps) {
     deps.server.on('upgrade', this.onUpgrade);
@@ -81,7 +85,7 @@ export class DirectLineStreams {
     this.wss.close();
   }
 
-  private upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+  private async upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     const { server, store, tokens, origins, table, logger } = this.deps;
     const url = new URL(req.url ?? '/', 'http://localhost');
     const match = STREAM_PATH.exec(url.pathname);
@@ -100,7 +104,7 @@ export class DirectLineStreams {
     } catch {
       return refuse(socket, table, 400, 'BadArgument', 'The conversation id in the stream URL is not valid.');
     }
-    const verdict = checkToken(tokens, url.searchParams.get('t') ?? undefined, conversationId);
+    const verdict = await checkToken(tokens, url.searchParams.get('t') ?? undefined, conversationId);
     if (!verdict.ok) return refuse(socket, table, verdict.problem.status, verdict.problem.code, verdict.problem.detail);
 
     const { conversation } = store.open(conversationId);

@@ -73,7 +73,7 @@ export function mountTokenEndpoint(
     let subject: { conversationId: string; userId: string; userName?: string };
     if (parsed.conversationId) {
       // Continuing a conversation needs proof: a valid token for exactly that conversation.
-      const check = checkToken(tokens, bearerToken(req.header('authorization')), parsed.conversationId);
+      const check = await checkToken(tokens, bearerToken(req.header('authorization')), parsed.conversationId);
       if (!check.ok) {
         const detail =
           check.problem.code === 'MissingToken'
@@ -85,7 +85,7 @@ export function mountTokenEndpoint(
     } else {
       subject = { conversationId: newConversationId(), userId: parsed.user?.id ?? newUserId(), userName };
     }
-    const issued = tokens.issue(subject);
+    const issued = await tokens.issue(subject);
     const body: TokenResponse = { token: issued.token, conversationId: subject.conversationId, expires_in: issued.expiresIn, domain: `${publicOrigin(req)}/v3/directline`, userId: subject.userId };
     res.setHeader('cache-control', 'no-store');
     res.send(200, body);

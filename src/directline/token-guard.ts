@@ -16,14 +16,14 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return match?.[1];
 }
 
-export function checkToken(tokens: DirectLineTokens, token: string | undefined, conversationId?: string): TokenVerdict {
+export async function checkToken(tokens: DirectLineTokens, token: string | undefined, conversationId?: string): Promise<TokenVerdict> {
   if (!token) {
     return {
       ok: false,
       problem: { status: 401, code: 'MissingToken', detail: `Send a Direct Line token as "Authorization: Bearer <token>". ${GET_A_TOKEN}`, headers: { 'www-authenticate': 'Bearer' } },
     };
   }
-  const check = tokens.verify(token);
+  const check = await tokens.verify(token);
   if (!check.ok) {
     if (check.reason === 'expired') {
       const at = new Date(check.claims.exp * 1000).toISOString();

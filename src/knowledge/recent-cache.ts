@@ -1,36 +1,32 @@
 /**
- * A small least-recently-used cache: at most `capacity` entries, the one used longest ago dropped first. Counts its
- * hits and misses, so the caller can report how well it works.
- *
- * Map keeps insertion order, so a hit is re-inserted at the end and the first key is the oldest. (For stores of
- * thousands of entries that churn, see BoundedMemoryStorage for why a linked list is used there instead; at a few
- * hundred entries the Map's rehashing keeps this cheap.)
+ * A small least-recently-used cache (lru-cache): at most `capacity` entries, the one used longest ago dropped first.
+ * Counts its hits and misses, so the caller can report how well it works. A capacity of 0 keeps nothing.
  */
-export class RecentCache<K, V> {
-  private readonly entries = new Map<K, V>();
+import { LRUCache } from 'lru-cache';
+
+export class RecentCache<K extends NonNullable<unknown>, V extends NonNullable<unknown>> {
+  private readonly entries: LRUCache<K, V> | undefined;
   hits = 0;
   misses = 0;
 
-  constructor(readonly capacity: number) {}
+  constructor(readonly capacity: number) {
+    this.entries = capacity > 0 ? new LRUCache<K, V>({ max: capacity }) : undefined;
+  }
 
   /** The cached value, or the one `make` returns (then cached, unless `keep` says no). */
   getOrAdd(key: K, make: () => V, keep: (value: V) => boolean = () => true): V {
-    const cached = this.entries.get(key);
+    const cached = this.entries?.get(key);
     if (cached !== undefined) {
       this.hits++;
-      this.entries.delete(key);
-      this.entries.set(key, cached);
       return cached;
     }
     this.misses++;
     const value = make();
-    if (!keep(value)) return value;
-    this.entries.set(key, value);
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as K);
+    if (keep(value)) this.entries?.set(key, value);
     return value;
   }
 
   get size(): number {
-    return this.entries.size;
+    return this.entries?.size ?? 0;
   }
 }

@@ -1,7 +1,7 @@
 /**
  * A token bucket per key (a conversation, a client address): each key may burst up to `perMinute`, then gets one
- * more every 60/perMinute seconds. At most `maxKeys` buckets are kept (least recently used dropped), so memory is
- * bounded whatever the keys are.
+ * more every 60/perMinute seconds. At most `maxKeys` buckets are kept (least recently used dropped, by lru-cache),
+ * so memory is bounded whatever the keys are.
  *
  * ```ts
  * const limiter = new KeyedRateLimiter(30);
@@ -9,6 +9,8 @@
  * if (!verdict.ok) res.setHeader('retry-after', String(verdict.retryAfterSeconds));
  * ```
  */
+import { LRUCache } from 'lru-cache';
+
 interface Bucket {
   tokens: number;
   updated: number;
@@ -17,26 +19,25 @@ interface Bucket {
 export type RateVerdict = { ok: true } | { ok: false; retryAfterSeconds: number };
 
 export class KeyedRateLimiter {
-  private readonly buckets = new Map<string, Bucket>();
+  private readonly buckets: LRUCache<string, Bucket>;
   private readonly refillPerMs: number;
 
   constructor(
     readonly perMinute: number,
-    private readonly maxKeys = 50_000,
+    maxKeys = 50_000,
     private readonly now: () => number = () => performance.now(),
   ) {
     this.refillPerMs = perMinute / 60_000;
+    this.buckets = new LRUCache({ max: maxKeys });
   }
 
   /** Takes one request's worth from the key's bucket, or says how long to wait for one. */
   take(key: string): RateVerdict {
     const t = this.now();
-    const bucket = this.buckets.get(key) ?? { tokens: this.perMinute, updated: t };
+    let bucket = this.buckets.get(key);
+    if (!bucket) this.buckets.set(key, (bucket = { tokens: this.perMinute, updated: t }));
     bucket.tokens = Math.min(this.perMinute, bucket.tokens + (t - bucket.updated) * this.refillPerMs);
     bucket.updated = t;
-    this.buckets.delete(key);
-    this.buckets.set(key, bucket);
-    if (this.buckets.size > this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
     if (bucket.tokens >= 1) {
       bucket.tokens -= 1;
       return { ok: true };

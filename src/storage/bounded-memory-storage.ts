@@ -8,6 +8,7 @@
  * ```
  */
 import type { Storage, StoreItem, StoreItems } from 'botbuilder';
+import { LRUCache } from 'lru-cache';
 
 export interface BoundedMemoryStorageOptions {
   /** Most items kept; writing one more evicts the least recently used. Default 10,000. */
@@ -38,40 +39,16 @@ export interface BoundedMemoryStorageStats {
 export const DEFAULT_MAX_ITEMS = 10_000;
 export const DEFAULT_TTL_MS = 24 * 60 * 60 * 1000;
 
-/**
- * One stored item, and a link in the recency list. The value is kept as JSON so every read returns a fresh copy, as
- * from a network store.
- */
+/** One stored item, kept as JSON so every read returns a fresh copy, as from a network store. */
 interface Entry {
-  readonly key: string;
   readonly json: string;
   readonly eTag: string;
   expiresAt: number;
-  /** Neighbours in the recency list: `older` towards the least recently used end, `newer` towards the other. */
-  older: Entry | undefined;
-  newer: Entry | undefined;
 }
 
 /**
- * An LRU cache with an idle timeout that implements botbuilder's `Storage`.
- *
- * Why TTL counts from the last read *or* write (sliding expiry): `ConversationState` reads state at the start of
- * every turn but writes it only when it changed, so counting from the last write would drop the state of a
- * conversation that is active but whose state is stable (for example a pending "did you mean" prompt that the user
- * keeps answering with small talk). The TTL is therefore an idle timeout: state lives `ttlMs` after the conversation
- * last touched it.
- *
- * Why every operation is O(1): a `Map` finds an entry by key, and a doubly linked list orders the entries by last
- * use, oldest first. A read or write moves the entry to the newest end, so the oldest end is the one to evict. And
- * because each access also sets `expiresAt = now + ttlMs` with the same `ttlMs` and a clock that never goes
- * backwards, the list is also sorted by expiry: expired entries are always at the oldest end, and removing them stops
- * at the first live one. Each entry is removed at most once, so that cleanup is amortised O(1) per operation, and no
- * timer is needed.
- *
- * Why not just the `Map`'s insertion order (delete and re-insert to move an entry to the end, evict
- * `map.keys().next()`): V8 leaves deleted slots in the hash table until it is rehashed, and every new iterator walks
- * over them from the start, so finding the oldest key costs O(deleted slots). Measured on Node 20 with a full store,
- * evict-oldest-and-insert took 0.5 µs at 1,000 items, 5.5 µs at 10,000 and 34 µs at 100,000.
+ * An LRU cache (lru-cache) with an idle timeout that implements botbuilder's `Storage`. The timeout counts from the
+ * last read or write, because ConversationState reads every turn but writes only on change (docs/performance.md).
  *
  * Differences from `MemoryStorage`, all deliberate:
  * - `delete` removes the key (MemoryStorage leaves `undefined` behind, so its key set only grows).
@@ -83,10 +60,8 @@ export class BoundedMemoryStorage implements Storage {
   readonly maxItems: number;
   readonly ttlMs: number;
   private readonly now: () => number;
-  private readonly entries = new Map<string, Entry>();
-  /** Least and most recently used ends of the recency list. */
-  private oldest: Entry | undefined;
-  private newest: Entry | undefined;
+  /** Least recently used first; every use also moves `expiresAt` on, so the expired ones are all at that end. */
+  private readonly entries: LRUCache<string, Entry>;
   private nextETag = 1;
   private evictions = 0;
   private expirations = 0;
@@ -104,6 +79,12 @@ export class BoundedMemoryStorage implements Storage {
     this.maxItems = maxItems;
     this.ttlMs = ttlMs;
     this.now = now;
+    this.entries = new LRUCache({
+      max: maxItems,
+      dispose: (_entry, _key, reason) => {
+        if (reason === 'evict') this.evictions++;
+      },
+    });
   }
 
   /** Live items right now (expired ones are removed first, so the number is exact). */
@@ -125,7 +106,8 @@ export class BoundedMemoryStorage implements Storage {
     for (const key of keys) {
       const entry = this.liveEntry(key, now);
       if (entry === undefined) continue;
-      this.touch(entry, now);
+      this.entries.get(key); // marks it used
+      entry.expiresAt = now + this.ttlMs;
       items[key] = JSON.parse(entry.json) as StoreItem;
     }
     return items;
@@ -142,7 +124,7 @@ export class BoundedMemoryStorage implements Storage {
 
     // Check and serialise everything before changing anything, so a conflict or an unserialisable value leaves the
     // store as it was.
-    const prepared: Entry[] = [];
+    const prepared: Array<[string, Entry]> = [];
     for (const [key, item] of Object.entries(changes) as Array<[string, unknown]>) {
       if (item === null || typeof item !== 'object') {
         throw new TypeError(`Storage: cannot write "${key}": the value must be an object, got ${item === null ? 'null' : typeof item}.`);
@@ -154,84 +136,41 @@ export class BoundedMemoryStorage implements Storage {
       }
       const eTag = String(this.nextETag++);
       const json = JSON.stringify({ ...item, eTag });
-      prepared.push({ key, json, eTag, expiresAt: now + this.ttlMs, older: undefined, newer: undefined });
+      prepared.push([key, { json, eTag, expiresAt: now + this.ttlMs }]);
     }
 
-    for (const entry of prepared) {
-      this.remove(entry.key);
-      this.entries.set(entry.key, entry);
-      this.append(entry);
-    }
-    this.evictOverflow();
+    // Rewritten keys leave first, so that only keys the store has no room for are evicted.
+    for (const [key] of prepared) this.entries.delete(key);
+    for (const [key, entry] of prepared) this.entries.set(key, entry);
   }
 
   /** Removes `keys`; missing keys are ignored. */
   async delete(keys: string[]): Promise<void> {
     if (!Array.isArray(keys)) throw new ReferenceError('Keys are required when deleting.');
-    for (const key of keys) this.remove(key);
+    for (const key of keys) this.entries.delete(key);
   }
-
-  // === Recency and expiry
 
   /**
    * The entry for `key` unless it has expired. `removeExpired` normally got there first; this check only matters if
    * an injected clock went backwards and broke the expiry order, and even then nothing expired is ever served.
    */
   private liveEntry(key: string, now: number): Entry | undefined {
-    const entry = this.entries.get(key);
+    const entry = this.entries.peek(key);
     if (entry === undefined || entry.expiresAt > now) return entry;
-    this.remove(key);
+    this.entries.delete(key);
     this.expirations++;
     return undefined;
   }
 
-  /** Marks an entry as just used: moves it to the newest end and restarts its idle timeout. */
-  private touch(entry: Entry, now: number): void {
-    entry.expiresAt = now + this.ttlMs;
-    if (entry === this.newest) return;
-    this.unlink(entry);
-    this.append(entry);
-  }
-
-  /** Drops expired entries from the oldest end; see the class comment for why they are all there. */
+  /** Drops expired entries from the least recently used end, stopping at the first live one. */
   private removeExpired(now: number): void {
-    while (this.oldest !== undefined && this.oldest.expiresAt <= now) {
-      this.remove(this.oldest.key);
+    for (let oldest = this.oldestKey(); oldest !== undefined && (this.entries.peek(oldest) as Entry).expiresAt <= now; oldest = this.oldestKey()) {
+      this.entries.delete(oldest);
       this.expirations++;
     }
   }
 
-  /** Drops least recently used entries until the store is back at `maxItems`. */
-  private evictOverflow(): void {
-    while (this.entries.size > this.maxItems && this.oldest !== undefined) {
-      this.remove(this.oldest.key);
-      this.evictions++;
-    }
-  }
-
-  // === Recency list
-
-  private remove(key: string): void {
-    const entry = this.entries.get(key);
-    if (entry === undefined) return;
-    this.entries.delete(key);
-    this.unlink(entry);
-  }
-
-  private append(entry: Entry): void {
-    entry.older = this.newest;
-    entry.newer = undefined;
-    if (this.newest === undefined) this.oldest = entry;
-    else this.newest.newer = entry;
-    this.newest = entry;
-  }
-
-  private unlink(entry: Entry): void {
-    if (entry.older === undefined) this.oldest = entry.newer;
-    else entry.older.newer = entry.newer;
-    if (entry.newer === undefined) this.newest = entry.older;
-    else entry.newer.older = entry.older;
-    entry.older = undefined;
-    entry.newer = undefined;
+  private oldestKey(): string | undefined {
+    return this.entries.rkeys().next().value ?? undefined;
   }
 }

@@ -2,6 +2,7 @@
  * Direct Line tokens: what they carry, and that nothing but an unexpired, untouched token of ours passes. Also the
  * Direct Line part of readConfig (ALLOWED_ORIGINS, token lifetime and secret, Azure endpoint).
  */
+import { createHmac } from 'node:crypto';
 import { ConfigError, readConfig } from '../../src/config';
 import { DirectLineTokens } from '../../src/directline/directline-token';
 
@@ -11,34 +12,70 @@ describe('DirectLineTokens', () => {
   let clock = Date.parse('2026-11-25T12:00:00Z');
   const tokens = new DirectLineTokens(SECRET, 1800, () => clock);
 
-  it('issues a JWT scoped to one conversation and user that verifies until it expires', () => {
-    const { token, expiresIn } = tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user', userName: 'Ada' });
+  it('issues a JWT scoped to one conversation and user that verifies until it expires', async () => {
+    const { token, expiresIn } = await tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user', userName: 'Ada' });
     expect(expiresIn).toBe(1800);
-    expect(tokens.verify(token)).toEqual({ ok: true, claims: { conv: 'conversation-1', user: 'dl_user', name: 'Ada', iat: clock / 1000, exp: clock / 1000 + 1800 } });
+    expect(await tokens.verify(token)).toEqual({ ok: true, claims: { conv: 'conversation-1', user: 'dl_user', name: 'Ada', iat: clock / 1000, exp: clock / 1000 + 1800 } });
     clock += 1799_000;
-    expect(tokens.verify(token).ok).toBe(true);
+    expect((await tokens.verify(token)).ok).toBe(true);
     clock += 1000;
-    expect(tokens.verify(token)).toMatchObject({ ok: false, reason: 'expired', claims: { conv: 'conversation-1' } });
+    expect(await tokens.verify(token)).toMatchObject({ ok: false, reason: 'expired', claims: { conv: 'conversation-1' } });
   });
 
-  it('lives at least its full lifetime when issued between two seconds', () => {
+  it('lives at least its full lifetime when issued between two seconds', async () => {
     const at = Date.parse('2026-11-25T12:00:00.900Z');
     const short = new DirectLineTokens(SECRET, 1, () => at);
-    const { token, claims } = short.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
+    const { token, claims } = await short.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
     expect(claims.exp * 1000 - at).toBeGreaterThanOrEqual(1000);
-    expect(new DirectLineTokens(SECRET, 1, () => at + 999).verify(token).ok).toBe(true);
+    expect((await new DirectLineTokens(SECRET, 1, () => at + 999).verify(token)).ok).toBe(true);
   });
 
-  it('refuses a token with a changed payload, another key, or no shape at all', () => {
-    const { token } = tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
+  it('refuses a token with a changed payload, another key, or no shape at all', async () => {
+    const { token } = await tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user' });
     const [header, payload, signature] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as Record<string, unknown>;
     const tampered = `${header}.${Buffer.from(JSON.stringify({ ...claims, conv: 'conversation-2' })).toString('base64url')}.${signature}`;
-    expect(tokens.verify(tampered)).toEqual({ ok: false, reason: 'signature' });
-    expect(new DirectLineTokens('another-secret-0123456789abcdefghijkl', 1800).verify(token)).toEqual({ ok: false, reason: 'signature' });
-    expect(tokens.verify('')).toEqual({ ok: false, reason: 'malformed' });
-    expect(tokens.verify('a.b.c')).toEqual({ ok: false, reason: 'malformed' });
-    expect(tokens.verify(`${header}.${payload}`)).toEqual({ ok: false, reason: 'malformed' });
+    expect(await tokens.verify(tampered)).toEqual({ ok: false, reason: 'signature' });
+    expect(await new DirectLineTokens('another-secret-0123456789abcdefghijkl', 1800).verify(token)).toEqual({ ok: false, reason: 'signature' });
+    expect(await tokens.verify('')).toEqual({ ok: false, reason: 'malformed' });
+    expect(await tokens.verify('a.b.c')).toEqual({ ok: false, reason: 'malformed' });
+    expect(await tokens.verify(`${header}.${payload}`)).toEqual({ ok: false, reason: 'malformed' });
+  });
+});
+
+describe('DirectLineTokens: what a token must be, signed by hand (node:crypto) rather than by the library', () => {
+  const clock = Date.parse('2026-11-25T12:00:00Z');
+  const tokens = new DirectLineTokens(SECRET, 1800, () => clock);
+  const part = (json: object) => Buffer.from(JSON.stringify(json)).toString('base64url');
+  const signed = (header: object, payload: object, secret = SECRET) => {
+    const body = `${part(header)}.${part(payload)}`;
+    return `${body}.${createHmac('sha256', secret).update(body).digest('base64url')}`;
+  };
+  const HS256 = { alg: 'HS256', typ: 'JWT' };
+  const claims = { iss: 'statusbot', conv: 'conversation-1', user: 'dl_user', iat: clock / 1000, exp: clock / 1000 + 60 };
+
+  it('is a plain HS256 JWT: one signed by hand verifies, and ours is byte for byte what a hand signs', async () => {
+    expect(await tokens.verify(signed(HS256, claims))).toEqual({ ok: true, claims: { conv: 'conversation-1', user: 'dl_user', iat: claims.iat, exp: claims.exp } });
+    const { token, claims: issued } = await tokens.issue({ conversationId: 'conversation-1', userId: 'dl_user', userName: 'Ada' });
+    expect(token).toBe(signed(HS256, { iss: 'statusbot', ...issued }));
+  });
+
+  it.each<[string, object, object]>([
+    ['another issuer', HS256, { ...claims, iss: 'someone-else' }],
+    ['no conversation', HS256, { ...claims, conv: undefined }],
+    ['a numeric user', HS256, { ...claims, user: 42 }],
+    ['no expiry', HS256, { ...claims, exp: undefined }],
+    ['a string expiry', HS256, { ...claims, exp: String(claims.exp) }],
+    ['another algorithm named in the header', { alg: 'HS512', typ: 'JWT' }, claims],
+    ['another type', { alg: 'HS256', typ: 'at+jwt' }, claims],
+    ['an expired token without a conversation', HS256, { ...claims, conv: undefined, exp: claims.iat - 1 }],
+  ])('refuses as malformed: %s', async (_name, header, payload) => {
+    expect(await tokens.verify(signed(header, payload))).toEqual({ ok: false, reason: 'malformed' });
+  });
+
+  it('tells an expired token (and whom it was for) from a forged one', async () => {
+    expect(await tokens.verify(signed(HS256, { ...claims, exp: clock / 1000 }))).toMatchObject({ ok: false, reason: 'expired', claims: { conv: 'conversation-1' } });
+    expect(await tokens.verify(signed(HS256, claims, 'another-secret-0123456789abcdefghijkl'))).toEqual({ ok: false, reason: 'signature' });
   });
 });
 

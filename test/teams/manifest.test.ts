@@ -2,30 +2,26 @@
  * `npm run teams:package` as a user runs it: the script writes the zip, and this reads it back like Teams would.
  * The filled manifest is validated offline against the JSON schema of its own manifestVersion as bundled in
  * @microsoft/app-manifest (passed in, so nothing is fetched), and the icons are checked pixel by pixel.
+ * The zip is read with yauzl, the PNGs with pngjs; neither is what wrote them.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buffer } from 'node:stream/consumers';
+import { crc32 } from 'node:zlib';
+import { PNG } from 'pngjs';
+import { fromBufferPromise } from 'yauzl';
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/teams/search-query';
 import { engine } from '../cards/engine-fixture';
 import { ROOT } from '../support/bot-process';
-import { readPng } from './png-reader';
-import { readZip, type ZipEntry } from './zip-reader';
 
 interface TeamsPackageScript {
   packageValues(env: Record<string, string>): Record<string, string>;
   teamsAppIdFor(botId: string): string;
   PACKAGE_FILES: string[];
 }
-interface IconScript {
-  encodePng(size: number, rgba: Buffer): Buffer;
-  render(size: number, shade: unknown, options?: { crisp?: boolean }): Buffer;
-  colorIcon: unknown;
-  outlineIcon: unknown;
-}
 const script = jest.requireActual<TeamsPackageScript>('../../scripts/teams-package.js');
-const icons = jest.requireActual<IconScript>('../../scripts/make-icons.js');
 
 const BOT_ID = '3f2504e0-4f89-41d3-9a0c-0305e82c3301';
 const BOT_DOMAIN = 'statusbot.example.com';
@@ -49,6 +45,25 @@ interface Manifest {
   [key: string]: unknown;
 }
 
+interface ZipEntry {
+  name: string;
+  /** 8 = deflate, 0 = stored. */
+  method: number;
+  data: Buffer;
+}
+
+/** Every file in the zip, as an unzip tool reads it; each one's CRC-32 is checked against node:zlib's. */
+async function readZip(zip: Buffer): Promise<ZipEntry[]> {
+  const entries: ZipEntry[] = [];
+  const file = await fromBufferPromise(zip, { lazyEntries: true });
+  for await (const entry of file.eachEntry()) {
+    const data = await buffer(await file.openReadStreamPromise(entry));
+    if (crc32(data) !== entry.crc32) throw new Error(`${entry.fileName}: CRC-32 mismatch`);
+    entries.push({ name: entry.fileName, method: entry.compressionMethod, data });
+  }
+  return entries;
+}
+
 let dir: string;
 let entries: ZipEntry[];
 let manifest: Manifest;
@@ -58,7 +73,8 @@ const file = (name: string) => {
   return entry.data;
 };
 
-beforeAll(() => {
+// Packaging validates the manifest in a child process: seconds on a busy machine.
+beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'statusbot-teams-'));
   const out = join(dir, 'statusbot-teams.zip');
   const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'teams-package.js'), '--out', out], {
@@ -68,9 +84,9 @@ beforeAll(() => {
   });
   if (run.status !== 0) throw new Error(`teams-package.js failed (${run.status}):\n${run.stdout}\n${run.stderr}`);
   expect(run.stdout).toMatch(/matches its Teams schema/);
-  entries = readZip(readFileSync(out));
+  entries = await readZip(readFileSync(out));
   manifest = JSON.parse(file('manifest.json').toString('utf8')) as Manifest;
-});
+}, 60_000);
 
 /** AppManifestUtils.validateAgainstSchema(manifest, bundled schema) for each manifest, in a Node process (see validate-manifest.cjs). */
 function validate(manifests: unknown[]): string[][] {
@@ -146,10 +162,10 @@ describe('the filled manifest', () => {
 
 describe('the icons', () => {
   test('color.png is a 192×192 full-bleed RGBA icon on the accent colour', () => {
-    const png = readPng(file(manifest.icons.color));
+    const png = PNG.sync.read(file(manifest.icons.color));
     expect([png.width, png.height]).toEqual([192, 192]);
     expect(png.colorType).toBe(6);
-    const pixels = png.pixels as Buffer;
+    const pixels = png.data;
     let seeThrough = 0;
     for (let i = 3; i < pixels.length; i += 4) if (pixels[i] !== 255) seeThrough++;
     expect(seeThrough).toBe(0);
@@ -158,9 +174,9 @@ describe('the icons', () => {
   });
 
   test('outline.png is 32×32, white on transparent only', () => {
-    const png = readPng(file(manifest.icons.outline));
+    const png = PNG.sync.read(file(manifest.icons.outline));
     expect([png.width, png.height]).toEqual([32, 32]);
-    const pixels = png.pixels as Buffer;
+    const pixels = png.data;
     let white = 0;
     const offenders: string[] = [];
     for (let i = 0; i < pixels.length; i += 4) {
@@ -174,9 +190,11 @@ describe('the icons', () => {
     expect(white).toBeLessThan(32 * 32 - 100);
   });
 
-  test('the committed PNGs are what scripts/make-icons.js draws', () => {
-    expect(readFileSync(join(ROOT, 'appPackage', 'color.png')).equals(icons.encodePng(192, icons.render(192, icons.colorIcon)))).toBe(true);
-    expect(readFileSync(join(ROOT, 'appPackage', 'outline.png')).equals(icons.encodePng(32, icons.render(32, icons.outlineIcon, { crisp: true })))).toBe(true);
+  test('are the committed PNGs, each beside its SVG source', () => {
+    for (const name of [manifest.icons.color, manifest.icons.outline]) {
+      expect(file(name).equals(readFileSync(join(ROOT, 'appPackage', name)))).toBe(true);
+      expect(readFileSync(join(ROOT, 'appPackage', name.replace(/\.png$/, '.svg')), 'utf8')).toMatch(/^<svg /);
+    }
   });
 });
 
