@@ -102,5 +102,6 @@ const at = (p: number) => (byTime[Math.min(byTime.length - 1, Math.floor(byTime.
 const over = timings.filter((t) => t.ms > GENERATED_BUDGET_MS);
 console.log(`generated messages: ${timings.length} (${Object.keys(GENERATED).join(', ')}): p50 ${f(at(0.5))} ms, p99 ${f(at(0.99))} ms, max ${f(at(1))} ms`);
 console.log(`  over ${GENERATED_BUDGET_MS} ms after re-runs: ${over.length} (of them through the fuzzy-search fallback: ${over.filter((t) => t.fuzzy).length})`);
-for (const t of byTime.slice(-5).reverse()) console.log(`  ${f(t.ms)} ms [${t.family}${t.fuzzy ? ', fuzzy search' : ''}] ${JSON.stringify(t.text).slice(0, 100)}`);
+const printable = (text: string) => JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+for (const t of byTime.slice(-5).reverse()) console.log(`  ${f(t.ms)} ms [${t.family}${t.fuzzy ? ', fuzzy search' : ''}] ${printable(t.text).slice(0, 100)}`);
 console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "The understanding engine".');
