@@ -258,6 +258,7 @@ async function main(): Promise<void> {
   }
   console.log(`worst /healthz during any attack: ${fmt(worst, 1)} ms (target < ${HEALTH_LIMIT_MS} ms) ${worst < HEALTH_LIMIT_MS ? '✓' : '✗'}`);
   if (!(worst < HEALTH_LIMIT_MS)) process.exitCode = 1;
+  console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Under attack".');
 }
 
 main().catch((err: unknown) => {

@@ -185,6 +185,7 @@ async function main(): Promise<void> {
     console.log(
       `stated bound: idle + budget + ${STATED_OVERHEAD.share * 100}% of it + ${STATED_OVERHEAD.fixedMb} MB = ${stated.toFixed(0)} MB: ${worst <= stated ? 'within' : 'EXCEEDED'}`,
     );
+    console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Direct Line memory against its budget".');
     const failed = readings.reduce((n, r) => n + r.errors, 0);
     if (failed) {
       console.log(`FAILED: ${failed} requests did not get the expected answer`);

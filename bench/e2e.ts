@@ -457,6 +457,7 @@ async function main(): Promise<void> {
   for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
   const failed = measurements.reduce((n, m) => n + m.errors + m.lost, 0);
   console.log(failed ? `FAILED: ${failed} errors or lost replies (target 0)` : 'errors 0, lost replies 0');
+  console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Throughput against the echo bot".');
   if (failed) process.exitCode = 1;
 }
 

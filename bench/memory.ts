@@ -130,6 +130,7 @@ async function main(): Promise<void> {
       `settled ${ratio(status.settled, echo.settled)} (target: end ≤ 1.25×${status.end / echo.end <= 1.25 ? ', met' : ', not met'})`,
   );
   console.log(`both with V8's heap growth: end ${ratio(statusV8.end, echo.end)}; both with StatusBot's (${1 + DEFAULT_HEAP_GROWTH_PERCENT / 100}×): end ${ratio(status.end, echoCapped.end)}`);
+  console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Heap growth".');
   const failed = runs.reduce((n, r) => n + r.errors + r.lost, 0);
   if (failed) {
     console.log(`FAILED: ${failed} errors or lost replies (target 0)`);

@@ -262,6 +262,7 @@ async function main(): Promise<void> {
     report('/ (full page)', page);
     report('/demo, opening the widget (clicked as soon as the pointer is on it)', demo);
     report(`the widget on another site, ${site.url} (clicked after ${hoverMs} ms on the launcher)`, other);
+    console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Opening the web chat".');
   } finally {
     await browser?.close();
     site.close();

@@ -57,6 +57,8 @@ export interface AppOptions {
   storage?: Storage;
   /** Extra authentication settings (tests point the OpenID metadata at a local stand-in). */
   authOptions?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
+  /** The clock Direct Line tokens are issued and checked by, in ms since the epoch (tests move it; default Date.now). */
+  now?: () => number;
 }
 
 /** Connections the kernel may queue before they are accepted (Node's default is 511): a burst is queued, not dropped. */
@@ -172,7 +174,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   mountOpenApi(server, openApiDocument(apiSchemas, { version: packageVersion(), serverUrl: config.publicUrl }));
   mountMetrics(server, metrics, operatorOnly);
   if (config.mcp.http) mountMcp(server, { engine, token: config.mcp.token, recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp') });
-  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context) });
+  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context), now: options.now });
   metrics.watchDirectLine(() => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }));
   const site = mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,

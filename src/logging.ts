@@ -6,8 +6,10 @@ import type { Config } from './config';
 
 export type { Logger };
 
-export function createLogger(level: Config['logLevel']): Logger {
-  return pino({ level, base: { app: 'statusbot' }, timestamp: pino.stdTimeFunctions.isoTime });
+/** `destination`: where the lines go instead of stdout (tests read them as they are written). */
+export function createLogger(level: Config['logLevel'], destination?: pino.DestinationStream): Logger {
+  const options = { level, base: { app: 'statusbot' }, timestamp: pino.stdTimeFunctions.isoTime };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 /** Ids and URLs come from requests: a log line keeps their first `max` characters. */

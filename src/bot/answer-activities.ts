@@ -2,9 +2,7 @@
  * The reply activity for each answer, drawn once and reused: the same question asked again ("what is 502" is asked
  * all day) gets the same frozen activity, which is also serialized only once (prerendered-json.ts). Drawing a
  * lookup answer (card, markdown text, feedback entity) costs more than understanding the question did.
- *
- * Bounded: the least recently used answers are dropped beyond `capacity` (a lookup reply holds about 29 KB: its
- * objects and its 14 KB of JSON).
+ * Bounded: the least recently used answers are dropped beyond `capacity`.
  */
 import type { Activity } from 'botbuilder';
 import type { Answer } from '../knowledge/answer';
@@ -13,7 +11,7 @@ import { RecentCache } from '../knowledge/recent-cache';
 import { prerender } from './prerendered-json';
 import { answerActivity } from './card-replies';
 
-/** 64 popular answers serve seven turns in eight of a realistic mix (bench/e2e.ts: 88% hits; 128 give 89%), in 2 MB. */
+/** Enough for the popular answers of a realistic mix; a larger cache gains little (docs/performance.md, "Answers drawn once"). */
 export const DEFAULT_ANSWER_ACTIVITIES = 64;
 
 export class AnswerActivities {

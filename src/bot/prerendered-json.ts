@@ -1,7 +1,7 @@
 /**
- * Reply activities serialized once, when they were first drawn, and spliced into every later response. An
- * answer is 14 KB of JSON (card and Markdown); serializing it again for every expectReplies response was a tenth of
- * the CPU of a turn. Only what the turn adds (conversation, from, recipient, replyToId …) is serialized per turn.
+ * Reply activities serialized once, when they were first drawn, and spliced into every later response: an answer's
+ * card and Markdown are most of a response's JSON (docs/performance.md, "Answers drawn once"). Only what the turn adds
+ * (conversation, from, recipient, replyToId …) is serialized per turn.
  *
  *   const activity = prerender(answerActivity(answer)); // frozen; the UTF-8 JSON of each field kept
  *   res.sendRaw(200, expectedRepliesBody(body));        // the same JSON as JSON.stringify(body), as bytes
@@ -15,10 +15,8 @@
  * as one piece of JSON, the same Buffer for every conversation that got the answer, so a thousand conversations
  * that asked "what is 502" hold one card, not a thousand.
  *
- * Why bytes rather than a string: a response built as a string is a new 14 KB string per turn, and Node's HTTP
- * layer copies it once more to put the headers in front; both are young garbage that makes V8 collect (and promote
- * whatever is in flight) more often. The prerendered parts are kept as Buffers, outside the JavaScript heap, and
- * each response is one Buffer copied together from them.
+ * Why bytes rather than a string: a response built as a string is a new string per turn, which Node's HTTP layer
+ * copies once more; the prerendered parts are Buffers outside the JavaScript heap, copied into one per response.
  */
 
 import { deepFreeze } from '../knowledge/deep-freeze';

@@ -2,12 +2,9 @@
  * A named property of bot state: what BotState.createProperty() gives, with the same semantics (the default value
  * is copied into state the first time it is read), written as native async functions.
  *
- * Why not botbuilder's own accessor: botbuilder ships compiled to ES2015 generators (the `__awaiter` helper), and
- * each call builds a fresh generator function. V8 gives every such function its own hidden class in the old
- * generation, which keeps the function, and what it captured (the turn's context, activity and state), alive until
- * the next full collection. Native async functions have no such cost. Together with status-bot.ts's direct path
- * for messages, this halved what a turn leaves behind for full collections (sampled under bench:e2e load: 51 → 26 KB
- * per request) and cut the bot's CPU per request by about a tenth.
+ * Why not botbuilder's own accessor: its ES2015 build makes a fresh generator function per call, which keeps the
+ * turn's context and state alive until V8's next full collection; native async functions do not (docs/performance.md,
+ * "What a turn leaves behind").
  */
 import type { BotState, StatePropertyAccessor, TurnContext } from 'botbuilder';
 

@@ -7,11 +7,6 @@
  * whose votes land where the card's vote buttons do; the compose-box search is answered from src/teams/.
  *
  * On every channel, the answers sent are remembered by subject (answered-subjects.ts): a vote counts only for one.
- *
- * Messages, nearly every turn, go from run() straight to the dialog; other activities take ActivityHandler's
- * dispatch. That dispatch is fifteen nested async steps per message, each a generator function in botbuilder's
- * ES2015 build, and each of those keeps the turn's objects alive until V8's next full collection (see
- * state-property.ts, which measures the two changes together).
  */
 import {
   ActivityTypes,
@@ -111,6 +106,8 @@ export class StatusBot extends TeamsActivityHandler {
   override async run(context: TurnContext): Promise<void> {
     context.onSendActivities((ctx, activities, next) => this.rememberingAnswers(ctx, activities, next));
     if (context.activity.channelId === Channels.Msteams) context.onSendActivities((ctx, activities, next) => this.sendingToTeams(ctx, activities, next));
+    // Messages skip ActivityHandler's dispatch: its nested generator steps keep each turn alive until V8's next full
+    // collection (docs/performance.md, "What a turn leaves behind").
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
     else await super.run(context);
     await this.conversationState.saveChanges(context, false);

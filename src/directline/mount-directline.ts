@@ -45,6 +45,8 @@ export interface DirectLineDeps {
   clients: ClientAddresses;
   /** The bot's turn handler, as for /api/messages. */
   logic: (context: TurnContext) => Promise<void>;
+  /** The clock tokens are issued and checked by (default Date.now). */
+  now?: () => number;
 }
 
 export interface MountedDirectLine {
@@ -60,7 +62,7 @@ export function mountDirectLine(deps: DirectLineDeps): MountedDirectLine {
   const dl = config.directLine;
 
   const origins = new OriginPolicy(config.allowedOrigins);
-  const tokens = new DirectLineTokens(dl.tokenSecret, dl.tokenTtlSeconds);
+  const tokens = new DirectLineTokens(dl.tokenSecret, dl.tokenTtlSeconds, deps.now);
   // Idle as long as a token lives: after that nobody can reach the conversation anyway (refreshes keep it alive).
   const store = new ConversationStore({
     maxConversations: dl.maxConversations,

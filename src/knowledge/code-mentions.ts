@@ -10,6 +10,7 @@ import type { Lexicon } from './lexicon';
 import type { Message } from './message';
 import { looksLikeLogLine } from './message-signals';
 import type { NumberKind, NumberKinds } from './number-kinds';
+import type { StatusTable } from './status-table';
 import { stem, type Word } from './text';
 
 export interface CodeMention {
@@ -446,4 +447,11 @@ function neighbour(text: string, from: number, direction: 1 | -1): string {
   return '';
 }
 
-
+/** The mentions understand() reads as status codes: a known code needs less evidence than a number the table lacks. */
+export function acceptsMention(table: Pick<StatusTable, 'has'>): (m: CodeMention) => boolean {
+  return (m) => {
+    if (table.has(m.code)) return m.score >= MENTION_THRESHOLD_KNOWN;
+    const inRange = m.code >= 100 && m.code <= 599;
+    return m.score >= (inRange ? MENTION_THRESHOLD_UNKNOWN : MENTION_THRESHOLD_OUT_OF_RANGE);
+  };
+}

@@ -3,14 +3,13 @@
  * types a query rather than a message (the REST search endpoint, the Teams compose-box search) and by the engine
  * as a last resort for short messages nothing else understood.
  *
- * Fuse.js scores fuzzy matches of a short pattern against names, aliases and symptoms. It is only ever given
- * short patterns (at most MAX_PATTERN characters): on whole messages it costs tens of milliseconds.
+ * Fuse.js scores fuzzy matches of a short pattern against names, aliases and symptoms.
  */
 import Fuse from 'fuse.js';
 import type { StatusEntry } from './entry-schema';
 import type { StatusTable } from './status-table';
 
-/** Fuse.js's bitap matcher works on patterns of at most 32 characters. */
+/** Fuse.js's bitap matcher works on patterns of at most 32 characters; on whole messages it is slow (docs/performance.md). */
 export const MAX_PATTERN = 32;
 
 interface SearchDoc {
@@ -76,8 +75,7 @@ export class CodeSearch {
     const key = `names|${limit}|${q}`;
     const cached = this.cache.get(key);
     if (cached) return cached;
-    // Fuse.js scores every item it is given (about 1–2 ms for all names): give it only the names that share the
-    // most trigrams with the query.
+    // Fuse.js scores every item it is given: give it only the names that share the most trigrams with the query.
     const shared = new Map<number, number>();
     for (const gram of trigrams(q)) for (const i of this.nameTrigrams.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
     const likely = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, NAME_CANDIDATES).map(([i]) => this.nameItems[i] as NameItem);

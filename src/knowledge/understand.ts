@@ -14,7 +14,7 @@
  * follow-up with nothing before it), or says what it can do (anything else). Every reader after the first asks
  * what the message wants to know (the fix, the cause, whose fault …) and which side the user is on.
  */
-import { findCodeMentions, MENTION_THRESHOLD_KNOWN, MENTION_THRESHOLD_OUT_OF_RANGE, MENTION_THRESHOLD_UNKNOWN, type CodeMention, type MentionVocabulary } from './code-mentions';
+import { acceptsMention, findCodeMentions, type CodeMention, type MentionVocabulary } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
 import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
@@ -90,7 +90,7 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   }
 
   const mentions = findCodeMentions(message, parts.mentions, inConversation);
-  const accepted = mentions.filter(isAccepted(table));
+  const accepted = mentions.filter(acceptsMention(table));
 
   // === 1. A pasted log: one status per line, counted.
   const triage = countLogStatuses(lower, accepted, table, meaningOf);
@@ -427,14 +427,6 @@ function isHowTo(message: Message, lexicon: Lexicon): boolean {
 /** Every word of the message is a stop word or says only that something fails, and where. */
 function isVague(message: Message, lexicon: Lexicon): boolean {
   return message.texts.every((w, i) => lexicon.stopWords.has(w.replace(/'/g, '')) || lexicon.vagueWords.has(message.stems[i] as string) || lexicon.hedges.has(w));
-}
-
-function isAccepted(table: StatusTable) {
-  return (m: CodeMention) => {
-    if (table.has(m.code)) return m.score >= MENTION_THRESHOLD_KNOWN;
-    const inRange = m.code >= 100 && m.code <= 599;
-    return m.score >= (inRange ? MENTION_THRESHOLD_UNKNOWN : MENTION_THRESHOLD_OUT_OF_RANGE);
-  };
 }
 
 /** "The second one", "the latter", "the other": one of the codes discussed, by its place in the last answer. */

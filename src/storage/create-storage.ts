@@ -70,7 +70,7 @@ function createBlobStorage({ connectionString, container }: BlobStorageConfig): 
     );
   }
   checkContainerName(container);
-  // Loaded only here: the Azure Storage SDK is 4 MB of heap that an in-memory deployment never uses.
+  // Loaded only here: an in-memory deployment never pays for the Azure Storage SDK's heap (docs/performance.md).
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- a synchronous, deferred load
   const { BlobsStorage } = require('botbuilder-azure-blobs') as typeof import('botbuilder-azure-blobs');
   // BlobsStorage caches a failed first connection forever; RecoveringStorage replaces it after a failure.

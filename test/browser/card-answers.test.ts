@@ -6,7 +6,8 @@
  * opened, and a pasted log is folded to three monospace lines in the visitor's bubble.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt } from '../support/bot-process';
 import { launchChromium, originOnlyContext, screenshot } from '../support/browser';
 
 jest.setTimeout(300_000);
@@ -31,11 +32,13 @@ const STACK_QUESTIONS: ReadonlyArray<[string, RegExp]> = [
   ['php site behind nginx 504 gateway timeout', /fastcgi_read_timeout/],
 ];
 
-let bot: BotProcess;
+let bot: RunningBot;
 let browser: Browser;
 const heights: Array<{ viewport: string; question: string; px: number }> = [];
 
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
 });
 

@@ -1,5 +1,5 @@
 /**
- * The full-page chat at / in a real headless Chromium, against the real server process and its own Direct Line:
+ * The full-page chat at / in a real headless Chromium, against the real server (in-process) and its own Direct Line:
  * the bot greets first, "what is 502" gets the card with Bad Gateway and next steps, a related-code button asks
  * about 504, a conversation of follow-ups in other words holds together, a reload keeps the conversation without a
  * second greeting, and "New conversation" starts over. Before Web Chat has loaded, the page already shows its shell
@@ -8,8 +8,9 @@
  * Nothing may leave the bot's origin, and the page's Content-Security-Policy must hold (no violation reported).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startBot, type BotProcess } from '../support/bot-process';
-import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt } from '../support/bot-process';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -20,12 +21,14 @@ jest.setTimeout(180_000);
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const GREETING = /Hi, I.m StatusBot/;
 
-let bot: BotProcess;
+let bot: RunningBot;
 let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
   site = await originOnlyContext(browser, bot.url);
   page = await site.context.newPage();
@@ -38,16 +41,6 @@ afterAll(async () => {
 
 /** The transcript: Web Chat's feed of activities (its role="log" elements are screen-reader live regions). */
 const transcript = (p: Page | FrameLocator) => p.locator('[role="feed"]');
-
-/** Polls until `read` returns something other than `old` (or times out). */
-async function changed<T>(read: () => Promise<T>, old: T): Promise<T> {
-  const deadline = Date.now() + BROWSER_TIMEOUT_MS;
-  for (;;) {
-    const value = await read();
-    if (value !== old || Date.now() > deadline) return value;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
 
 async function ask(p: Page, text: string): Promise<void> {
   const box = p.locator(SEND_BOX);
@@ -109,7 +102,7 @@ describe('the full-page chat at /', () => {
     await ask(page, 'what is 502');
     const log = transcript(page);
     await log.getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
-    await page.waitForTimeout(500); // let the transcript finish scrolling to the answer
+    await settled(page);
     await screenshot(page, 'chat-desktop');
     await log.getByRole('button', { name: 'Show more' }).last().click();
     await log.getByText(/If you run the server/).last().waitFor();
@@ -159,15 +152,18 @@ describe('the full-page chat at /', () => {
     await transcript(page).getByRole('heading', { name: /418/ }).first().waitFor();
     await expect(typingSeen()).resolves.toBe(false);
 
-    // Hold the next turn back for 2.5 s, as a slow server would.
+    // Hold the next turn back, as a slow server would, until the indicator shows.
     const activities = '**/v3/directline/conversations/*/activities';
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
     await page.route(activities, async (route) => {
-      if (route.request().method() === 'POST') await new Promise((r) => setTimeout(r, 2500));
+      if (route.request().method() === 'POST') await held;
       await route.continue();
     });
     try {
       await ask(page, 'what is 451');
       await page.locator('.webchat__typing-indicator').waitFor();
+      release();
       await transcript(page).getByRole('heading', { name: /451/ }).first().waitFor();
       await page.locator('.webchat__typing-indicator').waitFor({ state: 'detached' });
     } finally {
@@ -183,8 +179,9 @@ describe('the full-page chat at /', () => {
     await log.getByRole('heading', { name: /504 Gateway Timeout/ }).waitFor();
     await expect(log.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBeGreaterThanOrEqual(1);
     await expect(conversationId(page)).resolves.toBe(before);
-    // Give a (wrong) second greeting time to arrive before counting.
-    await page.waitForTimeout(1500);
+    // A second greeting would answer what the page sends as it starts: it would come before the answer to a question.
+    await ask(page, 'what is 404');
+    await log.getByRole('heading', { name: /404 Not Found/ }).last().waitFor();
     await expect(log.getByText(GREETING).count()).resolves.toBe(1);
   });
 
@@ -193,7 +190,7 @@ describe('the full-page chat at /', () => {
     await page.getByRole('button', { name: 'New conversation' }).click();
     const log = transcript(page);
     await log.getByText(GREETING).first().waitFor();
-    await expect(changed(() => conversationId(page), before)).resolves.not.toBe(before);
+    await page.waitForFunction((old) => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId !== old, before);
     await expect(log.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBe(0);
     // And a reload now restores the new conversation, not the old one.
     const after = await conversationId(page);
@@ -222,7 +219,7 @@ describe('the full-page chat at /', () => {
       await log.getByRole('heading', { name: '413 Content Too Large vs 431 Request Header Fields Too Large' }).waitFor();
       await ask(tab, 'thank you so much!');
       await log.getByText(/You.re welcome/).last().waitFor();
-      await tab.waitForTimeout(500);
+      await settled(tab);
       await screenshot(tab, 'chat-follow-ups');
     } finally {
       await tab.close();

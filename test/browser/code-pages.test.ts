@@ -1,5 +1,5 @@
 /**
- * The code pages in a real headless Chromium, against the real server process: the list at /codes and its filter
+ * The code pages in a real headless Chromium, against the real server (in-process): the list at /codes and its filter
  * box (with and without JavaScript), one page per class and a vendor's, the page of a number only vendors use,
  * the system's dark mode, axe-core (no violation of any impact, light and dark), the "Open page" button of a chat
  * answer, and a check that no request leaves the bot's origin and no CSP rule is broken.
@@ -7,7 +7,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ROOT, startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt, ROOT } from '../support/bot-process';
 import { axeViolations, BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
@@ -27,12 +28,14 @@ interface EntryFile {
 const entryFile = (id: string) => JSON.parse(readFileSync(join(ROOT, 'data', 'codes', `${id}.json`), 'utf8')) as EntryFile;
 const entryCount = () => readdirSync(join(ROOT, 'data', 'codes')).filter((f) => f.endsWith('.json')).length;
 
-let bot: BotProcess;
+let bot: RunningBot;
 let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
   site = await originOnlyContext(browser, bot.url);
   page = await site.context.newPage();

@@ -3,21 +3,24 @@
  * versioned by its own content and cached for a year, pages revalidated, the launcher for minutes), Brotli or gzip by
  * Accept-Encoding from precompressed variants, ETags, and the security headers: a per-response CSP nonce, no framing
  * except /embed by ALLOWED_ORIGINS (and, for a site that is not allowed, a page that says so), nosniff, a referrer
- * policy. The real server process for the defaults; an in-process restify server for the options (any embedder,
+ * policy. The whole server (in-process) for the defaults; restify with the static site alone for the options (any embedder,
  * Azure Direct Line).
  */
 import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import restify from 'restify';
 import { mountStaticSite, type StaticSiteOptions } from '../../src/server/static-site';
-import { startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt } from '../support/bot-process';
 
 jest.setTimeout(60_000);
 
 const EMBEDDER = 'https://status.example.com';
 
-let bot: BotProcess;
+let bot: RunningBot;
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   bot = await startBot({ ALLOWED_ORIGINS: EMBEDDER });
 });
 afterAll(async () => {

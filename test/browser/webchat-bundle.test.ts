@@ -11,7 +11,8 @@
  * The published bundle (`node scripts/update-webchat.js --official 4.18.1`) passes the same tests.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt } from '../support/bot-process';
 import { launchChromium, originOnlyContext, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
@@ -23,12 +24,14 @@ jest.setTimeout(180_000);
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const GREETING = /Hi, I.m StatusBot/;
 
-let bot: BotProcess;
+let bot: RunningBot;
 let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
   site = await originOnlyContext(browser, bot.url);
   page = await site.context.newPage();

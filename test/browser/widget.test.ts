@@ -12,8 +12,9 @@ import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { ROOT, startBot, type BotProcess } from '../support/bot-process';
-import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ensureBuilt, ROOT } from '../support/bot-process';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -29,13 +30,15 @@ const HOST_SITE = 'http://status.example.test';
 /** A site that embeds the widget without being listed in ALLOWED_ORIGINS. */
 const UNLISTED_SITE = 'http://unlisted.example.test';
 
-let bot: BotProcess;
+let bot: RunningBot;
 let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 const requested: string[] = [];
 
 beforeAll(async () => {
+  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
+  ensureBuilt();
   [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000', ALLOWED_ORIGINS: HOST_SITE }), launchChromium()]);
   site = await originOnlyContext(browser, bot.url);
   page = await site.context.newPage();
@@ -101,7 +104,7 @@ describe('the widget on /demo', () => {
     const frame = await chatFrame(page);
     await frame.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => e.name.includes('/vendor/webchat.js')));
     expect(frame.url()).toContain('warm=1');
-    await page.waitForTimeout(500);
+    await settled(page);
     // …but neither runs it nor asks for a conversation.
     await expect(frame.evaluate(() => typeof window.WebChat)).resolves.toBe('undefined');
     expect(requested).not.toContain('/api/directline/token');
@@ -125,7 +128,7 @@ describe('the widget on /demo', () => {
     // The answer arrived without moving focus.
     await expect(frame.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('webchat-sendbox-input');
     expect(requested).toContain('/vendor/webchat.js');
-    await page.waitForTimeout(500);
+    await settled(page);
     await screenshot(page, 'demo-desktop-open');
   });
 
@@ -147,7 +150,7 @@ describe('the widget on /demo', () => {
     await expect(inTranscript()).resolves.toBe(true);
     await page.keyboard.press('Escape');
     await expanded(page, false);
-    await page.waitForTimeout(300); // anything that would pull the focus back into the panel has had its chance
+    await settled(page); // anything that would pull the focus back into the panel has had its chance
     expect(await focused(page)).toBe('launcher');
     // What is typed next goes nowhere near the hidden send box (no space or Enter: those would press the launcher).
     await page.keyboard.type('where-did-my-typing-go?');
@@ -173,10 +176,12 @@ describe('the widget on /demo', () => {
     const feed = frame.locator('[role="feed"]');
     await feed.getByRole('heading', { name: /404 Not Found/ }).waitFor();
     await expect(feed.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBe(1);
-    await page.waitForTimeout(1500);
-    await expect(feed.getByText(GREETING).count()).resolves.toBe(1);
     // Reopened by the page, not by the visitor: focus stays where it was.
     expect(await focused(page)).not.toBe('IFRAME');
+    // A second greeting would answer what the panel sends as it starts: it would come before the answer to a question.
+    await page.evaluate(() => (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 418'));
+    await feed.getByRole('heading', { name: /418/ }).first().waitFor();
+    await expect(feed.getByText(GREETING).count()).resolves.toBe(1);
   });
 
   it('keeps its CSS and the page\'s apart', async () => {
@@ -301,7 +306,7 @@ describe('the widget on a 375×667 phone', () => {
     expect([Math.round(next!.width) >= 44, Math.round(next!.height) >= 44]).toEqual([true, true]);
     const cardButton = await frame.locator('[role="feed"] .ac-pushButton').last().boundingBox();
     expect(Math.round(cardButton!.height)).toBeGreaterThanOrEqual(44);
-    await mobile.waitForTimeout(300);
+    await settled(mobile);
     await screenshot(mobile, 'demo-phone-open');
   });
 
@@ -316,7 +321,7 @@ describe('the widget on a 375×667 phone', () => {
     await expanded(mobile, true);
     // The question asked while closed is at the top of the view, its answer below it.
     const question = frame.locator('[role="feed"] article').filter({ hasText: 'what is 404' }).last();
-    await mobile.waitForTimeout(500);
+    await settled(frame);
     const box = await question.boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(200);
@@ -353,7 +358,8 @@ describe('the widget on a site that is not in ALLOWED_ORIGINS', () => {
       const frame = await chatFrame(host);
       await frame.getByRole('heading', { name: "This site can't show the chat yet" }).waitFor();
       await expect(frame.getByText(`ALLOWED_ORIGINS=${UNLISTED_SITE}`).isVisible()).resolves.toBe(true);
-      for (let i = 0; i < 50 && !warnings.some((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`)); i++) await host.waitForTimeout(100);
+      const refusal = (text: string) => text.includes(`this site (${UNLISTED_SITE}) may not embed`);
+      if (!warnings.some(refusal)) await host.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && refusal(m.text()) });
       expect(warnings.find((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`))).toMatch(/the ALLOWED_ORIGINS setting \(ALLOWED_ORIGINS=http:\/\/unlisted\.example\.test;/);
       await screenshot(host, 'unlisted-site-refused');
       // Still a panel like any other: it closes.
@@ -395,9 +401,12 @@ describe('the widget on another site with a strict, nonce-based CSP', () => {
       // The greeting bubble (asked for with data-greeting) appears once; dismissing it keeps it away for the session.
       await host.getByText('Seeing an error code? Ask me.').waitFor();
       await host.getByRole('button', { name: 'Dismiss' }).click();
+      // The page's clock is moved past the bubble's 3 s, rather than waited out.
+      await host.clock.install();
       await host.reload();
       await open.waitFor();
-      await host.waitForTimeout(4000);
+      await host.clock.fastForward(4_000);
+      await settled(host);
       await expect(host.getByText('Seeing an error code? Ask me.').count()).resolves.toBe(0);
 
       await open.click();

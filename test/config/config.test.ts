@@ -1,13 +1,9 @@
 /**
  * readConfig(env): the defaults that make `npm start` work with nothing set, and a ConfigError for every wrong value
- * that names the variable, what was given and what is allowed. Then the real process: started with a wrong value it
- * prints that message (no stack trace) and exits 1.
+ * that names the variable, what was given and what is allowed. That the process prints that message alone and exits 1
+ * is test/e2e/process.test.ts's.
  */
 import { ConfigError, readConfig, type Config } from '../../src/config';
-import { startBot } from '../support/bot-process';
-
-// Starting the real process takes a few seconds on a busy machine.
-jest.setTimeout(60_000);
 
 /** The error readConfig throws for `env`; fails the test if it does not throw a ConfigError. */
 function configError(env: Record<string, string>): ConfigError {
@@ -143,28 +139,5 @@ describe('invalid values', () => {
     expect(err.message).toContain(`${variable} must be`);
     expect(err.message).toContain(allowed);
     expect(err.message).toMatch(/Fix it in \.env or the environment \(see \.env\.example\)\.$/);
-  });
-});
-
-describe('the process with a wrong value', () => {
-  it('prints the ConfigError message alone and exits 1', async () => {
-    const env = { STORAGE: 'redis' };
-    const expected = configError({ PORT: '0', ...env }).message;
-    const failure = await startBot(env).then(
-      async (bot) => {
-        await bot.stop();
-        return new Error('the bot started');
-      },
-      (err: Error) => err,
-    );
-    // startBot rejects with "bot exited with <code> before listening:" and every line the process printed, as JSON.
-    const [headline, ...printed] = failure.message.split('\n');
-    expect(headline).toBe('bot exited with 1 before listening:');
-    const lines = printed.map((l) => JSON.parse(l) as unknown);
-    expect(lines).toContain(expected);
-    // One line, the message: no stack trace, no "ConfigError:" prefix, no generic failure wrapper.
-    const text = lines.map((l) => (typeof l === 'string' ? l : JSON.stringify(l))).join('\n');
-    expect(text).not.toMatch(/^\s+at /m);
-    expect(text).not.toMatch(/ConfigError:|StatusBot failed to start/);
   });
 });

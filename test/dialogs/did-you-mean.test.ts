@@ -116,11 +116,6 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
 });
 
 describe('dialog ids', () => {
-  it('are the stable strings persisted dialog stacks name', () => {
-    expect(MAIN_DIALOG).toBe('statusbot.main');
-    expect(DID_YOU_MEAN_DIALOG).toBe('statusbot.didYouMean');
-  });
-
   it('are what a waiting prompt stores, and another bot instance over the same store continues it', async () => {
     const first = botUnderTest();
     await first.adapter.send(vague.text).assertReply((reply) => expectDidYouMean(reply));

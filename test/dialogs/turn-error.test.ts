@@ -8,7 +8,7 @@ import pino from 'pino';
 import { createApp, type App } from '../../src/app';
 import { readConfig } from '../../src/config';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage';
-import { sendActivity, visibleText } from '../support/bot-process';
+import { sendActivity, visibleText } from '../support/channel-client';
 import { engine, findVagueMessage, storedStack } from './bot-harness';
 
 jest.setTimeout(20_000);

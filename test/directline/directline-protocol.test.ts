@@ -1,10 +1,10 @@
 /**
- * The self-hosted Direct Line 3.0 against the real server process, spoken as the official client speaks it: a
+ * The self-hosted Direct Line 3.0 against the real server (in-process, over HTTP), spoken as the official client speaks it: a
  * token from POST /api/directline/token, POST /conversations, activities posted and read back by polling with a
  * watermark and over the WebSocket stream, token refresh. Then the official client itself (botframework-directlinejs)
  * in Node, and the same conversation with Bot Framework credentials configured.
  */
-import { startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
 import {
   StreamRecorder,
   call,
@@ -20,7 +20,7 @@ import { connectOfficialClient } from './official-client';
 
 jest.setTimeout(60_000);
 
-let bot: BotProcess;
+let bot: RunningBot;
 beforeAll(async () => {
   bot = await startBot();
 });
@@ -228,7 +228,7 @@ describe('the official client (botframework-directlinejs) in Node', () => {
 });
 
 describe('with Bot Framework credentials configured', () => {
-  let secured: BotProcess;
+  let secured: RunningBot;
   beforeAll(async () => {
     // Credentials make /api/messages demand Azure's JWTs; the self-hosted Direct Line runs its turns in-process and
     // never calls out (expectReplies), so it works even with a made-up app registration and no network.
@@ -247,15 +247,13 @@ describe('with Bot Framework credentials configured', () => {
   });
 });
 
-describe('shutdown', () => {
-  it('closes open streams with 1001 Going Away and exits promptly', async () => {
+describe('stopping the server', () => {
+  it('closes open streams with 1001 Going Away', async () => {
     const doomed = await startBot();
     const conv = await startConversation(doomed.url);
     const stream = await StreamRecorder.open(conv.streamUrl);
     const closeCode = new Promise<number>((resolve) => stream.socket.once('close', (code) => resolve(code)));
-    const started = Date.now();
-    expect(await doomed.stop()).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5_000);
+    await doomed.stop();
     expect(await closeCode).toBe(1001);
   });
 });

@@ -1,10 +1,10 @@
 /**
- * What the self-hosted Direct Line refuses, against the real server process: missing, forged, expired and
+ * What the self-hosted Direct Line refuses, against the real server (in-process, over HTTP): missing, forged, expired and
  * other-conversation tokens; activities over the size limit; too many activities per conversation and too many
  * tokens per address (429 with Retry-After); pages from origins not in ALLOWED_ORIGINS (403), while allowed ones get
  * CORS answers. Every refusal is problem+json with a detail that says what to do.
  */
-import { startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
 import { StreamRecorder, call, forgeToken, getToken, poll, postActivity, startConversation, type ConversationBody, type HttpResult } from './directline-client';
 
 jest.setTimeout(60_000);
@@ -13,7 +13,7 @@ const SECRET = 'test-only-direct-line-secret-0123456789abcdef';
 const ALLOWED = 'https://help.example.com';
 const now = () => Math.floor(Date.now() / 1000);
 
-let bot: BotProcess;
+let bot: RunningBot;
 let domain: string;
 beforeAll(async () => {
   bot = await startBot({
@@ -91,50 +91,47 @@ describe('tokens', () => {
   });
 });
 
-describe('tokens that really expire (DIRECTLINE_TOKEN_TTL_SECONDS=1)', () => {
-  let shortLived: BotProcess;
+describe('tokens that really expire, on a clock the test moves', () => {
+  let clock = Date.now();
+  let timed: RunningBot;
   beforeAll(async () => {
-    shortLived = await startBot({ DIRECTLINE_TOKEN_TTL_SECONDS: '1' });
+    timed = await startBot({ DIRECTLINE_TOKEN_TTL_SECONDS: '60' }, { now: () => clock });
   });
   afterAll(async () => {
-    await shortLived?.stop();
+    await timed?.stop();
   });
+  /** When a token expires (its `exp` claim), in ms. */
+  const expiryOf = (token: string) => 1000 * (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number }).exp;
 
-  it('work until they expire, then get 403 TokenExpired, also on refresh', async () => {
-    const conv = await startConversation(shortLived.url);
-    expect(conv.expires_in).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 2100));
+  it('work until the millisecond they expire, then get 403 TokenExpired, also on refresh', async () => {
+    const conv = await startConversation(timed.url);
+    expect(conv.expires_in).toBe(60);
+    clock = expiryOf(conv.token) - 1;
+    expect((await poll(conv.domain, conv.conversationId, conv.token)).status).toBe(200);
+    clock += 1;
     const res = await poll(conv.domain, conv.conversationId, conv.token);
     expectProblem(res, 403, 'Forbidden', /expired/);
     expect(res.body).toMatchObject({ code: 'TokenExpired' });
     const refresh = await call(`${conv.domain}/tokens/refresh`, { method: 'POST', token: conv.token });
     expectProblem(refresh, 403, 'Forbidden', /cannot be refreshed/);
   });
-});
 
-describe('streams opened with a token that expires (DIRECTLINE_TOKEN_TTL_SECONDS=3)', () => {
-  let shortLived: BotProcess;
-  beforeAll(async () => {
-    shortLived = await startBot({ DIRECTLINE_TOKEN_TTL_SECONDS: '3' });
-  });
-  afterAll(async () => {
-    await shortLived?.stop();
-  });
+  it('close their streams with 1008 and a reason when they expire, and not before', async () => {
+    const conv = await startConversation(timed.url);
+    const early = await StreamRecorder.open(conv.streamUrl);
+    const earlyClosed = new Promise<number>((resolve) => early.socket.once('close', (code) => resolve(code)));
+    await postActivity(conv.domain, conv.conversationId, conv.token, { type: 'message', text: 'what is 502' });
+    await early.waitFor((activities) => activities.some((a) => a.from.role === 'bot'));
 
-  it('are closed with 1008 and a reason when the token expires, not before', async () => {
-    const conv = await startConversation(shortLived.url);
-    const { exp } = JSON.parse(Buffer.from(conv.token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number };
-    const stream = await StreamRecorder.open(conv.streamUrl);
-    const closed = await new Promise<{ code: number; reason: string; at: number } | 'still open'>((resolve) => {
-      const timer = setTimeout(() => resolve('still open'), exp * 1000 - Date.now() + 10_000);
-      stream.socket.once('close', (code, reason) => {
-        clearTimeout(timer);
-        resolve({ code, reason: reason.toString('utf8'), at: Date.now() });
-      });
-    });
-    await stream.close();
+    // The same token a millisecond before it expires: its stream is closed as the millisecond passes.
+    clock = expiryOf(conv.token) - 1;
+    const late = await StreamRecorder.open(conv.streamUrl);
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) => late.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
     expect(closed).toMatchObject({ code: 1008, reason: expect.stringMatching(/token .*expired/) });
-    expect((closed as { at: number }).at).toBeGreaterThanOrEqual(exp * 1000);
+    // The stream opened with the token's whole life ahead is still open.
+    expect(early.socket.readyState).toBe(early.socket.OPEN);
+    await early.close();
+    expect(await earlyClosed).not.toBe(1008);
   });
 });
 

@@ -6,7 +6,6 @@ import {
   entryRef,
   entryView,
   EXAMPLE_QUESTIONS,
-  UNKNOWN_CODE_RULE,
   type Answer,
   type ClassAnswer,
   type CompareAnswer,
@@ -16,6 +15,7 @@ import {
 } from '../../src/knowledge/answer';
 import { MAX_MESSAGE_LENGTH } from '../../src/knowledge/text';
 import type { Understanding } from '../../src/knowledge/understanding';
+import { renderText } from '../../src/render/render-text';
 import { engine } from './fixture';
 
 const table = () => engine().table;
@@ -180,8 +180,9 @@ describe('unknown_code', () => {
     expect(b).toMatchObject({ intent: 'unknown_code', code: 601, inRange: false, treatedAs: undefined, classInfo: undefined });
   });
 
-  test('the x00 rule is cited from RFC 9110 section 15', () => {
-    expect(UNKNOWN_CODE_RULE).toEqual({ label: 'RFC 9110 §15', url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15' });
+  test('the x00 rule is cited from RFC 9110 section 15, for a number inside 100–599 only', () => {
+    expect(renderText(ask('code 298'), 'plain')).toContain("HTTP's rule (RFC 9110 §15)");
+    expect(renderText(ask('error 601'), 'plain')).not.toContain('RFC 9110');
   });
 });
 

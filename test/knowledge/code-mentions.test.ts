@@ -1,8 +1,23 @@
 /**
  * code-mentions.ts: which numbers in a message are HTTP status codes. Each row is a message and the numbers the
- * engine must accept as codes (with the real table and lexicon, and understand()'s acceptance thresholds).
+ * engine must accept as codes (with the real table and lexicon, and understand()'s acceptance rule).
  */
+import { acceptsMention, type CodeMention } from '../../src/knowledge/code-mentions';
 import { acceptedCodes, engine, isAccepted, mentionsOf } from './fixture';
+
+describe('acceptsMention: how much evidence a number needs to count as a status code', () => {
+  const mention = (code: number, score: number) => ({ code, score, start: 0, end: 3, line: 0, strong: false }) as CodeMention;
+  test.each<[string, number, number, boolean]>([
+    ['a code in the table, at its threshold', 502, 1.5, true],
+    ['a code in the table, just under it', 502, 1.49, false],
+    ['a number in 100–599 the table lacks needs more', 298, 1.5, false],
+    ['…and counts at its own threshold', 298, 2.5, true],
+    ['a number outside 100–599 (scored from a lower base), at its threshold', 601, 0.5, true],
+    ['…and just under it', 601, 0.49, false],
+  ])('%s (%i scored %d): %p', (_what, code, score, accepted) => {
+    expect(acceptsMention(engine().table)(mention(code, score))).toBe(accepted);
+  });
+});
 
 describe('status codes in tool output and logs are found', () => {
   test.each<[string, string, number[]]>([

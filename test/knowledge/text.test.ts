@@ -3,14 +3,10 @@
  * the bounded Damerau–Levenshtein (optimal string alignment) distance.
  */
 import fc from 'fast-check';
-import { editDistance, MAX_MESSAGE_LENGTH, normalize, phraseWords, stem, words } from '../../src/knowledge/text';
+import { editDistance, normalize, phraseWords, stem, words } from '../../src/knowledge/text';
 
 /** Any code points, lone surrogates included (cheaper to start than fc.string({ unit: 'binary' })). */
 const anyText = (maxLength: number) => fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength }).map((cps) => String.fromCodePoint(...cps));
-
-describe('MAX_MESSAGE_LENGTH', () => {
-  test('is 10,000 characters', () => expect(MAX_MESSAGE_LENGTH).toBe(10_000));
-});
 
 describe('normalize', () => {
   test.each<[string, string, string]>([

@@ -169,8 +169,38 @@ describe('the engine corrector (real vocabulary)', () => {
     expect(corrector().correct('frobiden')).toBe('forbidden');
   });
 
+  // Once a 400-letter word took half a second: every one- and two-letter deletion of it was looked up.
+  test.each<[number, 'yes' | 'no']>([
+    [8, 'yes'],
+    [24, 'yes'],
+    [25, 'no'],
+    [400, 'no'],
+  ])('a %i-letter word is looked up in the index: %s (at most once per distinct deletion of up to two letters)', (length, expected) => {
+    const index = (corrector() as unknown as { deletes: Map<string, string[]> }).deletes;
+    const get = index.get.bind(index);
+    let lookups = 0;
+    index.get = (key: string) => (lookups++, get(key));
+    try {
+      engine().understand(`what is ${lettersOnly(length)}`);
+    } finally {
+      delete (index as Partial<Map<string, string[]>>).get;
+    }
+    if (expected === 'no') expect(lookups).toBe(0);
+    else expect(lookups).toBeGreaterThan(0);
+    expect(lookups).toBeLessThanOrEqual(1 + length + (length * (length - 1)) / 2);
+  });
+
   test('understand("unathorised when calling the api") finds 401', () => {
     const u = engine().understand('unathorised when calling the api');
     expect(u.codes[0]).toBe(401);
   });
 });
+
+/** A word of `length` letters that is no English word, the same on every run. */
+function lettersOnly(length: number): string {
+  let seed = 7 + length;
+  return Array.from({ length }, () => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return String.fromCharCode(97 + (seed % 26));
+  }).join('');
+}

@@ -3,7 +3,8 @@
  * near the size limit and a 1 MB message over it, binary junk, emoji, right-to-left text, and markup that must stay
  * text in cards.
  */
-import { type Activity, botForThisFile, sendActivity, visibleText } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { type Activity, sendActivity, visibleText } from '../support/channel-client';
 
 jest.setTimeout(60_000);
 

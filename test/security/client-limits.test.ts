@@ -5,7 +5,8 @@
  * limited per address at all (Teams and Azure arrive from a few Bot Connector addresses).
  */
 import { sendActivityWithAuth } from '../support/authenticated-client';
-import { sendActivity, startBot, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { sendActivity } from '../support/channel-client';
 import { CHANNEL_ISSUER, startOpenIdStandIn, type OpenIdStandIn } from '../support/openid-stand-in';
 
 jest.setTimeout(60_000);
@@ -17,8 +18,8 @@ const statuses = async (url: string, forwardedFor: string[], headers: Record<str
 };
 
 describe('per client address', () => {
-  let direct: BotProcess;
-  let proxied: BotProcess;
+  let direct: RunningBot;
+  let proxied: RunningBot;
   beforeAll(async () => {
     [direct, proxied] = await Promise.all([startBot({ RATE_LIMIT_PER_MINUTE: '3' }), startBot({ RATE_LIMIT_PER_MINUTE: '3', TRUST_PROXY: '1' })]);
   });
@@ -45,16 +46,16 @@ describe('per client address', () => {
 });
 
 describe('forwarded host and scheme', () => {
-  const direct = () => bots[0] as BotProcess;
-  const proxied = () => bots[1] as BotProcess;
-  let bots: BotProcess[] = [];
+  const direct = () => bots[0] as RunningBot;
+  const proxied = () => bots[1] as RunningBot;
+  let bots: RunningBot[] = [];
   beforeAll(async () => {
     bots = await Promise.all([startBot(), startBot({ TRUST_PROXY: 'loopback' })]);
   });
   afterAll(() => Promise.all(bots.map((b) => b.stop())));
 
   test('X-Forwarded-Host shapes the Direct Line domain only when a trusted proxy sent it', async () => {
-    const domain = async (bot: BotProcess, xff: string) => {
+    const domain = async (bot: RunningBot, xff: string) => {
       const res = await fetch(`${bot.url}/api/directline/token`, { method: 'POST', headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https', 'x-forwarded-for': xff } });
       return ((await res.json()) as { domain?: string }).domain ?? `(status ${res.status})`;
     };
@@ -64,7 +65,7 @@ describe('forwarded host and scheme', () => {
 });
 
 describe('per user in a conversation on /api/messages', () => {
-  let bot: BotProcess;
+  let bot: RunningBot;
   beforeAll(async () => {
     bot = await startBot({ CONVERSATION_RATE_LIMIT_PER_MINUTE: '3', RATE_LIMIT_PER_MINUTE: '10000' });
   });
@@ -85,7 +86,7 @@ describe('with credentials', () => {
   const SERVICE_URL = 'https://smba.trafficmanager.net/teams/';
   const now = () => Math.floor(Date.now() / 1000);
   let keys: OpenIdStandIn;
-  let bot: BotProcess;
+  let bot: RunningBot;
   beforeAll(async () => {
     keys = await startOpenIdStandIn();
     bot = await startBot({

@@ -6,7 +6,7 @@
  */
 import { createServer, request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { botForThisFile, startBot, type BotProcess } from '../support/bot-process';
+import { botForThisFile, startBot, type RunningBot } from '../support/bot-in-process';
 
 jest.setTimeout(60_000);
 
@@ -51,8 +51,7 @@ describe('replies go only into the response or to this machine (no SSRF without 
     capture = createServer((req, res) => {
       received.push(req.url ?? '');
       req.resume();
-      // Not chained: restify patches http.ServerResponse's writeHead to return nothing, and a test file that ran the
-      // server in-process earlier in this jest worker leaves that patch behind.
+      // Not chained: restify, running in this process, patches http.ServerResponse's writeHead to return nothing.
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id":"1"}');
     });
@@ -114,7 +113,7 @@ describe('operator endpoints answer this machine only, unless OPERATOR_TOKEN is 
 
   describe('with OPERATOR_TOKEN', () => {
     const token = 'operator-token-for-tests-0123456789';
-    let withToken: BotProcess;
+    let withToken: RunningBot;
     beforeAll(async () => {
       withToken = await startBot({ OPERATOR_TOKEN: token });
     });
@@ -155,7 +154,7 @@ describe('ids the bot keys state by and logs have a length limit', () => {
 
   test('no log line carries a long id', async () => {
     for (let i = 0; i < 5; i++) await send('/api/messages', { body: activity({ deliveryMode: 'expectReplies', conversation: { id: `${i}${'L'.repeat(511)}` } }) });
-    await new Promise((r) => setTimeout(r, 200));
+    expect(bot.logs.filter((l) => typeof l === 'object' && l.msg === 'turn' && String(l.conversation).startsWith('4LLL'))).toHaveLength(1);
     const longest = Math.max(...bot.logs.map((l) => JSON.stringify(l).length));
     expect(longest).toBeLessThan(1_000);
     expect(bot.logs.some((l) => JSON.stringify(l).includes('L'.repeat(200)))).toBe(false);

@@ -5,7 +5,8 @@
  * reply as any vote (none for 👍, the offer to rephrase for 👎), leaves GET /api/stats exactly as it was, and the text
  * that came with it is neither kept nor logged.
  */
-import { botForThisFile, sendActivity, say, visibleText, type Activity } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { sendActivity, say, visibleText, type Activity } from '../support/channel-client';
 
 jest.setTimeout(30_000);
 
@@ -85,10 +86,9 @@ describe('any other vote gets the usual reply and is not recorded', () => {
   });
 
   test('nothing of a refused vote reaches the log', async () => {
-    // Each turn's own log line is written after the turn: once those of the votes above are in, so is anything else.
-    const voteTurns = () => bot.logs.filter((l) => typeof l === 'object' && l.msg === 'turn' && l.conversation === 'votes-b' && l.plan === 'feedback').length;
-    for (const deadline = Date.now() + 5_000; voteTurns() < 3 && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
-    expect(voteTurns()).toBeGreaterThanOrEqual(3);
+    // Each turn's own log line is written at its end: with those of the votes above, so is anything else they logged.
+    const voteTurns = bot.logs.filter((l) => typeof l === 'object' && l.msg === 'turn' && l.conversation === 'votes-b' && l.plan === 'feedback');
+    expect(voteTurns.length).toBeGreaterThanOrEqual(3);
     expect(bot.logs.some((l) => JSON.stringify(l).includes('FORGED-FEEDBACK-TEXT'))).toBe(false);
   });
 

@@ -1,9 +1,10 @@
 /**
- * End to end over HTTP, as a channel talks to the bot: the real server process, the real CloudAdapter, activities
+ * End to end over HTTP, as a channel talks to the bot: the real server (in-process), the real CloudAdapter, activities
  * POSTed to /api/messages with deliveryMode "expectReplies". Covers the welcome, a lookup card, follow-ups that
  * rely on conversation state, a comparison, a class, a triage, a network error, feedback and a did-you-mean choice.
  */
-import { botForThisFile, say, sendActivity, visibleText } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { say, sendActivity, visibleText } from '../support/channel-client';
 
 jest.setTimeout(30_000);
 

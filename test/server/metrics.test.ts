@@ -1,9 +1,10 @@
 /**
- * GET /metrics on the real server process: after a few turns (lookups, a comparison, an unanswerable question,
- * feedback, on two channels and one made-up channel id) and a 404, the Prometheus text carries exactly those counts,
+ * GET /metrics on the real server (in-process, over HTTP): after a few turns (lookups, a comparison, an unanswerable
+ * question, feedback, on two channels and one made-up channel id) and a 404, the Prometheus text carries exactly those counts,
  * the turn latency histogram, HTTP responses by route and status, the state store's fill, and Node's process metrics.
  */
-import { botForThisFile, say, sendActivity } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { say, sendActivity } from '../support/channel-client';
 
 jest.setTimeout(30_000);
 

@@ -1,8 +1,8 @@
 /**
- * The REST API ("the bot as an API") and the HTTP error contract, against the real server process: every error
+ * The REST API ("the bot as an API") and the HTTP error contract, against the real server (in-process, over HTTP): every error
  * is application/problem+json whose title is the status's current name in StatusBot's own table.
  */
-import { botForThisFile, type BotProcess, startBot } from '../support/bot-process';
+import { botForThisFile, type RunningBot, startBot } from '../support/bot-in-process';
 
 jest.setTimeout(30_000);
 
@@ -109,7 +109,7 @@ describe('bad input gets the status the table describes', () => {
 });
 
 describe('rate limiting', () => {
-  let limited: BotProcess;
+  let limited: RunningBot;
   beforeAll(async () => {
     limited = await startBot({ RATE_LIMIT_PER_MINUTE: '3' });
   });

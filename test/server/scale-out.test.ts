@@ -1,6 +1,6 @@
 /**
- * Scale-out: two real bot processes share conversation state through blob storage (a real Azurite), as two
- * instances behind a load balancer do. Every turn of one conversation may land on either instance, so a follow-up
+ * Scale-out: two bot instances (in this process, each with its own engine and caches) share conversation state
+ * through blob storage (a real Azurite), as two instances behind a load balancer do. Every turn of one conversation may land on either instance, so a follow-up
  * ("how do I fix it?") and an answer to "did you mean" must work on the instance that did not ask.
  */
 import { readFileSync, readdirSync } from 'node:fs';
@@ -8,19 +8,22 @@ import { join } from 'node:path';
 import { EMPTY_MEMORY, planReply } from '../../src/conversation/plan-reply';
 import { StatusEngine } from '../../src/knowledge/engine';
 import { startAzuriteBlob, type AzuriteBlob } from '../support/azurite';
-import { ROOT, sendActivity, say, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { ROOT } from '../support/bot-process';
+import { sendActivity, say, visibleText, type Activity } from '../support/channel-client';
 
-// Azurite and two bot processes start in a few seconds; allow for a slow, shared machine.
+// Azurite and two bots start in a few seconds; allow for a slow, shared machine.
 jest.setTimeout(60_000);
 
 let azurite: AzuriteBlob | undefined;
-let a: BotProcess | undefined;
-let b: BotProcess | undefined;
+let a: RunningBot | undefined;
+let b: RunningBot | undefined;
 
 beforeAll(async () => {
   azurite = await startAzuriteBlob();
   const env = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `statusbot-e2e-${process.pid}` };
-  [a, b] = await Promise.all([startBot(env), startBot(env)]);
+  // Nothing but the store is shared: each instance reads the table itself and keeps its own caches.
+  [a, b] = await Promise.all([startBot(env, { engine: StatusEngine.load() }), startBot(env, { engine: StatusEngine.load() })]);
 });
 
 afterAll(async () => {
@@ -29,8 +32,8 @@ afterAll(async () => {
 });
 
 /** The instances, typed as started (beforeAll failing fails every test anyway). */
-const instanceA = () => a as BotProcess;
-const instanceB = () => b as BotProcess;
+const instanceA = () => a as RunningBot;
+const instanceB = () => b as RunningBot;
 
 const textOf = async (reply: Promise<{ status: number; activities: Activity[] }>) => {
   const { status, activities } = await reply;

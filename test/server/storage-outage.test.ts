@@ -1,7 +1,8 @@
 /**
- * Blob storage failing and coming back, against the real bot process and a real Azurite: readiness turns 503 while
- * storage is unreachable and 200 again when it returns; a message sent meanwhile is answered in time with an apology
- * instead of hanging or vanishing; afterwards the bot answers normally. Two ways storage fails:
+ * Blob storage failing and coming back, against the real server (in-process) and a real Azurite: readiness turns 503
+ * while storage is unreachable and 200 again when it returns; a message sent meanwhile is answered with an apology
+ * instead of hanging or vanishing; afterwards the bot answers normally. How long each step took is printed, not
+ * asserted (a test's jest timeout is what catches a hang). Two ways storage fails:
  * - it stops answering (Azurite frozen with SIGSTOP: connections are accepted, nothing comes back), as with a hung
  *   host or a dropped network path, where the Azure SDK alone would wait forever;
  * - it is gone (Azurite stopped: connections are refused), then restarted on the same port. Azurite keeps its data in
@@ -9,7 +10,8 @@
  *   container again.
  */
 import { startAzuriteBlob, type AzuriteBlob } from '../support/azurite';
-import { say, startBot, visibleText, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { say, visibleText } from '../support/channel-client';
 
 jest.setTimeout(60_000);
 
@@ -19,7 +21,7 @@ const TURN_FAILED = /something went wrong on my side/i;
 let azurite: AzuriteBlob | undefined;
 /** True while Azurite is stopped with SIGSTOP; afterAll lets it continue so that stop() can end it. */
 let frozen = false;
-let bot: BotProcess | undefined;
+let bot: RunningBot | undefined;
 /** What the outage cost, printed at the end so a run shows the numbers. */
 const timings: Record<string, number> = {};
 
@@ -35,7 +37,7 @@ afterAll(async () => {
   process.stdout.write(`storage outage timings (ms): ${JSON.stringify(timings)}\n`);
 });
 
-const botUrl = () => (bot as BotProcess).url;
+const botUrl = () => (bot as RunningBot).url;
 
 interface Readiness {
   status: number;
@@ -59,7 +61,7 @@ async function waitForReadiness(status: number, withinMs: number): Promise<Readi
   throw new Error(`/readyz did not turn ${status} within ${withinMs} ms; last answer: ${JSON.stringify(last)}`);
 }
 
-/** /readyz turns 503 within 5 s, saying storage is not ok; records how long it took as `timings[timing]`. */
+/** /readyz turns 503, saying storage is not ok, and the log says why; records how long it took as `timings[timing]`. */
 async function expectNotReadySoon(timing: string): Promise<void> {
   const down = await waitForReadiness(503, 10_000);
   timings[timing] = down.ms;
@@ -67,20 +69,16 @@ async function expectNotReadySoon(timing: string): Promise<void> {
   // The public answer is generic; the storage's own error (with its host and port) goes to the log only.
   expect(down.body.storage?.error).toMatch(/unreachable/);
   expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|ECONN|:\d{4,5}/);
-  const logged = () => (bot as BotProcess).logs.some((l) => typeof l === 'object' && /^Storage readiness check failed/.test(String(l.reason)));
-  for (let i = 0; i < 20 && !logged(); i++) await new Promise((resolve) => setTimeout(resolve, 100)); // the log arrives through a pipe
-  expect(logged()).toBe(true);
-  expect(down.ms).toBeLessThan(5_000);
+  expect((bot as RunningBot).logs.some((l) => typeof l === 'object' && /^Storage readiness check failed/.test(String(l.reason)))).toBe(true);
 }
 
-/** A message sent during the outage is answered within 10 s with the apology; records the wait as `timings[timing]`. */
-async function expectApologyInTime(conversation: string, timing: string): Promise<void> {
+/** A message sent during the outage is answered with the apology; records the wait as `timings[timing]`. */
+async function expectApology(conversation: string, timing: string): Promise<void> {
   const started = Date.now();
   const { status, activities } = await say(botUrl(), conversation, 'what about 504?');
   timings[timing] = Date.now() - started;
   expect(status).toBe(200);
   expect(visibleText(activities)).toMatch(TURN_FAILED);
-  expect(timings[timing]).toBeLessThan(10_000);
 }
 
 describe('blob storage failures', () => {
@@ -92,14 +90,14 @@ describe('blob storage failures', () => {
   });
 
   describe('storage that stops answering (Azurite frozen)', () => {
-    it('turns /readyz 503 within a few seconds, saying storage is not ok', async () => {
+    it('turns /readyz 503, saying storage is not ok', async () => {
       process.kill((azurite as AzuriteBlob).pid, 'SIGSTOP');
       frozen = true;
       await expectNotReadySoon('frozenDetected');
     });
 
-    it('answers a message sent meanwhile within 10 s, telling the user something went wrong', async () => {
-      await expectApologyInTime(conv, 'replyWhileFrozen');
+    it('answers a message sent meanwhile, telling the user something went wrong', async () => {
+      await expectApology(conv, 'replyWhileFrozen');
     });
 
     it('is ready again once storage answers, with the conversation intact', async () => {
@@ -107,7 +105,6 @@ describe('blob storage failures', () => {
       frozen = false;
       const up = await waitForReadiness(200, 10_000);
       timings.readyAfterThaw = up.ms;
-      expect(up.ms).toBeLessThan(5_000);
 
       // The failed turn changed nothing, so the subject is still 502.
       const fix = visibleText((await say(botUrl(), conv, 'how do I fix it?')).activities);
@@ -117,14 +114,14 @@ describe('blob storage failures', () => {
   });
 
   describe('storage that is gone (Azurite stopped, then restarted on the same port)', () => {
-    it('turns /readyz 503 within a few seconds, saying storage is not ok', async () => {
+    it('turns /readyz 503, saying storage is not ok', async () => {
       await (azurite as AzuriteBlob).stop();
       await expectNotReadySoon('stoppedDetected');
     });
 
-    it('answers a message sent meanwhile within 10 s, telling the user something went wrong', async () => {
-      await expectApologyInTime(conv, 'replyWhileStopped');
-      expect((bot as BotProcess).logs.some((l) => typeof l === 'object' && l.msg === 'turn failed')).toBe(true);
+    it('answers a message sent meanwhile, telling the user something went wrong', async () => {
+      await expectApology(conv, 'replyWhileStopped');
+      expect((bot as RunningBot).logs.some((l) => typeof l === 'object' && l.msg === 'turn failed')).toBe(true);
     });
 
     it('turns /readyz 200 again once storage is back, and answers normally', async () => {
@@ -134,7 +131,6 @@ describe('blob storage failures', () => {
       const up = await waitForReadiness(200, 10_000);
       timings.readyAfterRestart = up.ms;
       expect(up.body).toMatchObject({ status: 'ready', storage: { ok: true } });
-      expect(up.ms).toBeLessThan(5_000);
 
       // The restarted Azurite is empty, so the conversation starts afresh: ask, then follow up.
       expect(visibleText((await say(botUrl(), conv, 'what is 504')).activities)).toMatch(/504 Gateway Timeout/);

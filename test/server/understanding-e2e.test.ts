@@ -1,10 +1,11 @@
 /**
- * The conversations understanding v2 is about, over HTTP as a channel holds them: the real server process, the real
+ * The conversations understanding v2 is about, over HTTP as a channel holds them: the real server (in-process), the real
  * CloudAdapter, activities POSTed to /api/messages with deliveryMode "expectReplies", conversation state between
  * turns. Follow-ups in other words after a 413 through nginx, a comparison with the last code, "which one", thanks
  * and acknowledgements that get a line in kind, a number that is no HTTP status, and a message the bot asks about.
  */
-import { botForThisFile, say, visibleText, type Activity } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { say, visibleText, type Activity } from '../support/channel-client';
 
 jest.setTimeout(30_000);
 

@@ -25,13 +25,13 @@ function isProcessRunning(pid: number): boolean {
   }
 }
 
-async function timed(promise: Promise<unknown>): Promise<{ error: unknown; ms: number }> {
-  const started = Date.now();
+/** What `promise` was rejected with (undefined when it resolved). */
+async function failureOf(promise: Promise<unknown>): Promise<unknown> {
   try {
     await promise;
-    return { error: undefined, ms: Date.now() - started };
+    return undefined;
   } catch (error) {
-    return { error, ms: Date.now() - started };
+    return error;
   }
 }
 
@@ -83,15 +83,14 @@ describe('checkStorage as a readiness probe for blob storage', () => {
     await azurite?.stop();
   });
 
-  test('fails fast while Azurite is down, recovers once it is up, and fails fast again after stop()', async () => {
+  test('fails while Azurite is down, recovers once it is up, and fails again after stop()', async () => {
     // The bot starts before its storage: the store is created while nothing listens on the port.
     const port = await findFreePort();
     const storage = createStorage({ kind: 'blob', connectionString: azuriteConnectionString(port), container: 'statusbot-probe' });
 
-    const before = await timed(checkStorage(storage));
-    expect(before.error).toBeInstanceOf(Error);
-    expect((before.error as Error).message).toMatch(/^Storage readiness check failed/);
-    expect(before.ms).toBeLessThan(3_000);
+    const before = await failureOf(checkStorage(storage));
+    expect(before).toBeInstanceOf(Error);
+    expect((before as Error).message).toMatch(/^Storage readiness check failed/);
 
     // Azurite comes up on that port: the same storage object must work now (plain BlobsStorage would keep failing).
     azurite = await startAzuriteBlob({ port });
@@ -99,15 +98,14 @@ describe('checkStorage as a readiness probe for blob storage', () => {
     await storage.write({ [KEY]: conversationState() });
     expect(Object.keys(await storage.read([KEY]))).toEqual([KEY]);
 
-    // Azurite goes away: stop() leaves no process behind, and the probe answers "not ready" within 3 s.
+    // Azurite goes away: stop() leaves no process behind, and the probe answers "not ready".
     const { pid } = azurite;
     await azurite.stop();
     expect(isProcessRunning(pid)).toBe(false);
 
-    const after = await timed(checkStorage(storage));
-    expect(after.error).toBeInstanceOf(Error);
-    expect((after.error as Error).message).toMatch(/^Storage readiness check failed/);
-    expect(after.ms).toBeLessThan(3_000);
+    const after = await failureOf(checkStorage(storage));
+    expect(after).toBeInstanceOf(Error);
+    expect((after as Error).message).toMatch(/^Storage readiness check failed/);
   });
 });
 
@@ -137,8 +135,7 @@ describe('createStorage configuration errors', () => {
 
   test('checkStorage rejects a store that never answers, after the timeout', async () => {
     const hanging: Storage = { read: () => new Promise(() => undefined), write: async () => undefined, delete: async () => undefined };
-    const result = await timed(checkStorage(hanging, { timeoutMs: 100 }));
-    expect((result.error as Error).message).toBe('Storage readiness check failed: no answer within 100 ms.');
-    expect(result.ms).toBeLessThan(1_000);
+    const failure = await failureOf(checkStorage(hanging, { timeoutMs: 100 }));
+    expect((failure as Error).message).toBe('Storage readiness check failed: no answer within 100 ms.');
   });
 });

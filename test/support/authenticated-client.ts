@@ -1,5 +1,5 @@
 /** POSTs one activity to /api/messages with a given Authorization header (or none) and keeps the raw response. */
-import type { Activity } from './bot-process';
+import type { Activity } from './channel-client';
 
 let sequence = 0;
 

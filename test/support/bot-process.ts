@@ -1,7 +1,7 @@
 /**
- * Starts the real StatusBot server (the built dist/src/index.js, as `npm start` runs it) as a child process on a
- * free port, and talks to it as a channel does: activities POSTed to /api/messages with
- * deliveryMode "expectReplies", so the replies come back in the HTTP response body.
+ * Starts the real StatusBot process (the built dist/src/index.js, as `npm start` runs it) on a free port, for what
+ * only the process does: read its environment at start, print its start-up lines, stop on a signal. Everything else
+ * runs the same server in-process (bot-in-process.ts), which starts in a fraction of the time.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
@@ -14,6 +14,8 @@ export interface BotProcess {
   child: ChildProcess;
   /** Every log line the process printed (JSON objects from pino, or raw text). */
   logs: Array<Record<string, unknown> | string>;
+  /** Resolves with the first line, printed so far or later, that `matches`. */
+  nextLog(matches: (line: Record<string, unknown> | string) => boolean): Promise<Record<string, unknown> | string>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -25,7 +27,7 @@ export function ensureBuilt(): void {
   built = true;
 }
 
-export async function startBot(env: Record<string, string> = {}): Promise<BotProcess> {
+export async function startBotProcess(env: Record<string, string> = {}): Promise<BotProcess> {
   ensureBuilt();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', join(ROOT, 'dist', 'src', 'index.js')], {
     cwd: ROOT,
@@ -33,6 +35,7 @@ export async function startBot(env: Record<string, string> = {}): Promise<BotPro
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const logs: BotProcess['logs'] = [];
+  const waiters: Array<(line: BotProcess['logs'][number]) => void> = [];
   const url = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
@@ -46,110 +49,48 @@ export async function startBot(env: Record<string, string> = {}): Promise<BotPro
         // Not JSON: keep the raw line.
       }
       logs.push(parsed);
+      for (const wake of [...waiters]) wake(parsed);
       if (typeof parsed === 'object' && typeof parsed.url === 'string') {
         clearTimeout(timer);
         resolve(parsed.url);
       }
     };
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine);
-    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine);
-    child.once('exit', (code) => {
+    // A process that exits before listening is reported with everything it printed: once it has exited and both of
+    // its outputs have been read to the end.
+    let exitCode: number | null = null;
+    let pending = 3;
+    const ended = () => {
+      if (--pending) return;
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${code} before listening:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+      reject(new Error(`bot exited with ${exitCode} before listening:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+    };
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine).once('close', ended);
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine).once('close', ended);
+    child.once('exit', (code) => {
+      exitCode = code;
+      ended();
     });
   });
   return {
     url,
     child,
     logs,
+    nextLog: (matches) =>
+      new Promise((resolve) => {
+        const found = logs.find(matches);
+        if (found !== undefined) return resolve(found);
+        const wake = (line: BotProcess['logs'][number]) => {
+          if (!matches(line)) return;
+          waiters.splice(waiters.indexOf(wake), 1);
+          resolve(line);
+        };
+        waiters.push(wake);
+      }),
     stop: (signal: NodeJS.Signals = 'SIGTERM') =>
       new Promise((resolve) => {
         if (child.exitCode !== null) return resolve(child.exitCode);
         child.once('exit', (code) => resolve(code));
         child.kill(signal);
       }),
-  };
-}
-
-export interface Activity {
-  type: string;
-  text?: string;
-  value?: unknown;
-  attachments?: Array<{ contentType: string; content: Record<string, unknown> }>;
-  suggestedActions?: { actions: Array<{ title: string; value: unknown }> };
-  [key: string]: unknown;
-}
-
-let sequence = 0;
-
-/** Sends one activity as a channel would and returns the bot's replies (expectReplies). */
-export async function sendActivity(url: string, conversationId: string, activity: Partial<Activity>, channelId = 'test'): Promise<{ status: number; activities: Activity[] }> {
-  const body = {
-    type: 'message',
-    id: `act-${++sequence}`,
-    channelId,
-    serviceUrl: 'http://127.0.0.1:9/',
-    from: { id: 'user-1', name: 'Test User' },
-    recipient: { id: 'statusbot', name: 'StatusBot' },
-    conversation: { id: conversationId },
-    timestamp: new Date().toISOString(),
-    deliveryMode: 'expectReplies',
-    ...activity,
-  };
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-  const text = await res.text();
-  const parsed = text ? (JSON.parse(text) as { activities?: Activity[] }) : {};
-  return { status: res.status, activities: parsed.activities ?? [] };
-}
-
-export const say = (url: string, conversationId: string, text: string) => sendActivity(url, conversationId, { text });
-
-/** All the visible text of a reply: its text plus every TextBlock/TextRun and action title in its cards. */
-export function visibleText(activities: Activity[]): string {
-  const parts: string[] = [];
-  const walk = (node: unknown) => {
-    if (Array.isArray(node)) node.forEach(walk);
-    else if (node && typeof node === 'object') {
-      const o = node as Record<string, unknown>;
-      for (const key of ['text', 'title', 'fallbackText']) if (typeof o[key] === 'string') parts.push(o[key] as string);
-      for (const v of Object.values(o)) if (typeof v === 'object') walk(v);
-    }
-  };
-  for (const a of activities) {
-    if (a.text) parts.push(a.text);
-    walk(a.attachments);
-  }
-  return parts.join('\n');
-}
-
-/**
- * One bot process for the whole test file: started before the first test, stopped after the last.
- *
- *   const bot = botForThisFile({ RATE_LIMIT_PER_MINUTE: '1000' });
- *   it('answers', async () => { await say(bot.url, 'c1', 'what is 502'); });
- */
-export function botForThisFile(env: Record<string, string> = {}): BotProcess {
-  let running: BotProcess | undefined;
-  beforeAll(async () => {
-    running = await startBot(env);
-  });
-  afterAll(async () => {
-    await running?.stop();
-  });
-  const current = (): BotProcess => {
-    if (!running) throw new Error('The bot is not running yet: use it inside a test or hook, not at the top level.');
-    return running;
-  };
-  return {
-    get url() {
-      return current().url;
-    },
-    get child() {
-      return current().child;
-    },
-    get logs() {
-      return current().logs;
-    },
-    stop: (signal) => current().stop(signal),
   };
 }

@@ -116,6 +116,30 @@ export async function holdBackWebChat(page: Page): Promise<() => void> {
   return release;
 }
 
+/**
+ * Resolves once the page or frame has stopped moving: no element scrolled for three animation frames in a row (Web Chat
+ * scrolls smoothly to what arrives), and then the browser was idle. Before a screenshot, and before checking that
+ * something did not happen.
+ */
+export async function settled(target: Page | Frame): Promise<void> {
+  await target.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const positions = () => Array.from(document.querySelectorAll('*') as ArrayLike<{ scrollTop: number; scrollLeft: number }>, (e) => `${e.scrollTop},${e.scrollLeft}`).join(' ');
+        let last = positions();
+        let still = 0;
+        const frame = () => {
+          const now = positions();
+          still = now === last ? still + 1 : 0;
+          last = now;
+          if (still < 3) window.requestAnimationFrame(frame);
+          else window.requestIdleCallback(() => resolve());
+        };
+        window.requestAnimationFrame(frame);
+      }),
+  );
+}
+
 export async function screenshot(page: Page, name: string): Promise<string> {
   if (!existsSync(ARTIFACTS)) mkdirSync(ARTIFACTS, { recursive: true });
   const path = join(ARTIFACTS, `${name}.png`);

@@ -1,12 +1,13 @@
 /**
- * The compose-box search ("Look up an HTTP status") through the real server process and CloudAdapter over HTTP:
+ * The compose-box search ("Look up an HTTP status") through the real server (in-process) and CloudAdapter over HTTP:
  * `composeExtension/query` invokes as Teams posts them, the result list in the invoke response, paging, the initial
  * run, and `composeExtension/selectItem` returning the card that goes into the message.
  */
 import { SEARCH_COMMAND_ID, SEARCH_PARAMETER } from '../../src/teams/search-query';
 import { cardProblems, cardActions, visibleText as cardText } from '../cards/card-check';
 import { engine } from '../cards/engine-fixture';
-import { botForThisFile, sendActivity } from '../support/bot-process';
+import { botForThisFile } from '../support/bot-in-process';
+import { sendActivity } from '../support/channel-client';
 import { invokeActivity, post } from './teams-activity';
 import type { AdaptiveCard } from '../../src/cards/adaptive-card-types';
 

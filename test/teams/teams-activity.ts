@@ -3,7 +3,7 @@
  * group-chat conversations, @mention entities, and invokes (message extension, feedback) posted the way Teams posts
  * them, without `deliveryMode: expectReplies`, so the HTTP response body is the invoke response itself.
  */
-import type { Activity } from '../support/bot-process';
+import type { Activity } from '../support/channel-client';
 
 /** The bot as Teams addresses it: "28:" + its Microsoft App ID. */
 export const BOT = { id: '28:00000000-0000-4000-8000-00000000b07d', name: 'StatusBot' };

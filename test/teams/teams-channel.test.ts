@@ -1,16 +1,17 @@
 /**
- * StatusBot in Teams channels and group chats, through the real server process and CloudAdapter over HTTP: @mentions of
+ * StatusBot in Teams channels and group chats, through the real server (in-process) and CloudAdapter over HTTP: @mentions of
  * the bot leave the text (every one, nobody else's), replies go to the thread, an answer is its card alone with a
  * notification summary, answers carry Teams' feedback loop, and a vote from Teams' feedback form ends in the same
  * record as a vote from the card's buttons.
  */
-import { sendActivity, startBot, visibleText, type Activity, type BotProcess } from '../support/bot-process';
+import { startBot, type RunningBot } from '../support/bot-in-process';
+import { sendActivity, visibleText, type Activity } from '../support/channel-client';
 import { startConnectorStandIn, type ConnectorStandIn } from './connector-stand-in';
 import { BOT, channelMessage, channelThread, groupChatMessage, invokeActivity, mention, post } from './teams-activity';
 
 jest.setTimeout(30_000);
 
-let bot: BotProcess;
+let bot: RunningBot;
 let connector: ConnectorStandIn;
 beforeAll(async () => {
   // debug: the bot logs the text it understood ("message text"), which is how these tests see the stripped text.
@@ -23,14 +24,9 @@ afterAll(async () => {
 const ALICE = { id: '29:alice-id', name: 'Alice Kim' };
 const cardOf = (a: Activity | undefined) => a?.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
-/**
- * The text the bot's dialogs saw for a conversation, from its debug log, oldest first. The log line may reach the
- * pipe a moment after the HTTP reply, so this waits for `expected` lines (up to 5 s).
- */
-async function understoodTexts(conversationId: string, expected = 1): Promise<string[]> {
-  const read = () => bot.logs.flatMap((line) => (typeof line === 'object' && line.msg === 'message text' && line.conversation === conversationId ? [String(line.text)] : []));
-  for (const deadline = Date.now() + 5_000; read().length < expected && Date.now() < deadline; ) await new Promise((r) => setTimeout(r, 20));
-  return read();
+/** The text the bot's dialogs saw for a conversation, from its debug log (written during the turn), oldest first. */
+function understoodTexts(conversationId: string): string[] {
+  return bot.logs.flatMap((line) => (typeof line === 'object' && line.msg === 'message text' && line.conversation === conversationId ? [String(line.text)] : []));
 }
 
 async function teams(activity: Partial<Activity>) {
@@ -54,7 +50,7 @@ describe('@mentions in a channel', () => {
     expect(cardOf(reply)?.version).toBe('1.5');
     expect(visibleText(replies)).toMatch(/502 Bad Gateway/);
     expect(JSON.stringify(replies)).not.toMatch(/<at>|StatusBot<\/at>/);
-    expect(await understoodTexts(thread)).toEqual(['what is 502']);
+    expect(understoodTexts(thread)).toEqual(['what is 502']);
     // Bot Framework addresses the reply to the thread (the conversation id with ;messageid=) and the message.
     expect(reply.conversation).toMatchObject({ id: thread });
     expect(reply.replyToId).toBe(message.id);
@@ -64,7 +60,7 @@ describe('@mentions in a channel', () => {
   test('removes every mention of the bot, with Teams\' line breaks and spaces around them', async () => {
     const thread = channelThread('twice');
     const replies = await teams(channelMessage('\r\n<at>StatusBot</at>  401 vs 403 please <at>StatusBot</at>\r\n', [mention(BOT), mention(BOT)], thread));
-    expect(await understoodTexts(thread)).toEqual(['401 vs 403 please']);
+    expect(understoodTexts(thread)).toEqual(['401 vs 403 please']);
     const text = visibleText(replies);
     expect(text).toMatch(/401 Unauthorized/);
     expect(text).toMatch(/403 Forbidden/);
@@ -74,7 +70,7 @@ describe('@mentions in a channel', () => {
   test('keeps other people\'s mentions in the text it understands', async () => {
     const thread = channelThread('alice');
     const replies = await teams(channelMessage('<at>StatusBot</at> <at>Alice Kim</at> keeps getting too many requests from the API', [mention(BOT), mention(ALICE)], thread));
-    expect(await understoodTexts(thread)).toEqual(['<at>Alice Kim</at> keeps getting too many requests from the API']);
+    expect(understoodTexts(thread)).toEqual(['<at>Alice Kim</at> keeps getting too many requests from the API']);
     expect(visibleText(replies)).toMatch(/429 Too Many Requests/);
     expect(JSON.stringify(replies)).not.toMatch(/<at>StatusBot/);
   });
@@ -87,7 +83,7 @@ describe('@mentions in a channel', () => {
       '10.0.0.1 - - [25/Nov/2026:10:00:03 +0000] "GET /api HTTP/1.1" 200 512 "-" "curl/8.5.0"',
     ];
     const replies = await teams(channelMessage(`<at>StatusBot</at>\r\n${log.join('\r\n')}`, [mention(BOT)], thread));
-    expect(await understoodTexts(thread)).toEqual([log.join('\n')]);
+    expect(understoodTexts(thread)).toEqual([log.join('\n')]);
     expect(visibleText(replies)).toMatch(/502/);
   });
 
