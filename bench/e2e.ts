@@ -169,7 +169,8 @@ const SCRIPTED: Conversation[] = [
   ],
   [
     { text: 'my access token expired overnight and every call gets rejected', expect: [/401/] },
-    { value: { action: 'feedback', reaction: 'like', id: '401' }, expect: [/Thanks for the feedback/] },
+    // A 👎 is answered with the offer to rephrase (a 👍 is counted without a message, so it has no reply to check).
+    { value: { action: 'feedback', reaction: 'dislike', id: '401' }, expect: [/Sorry that missed/] },
   ],
   [{ text: 'what does http 299 mean', expect: [/299/] }],
   [
