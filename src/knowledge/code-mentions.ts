@@ -76,6 +76,8 @@ export interface MentionVocabulary {
   askWords: ReadonlySet<string>;
   /** Words the table uses anywhere: a plural after a number that is none of them is a count ("200 grapes"). */
   isTableWord: (word: string) => boolean;
+  /** A slip for a word we know ("dose" for "does"): no word of another world. */
+  isMisspelt: (word: string) => boolean;
   /** A word that names a vendor ("activesync", "cloudflare"): the web's world, like "api" or "curl". */
   isVendorWord: (word: string) => boolean;
 }
@@ -190,7 +192,7 @@ class NumberReader {
     if (before === '#' || before === '$' || before === '€' || before === '£') against(e, 4);
     if (after === '%') against(e, 4);
     if (before === '(' && after === ')') e.score += 1;
-    if (!e.strong && (ARITHMETIC.test(neighbour(lower, start, -1)) || ARITHMETIC.test(neighbour(lower, word.end, 1)))) e.score -= 4; // "500 + 200 = 700"
+    if (!e.strong && (isArithmetic(lower, start, -1) || isArithmetic(lower, word.end, 1))) e.score -= 4; // "500 + 200 = 700"
     if (suffix === 's') e.score += known ? 1 : -4; // "500s" are statuses; "45s" are seconds
     // "404 divided by 2", "200 plus 300": an operator with a number on its other side.
     if (!e.strong && (this.operatorAt(index + 1, 1, line) || this.operatorAt(index - 1, -1, line))) e.score -= 4;
@@ -361,7 +363,7 @@ const LINKING = new Set(['is', 'was', 'number', 'no', 'nr']);
 function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
   // Adverbs ("specifically", "exactly") say how, not what the number belongs to.
-  return /^[a-z]{4,}$/.test(w) && !w.endsWith('ly') && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w);
+  return /^[a-z]{4,}$/.test(w) && !w.endsWith('ly') && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w) && !vocabulary.isMisspelt(w);
 }
 
 /**
@@ -439,13 +441,22 @@ function isPartOfOtherNumber(before: string, before2: string, after: string, aft
 }
 
 /** The nearest non-blank character before (direction -1) or after (+1) an offset. */
-function neighbour(text: string, from: number, direction: 1 | -1): string {
-  for (let i = direction < 0 ? from - 1 : from; i >= 0 && i < text.length; i += direction) {
-    const ch = text[i] as string;
-    if (ch !== ' ' && ch !== '\t') return ch;
-  }
-  return '';
+/** An operator beside the number with another number past it: "500 + 200", "= 700"; not "414 = ?", which asks. */
+function isArithmetic(text: string, from: number, direction: 1 | -1): boolean {
+  const at = nextNonBlank(text, from, direction);
+  if (at < 0 || !ARITHMETIC.test(text[at] as string)) return false;
+  const past = nextNonBlank(text, direction < 0 ? at : at + 1, direction);
+  return past >= 0 && /[\d(]/.test(text[past] as string);
 }
+
+/** The index of the first character that is not a space or a tab from `from` in `direction`, or -1. */
+function nextNonBlank(text: string, from: number, direction: 1 | -1): number {
+  for (let i = direction < 0 ? from - 1 : from; i >= 0 && i < text.length; i += direction) {
+    if (text[i] !== ' ' && text[i] !== '\t') return i;
+  }
+  return -1;
+}
+
 
 /** The mentions understand() reads as status codes: a known code needs less evidence than a number the table lacks. */
 export function acceptsMention(table: Pick<StatusTable, 'has'>): (m: CodeMention) => boolean {

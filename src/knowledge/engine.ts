@@ -81,6 +81,7 @@ export class StatusEngine {
       reasonPhraseFollows: (code: number, following: readonly string[]) => phrases.phraseFollows(code, following),
       askWords: talk.askWords,
       isTableWord: (word: string) => corrector.isKnown(word),
+      isMisspelt: (word: string) => corrector.correct(word) !== null,
       isVendorWord: (word: string) => vendorWords.has(word),
     };
     const providers = new ProviderErrorFinder(table.providerErrors, table.named.providers);

@@ -179,6 +179,9 @@ describe('numbers that are not status codes are ignored', () => {
     ['leading zero', 'code 0404', []],
     ['letter O for zero', '5O2', []],
     ['arithmetic words', "what's 200 plus 300", []],
+    ['an operator with a number past it', '500 + 200 = 700', []],
+    ['an operator after the number', 'what is 404 * 2', []],
+    ['"= ?" asks, it computes nothing', '414 = ?', [414]],
   ])('%s: %j → %j', (_label, text, codes) => {
     expect(acceptedCodes(text)).toEqual(codes);
   });

@@ -56,6 +56,10 @@ const WORDINGS = [
   'short version of {N}',
   "couldn't figure out what {N} means",
   "isn't {N} something i should know?",
+  'what dose {N} mean',
+  'whta is {N}',
+  '{N} = ?',
+  '{N}=?',
 ];
 
 /** Sentences about other things, with numbers (many of them known codes): none may be read as naming a code. */
