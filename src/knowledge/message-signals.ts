@@ -23,7 +23,14 @@ const CLASS_PATTERNS: RegExp[] = [
   /(?<![\w.])([1-5])00s?[\s-]+(?:range|series|level|family|class|block|category|group|band)(?![\w])/g,
   /\b(?:start|starts|starting|begin|begins|beginning)\s+with\s+(?:an?\s+|the\s+)?([1-5])(?![\w])/g,
   /\bin\s+the\s+([1-5])00s(?![\w])/g,
+  // "the 200s in general?", "what are the 400s": the hundreds as a whole.
+  /(?<![\w.])([1-5])00s\b[\s,]*(?:in general|generally|as a whole|overall)\b/g,
+  /\bwhat\s+are\s+(?:the\s+)?([1-5])00s\s*\??\s*$/g,
 ];
+
+/** "four hundred series errors": a hundred in words, then a word for a group of codes. */
+const WORDED_CLASS = /\b(one|two|three|four|five) hundreds?\b[\s-]*(?:range|series|level|family|class|block|category|group|band)\b/;
+const HUNDREDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
 
 export function findClassMention(lower: string, words: readonly Word[], lexicon: Lexicon): ClassMention | null {
   for (const pattern of CLASS_PATTERNS) {
@@ -31,6 +38,8 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
     const m = pattern.exec(lower);
     if (m) return { class: `${m[1]}xx` as StatusClass, explicit: true, start: m.index, end: m.index + m[0].length };
   }
+  const worded = WORDED_CLASS.exec(lower);
+  if (worded) return { class: `${HUNDREDS[worded[1] as string]}xx` as StatusClass, explicit: true, start: worded.index, end: worded.index + worded[0].length };
   const texts = words.map((w) => w.text);
   const hasCue = texts.some((w, i) => lexicon.classCueWords.has(w) || lexicon.classCueWords.has(`${w} ${texts[i + 1] ?? ''}`));
   if (!hasCue) return null;

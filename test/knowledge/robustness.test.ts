@@ -230,3 +230,23 @@ describe('things named without anything that happened are asked about, not match
     expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
   });
 });
+
+describe('a class asked as the hundreds, in digits or in words; the same hundreds counted are codes', () => {
+  const CLASSES: ReadonlyArray<[string, string]> = [
+    ['1', 'one'],
+    ['2', 'two'],
+    ['3', 'three'],
+    ['4', 'four'],
+    ['5', 'five'],
+  ];
+  test.each(CLASSES)('%s00s as a class', (d, word) => {
+    for (const text of [`the ${d}00s in general?`, `what are the ${d}00s`, `the ${d}00s generally, what do they mean`, `${word} hundred series, what are they`, `the ${word} hundred range`]) {
+      expect({ text, ...engine().understand(text) }).toMatchObject({ text, intent: 'class', class: `${d}xx` });
+    }
+  });
+  test.each(CLASSES.slice(1))('%s00s counted or seen are no class', (d, word) => {
+    for (const text of [`getting lots of ${d}00s`, `what are these ${d}00s in my log`, `we had ${word} hundred errors yesterday`]) {
+      expect({ text, intent: engine().understand(text).intent }).not.toEqual({ text, intent: 'class' });
+    }
+  });
+});
