@@ -8,9 +8,9 @@
  * Nothing may leave the bot's origin, and the page's Content-Security-Policy must hold (no violation reported).
  */
 import type { Browser, FrameLocator, Page } from 'playwright-core';
-import { startBot, type RunningBot } from '../support/bot-in-process';
-import { ensureBuilt } from '../support/bot-process';
-import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
+import type { RunningBot } from '../support/bot-in-process';
+import { closeSiteUnderTest, openSiteUnderTest } from '../support/site-under-test';
+import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -26,18 +26,9 @@ let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
-  ensureBuilt();
-  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
-  site = await originOnlyContext(browser, bot.url);
-  page = await site.context.newPage();
-});
+beforeAll(async () => ({ bot, browser, site, page } = await openSiteUnderTest()));
 
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+afterAll(() => closeSiteUnderTest(bot, browser));
 
 /** The transcript: Web Chat's feed of activities (its role="log" elements are screen-reader live regions). */
 const transcript = (p: Page | FrameLocator) => p.locator('[role="feed"]');

@@ -7,9 +7,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { startBot, type RunningBot } from '../support/bot-in-process';
-import { ensureBuilt, ROOT } from '../support/bot-process';
-import { axeViolations, BROWSER_TIMEOUT_MS, launchChromium, originOnlyContext, screenshot, type OriginOnlyContext } from '../support/browser';
+import type { RunningBot } from '../support/bot-in-process';
+import { closeSiteUnderTest, openSiteUnderTest } from '../support/site-under-test';
+import { ROOT } from '../support/bot-process';
+import { axeViolations, BROWSER_TIMEOUT_MS, screenshot, type OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -33,18 +34,9 @@ let browser: Browser;
 let site: OriginOnlyContext;
 let page: Page;
 
-beforeAll(async () => {
-  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
-  ensureBuilt();
-  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
-  site = await originOnlyContext(browser, bot.url);
-  page = await site.context.newPage();
-});
+beforeAll(async () => ({ bot, browser, site, page } = await openSiteUnderTest()));
 
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+afterAll(() => closeSiteUnderTest(bot, browser));
 
 const visibleCodes = (p: Page) => p.locator('#cp-codes li[data-search]:visible .cp-code').allInnerTexts();
 

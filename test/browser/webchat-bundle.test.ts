@@ -11,9 +11,9 @@
  * The published bundle (`node scripts/update-webchat.js --official 4.18.1`) passes the same tests.
  */
 import type { Browser, Page } from 'playwright-core';
-import { startBot, type RunningBot } from '../support/bot-in-process';
-import { ensureBuilt } from '../support/bot-process';
-import { launchChromium, originOnlyContext, type OriginOnlyContext } from '../support/browser';
+import type { RunningBot } from '../support/bot-in-process';
+import { closeSiteUnderTest, openSiteUnderTest } from '../support/site-under-test';
+import type { OriginOnlyContext } from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -30,19 +30,12 @@ let site: OriginOnlyContext;
 let page: Page;
 
 beforeAll(async () => {
-  // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
-  ensureBuilt();
-  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000' }), launchChromium()]);
-  site = await originOnlyContext(browser, bot.url);
-  page = await site.context.newPage();
+  ({ bot, browser, site, page } = await openSiteUnderTest());
   await page.goto(bot.url + '/');
   await page.locator('#sb-webchat [role="feed"]').getByText(GREETING).first().waitFor();
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await bot?.stop();
-});
+afterAll(() => closeSiteUnderTest(bot, browser));
 
 const transcript = () => page.locator('#sb-webchat [role="feed"]');
 
