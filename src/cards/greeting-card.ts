@@ -14,8 +14,8 @@ import { heading, label, paragraph } from './card-text';
 export function greetingCard(answer: GreetingAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const title = titleOf(answer);
   const body: CardElement[] = [heading(title, { size: 'large' }), paragraph(answer.message)];
-  if (answer.otherNumber) {
-    const { kind } = answer.otherNumber;
+  if (answer.otherWorld) {
+    const { kind } = answer.otherWorld;
     body.push(paragraph(kind.explanation, { spacing: 'medium' }), ...actionSets(kind.references.map((r) => openUrlAction(r.label, r.url))));
   }
   if (answer.examples.length) body.push(label('Try one of these:', { weight: 'bolder', spacing: 'medium' }), ...actionSets(answer.examples.map(askAction)));
@@ -25,7 +25,7 @@ export function greetingCard(answer: GreetingAnswer, options: { feedback?: boole
 
 function titleOf(answer: GreetingAnswer): string {
   if (answer.intent === 'greeting') return answer.title ?? 'StatusBot';
-  if (answer.otherNumber) return `${answer.otherNumber.text} is not an HTTP status`;
+  if (answer.otherWorld) return answer.otherWorld.text ? `${answer.otherWorld.text} is not an HTTP status` : 'Not an HTTP status';
   if (answer.clarify) return 'Which status or error?';
   return 'I could not find a status code in that';
 }

@@ -39,7 +39,7 @@ function toJson(q: string, u: Understanding, answer: Answer) {
     ...(u.side ? { side: u.side } : {}),
     ...(u.act ? { act: u.act } : {}),
     ...(u.clarify ? { clarify: u.clarify } : {}),
-    ...(u.otherNumber ? { otherNumber: u.otherNumber } : {}),
+    ...(u.otherWorld ? { otherWorld: u.otherWorld } : {}),
     ...(u.recommended ? { recommended: u.recommended } : {}),
     ...(u.intent === 'triage' ? { counts: u.counts.map(({ code, count }) => ({ code, count })) } : {}),
     ...(u.networkError ? { networkError: u.networkError } : {}),

@@ -118,7 +118,7 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
       return { lastIds: [], lastNetworkError: answer.error.id, ...side }; // "how do I fix it?" is about this, not an older code
     case 'none':
       // A mail server's reply or an exit status became the subject: "how do I fix it?" is not about the older code.
-      return answer.otherNumber ? { lastIds: [], ...side } : { ...memory, ...side };
+      return answer.otherWorld ? { lastIds: [], ...side } : { ...memory, ...side };
     default:
       // A greeting or a thank-you keeps the subject and the side; the part asked last no longer applies.
       return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };

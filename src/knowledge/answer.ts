@@ -145,7 +145,7 @@ export interface GreetingAnswer extends AnswerBase {
   /** For none: what the bot asks for. */
   clarify?: Clarify;
   /** For none: the number in the message that is something else, and what that is. */
-  otherNumber?: { text: string; kind: Pick<NumberKind, 'id' | 'name' | 'explanation' | 'references'> };
+  otherWorld?: { text?: string; kind: Pick<NumberKind, 'id' | 'name' | 'explanation' | 'references'> };
   examples: string[];
 }
 
@@ -271,11 +271,13 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       return { intent: 'greeting', act, ...(title ? { title } : {}), message: talk.actReplies[act], examples: short ? [] : EXAMPLE_QUESTIONS, notes, suggestions: [] };
     }
     case 'none': {
-      const kind = u.otherNumber && kinds.kind(u.otherNumber.kind);
-      if (u.otherNumber && kind) {
+      const kind = u.otherWorld && kinds.kind(u.otherWorld.kind);
+      if (u.otherWorld && kind) {
         const { id, name, explanation, references } = kind;
-        const message = talk.notHttp.replace('{text}', u.otherNumber.text).replace('{kind}', name);
-        return { intent: 'none', message, otherNumber: { text: u.otherNumber.text, kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
+        const { text } = u.otherWorld;
+        // A number ("554 5.7.1 looks like …"), or only the world's own words ("Permission denied (publickey)").
+        const message = text ? talk.notHttp.replace('{text}', text).replace('{kind}', name) : talk.notHttpWorld.replace('{world}', kind.world?.about ?? name);
+        return { intent: 'none', message, otherWorld: { ...(text ? { text } : {}), kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
       }
       // An aside ("hmm", "lol") gets its own short reply, without the examples.
       if (u.act) return { intent: 'none', message: talk.actReplies[u.act], examples: [], notes, suggestions: [] };

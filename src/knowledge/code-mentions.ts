@@ -26,6 +26,8 @@ export interface CodeMention {
   strong: boolean;
   /** Set when the words around it say the number is something else: an SMTP reply, an exit status. */
   otherKind?: NumberKind;
+  /** Set when that world is named right before the number or by its shape ("SIP/2.0 180", "smtp 554"), not only near it. */
+  otherKindFirm?: true;
   /** Set when something says the number belongs elsewhere than HTTP: a room, a price, a count of things, a kind. */
   elsewhere?: true;
   /** Set when a unit or a count follows it ("503 ms", "200 users"). */
@@ -56,6 +58,8 @@ const STRONG_AFTER = new Set(['error', 'errors', 'status', 'response', 'code', '
 const STATUS_KEY_BEFORE = /(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
 // Status lines and access logs: "HTTP/1.1 503", "< HTTP/2 404", `"GET / HTTP/1.1" 502`.
 const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
+// Squid's access log joins its result code and the status: "TCP_DENIED/407", "TCP_MISS/200", "NONE_NONE/400".
+const SQUID_RESULT = /(?:^|[\s"])(?:tcp|udp|none|tag)_[a-z_]+\/$/;
 const LETTER = /\p{L}/u;
 // A header line: the number is a header's value ("content-length: 500"), not a status, unless the header is one.
 const HEADER_LINE = /^\s*[<>]?\s*([a-z][a-z0-9-]*):\s*$/;
@@ -104,6 +108,7 @@ export function findCodeMentions(message: Message, vocabulary: MentionVocabulary
     const mention = reader.read(index);
     if (mention) mentions.push(mention);
   });
+  reader.shareFirmKinds(mentions);
   penaliseByteCounts(mentions, message.lower, vocabulary.isKnown);
   supportListedCodes(mentions, message.lower, vocabulary.isKnown);
   measureAlike(mentions, message.lower);
@@ -162,7 +167,8 @@ class NumberReader {
     const after2 = lower[word.end + 1] ?? ' ';
     // IIS writes a sub-status after the status: "401.2", "404.3", "500.19".
     const subStatus = after === '.' && SUB_STATUS.test(lower.slice(word.end, word.end + 6)) && isKnown(code) && !(before === '.' && DIGIT.test(before2));
-    if (!subStatus && isPartOfOtherNumber(before, before2, after, after2)) return null;
+    const squid = before === '/' && SQUID_RESULT.test(lower.slice(Math.max(0, start - 40), start));
+    if (!subStatus && !squid && isPartOfOtherNumber(before, before2, after, after2)) return null;
 
     const line = this.message.lines[index] as number;
     const lineStart = lineStartOf(lower, start);
@@ -184,7 +190,7 @@ class NumberReader {
     const e: Evidence = { score: (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (this.inDomain || this.inConversation ? DOMAIN_BONUS : 0), strong: false, elsewhere: false, measured: false };
 
     // Where only HTTP puts a status: its status line, a JSON or key=value status field.
-    const httpShape = STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore);
+    const httpShape = squid || STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore);
     if (httpShape) {
       e.score += 4;
       e.strong = true;
@@ -221,6 +227,8 @@ class NumberReader {
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) e.score += 1.5;
       else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) e.score += 2.5; // "what is 471"
+      // "xhr status is 0", "the error code was 1000": the status word, then "is" or "was".
+      else if ((prev === 'is' || prev === 'was') && prevPrev !== undefined && STRONG_BEFORE.has(prevPrev)) e.score += 3;
       else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) against(e, 5);
       else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) against(e, 3); // "square root of 429"
       else if (STRONG_BEFORE.has(prev)) e.score += 3;
@@ -233,7 +241,8 @@ class NumberReader {
       else if (prevPrev !== undefined && LINKING.has(prevPrev) && isShortCode(prev, lexicon) && lexicon.notStatusBefore.has(this.freeText(index - 3, line) ?? '')) against(e, 3);
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
       else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) e.score -= nextIsCount ? 3 : 0;
-      else if (lexicon.statusBefore.has(prev)) e.score += 1.5;
+      // "3000 or 8080", "node 20 or 18": a weak cue ("or", "the", "got") lifts only a number in HTTP's range.
+      else if (lexicon.statusBefore.has(prev) && inRange) e.score += 1.5;
     }
     if (next !== undefined) {
       if (reasonPhraseFollows(code, this.textsFrom(index + 1, 6, line))) {
@@ -241,7 +250,7 @@ class NumberReader {
         e.strong = true;
       } else if (STRONG_AFTER.has(next)) e.score += 2.5;
       else if (nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit));
-      else if (lexicon.statusAfter.has(next)) e.score += 1;
+      else if (lexicon.statusAfter.has(next) && inRange) e.score += 1;
     }
     // curl's %{http_code} prints 000 when no response came back: in a message about the web, that is what it is.
     if (digits === '000' && (this.inDomain || this.inConversation)) e.score += 2.5;
@@ -263,7 +272,27 @@ class NumberReader {
       e.strong = false;
       otherKind = kind.kind;
     }
-    return { code, digits, start, end, line, score: e.score, strong: e.strong, ...(e.elsewhere ? { elsewhere: true } : {}), ...(e.measured ? { measured: true } : {}), ...(otherKind ? { otherKind } : {}) };
+    const firm = otherKind && kind?.strength === 'before' ? { otherKindFirm: true as const } : {};
+    return { code, digits, start, end, line, score: e.score, strong: e.strong, ...(e.elsewhere ? { elsewhere: true } : {}), ...(e.measured ? { measured: true } : {}), ...(otherKind ? { otherKind } : {}), ...firm };
+  }
+
+  /**
+   * "SIP/2.0 180 Ringing, then 487 Request Terminated": once a number on a line is firmly another world's, the other
+   * numbers of that line in its range are too, unless a web word stands near them ("… and the api returned 502").
+   */
+  shareFirmKinds(mentions: CodeMention[]): void {
+    const firm = mentions.filter((m) => m.otherKindFirm);
+    if (!firm.length) return;
+    const indexOf = new Map(this.message.words.map((w, i) => [w.start, i]));
+    for (const m of mentions) {
+      const model = firm.find((f) => f.line === m.line && f !== m);
+      const range = model?.otherKind?.range;
+      if (!model?.otherKind || m.otherKind || m.strong || (range && (m.code < range[0] || m.code > range[1]))) continue;
+      if (this.webWordNearer(indexOf.get(m.start) ?? -1, NEAR_KIND_WORDS)) continue;
+      m.score = Math.min(m.score, RULED_OUT);
+      m.elsewhere = true;
+      m.otherKind = model.otherKind;
+    }
   }
 
   private onLine(i: number, line: number): boolean {
@@ -314,8 +343,14 @@ class NumberReader {
   }
 
   private isWebWord(w: string): boolean {
-    return this.lexicon.webWords.has(w) || this.vocabulary.isVendorWord(w) || (w.endsWith('s') && this.lexicon.webWords.has(w.slice(0, -1)));
+    return isWebWord(w, this.vocabulary);
   }
+}
+
+/** A word only the web uses ("api", "curl", "nginx"), or a vendor's word. */
+export function isWebWord(w: string, vocabulary: Pick<MentionVocabulary, 'lexicon' | 'isVendorWord'>): boolean {
+  const { webWords } = vocabulary.lexicon;
+  return webWords.has(w) || vocabulary.isVendorWord(w) || (w.endsWith('s') && webWords.has(w.slice(0, -1)));
 }
 
 /** What the words around one number say so far. */

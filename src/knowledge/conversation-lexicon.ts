@@ -77,6 +77,12 @@ export const conversationSchema = z
     /** After "none of these" in a did-you-mean: what to give instead. */
     noneOfTheseReply: sentence,
     notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
+    notHttpWorld: z.string().includes('{world}', { message: 'must contain {world}' }),
+    /**
+     * "what kinds of questions can i ask you", "which errors do you know": a question to the bot (one of `addressees`)
+     * about what it can do, in no other words than `words`, fillers and stop words.
+     */
+    botQuestion: z.object({ addressees: phrases.min(1), words: phrases.min(1) }).strict(),
   })
   .strict();
 
@@ -112,6 +118,10 @@ export interface ConversationLexicon {
   dislikeReply: string;
   noneOfTheseReply: string;
   notHttp: string;
+  /** For a message about another world with no number in it: "That is about {world}, not HTTP …". */
+  notHttpWorld: string;
+  /** Stems of the words that address the bot ("you", "this bot") and of those that ask what it can do ("ask", "kinds"). */
+  botQuestion: { addressees: Set<string>; words: Set<string> };
   /** Every phrase above as written, so the typo corrector knows them ("thx" is not a typo of anything). */
   words: string[];
 }
@@ -155,6 +165,8 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     dislikeReply: data.dislikeReply,
     noneOfTheseReply: data.noneOfTheseReply,
     notHttp: data.notHttp,
+    notHttpWorld: data.notHttpWorld,
+    botQuestion: { addressees: stems(data.botQuestion.addressees), words: stems(data.botQuestion.words) },
     words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...data.returnTo, ...Object.values(data.ordinals).flat()],
   };
 }

@@ -29,7 +29,21 @@ export function readAct(message: Message, talk: ConversationLexicon, vague?: Rea
   if (stems.length > MAX_ACT_WORDS) return null;
   // "hmm and?", "ok so?": going on, not closing.
   if (/\?\s*$/.test(message.lower) && talk.continuations.at(stems, stems.length - 1)) return null;
-  return actOf(message, 0, stems.length, talk) ?? openingOnVague(message, talk, vague);
+  return actOf(message, 0, stems.length, talk) ?? openingOnVague(message, talk, vague) ?? askedOfTheBot(message, talk);
+}
+
+/** "what kinds of questions can i ask you", "which errors do you know?": a question to the bot about what it can do. */
+function askedOfTheBot(message: Message, talk: ConversationLexicon): Act | null {
+  const { addressees, words } = talk.botQuestion;
+  // "hey, what errors do you know": a greeting may open it.
+  const opening = talk.acts.at(message.bare, 0);
+  const from = opening?.value === 'hello' ? opening.length : 0;
+  const stems = message.stems.slice(from);
+  const texts = message.texts.slice(from);
+  if (!stems.some((s) => addressees.has(s))) return null;
+  // "so what types of codes do you cover": the asking word may come after an opening word or two.
+  const asks = message.lower.includes('?') || texts.slice(0, 3).some((w) => WH_WORD.test(w) || ASKING_VERB.test(w));
+  return asks && stems.every((s) => addressees.has(s) || words.has(s) || talk.fillers.has(s)) ? 'help' : null;
 }
 
 /**

@@ -29,6 +29,11 @@ export const numberKindSchema = z
      * a Windows HRESULT "0x80070005".
      */
     shapes: z.array(z.string().refine(isPattern, 'must be a valid regular expression')).default([]),
+    /**
+     * A world told apart by its names alone, with no number in the message: what to finish "That looks like it comes
+     * from …" with ("SSH"), and the words that name only it (its protocol, products and tools: "sshd", "publickey").
+     */
+    world: z.object({ about: z.string().trim().min(2).max(60), names: phrases.min(1) }).strict().optional(),
     /** Words that, on the same line, place the message in that world: "postfix", "msiexec", "cuda". */
     words: phrases.min(1),
     references: z.array(reference).min(1, 'needs at least one reference'),
@@ -70,7 +75,10 @@ export class NumberKinds {
   private readonly before: WordPhrases<NumberKind>;
   /** The last stem of every `before` phrase. */
   private readonly beforeEnds: Set<string>;
+  /** Each kind's `before` phrases, stemmed and joined by spaces. */
+  private readonly beforeStems: Map<NumberKind, Set<string>>;
   private readonly words: WordPhrases<NumberKind>;
+  private readonly worldNames: WordPhrases<NumberKind>;
   private readonly after: Array<{ pattern: RegExp; kind: NumberKind }>;
   private readonly shapes: Array<{ pattern: RegExp; kind: NumberKind }>;
   private readonly byId = new Map<string, NumberKind>();
@@ -78,8 +86,10 @@ export class NumberKinds {
   constructor(readonly kinds: readonly NumberKind[]) {
     for (const k of kinds) this.byId.set(k.id, k);
     this.before = new WordPhrases(kinds.flatMap((k) => k.before.map((p) => [p, k] as const)));
+    this.beforeStems = new Map(kinds.map((k) => [k, new Set(k.before.map((p) => phraseStems(p).join(' ')))]));
     this.beforeEnds = new Set(kinds.flatMap((k) => k.before.map((p) => phraseStems(p).at(-1) ?? '')));
     this.words = new WordPhrases(kinds.flatMap((k) => k.words.map((p) => [p, k] as const)));
+    this.worldNames = new WordPhrases(kinds.flatMap((k) => (k.world?.names ?? []).map((p) => [p, k] as const)));
     this.after = kinds.flatMap((k) => k.after.map((source) => ({ pattern: new RegExp(source), kind: k })));
     this.shapes = kinds.flatMap((k) => k.shapes.map((source) => ({ pattern: new RegExp(source), kind: k })));
   }
@@ -99,6 +109,16 @@ export class NumberKinds {
       if (found) return { text: found[0], kind };
     }
     return null;
+  }
+
+  /**
+   * The world a message is about when it names one (by a `world` kind's words) and nothing of the web: "git@github.com:
+   * Permission denied (publickey)", "mqtt connack: not authorized".
+   */
+  worldOf(message: Message, isWebWord: (word: string) => boolean): NumberKind | null {
+    if (message.texts.some(isWebWord)) return null;
+    const named = this.worldNames.find(message.stems)[0] ?? message.joined.map(({ text }) => this.worldNames.at([stem(text)], 0)).find(Boolean);
+    return named?.value ?? null;
   }
 
   /** Every word of some kind's world in a message, found once per message; "FileZilla" counts as written. */
@@ -139,7 +159,10 @@ export class NumberKinds {
       if (end < 0 || (end === index - 2 && !GAP_WORDS.has(window[index - 1 - first] as string))) continue;
       for (let start = Math.max(0, end - 3); start <= end; start++) {
         const hit = this.before.at(window, start - first);
-        if (hit && start + hit.length - 1 === end && lines[start] === lines[index]) return { kind: hit.value, strength: 'before', distance: 0 };
+        if (hit && start + hit.length - 1 === end && lines[start] === lines[index]) {
+          const phrase = window.slice(start - first, end - first + 1).join(' ');
+          return { kind: this.namedOnLine(hit.value, phrase, message, index, near), strength: 'before', distance: 0 };
+        }
       }
     }
     let best: KindEvidence | null = null;
@@ -149,6 +172,16 @@ export class NumberKinds {
       if (!best || distance < best.distance) best = { kind: hit.value, strength: 'near', distance };
     }
     return best;
+  }
+
+  /**
+   * "mqtt connack return code 5": a phrase several worlds use ("return code") belongs to the world the line names, when
+   * it names another world and not the phrase's own.
+   */
+  private namedOnLine(kind: NumberKind, phrase: string, message: Message, index: number, near: () => readonly PhraseFound<NumberKind>[]): NumberKind {
+    const onLine = near().filter((hit) => message.lines[hit.at] === message.lines[index]);
+    if (onLine.some((hit) => hit.value === kind)) return kind;
+    return onLine.find((hit) => this.beforeStems.get(hit.value)?.has(phrase))?.value ?? kind;
   }
 
   private firm(id: string): KindEvidence | null {

@@ -4,17 +4,18 @@
  *
  *   1. a pasted log (several statuses, counted)          7. a number given as a status that no table knows
  *      (then a thank-you after what fixed it)            8. a number that is something else (SMTP, exit status)
- *   2. a comparison ("401 vs 403", "vs 301" after 308)   9. something said to the bot (hi, thanks, ok, bye)
- *   3. an error a provider prints by name (NoSuchKey)   10. a reason phrase ("bad gateway", "Forbidden")
- *   4. a class ("5xx", "server errors in general")      11. a follow-up on the last answer ("and for the frontend?")
- *   5. a code by number                                 12. a short query with a typo ("gatewy timout")
- *   6. a network error with no status (ECONNREFUSED)    13. a described situation ("the api says I'm too fast")
+ *   2. a comparison ("401 vs 403", "vs 301" after 308)   9. something said to the bot (hi, thanks, ok, bye), or
+ *   3. an error a provider prints by name (NoSuchKey)       another world named with nothing of the web (ssh, mqtt)
+ *   4. a class ("5xx", "server errors in general")      10. a reason phrase ("bad gateway", "Forbidden")
+ *   5. a code by number                                 11. a follow-up on the last answer ("and for the frontend?")
+ *   6. a network error with no status (ECONNREFUSED)    12. a short query with a typo ("gatewy timout")
+ *                                                       13. a described situation ("the api says I'm too fast")
  *
  * and when none does, the bot asks: for the code or error (a message about the web), for what "it" refers to (a
  * follow-up with nothing before it), or says what it can do (anything else). Every reader after the first asks
  * what the message wants to know (the fix, the cause, whose fault …) and which side the user is on.
  */
-import { acceptsMention, findCodeMentions, type CodeMention, type MentionVocabulary } from './code-mentions';
+import { acceptsMention, findCodeMentions, isWebWord, type CodeMention, type MentionVocabulary } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
 import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
@@ -189,6 +190,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     return onSubject(result(providerErrorLookup(printed, newSubjectFocus(askedAround))));
   }
 
+  let worldRead: ReturnType<NumberKinds['worldOf']> | undefined;
+  const worldNamed = () => (worldRead === undefined ? (worldRead = parts.kinds.worldOf(message, (w) => isWebWord(w, parts.mentions))) : worldRead);
+
   // === 4. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
   // when the message pastes a failure with no status at all ("ERR_CERT_DATE_INVALID … is that some kind of 4xx?").
   let networkErrorRead: { error: ReturnType<typeof findNetworkError>; told: boolean } | undefined;
@@ -225,7 +229,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const proxyStatus = networkError && proxyStatusFor(lower, networkError);
   if (proxyStatus) return onSubject(result({ intent: 'lookup', codes: [proxyStatus], ids: [String(proxyStatus)], class: classOf(proxyStatus), focus, confidence: 0.85, via: 'symptom' }));
   const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && vendors.includes(r.vendor));
-  if (networkError && !vendorStatus) {
+  // Told in words in another world ("mosquitto: connection refused, not authorised") it is that world's refusal.
+  const toldElsewhere = networkErrorRead?.told === true && worldNamed() !== null;
+  if (networkError && !vendorStatus && !toldElsewhere) {
     const sameError = networkError.id === context.networkError && focus !== 'overview';
     // Told in words ("the connection was refused") is less sure than the error as printed.
     return result({ intent: sameError ? 'follow_up' : 'network_error', networkError: networkError.id, focus, confidence: networkErrorRead?.told ? 0.8 : 0.9 });
@@ -246,11 +252,11 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // === 8. A number that belongs to another world: "smtp 554 5.7.1", "exited with status 143", "MSI error 1603".
   const other = mentions.find((m) => m.otherKind);
   if (other?.otherKind) {
-    return result({ intent: 'none', otherNumber: { text: numberAsWritten(lower, other), kind: other.otherKind.id }, confidence: 0.9 });
+    return result({ intent: 'none', otherWorld: { text: numberAsWritten(lower, other), kind: other.otherKind.id }, confidence: 0.9 });
   }
   // "Windows Update error 0x80070005": a number no HTTP status is written as.
   const shaped = known.length ? null : parts.mentions.kinds.shapedIn(lower);
-  if (shaped) return result({ intent: 'none', otherNumber: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
+  if (shaped) return result({ intent: 'none', otherWorld: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
 
   // === 9. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
@@ -264,6 +270,11 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.
   const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
   const goesOn = inConversation && followUp?.refersBack === true && phraseHits.every((h) => h.weak);
+
+  // Another world named and nothing of the web: "git@github.com: Permission denied (publickey)", "mqtt connack:
+  // not authorized". What its words share with a status ("denied", "not authorized") is no status.
+  const world = followUp && inConversation ? null : worldNamed();
+  if (world) return result({ intent: 'none', otherWorld: { kind: world.id }, confidence: 0.8 });
 
   // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
   if (phraseHits.length && !goesOn) {
@@ -361,9 +372,9 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     const close = matches.slice(1).filter((m) => m.score >= top.score * ALTERNATIVE_SHARE && m.score >= SYMPTOM_THRESHOLD && table.entry(m.id)?.code !== entry?.code);
     const alternatives = close.map((m) => candidateFor(table, m.id, m.score, 'symptom'));
     const confidence = Math.min(0.9, 0.35 + top.score * 0.6) * (close.length ? 0.75 : 1) * (top.evidence < SYMPTOM_EVIDENCE ? 0.85 : 1);
-    // "standup moved to room 404", "port 443 is open on the firewall": the message's numbers were read as something
-    // else (a room, a port, a price); only a sure match on its other words outweighs that.
-    if (confidence < RULED_OUT_NEEDS && mentions.length > 0 && mentions.every((m) => m.elsewhere)) return result({ intent: 'none', confidence: 0.7 });
+    // "standup moved to room 404", "port 443 is open on the firewall", "the dashboard shows 14 unavailable": the
+    // message's numbers were read as something else (a room, a port) or as no status; only a sure match outweighs that.
+    if (confidence < RULED_OUT_NEEDS && mentions.length > 0 && mentions.every((m) => m.elsewhere || (!accepted.includes(m) && (m.code < 100 || m.code > 599)))) return result({ intent: 'none', confidence: 0.7 });
     // "the load balancer logged 472": a status-shaped number nothing ruled out is what was asked about, unless the
     // rest of the message is a sure match on its own.
     if (confidence < RULED_OUT_NEEDS && unplacedStatus) return unplacedAnswer(unplacedStatus);

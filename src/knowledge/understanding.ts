@@ -72,7 +72,7 @@ export interface Understanding {
   /** The side of the API the user is on, from this message or earlier in the conversation. */
   side?: Side;
   /** For none: a number that is something else ("554 5.7.1", a mail server's reply) and what it is. */
-  otherNumber?: { text: string; kind: string };
+  otherWorld?: { text?: string; kind: string };
   /** For none: what to ask the user, when the message is about the web but could not be placed. */
   clarify?: Clarify;
   /** 0–1: how sure the engine is of `intent` and the first code. */

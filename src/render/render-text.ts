@@ -93,8 +93,8 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
     case 'greeting':
     case 'none':
       lines.push(answer.title ? `${answer.title}. ${answer.message}` : answer.message);
-      if (answer.otherNumber) {
-        const { kind } = answer.otherNumber;
+      if (answer.otherWorld) {
+        const { kind } = answer.otherWorld;
         lines.push('', kind.explanation, '', `${b('Reference:')} ${kind.references.map((r) => `${r.label} <${r.url}>`).join('; ')}`);
       }
       if (answer.examples.length) lines.push('', 'Try: ' + answer.examples.map((e) => `"${e}"`).join(', '));

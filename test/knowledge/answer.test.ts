@@ -354,7 +354,7 @@ describe('greeting and none', () => {
 
   test('a number that is something else says what it is, with the reference for it', () => {
     const a = ask('postfix bounced it: 550 5.1.1 user unknown');
-    expect(a).toMatchObject({ intent: 'none', otherNumber: { text: '550 5.1.1', kind: { id: 'smtp' } } });
+    expect(a).toMatchObject({ intent: 'none', otherWorld: { text: '550 5.1.1', kind: { id: 'smtp' } } });
     expect((a as { message: string }).message).toBe("550 5.1.1 looks like a mail server's reply (SMTP), not an HTTP status.");
   });
 

@@ -23,6 +23,15 @@ describe('status codes in tool output and logs are found', () => {
   test.each<[string, string, number[]]>([
     // Status lines.
     ['status line', 'HTTP/1.1 503', [503]],
+    // Squid's access log: its result code, a slash, the status.
+    ...[200, 304, 403, 407, 503].map((code) => ['squid native log', `1701264000.123 45 10.0.0.5 TCP_DENIED/${code} 3890 GET http://example.com/ - HIER_NONE/- text/html`, [code]] as [string, string, number[]]),
+    ['squid miss', '1701264001.010 120 10.0.0.9 TCP_MISS/502 412 GET http://api.example.com/v1 - HIER_DIRECT/203.0.113.5 text/html', [502]],
+    ['squid tunnel', 'TCP_TUNNEL/200 5120 CONNECT api.example.com:443', [200]],
+    ['squid refusal', 'NONE_NONE/400 3946 GET /', [400]],
+    ['a path segment after an underscore word is no squid line', '/api/user_data/404', []],
+    // An out-of-range number counts only with a status word: "status is 0", "http 1000", "error code 99".
+    ['xhr status 0', 'xhr status is 0 and there is no response', [0]],
+    ['a code word, then "was"', 'the error code was 1000', [1000]],
     ['status line with reason', 'HTTP/1.0 404 Not Found', [404]],
     ['HTTP/2 status line', 'HTTP/2 200', [200]],
     ['curl -v response line', '< HTTP/2 404', [404]],
@@ -127,6 +136,11 @@ describe('numbers that are not status codes are ignored', () => {
     ['IPv6 port', 'listening on [::1]:8080', []],
     ['known code as a port', 'the proxy forwards to backend:502', []],
     ['"port 502"', 'the backend listens on port 502', []],
+    // A weak word ("or", "the", "got") lifts no number outside HTTP's range.
+    ['two ports', 'should my dev server run on 3000 or 8080', []],
+    ['a version then a bare major', 'node 20.11.1 or 18 for a new lambda?', []],
+    ['key sizes', 'should i use 2048 or 4096 for the api cert', []],
+    ['a count with "the"', 'the 1500 limit on our api', []],
     ['port + real status', 'api call to localhost:3000 returns 404', [404]],
     // Durations, counts, sizes, money, percentages.
     ['"500ms"', 'the request took 500ms', []],

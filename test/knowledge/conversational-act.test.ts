@@ -178,3 +178,38 @@ describe('what only looks like it', () => {
     expect(u.via).not.toBe('name');
   });
 });
+
+describe('a question to the bot about what it can do, in any words', () => {
+  // Openings × what is asked about × how the bot is addressed: all of them ask for help, whatever the order.
+  const openings = ['what', 'so what', 'which', 'hey, what'];
+  const asked = ['kinds of questions can i ask', 'sort of stuff can', 'types of codes do', 'errors do'];
+  const addressed = ['you', 'u', 'this bot'];
+  const verbs: Record<string, string> = { 'kinds of questions can i ask': '', 'sort of stuff can': ' help with', 'types of codes do': ' cover', 'errors do': ' know' };
+  test.each(openings.flatMap((o) => asked.flatMap((a) => addressed.map((to) => `${o} ${a} ${to}${verbs[a]}`))))('%j is help', (text) => {
+    const u = read(text);
+    expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act: 'help', codes: [] });
+  });
+
+  test.each<[string, string]>([
+    // Counter-examples: what the question is about is a status, a failure or something of its own.
+    ['what do you know about 429', 'lookup'],
+    ['can you explain cors errors', 'network_error'],
+    ['what does it do', 'none'],
+    ['do you know why the api times out?', 'lookup'],
+  ])('%j is %s, not help', (text, intent) => {
+    expect(read(text).intent).toBe(intent);
+  });
+});
+
+describe('a goodbye with when', () => {
+  test.each(['see you tomorrow', 'ok bye, talk next week', 'thanks again, see you monday', 'bye for now', 'later, gotta go', 'see ya soon'])('%j is bye', (text) => {
+    expect(read(text)).toMatchObject({ intent: 'greeting', act: 'bye', codes: [] });
+  });
+
+  test.each<[string, number]>([
+    ['see you tomorrow, the 502 is still there', 502],
+    ['will the 503 be gone tomorrow?', 503],
+  ])('%j still asks about %i', (text, code) => {
+    expect(read(text).codes[0]).toBe(code);
+  });
+});

@@ -85,6 +85,13 @@ describe('what users paste, by failure', () => {
     // Chromium's names for failures that have an answer of their own.
     ['GET https://api.example.com/v1 net::ERR_ADDRESS_UNREACHABLE', 'connection-timeout'],
     ['net::ERR_BLOCKED_BY_CLIENT on the analytics call', 'fetch-failed'],
+    // Chrome's DNS probe pages and dig's answer codes.
+    ...['DNS_PROBE_FINISHED_NXDOMAIN', 'DNS_PROBE_FINISHED_BAD_CONFIG', 'DNS_PROBE_POSSIBLE'].flatMap((name) => [
+      [name, 'dns-failure'],
+      [`This site can't be reached. ${name}`, 'dns-failure'],
+    ] as Array<[string, string]>),
+    [';; ->>HEADER<<- opcode: QUERY, status: NXDOMAIN, id: 4242', 'dns-failure'],
+    ['dig returns SERVFAIL for our api domain', 'dns-failure'],
     ['curl -s -o /dev/null -w "%{http_code}" https://api.example.com prints 000', 'no-response'],
   ])('%s → %s', (message, id) => {
     const { understanding, answer } = engine().ask(message);

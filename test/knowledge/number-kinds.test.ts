@@ -42,12 +42,12 @@ describe('a number of another world is that, not a status', () => {
     ['gstreamer rtspsrc says 401 unauthorized for the onvif camera', 'rtsp', '401'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
-    expect({ intent: u.intent, codes: u.codes, otherNumber: u.otherNumber }).toEqual({ intent: 'none', codes: [], otherNumber: { text: number, kind } });
+    expect({ intent: u.intent, codes: u.codes, otherWorld: u.otherWorld }).toEqual({ intent: 'none', codes: [], otherWorld: { text: number, kind } });
   });
 
   test('the answer says what the number is and points at that world\'s reference', () => {
     const { answer } = engine().ask('smtp error 554 5.7.1 relay denied');
-    expect(answer).toMatchObject({ intent: 'none', message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.", otherNumber: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } } });
+    expect(answer).toMatchObject({ intent: 'none', message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.", otherWorld: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } } });
   });
 });
 
@@ -74,6 +74,73 @@ describe('the same words near a number the web owns', () => {
     ['curl to the webhook gives 404, the cron job exited with 0', 404],
     ['sendgrid api returns 401 unauthorized', 401],
     ['the camera vendor\'s web api returns 404 for /snapshot.jpg, the rtsp stream itself plays', 404],
+  ])('%j is a lookup of %i', (text, code) => {
+    const u = read(text);
+    expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
+  });
+});
+
+describe('a number firmly of another world takes the other numbers of its line with it', () => {
+  // SIP and RTSP status lines name their world; the next number on the line, asked about in the same breath, is its too.
+  const pairs: Array<[number, number]> = [[180, 487], [100, 486], [183, 603], [200, 481], [401, 407]];
+  test.each(pairs)('SIP/2.0 %i then %i is SIP throughout', (a, b) => {
+    for (const text of [`SIP/2.0 ${a} then ${b}, what does that mean`, `SIP/2.0 ${a} and after that ${b} on the trunk`]) {
+      const u = read(text);
+      expect({ intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({ intent: 'none', codes: [], kind: 'sip' });
+    }
+  });
+
+  test.each<[string, number]>([
+    // Counter-examples: a web word beside the other number keeps it a status.
+    ['smtp 554 5.7.1 on the mail side and then our api returned 502', 502],
+    ['SIP/2.0 486 on the phone, meanwhile the api answers 503', 503],
+  ])('%j: the web word keeps %i a status', (text, code) => {
+    const u = read(text);
+    expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
+  });
+});
+
+describe('a phrase several worlds use belongs to the world its line names', () => {
+  test.each<[string, string]>([
+    ['mqtt connack return code 5 not authorized', 'mqtt'],
+    ['mosquitto gives reason code 135', 'mqtt'],
+    ['paho mqtt return code 4, bad user name or password', 'mqtt'],
+    ['the process exited with return code 5', 'exit-status'],
+    ['script failed, return code 2', 'exit-status'],
+  ])('%j is %s', (text, kind) => {
+    const u = read(text);
+    expect({ intent: u.intent, kind: u.otherWorld?.kind }).toEqual({ intent: 'none', kind });
+  });
+});
+
+describe('a message about another world by its names alone, with no number and nothing of the web', () => {
+  // Each world × a name of it × a failure its users write, with words a status shares ("denied", "not authorized").
+  const worlds: Array<[string, string[]]> = [
+    ['ssh', ['git@github.com: Permission denied (publickey).', 'ssh says permission denied (publickey,password)', 'Host key verification failed, known_hosts mismatch', 'sshd refuses my id_ed25519 key']],
+    ['mqtt', ['mqtt client not authorized to connect', 'paho: the mqtt broker says bad user name or password', 'hivemq broker keeps dropping my subscriptions']],
+    ['database', ["Login failed for user 'sa'. (Microsoft SQL Server, Error: 18456)", 'postgres: duplicate key value violates unique constraint', 'mysql says access denied for user root@localhost', 'sqlite database is locked']],
+    ['sip', ['asterisk says the sip trunk is forbidden', 'my voip softphone shows busy here']],
+    ['ftp', ['filezilla: permission denied when I upload the folder', 'vsftpd refuses the login']],
+  ];
+  test.each(worlds)('%s', (kind, messages) => {
+    for (const text of messages) {
+      const u = read(text);
+      expect({ text, intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({ text, intent: 'none', codes: [], kind });
+    }
+  });
+
+  test('the answer names the world and explains it, without inventing a number', () => {
+    const { answer } = engine().ask('git@github.com: Permission denied (publickey).');
+    expect(answer).toMatchObject({ intent: 'none', message: expect.stringContaining('SSH'), otherWorld: { kind: { id: 'ssh', references: [expect.objectContaining({ label: expect.stringContaining('RFC 4252') }), expect.anything()] } } });
+    expect(answer.intent === 'none' && answer.otherWorld?.text).toBeFalsy();
+  });
+
+  test.each<[string, number]>([
+    // Counter-examples: a web word (or a status) in the message makes it a question for this bot.
+    ['the api returns forbidden since we rotated the ssh keys', 403],
+    ['our endpoint answers 409 when postgres reports a duplicate key', 409],
+    ['the mqtt bridge api returns 401 unauthorized', 401],
+    ['nginx gives 502 since the mysql upgrade', 502],
   ])('%j is a lookup of %i', (text, code) => {
     const u = read(text);
     expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
