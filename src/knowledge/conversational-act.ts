@@ -19,7 +19,7 @@ const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye', 'ack']);
 /** A sentence with one of these asks something, question mark or not: "what now", "so how do i …". */
 const WH_WORD = /^(?:what|whats|what's|how|why|which|where|when|who|whose)$/;
 /** …and so does one that opens with a verb before its subject: "is that good", "will it work", "can we …". */
-const ASKING_VERB = /^(?:is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might)$/;
+export const ASKING_VERB = /^(?:is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might)$/;
 const SUBJECT = /^(?:it|i|you|we|they|he|she|that|this|there|the|my|our|your|a|an|anything|anyone)$/;
 
 export function readAct(message: Message, talk: ConversationLexicon, vague?: ReadonlySet<string>): Act | null {

@@ -5,6 +5,7 @@
  * own.
  */
 import { readFocus } from './asked-focus';
+import { ASKING_VERB } from './conversational-act';
 import type { AskedFocus, ConversationLexicon, Focus, Ordinal, Side } from './conversation-lexicon';
 import type { Lexicon } from './lexicon';
 import type { Message } from './message';
@@ -81,5 +82,11 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
   if (focus && subject <= MAX_SUBJECT_WORDS) return reading(focus);
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
   if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1)) return reading('more');
+  // "is it ever used for real?", "does that happen on http/2 too": a yes-no question whose subject is the one discussed.
+  // (after an opening "ok", "so")
+  const verbAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
+  const yesNo = verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
+  // Its subject is the pronoun, so a word more of its own may say what is asked ("ever", "used", "real").
+  if (!focus && yesNo && pointsBack && short && subject <= MAX_SUBJECT_WORDS + 1) return reading('more');
   return null;
 }

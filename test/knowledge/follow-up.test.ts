@@ -320,3 +320,24 @@ describe('the words that ask for a part name no new subject', () => {
     for (const id of ['429', '401']) expect(read(text, after(id))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([504]) });
   });
 });
+
+describe('a yes-no question whose subject is the code discussed asks for more of it', () => {
+  // "is it …", "does that …", "ok so is it …": the pronoun is the question's subject, so a word or two of its own say what is asked.
+  const questions = ['is it ever used for real?', 'does it happen a lot', 'is that still used today', 'ok so is it cached anywhere', 'does that show up in access logs', 'is this common in practice'];
+  test.each(questions.flatMap((q) => ['308', '418', '502', '429'].map((id) => [q, id] as const)))('%j after %s', (text, id) => {
+    const u = read(text, after(id));
+    expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({ intent: 'follow_up', ids: [id], focus: 'more' });
+  });
+
+  test.each(questions)('%j with nothing before it asks what "it" is', (text) => {
+    expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'none', clarify: 'referent' });
+  });
+
+  test.each<[string, number]>([
+    // Counter-examples: a code or a failure of its own is a new question.
+    ['is it the same as a 504?', 504],
+    ['does the checkout api keep returning 500 now', 500],
+  ])('%j after 502 is about %i', (text, code) => {
+    expect(read(text, after('502')).codes).toContain(code);
+  });
+});
