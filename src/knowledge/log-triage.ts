@@ -17,6 +17,11 @@ export function countLogStatuses(lower: string, accepted: CodeMention[], table: 
   // Two lines with the same status are one error printed twice (a summary and its detail), not a log to count.
   if (perLine.size < 2 || (perLine.size < 3 && new Set([...perLine.values()].map((m) => m.code)).size < 2)) return null;
   const lines = lower.split('\n');
+  // "npm ERR! 404 Not Found …" then "npm ERR! 404 '@acme/x' is not in this registry": one tool printing one error over
+  // several lines (each opening with its name), not a log of requests.
+  const firstWords = new Set([...perLine.keys()].map((l) => (lines[l] ?? '').trim().split(/\s+/)[0] ?? ''));
+  const oneCode = new Set([...perLine.values()].map((m) => m.code)).size === 1;
+  if (oneCode && firstWords.size === 1 && !/\d/.test([...firstWords][0] as string)) return null;
   const logLines = [...perLine.keys()].filter((l) => looksLikeLogLine(lines[l] ?? '')).length;
   if (perLine.size < 3 && logLines < 2) return null;
   if (perLine.size < 4 && logLines < 2 && new Set([...perLine.values()].map((m) => m.code)).size < 2) return null;

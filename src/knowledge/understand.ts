@@ -364,7 +364,12 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const uncued = new Set(phrases.all.filter((h) => h.length === 1 && !phrases.counted.includes(h)).map((h) => h.at));
   // Hedges ("kinda", "acting weird") say nothing of what happened.
   const symptomWords = phrases.corrected.filter((w, i) => !uncued.has(i) && !lexicon.hedges.has(w));
-  const matches = (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(toTerms(symptomWords, lexicon), 5, vendorBoost);
+  const terms = toTerms(symptomWords, lexicon);
+  const matches = (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
+  // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
+  // status from; ask.
+  const thin = matches !== errorMatches && terms.length === 1 && !(terms[0] as string).startsWith('~') && !vendors.length;
+  if (thin && !another) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
   const top = matches[0];
   if (top && top.score >= SYMPTOM_THRESHOLD) {
     const entry = table.entry(top.id);

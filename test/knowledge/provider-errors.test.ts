@@ -218,3 +218,17 @@ describe('the answer', () => {
     expect(text.split('\n')[0]).toContain('NoSuchBucket');
   });
 });
+
+describe('kubectl\'s validation message without its "Error from server" prefix is the API server\'s 422', () => {
+  // Kinds × field paths × apimachinery's field error types, as kubectl create/apply/replace print them.
+  const kinds = ['The Deployment "web"', 'The Service "api"', 'Job.batch "migrate"', 'The ConfigMap "settings"'];
+  const fields = ['spec.template.spec.containers[0].image: Required value', 'metadata.name: Invalid value: "API_v2"', 'spec.ports[0].protocol: Unsupported value: "HTTP"'];
+  test.each(kinds.flatMap((k) => fields.flatMap((f) => [`${k} is invalid: ${f}`, `${k} is invalid: [${f}]`])))('%j', (text) => {
+    const u = understand(text);
+    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({ intent: 'lookup', first: 422, providerError: 'k8s-invalid' });
+  });
+
+  test.each(['the form says the email is invalid: please check it', 'my password is invalid'])('%j is no Kubernetes error', (text) => {
+    expect(understand(text).providerError).not.toBe('k8s-invalid');
+  });
+});

@@ -297,6 +297,22 @@ describe('triage', () => {
     expect(u.intent).toBe('lookup');
     expect(u.codes).toEqual([503]);
   });
+
+  // One tool printing one error over several lines, each opening with its name, is that error; the same status on
+  // request lines of a log (which open with an address or a time) is still counted.
+  test.each<[string, number]>([
+    ['npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fwidgets - Not found\nnpm ERR! 404\nnpm ERR! 404  \'@acme/widgets@^2.1.0\' is not in this registry.', 404],
+    ['yarn error An unexpected error occurred: "https://registry.yarnpkg.com/x: Request failed \\"404 Not Found\\"".\nyarn error 404 on the same package again', 404],
+    ['error: RPC failed; HTTP 413 curl 22 The requested URL returned error: 413\nerror: 413 again after raising the buffer', 413],
+  ])('%j is a lookup of %i', (text, code) => {
+    const u = understand(text);
+    expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
+  });
+
+  test('the same status on every request line of an access log is still a log', () => {
+    const log = [1, 2, 3].map((n) => `203.0.113.${n} - - [27/Apr/2025:10:00:0${n} +0000] "GET /a/${n} HTTP/1.1" 502 166 "-" "curl/8.5.0"`).join('\n');
+    expect(understand(log)).toMatchObject({ intent: 'triage', counts: [{ code: 502, count: 3 }] });
+  });
 });
 
 describe('comparisons in other words', () => {
@@ -505,5 +521,26 @@ describe('robustness: never throws, always a valid Understanding', () => {
     for (const text of ['bad gat', 'gatway timeout', 'what is 502', "the api says I'm calling it too often"]) {
       expect(understand(text)).toEqual(understand(text));
     }
+  });
+});
+
+describe('one plain word of its own is too thin to name a status from: the bot asks', () => {
+  // Templates × words that name where something failed but not how.
+  const templates = ['error in my {w}', 'the {w} fails', 'got an error on the {w}', '{w} is failing again'];
+  const words = ['build', 'pipeline', 'dashboard', 'script', 'report'];
+  test.each(templates.flatMap((t) => words.map((w) => t.replace('{w}', w))))('%j names no status', (text) => {
+    const u = understand(text);
+    expect({ intent: u.intent, codes: u.codes }).toEqual({ intent: 'none', codes: [] });
+  });
+
+  test.each<[string, number[]]>([
+    // Counter-examples: a concept ("too often", "timed out") or a vendor is evidence enough.
+    ['the api says we call it too often', [429]],
+    ['error: rate limited', [429]],
+    ['the upstream timed out again', [504]],
+  ])('%j is still a lookup', (text, codes) => {
+    const u = understand(text);
+    expect(u.intent).toBe('lookup');
+    expect(codes).toContain(u.codes[0]);
   });
 });
