@@ -46,8 +46,17 @@ const common = {
 /** @type {import('jest').Config} */
 module.exports = {
   projects: [
-    { ...common, displayName: 'unit', testMatch: ['<rootDir>/test/**/*.test.ts'], testPathIgnorePatterns: pattern([...INTEGRATION, ...BROWSER]) },
-    { ...common, displayName: 'integration', testMatch: INTEGRATION.map((p) => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`) },
+    {
+      ...common,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/**/*.test.ts'],
+      testPathIgnorePatterns: pattern([...INTEGRATION, ...BROWSER]),
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testMatch: INTEGRATION.map((p) => `<rootDir>/${p}${p.endsWith('/') ? '**/*.test.ts' : ''}`),
+    },
     { ...common, displayName: 'browser', testMatch: BROWSER.map((p) => `<rootDir>/${p}**/*.test.ts`) },
   ],
 };

@@ -41,18 +41,26 @@ interface Sent {
 /** One request; resolves with its status, or the error code when the server closed the connection instead. */
 function send(url: string, { from, method = 'POST', path, headers = {}, body }: Sent): Promise<string> {
   return new Promise((resolve) => {
-    const req = request(new URL(path, url), { method, localAddress: from, headers: { connection: 'close', ...headers }, agent: false }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(String(res.statusCode)));
-      res.on('error', () => resolve(String(res.statusCode)));
-    });
+    const req = request(
+      new URL(path, url),
+      { method, localAddress: from, headers: { connection: 'close', ...headers }, agent: false },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(String(res.statusCode)));
+        res.on('error', () => resolve(String(res.statusCode)));
+      },
+    );
     req.on('error', (err: NodeJS.ErrnoException) => resolve(err.code ?? 'error'));
     req.end(body);
   });
 }
 
 /** At least `count` requests, `concurrency` at a time, for at least MIN_ATTACK_MS, tallied by outcome. */
-async function flood(count: number, concurrency: number, make: (i: number) => Promise<string>): Promise<Record<string, number>> {
+async function flood(
+  count: number,
+  concurrency: number,
+  make: (i: number) => Promise<string>,
+): Promise<Record<string, number>> {
   const tally: Record<string, number> = {};
   const started = performance.now();
   let next = 0;
@@ -68,12 +76,26 @@ async function flood(count: number, concurrency: number, make: (i: number) => Pr
 }
 
 const activity = (extra: Record<string, unknown>) =>
-  JSON.stringify({ type: 'message', channelId: 'emulator', from: { id: 'u' }, recipient: { id: 'b' }, conversation: { id: 'c' }, serviceUrl: 'http://127.0.0.1:9/', text: 'what is 502', ...extra });
+  JSON.stringify({
+    type: 'message',
+    channelId: 'emulator',
+    from: { id: 'u' },
+    recipient: { id: 'b' },
+    conversation: { id: 'c' },
+    serviceUrl: 'http://127.0.0.1:9/',
+    text: 'what is 502',
+    ...extra,
+  });
 
 function multipart(bytes: number): { body: Buffer; type: string } {
   const boundary = '----bench-boundary';
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="x.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`);
-  return { body: Buffer.concat([head, Buffer.alloc(bytes, 0x61), Buffer.from(`\r\n--${boundary}--\r\n`)]), type: `multipart/form-data; boundary=${boundary}` };
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="x.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+  );
+  return {
+    body: Buffer.concat([head, Buffer.alloc(bytes, 0x61), Buffer.from(`\r\n--${boundary}--\r\n`)]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /**
@@ -89,17 +111,20 @@ async function halfOpen(url: string, from: string, count: number, holdMs: number
       { length: count },
       (_, i) =>
         new Promise<Socket | undefined>((resolve) => {
-          setTimeout(() => {
-            const socket = connect({ host: '127.0.0.1', port: Number(port), localAddress: from }, () => {
-              socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
-              resolve(socket);
-            });
-            socket.on('error', () => resolve(undefined));
-            socket.on('data', (chunk: Buffer) => {
-              const status = /^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'))?.[1] ?? 'data';
-              tally[status] = (tally[status] ?? 0) + 1;
-            });
-          }, Math.floor(i / 100) * 50);
+          setTimeout(
+            () => {
+              const socket = connect({ host: '127.0.0.1', port: Number(port), localAddress: from }, () => {
+                socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+                resolve(socket);
+              });
+              socket.on('error', () => resolve(undefined));
+              socket.on('data', (chunk: Buffer) => {
+                const status = /^HTTP\/1\.1 (\d{3})/.exec(chunk.toString('latin1'))?.[1] ?? 'data';
+                tally[status] = (tally[status] ?? 0) + 1;
+              });
+            },
+            Math.floor(i / 100) * 50,
+          );
         }),
     ),
   );
@@ -116,14 +141,30 @@ const ATTACKS: Attack[] = [
     name: 'multipart uploads, 3 MB each, to /api/directline/token',
     run: (url, from) => {
       const { body, type } = multipart(3 * 1024 * 1024);
-      return flood(40 * SCALE, 8, () => send(url, { from, path: '/api/directline/token', headers: { 'content-type': type }, body }));
+      return flood(40 * SCALE, 8, () =>
+        send(url, { from, path: '/api/directline/token', headers: { 'content-type': type }, body }),
+      );
     },
   },
   {
     name: 'gzip bombs, 249 KB inflating to 250 MB, to /api/messages',
     run: (url, from) => {
-      const body = gzipSync(Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.alloc(250 * 1024 * 1024, 0x61), Buffer.from('"}')]), { level: 9 });
-      return flood(20 * SCALE, 4, () => send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' }, body }));
+      const body = gzipSync(
+        Buffer.concat([
+          Buffer.from('{"type":"message","text":"'),
+          Buffer.alloc(250 * 1024 * 1024, 0x61),
+          Buffer.from('"}'),
+        ]),
+        { level: 9 },
+      );
+      return flood(20 * SCALE, 4, () =>
+        send(url, {
+          from,
+          path: '/api/messages',
+          headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+          body,
+        }),
+      );
     },
   },
   {
@@ -140,14 +181,18 @@ const ATTACKS: Attack[] = [
     name: '200 KB conversation ids to /api/messages',
     run: (url, from) => {
       const body = activity({ conversation: { id: 'c'.repeat(200 * 1024) }, deliveryMode: 'expectReplies' });
-      return flood(1_000 * SCALE, 16, () => send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json' }, body }));
+      return flood(1_000 * SCALE, 16, () =>
+        send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json' }, body }),
+      );
     },
   },
   {
     name: 'JSON nested 100,000 deep to /api/messages',
     run: (url, from) => {
       const body = `{"type":"message","value":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
-      return flood(300 * SCALE, 8, () => send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json' }, body }));
+      return flood(300 * SCALE, 8, () =>
+        send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json' }, body }),
+      );
     },
   },
   {
@@ -155,13 +200,31 @@ const ATTACKS: Attack[] = [
     run: (url, from) =>
       flood(1_000 * SCALE, 16, (i) =>
         i % 2
-          ? send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/json' }, body: activity({ serviceUrl: 'http://10.255.255.1:81/', conversation: { id: `s${i}` } }) })
-          : send(url, { from, path: '/api/messages', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: `type=message&channelId=emulator&serviceUrl=http://10.255.255.1:81/&conversation[id]=f${i}&from[id]=x&recipient[id]=b&text=hi` }),
+          ? send(url, {
+              from,
+              path: '/api/messages',
+              headers: { 'content-type': 'application/json' },
+              body: activity({ serviceUrl: 'http://10.255.255.1:81/', conversation: { id: `s${i}` } }),
+            })
+          : send(url, {
+              from,
+              path: '/api/messages',
+              headers: { 'content-type': 'application/x-www-form-urlencoded' },
+              body: `type=message&channelId=emulator&serviceUrl=http://10.255.255.1:81/&conversation[id]=f${i}&from[id]=x&recipient[id]=b&text=hi`,
+            }),
       ),
   },
   {
     name: 'DNS rebinding: a foreign Host on /api/stats and the token endpoint',
-    run: (url, from) => flood(1_000 * SCALE, 16, (i) => send(url, { from, method: i % 2 ? 'GET' : 'POST', path: i % 2 ? '/api/stats' : '/api/directline/token', headers: { host: 'rebind.evil.example' } })),
+    run: (url, from) =>
+      flood(1_000 * SCALE, 16, (i) =>
+        send(url, {
+          from,
+          method: i % 2 ? 'GET' : 'POST',
+          path: i % 2 ? '/api/stats' : '/api/directline/token',
+          headers: { host: 'rebind.evil.example' },
+        }),
+      ),
   },
   {
     name: 'Direct Line token flood from one address',
@@ -248,15 +311,23 @@ async function main(): Promise<void> {
       worst = Math.max(worst, healthMax);
       const alive = (await send(bot.url, { from: '127.0.0.1', method: 'GET', path: '/healthz' })) === '200';
       console.log(`${attack.name}`);
-      console.log(`  answers:     ${Object.entries(r.answers).map(([k, v]) => `${k} ×${v}`).join(', ')} in ${fmt(r.seconds, 1)} s`);
+      console.log(
+        `  answers:     ${Object.entries(r.answers)
+          .map(([k, v]) => `${k} ×${v}`)
+          .join(', ')} in ${fmt(r.seconds, 1)} s`,
+      );
       console.log(`  RSS:         ${fmt(r.before)} MB before, ${fmt(r.peak)} MB peak, ${fmt(r.after)} MB after`);
       console.log(`  event loop:  delay max ${fmt(r.loop.max, 1)} ms, p99 ${fmt(r.loop.p99, 1)} ms`);
-      console.log(`  /healthz:    ${r.health.length} probes, p50 ${fmt(percentile(r.health, 50), 1)} ms, max ${fmt(healthMax, 1)} ms ${healthMax < HEALTH_LIMIT_MS ? '✓' : `✗ (limit ${HEALTH_LIMIT_MS} ms)`}${alive ? '' : '; the bot no longer answers!'}\n`);
+      console.log(
+        `  /healthz:    ${r.health.length} probes, p50 ${fmt(percentile(r.health, 50), 1)} ms, max ${fmt(healthMax, 1)} ms ${healthMax < HEALTH_LIMIT_MS ? '✓' : `✗ (limit ${HEALTH_LIMIT_MS} ms)`}${alive ? '' : '; the bot no longer answers!'}\n`,
+      );
     }
   } finally {
     await bot.stop();
   }
-  console.log(`worst /healthz during any attack: ${fmt(worst, 1)} ms (target < ${HEALTH_LIMIT_MS} ms) ${worst < HEALTH_LIMIT_MS ? '✓' : '✗'}`);
+  console.log(
+    `worst /healthz during any attack: ${fmt(worst, 1)} ms (target < ${HEALTH_LIMIT_MS} ms) ${worst < HEALTH_LIMIT_MS ? '✓' : '✗'}`,
+  );
   if (!(worst < HEALTH_LIMIT_MS)) process.exitCode = 1;
   console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Under attack".');
 }

@@ -28,7 +28,10 @@ import { launchBot, rssMb, sleep, type RunningBot } from './e2e';
 const SETTLE_MS = 15_000;
 /** The overhead docs/performance.md states: RSS stays within idle + budget × (1 + share) + fixed MB. */
 const STATED_OVERHEAD = { share: 0.2, fixedMb: 160 };
-const CODES = [200, 201, 204, 301, 302, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 500, 501, 502, 503, 504];
+const CODES = [
+  200, 201, 204, 301, 302, 304, 307, 308, 400, 401, 403, 404, 405, 408, 409, 410, 413, 415, 422, 429, 500, 501, 502,
+  503, 504,
+];
 
 interface Reading {
   label: string;
@@ -46,7 +49,9 @@ interface Reading {
 }
 
 /** The app's Direct Line fill and heap figures, from /metrics (NaN when the app does not export one). */
-async function scrape(url: string): Promise<{ heapUsed: number; heapTotal: number; external: number; kept: number; counted: number }> {
+async function scrape(
+  url: string,
+): Promise<{ heapUsed: number; heapTotal: number; external: number; kept: number; counted: number }> {
   const text = await (await fetch(`${url}/metrics`)).text();
   const read = (name: string) => Number(new RegExp(`^${name} (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
   return {
@@ -64,7 +69,12 @@ function peakMb(pid: number): number {
 }
 
 /** One HTTP exchange with a JSON body both ways. */
-function request(agent: http.Agent, url: string, token: string | undefined, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
+function request(
+  agent: http.Agent,
+  url: string,
+  token: string | undefined,
+  body: unknown,
+): Promise<{ status: number; json: Record<string, unknown> }> {
   const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -73,7 +83,9 @@ function request(agent: http.Agent, url: string, token: string | undefined, body
         method: 'POST',
         agent,
         headers: {
-          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : { 'content-length': '0' }),
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': String(payload.length) }
+            : { 'content-length': '0' }),
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
       },
@@ -98,7 +110,12 @@ function request(agent: http.Agent, url: string, token: string | undefined, body
 }
 
 /** Starts `count` conversations with one message each (`text(i)`), `concurrency` at a time; returns the errors. */
-async function converse(bot: RunningBot, count: number, concurrency: number, text: (i: number) => string): Promise<number> {
+async function converse(
+  bot: RunningBot,
+  count: number,
+  concurrency: number,
+  text: (i: number) => string,
+): Promise<number> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   let next = 0;
   let errors = 0;
@@ -109,7 +126,12 @@ async function converse(bot: RunningBot, count: number, concurrency: number, tex
     if (issued.status !== 200 || !token || !domain) return void errors++;
     const started = await request(agent, `${domain}/conversations`, token, undefined);
     if (started.status !== 201) return void errors++;
-    const posted = await request(agent, `${domain}/conversations/${issued.json.conversationId as string}/activities`, token, { type: 'message', text: text(i) });
+    const posted = await request(
+      agent,
+      `${domain}/conversations/${issued.json.conversationId as string}/activities`,
+      token,
+      { type: 'message', text: text(i) },
+    );
     if (posted.status !== 200) errors++;
   };
   const worker = async () => {
@@ -123,14 +145,29 @@ async function converse(bot: RunningBot, count: number, concurrency: number, tex
   return errors;
 }
 
-async function load(bot: RunningBot, label: string, count: number, concurrency: number, text: (i: number) => string): Promise<Reading> {
+async function load(
+  bot: RunningBot,
+  label: string,
+  count: number,
+  concurrency: number,
+  text: (i: number) => string,
+): Promise<Reading> {
   const started = performance.now();
   const errors = await converse(bot, count, concurrency, text);
   const seconds = (performance.now() - started) / 1000;
   const rss = rssMb(bot.pid);
   const figures = await scrape(bot.url);
   await sleep(SETTLE_MS);
-  return { label, conversations: count, seconds, errors, rss, peak: peakMb(bot.pid), ...figures, settled: rssMb(bot.pid) };
+  return {
+    label,
+    conversations: count,
+    seconds,
+    errors,
+    rss,
+    peak: peakMb(bot.pid),
+    ...figures,
+    settled: rssMb(bot.pid),
+  };
 }
 
 async function main(): Promise<void> {
@@ -149,16 +186,38 @@ async function main(): Promise<void> {
     const idle = rssMb(bot.pid);
     const idleFigures = await scrape(bot.url);
     const budget = Number(historyMb ?? 128);
-    console.log(`Direct Line memory bench: DIRECTLINE_HISTORY_MB=${budget}, DIRECTLINE_MAX_CONVERSATIONS=10000 (defaults otherwise), ${concurrency} visitors at a time; MB`);
-    console.log(`idle: RSS ${idle.toFixed(0)}, heap used ${idleFigures.heapUsed.toFixed(0)} of ${idleFigures.heapTotal.toFixed(0)}, external ${idleFigures.external.toFixed(0)}`);
+    console.log(
+      `Direct Line memory bench: DIRECTLINE_HISTORY_MB=${budget}, DIRECTLINE_MAX_CONVERSATIONS=10000 (defaults otherwise), ${concurrency} visitors at a time; MB`,
+    );
+    console.log(
+      `idle: RSS ${idle.toFixed(0)}, heap used ${idleFigures.heapUsed.toFixed(0)} of ${idleFigures.heapTotal.toFixed(0)}, external ${idleFigures.external.toFixed(0)}`,
+    );
     const readings: Reading[] = [];
     readings.push(await load(bot, `small ×${small}`, small, concurrency, (i) => `what is ${CODES[i % CODES.length]}`));
-    readings.push(await load(bot, `60,000 ASCII ×${large}`, large, concurrency, (i) => `what is 502 ${String(i).padStart(6, '0')} ${'A'.repeat(60_000)}`));
-    readings.push(await load(bot, `21,000 CJK ×${large}`, large, concurrency, (i) => `502是什么 ${String(i).padStart(6, '0')} ${'错误网关'.repeat(5_250)}`));
+    readings.push(
+      await load(
+        bot,
+        `60,000 ASCII ×${large}`,
+        large,
+        concurrency,
+        (i) => `what is 502 ${String(i).padStart(6, '0')} ${'A'.repeat(60_000)}`,
+      ),
+    );
+    readings.push(
+      await load(
+        bot,
+        `21,000 CJK ×${large}`,
+        large,
+        concurrency,
+        (i) => `502是什么 ${String(i).padStart(6, '0')} ${'错误网关'.repeat(5_250)}`,
+      ),
+    );
 
     const width = Math.max(...readings.map((r) => r.label.length));
     console.log('');
-    console.log(`${'load'.padEnd(width)}  conv/s errors   RSS  peak +15 s  heap  of  extern   kept counted  RSS-idle vs budget`);
+    console.log(
+      `${'load'.padEnd(width)}  conv/s errors   RSS  peak +15 s  heap  of  extern   kept counted  RSS-idle vs budget`,
+    );
     for (const r of readings) {
       const fmt = (v: number, w: number) => (Number.isFinite(v) ? v.toFixed(0) : 'n/a').padStart(w);
       console.log(
@@ -181,11 +240,15 @@ async function main(): Promise<void> {
     const worst = Math.max(...readings.map((r) => r.peak));
     const stated = idle + budget * (1 + STATED_OVERHEAD.share) + STATED_OVERHEAD.fixedMb;
     console.log('');
-    console.log(`peak RSS ${worst.toFixed(0)} MB = idle ${idle.toFixed(0)} + budget ${budget} + ${(worst - idle - budget).toFixed(0)} beyond both`);
+    console.log(
+      `peak RSS ${worst.toFixed(0)} MB = idle ${idle.toFixed(0)} + budget ${budget} + ${(worst - idle - budget).toFixed(0)} beyond both`,
+    );
     console.log(
       `stated bound: idle + budget + ${STATED_OVERHEAD.share * 100}% of it + ${STATED_OVERHEAD.fixedMb} MB = ${stated.toFixed(0)} MB: ${worst <= stated ? 'within' : 'EXCEEDED'}`,
     );
-    console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Direct Line memory against its budget".');
+    console.log(
+      '\nWhat these figures mean, and earlier ones: docs/performance.md, "Direct Line memory against its budget".',
+    );
     const failed = readings.reduce((n, r) => n + r.errors, 0);
     if (failed) {
       console.log(`FAILED: ${failed} requests did not get the expected answer`);

@@ -54,7 +54,12 @@ export function freePort(): Promise<number> {
  * Starts a built bot script as its own process (as `npm start` runs StatusBot) and waits until its port accepts
  * connections. The port is chosen here rather than read from the logs, because the benches run with LOG_LEVEL=warn.
  */
-export async function launchBot(name: string, script: string, env: Record<string, string> = {}, nodeArgs: string[] = []): Promise<RunningBot> {
+export async function launchBot(
+  name: string,
+  script: string,
+  env: Record<string, string> = {},
+  nodeArgs: string[] = [],
+): Promise<RunningBot> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--disable-warning=DEP0111', ...nodeArgs, join(ROOT, 'dist', script)], {
     cwd: ROOT,
@@ -185,7 +190,12 @@ function corpusQuestions(): string[] {
   return readdirSync(dir)
     .filter((f) => f.endsWith('.jsonl'))
     .sort()
-    .flatMap((f) => readFileSync(join(dir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q));
+    .flatMap((f) =>
+      readFileSync(join(dir, f), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim())
+        .map((l) => (JSON.parse(l) as { q: string }).q),
+    );
 }
 
 /**
@@ -220,7 +230,9 @@ export function statusBotConversations(count: number, turnsEach?: number): Conve
 
 /** The same messages for the echo bot, whose reply must be "echo: <text>". */
 export function echoConversations(conversations: Conversation[]): Conversation[] {
-  return conversations.map((turns) => turns.map(({ text, value }) => ({ text, value, expect: [new RegExp(`^echo: ${escapeRegExp(text ?? '')}$`, 'm')] })));
+  return conversations.map((turns) =>
+    turns.map(({ text, value }) => ({ text, value, expect: [new RegExp(`^echo: ${escapeRegExp(text ?? '')}$`, 'm')] })),
+  );
 }
 
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -249,7 +261,11 @@ export interface DriveOptions {
 let activitySequence = 0;
 
 /** Plays `conversations` against `url` with `concurrency` workers on keep-alive connections. */
-export async function drive(url: string, conversations: Conversation[], { concurrency, runId, onProgress }: DriveOptions): Promise<RunResult> {
+export async function drive(
+  url: string,
+  conversations: Conversation[],
+  { concurrency, runId, onProgress }: DriveOptions,
+): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
   const result: RunResult = { requests: 0, errors: 0, lost: 0, seconds: 0, latencies: [], problems: [] };
@@ -289,7 +305,9 @@ export async function drive(url: string, conversations: Conversation[], { concur
             const visible = visibleText(text);
             if (!turn.expect.every((pattern) => pattern.test(visible))) {
               result.lost++;
-              problem(`lost reply to ${JSON.stringify(turn.text?.slice(0, 60) ?? turn.value)} (expected ${turn.expect.join(' and ')}): ${JSON.stringify(visible.slice(0, 200))}`);
+              problem(
+                `lost reply to ${JSON.stringify(turn.text?.slice(0, 60) ?? turn.value)} (expected ${turn.expect.join(' and ')}): ${JSON.stringify(visible.slice(0, 200))}`,
+              );
             }
           }
         } catch (err) {
@@ -311,10 +329,22 @@ export async function drive(url: string, conversations: Conversation[], { concur
   return result;
 }
 
-function post(hostname: string, port: number, agent: http.Agent, body: string): Promise<{ status: number; text: string }> {
+function post(
+  hostname: string,
+  port: number,
+  agent: http.Agent,
+  body: string,
+): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { hostname, port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      {
+        hostname,
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -337,7 +367,8 @@ function visibleText(body: string): string {
     if (Array.isArray(node)) node.forEach(walk);
     else if (node && typeof node === 'object') {
       for (const [key, value] of Object.entries(node)) {
-        if (typeof value === 'string' && (key === 'text' || key === 'title' || key === 'fallbackText')) parts.push(value);
+        if (typeof value === 'string' && (key === 'text' || key === 'title' || key === 'fallbackText'))
+          parts.push(value);
         else if (typeof value === 'object') walk(value);
       }
     }
@@ -370,7 +401,11 @@ interface Measurement {
   problems: string[];
 }
 
-const median = (values: number[]) => percentile([...values].sort((a, b) => a - b), 50);
+const median = (values: number[]) =>
+  percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
 
 async function main(): Promise<void> {
   const conversationCount = Number(process.env.BENCH_CONVERSATIONS ?? 1_000);
@@ -380,7 +415,12 @@ async function main(): Promise<void> {
 
   const statusConversations = statusBotConversations(conversationCount);
   const turns = statusConversations.reduce((n, c) => n + c.length, 0);
-  const statusBot = await launchBot('StatusBot', join('src', 'index.js'), { RATE_LIMIT_PER_MINUTE: '1000000' }, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
+  const statusBot = await launchBot(
+    'StatusBot',
+    join('src', 'index.js'),
+    { RATE_LIMIT_PER_MINUTE: '1000000' },
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+  );
   const echoBot = await launchBot('echo bot', join('bench', 'echo-bot.js')).catch(async (err: unknown) => {
     await statusBot.stop();
     throw err;
@@ -393,22 +433,39 @@ async function main(): Promise<void> {
     `e2e bench: ${conversationCount.toLocaleString('en-US')} conversations (${turns.toLocaleString('en-US')} expectReplies activities) per bot, concurrency and round; ` +
       `${rounds} paired rounds (the two bots back to back, alternating who goes first); loopback, keep-alive`,
   );
-  console.log(`idle RSS: StatusBot ${rssMb(statusBot.pid).toFixed(0)} MB, echo bot ${rssMb(echoBot.pid).toFixed(0)} MB`);
+  console.log(
+    `idle RSS: StatusBot ${rssMb(statusBot.pid).toFixed(0)} MB, echo bot ${rssMb(echoBot.pid).toFixed(0)} MB`,
+  );
 
   const measurements: Measurement[] = [];
   try {
     // Warm-up: V8 needs a few thousand turns before its optimised code settles (throughput still doubles after 300).
-    for (let i = 0; i < 2; i++) for (const { bot, conversations } of bots) await drive(bot.url, conversations, { concurrency: 16, runId: `warm${i}-${bot.pid}` });
+    for (let i = 0; i < 2; i++)
+      for (const { bot, conversations } of bots)
+        await drive(bot.url, conversations, { concurrency: 16, runId: `warm${i}-${bot.pid}` });
 
     for (const concurrency of concurrencies) {
-      for (const { bot } of bots) measurements.push({ bot: bot.name, concurrency, best: undefined as never, throughputs: [], cpuMsPerRequest: [], errors: 0, lost: 0, problems: [] });
+      for (const { bot } of bots)
+        measurements.push({
+          bot: bot.name,
+          concurrency,
+          best: undefined as never,
+          throughputs: [],
+          cpuMsPerRequest: [],
+          errors: 0,
+          lost: 0,
+          problems: [],
+        });
       for (let round = 0; round < rounds; round++) {
         // The two bots of a round run back to back, so a disturbance on a shared machine (it comes and goes over
         // seconds) hits both alike; the median of the rounds' ratios then ignores the rounds it hit unevenly.
         for (const { bot, conversations } of round % 2 ? [...bots].reverse() : bots) {
           const m = measurements.find((x) => x.bot === bot.name && x.concurrency === concurrency) as Measurement;
           const cpuBefore = cpuMs(bot.pid);
-          const run = await drive(bot.url, conversations, { concurrency, runId: `c${concurrency}-r${round}-${bot.pid}` });
+          const run = await drive(bot.url, conversations, {
+            concurrency,
+            runId: `c${concurrency}-r${round}-${bot.pid}`,
+          });
           m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
           m.throughputs.push(run.requests / run.seconds);
           m.errors += run.errors;
@@ -418,11 +475,15 @@ async function main(): Promise<void> {
         }
       }
     }
-    console.log(`RSS after the runs: StatusBot ${rssMb(statusBot.pid).toFixed(0)} MB, echo bot ${rssMb(echoBot.pid).toFixed(0)} MB`);
+    console.log(
+      `RSS after the runs: StatusBot ${rssMb(statusBot.pid).toFixed(0)} MB, echo bot ${rssMb(echoBot.pid).toFixed(0)} MB`,
+    );
   } finally {
     const codes = await Promise.all([statusBot.stop(), echoBot.stop()]);
-    if (codes.some((c) => c !== 0)) console.log(`exit codes after SIGTERM: StatusBot ${codes[0]}, echo bot ${codes[1]}`);
-    if (profileDir) console.log(`StatusBot's CPU profile is in ${profileDir} (open it in Chrome DevTools, Performance tab)`);
+    if (codes.some((c) => c !== 0))
+      console.log(`exit codes after SIGTERM: StatusBot ${codes[0]}, echo bot ${codes[1]}`);
+    if (profileDir)
+      console.log(`StatusBot's CPU profile is in ${profileDir} (open it in Chrome DevTools, Performance tab)`);
   }
 
   console.log('');
@@ -432,7 +493,9 @@ async function main(): Promise<void> {
       [
         bot.padEnd(10),
         String(concurrency).padStart(4),
-        `${median(throughputs).toFixed(0).padStart(7)} ${(best.requests / best.seconds).toFixed(0).padStart(7)}`.padEnd(22),
+        `${median(throughputs).toFixed(0).padStart(7)} ${(best.requests / best.seconds).toFixed(0).padStart(7)}`.padEnd(
+          22,
+        ),
         percentile(best.latencies, 50).toFixed(2).padStart(8),
         percentile(best.latencies, 99).toFixed(2).padStart(8),
         median(cpuMsPerRequest).toFixed(3).padStart(11),
@@ -441,10 +504,13 @@ async function main(): Promise<void> {
       ].join(' '),
     );
   }
-  console.log('(p50/p99 from each bot\'s best round; CPU is the server process\'s user+system time per request, median of the rounds)');
+  console.log(
+    "(p50/p99 from each bot's best round; CPU is the server process's user+system time per request, median of the rounds)",
+  );
   console.log('');
   for (const concurrency of concurrencies) {
-    const of = (name: string) => measurements.find((r) => r.bot === name && r.concurrency === concurrency) as Measurement;
+    const of = (name: string) =>
+      measurements.find((r) => r.bot === name && r.concurrency === concurrency) as Measurement;
     const [status, echo] = [of('StatusBot'), of('echo bot')];
     const ratios = status.throughputs.map((t, i) => t / (echo.throughputs[i] as number));
     const ratio = median(ratios);

@@ -8,7 +8,12 @@
  * leaves V8's heap growth alone unless HEAP_GROWTH_PERCENT is set, which `npm run bench:memory` does in one run to
  * show what StatusBot's setting does to a bot that holds nothing.
  */
-import { ActivityHandler, CloudAdapter, ConfigurationBotFrameworkAuthentication, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  ActivityHandler,
+  CloudAdapter,
+  ConfigurationBotFrameworkAuthentication,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import restify from 'restify';
 import { applyHeapGrowth } from '../src/heap-growth';
 

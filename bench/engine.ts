@@ -22,7 +22,12 @@ const root = join(DEFAULT_DATA_DIR, '..');
 const corpusDir = join(root, 'test', 'corpus');
 const questions = readdirSync(corpusDir)
   .filter((f) => f.endsWith('.jsonl'))
-  .flatMap((f) => readFileSync(join(corpusDir, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => (JSON.parse(l) as { q: string }).q));
+  .flatMap((f) =>
+    readFileSync(join(corpusDir, f), 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => (JSON.parse(l) as { q: string }).q),
+  );
 
 const t0 = performance.now();
 const engine = StatusEngine.load(undefined, 0);
@@ -55,15 +60,28 @@ const coldRuns = [0, 1, 2].map(() => {
 const f = (n: number) => n.toFixed(3);
 console.log(`engine bench: ${questions.length} corpus questions × ${ROUNDS} rounds = ${samples.length} messages`);
 console.log(`start-up (load + validate + index): ${startupMs.toFixed(1)} ms (target ≤ 200 ms)`);
-console.log(`per message (understand + answer + render): p50 ${f(pct(50))} ms, p99 ${f(pct(99))} ms, max ${f(samples[samples.length - 1] as number)} ms (target p99 ≤ 1 ms)`);
-console.log(`throughput: ${Math.round(samples.length / (totalMs / 1000)).toLocaleString('en-US')} messages/s on one core`);
+console.log(
+  `per message (understand + answer + render): p50 ${f(pct(50))} ms, p99 ${f(pct(99))} ms, max ${f(samples[samples.length - 1] as number)} ms (target p99 ≤ 1 ms)`,
+);
+console.log(
+  `throughput: ${Math.round(samples.length / (totalMs / 1000)).toLocaleString('en-US')} messages/s on one core`,
+);
 console.log(`ask CLI cold start, one question: ${coldRuns.map((ms) => `${ms.toFixed(0)} ms`).join(', ')}`);
-console.log(`heap used: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB, rss ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`);
+console.log(
+  `heap used: ${(process.memoryUsage().heapUsed / 1048576).toFixed(1)} MB, rss ${(process.memoryUsage().rss / 1048576).toFixed(1)} MB`,
+);
 
 // === Generated messages
 
 const GENERATED_BUDGET_MS = 5;
-const GENERATED: Record<Family, number> = { unicode: 2_300, graphemes: 1_500, ascii: 2_100, mixed: 2_400, logs: 1_800, short: 2_000 };
+const GENERATED: Record<Family, number> = {
+  unicode: 2_300,
+  graphemes: 1_500,
+  ascii: 2_100,
+  mixed: 2_400,
+  logs: 1_800,
+  short: 2_000,
+};
 const scale = Number(process.env.BENCH_GENERATED ?? 1);
 
 /** The fuzzy-search fallback is counted, to tell the inputs that reached it apart. */
@@ -100,8 +118,14 @@ for (const [family, count] of Object.entries(GENERATED) as Array<[Family, number
 const byTime = [...timings].sort((a, b) => a.ms - b.ms);
 const at = (p: number) => (byTime[Math.min(byTime.length - 1, Math.floor(byTime.length * p))] as { ms: number }).ms;
 const over = timings.filter((t) => t.ms > GENERATED_BUDGET_MS);
-console.log(`generated messages: ${timings.length} (${Object.keys(GENERATED).join(', ')}): p50 ${f(at(0.5))} ms, p99 ${f(at(0.99))} ms, max ${f(at(1))} ms`);
-console.log(`  over ${GENERATED_BUDGET_MS} ms after re-runs: ${over.length} (of them through the fuzzy-search fallback: ${over.filter((t) => t.fuzzy).length})`);
-const printable = (text: string) => JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-for (const t of byTime.slice(-5).reverse()) console.log(`  ${f(t.ms)} ms [${t.family}${t.fuzzy ? ', fuzzy search' : ''}] ${printable(t.text).slice(0, 100)}`);
+console.log(
+  `generated messages: ${timings.length} (${Object.keys(GENERATED).join(', ')}): p50 ${f(at(0.5))} ms, p99 ${f(at(0.99))} ms, max ${f(at(1))} ms`,
+);
+console.log(
+  `  over ${GENERATED_BUDGET_MS} ms after re-runs: ${over.length} (of them through the fuzzy-search fallback: ${over.filter((t) => t.fuzzy).length})`,
+);
+const printable = (text: string) =>
+  JSON.stringify(text).replace(/[^\x20-\x7e]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+for (const t of byTime.slice(-5).reverse())
+  console.log(`  ${f(t.ms)} ms [${t.family}${t.fuzzy ? ', fuzzy search' : ''}] ${printable(t.text).slice(0, 100)}`);
 console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "The understanding engine".');

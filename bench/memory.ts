@@ -43,7 +43,13 @@ interface MemoryRun {
   state?: { items: number; evictions: number };
 }
 
-async function measure(label: string, script: string, env: Record<string, string>, conversations: Conversation[], nodeArgs: string[] = []): Promise<MemoryRun> {
+async function measure(
+  label: string,
+  script: string,
+  env: Record<string, string>,
+  conversations: Conversation[],
+  nodeArgs: string[] = [],
+): Promise<MemoryRun> {
   const bot = await launchBot(label, script, env, nodeArgs);
   try {
     await sleep(1_000);
@@ -65,7 +71,19 @@ async function measure(label: string, script: string, env: Record<string, string
     await sleep(SETTLE_MS);
     const settled = rssMb(bot.pid);
     const state = script.includes('index') ? await stateMetrics(bot.url) : undefined;
-    return { label, messages: run.requests, seconds: run.seconds, errors: run.errors, lost: run.lost, idle, peak, end, settled, timeline, state };
+    return {
+      label,
+      messages: run.requests,
+      seconds: run.seconds,
+      errors: run.errors,
+      lost: run.lost,
+      idle,
+      peak,
+      end,
+      settled,
+      timeline,
+      state,
+    };
   } finally {
     await bot.stop();
   }
@@ -89,18 +107,37 @@ async function main(): Promise<void> {
 
   const conversations = statusBotConversations(conversationCount, turnsEach);
   const total = conversations.reduce((n, c) => n + c.length, 0);
-  console.log(`memory bench: ${total.toLocaleString('en-US')} messages over ${conversationCount.toLocaleString('en-US')} conversations, ${CONCURRENCY} at a time, one bot at a time; RSS in MB`);
+  console.log(
+    `memory bench: ${total.toLocaleString('en-US')} messages over ${conversationCount.toLocaleString('en-US')} conversations, ${CONCURRENCY} at a time, one bot at a time; RSS in MB`,
+  );
 
   const echoScript = join('bench', 'echo-bot.js');
   const runs: MemoryRun[] = [];
   runs.push(await measure('echo bot', echoScript, {}, echoConversations(conversations)));
   runs.push(await measure(statusLabel('10,000 (default)'), statusScript, statusEnv, conversations, flags));
   const small = statusBotConversations(conversationCount, 2);
-  runs.push(await measure(statusLabel('1,000'), statusScript, { ...statusEnv, STATE_MAX_CONVERSATIONS: '1000' }, small, flags));
+  runs.push(
+    await measure(statusLabel('1,000'), statusScript, { ...statusEnv, STATE_MAX_CONVERSATIONS: '1000' }, small, flags),
+  );
   const v8Choice = { HEAP_GROWTH_PERCENT: '0' };
-  runs.push(await measure(`${statusLabel('10,000')}, V8's heap growth`, statusScript, { ...statusEnv, ...v8Choice }, conversations, flags));
+  runs.push(
+    await measure(
+      `${statusLabel('10,000')}, V8's heap growth`,
+      statusScript,
+      { ...statusEnv, ...v8Choice },
+      conversations,
+      flags,
+    ),
+  );
   const statusBotsGrowth = { HEAP_GROWTH_PERCENT: String(DEFAULT_HEAP_GROWTH_PERCENT) };
-  runs.push(await measure("echo bot with StatusBot's heap growth", echoScript, statusBotsGrowth, echoConversations(conversations)));
+  runs.push(
+    await measure(
+      "echo bot with StatusBot's heap growth",
+      echoScript,
+      statusBotsGrowth,
+      echoConversations(conversations),
+    ),
+  );
 
   const width = Math.max(...runs.map((r) => r.label.length));
   console.log('');
@@ -120,8 +157,12 @@ async function main(): Promise<void> {
   for (const r of runs) {
     const half = r.timeline[Math.floor(r.timeline.length / 2) - 1] ?? r.idle;
     const last = r.timeline[r.timeline.length - 1] ?? r.end;
-    const state = r.state ? `; state store holds ${r.state.items.toLocaleString('en-US')} conversations, evicted ${r.state.evictions.toLocaleString('en-US')}` : '';
-    console.log(`${r.label}: second half of the load ${last - half >= 0 ? '+' : ''}${(last - half).toFixed(0)} MB${state}; errors ${r.errors}, lost ${r.lost}`);
+    const state = r.state
+      ? `; state store holds ${r.state.items.toLocaleString('en-US')} conversations, evicted ${r.state.evictions.toLocaleString('en-US')}`
+      : '';
+    console.log(
+      `${r.label}: second half of the load ${last - half >= 0 ? '+' : ''}${(last - half).toFixed(0)} MB${state}; errors ${r.errors}, lost ${r.lost}`,
+    );
   }
   const [echo, status, , statusV8, echoCapped] = runs as [MemoryRun, MemoryRun, MemoryRun, MemoryRun, MemoryRun];
   const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
@@ -129,7 +170,9 @@ async function main(): Promise<void> {
     `StatusBot/echo RSS as they ship: idle ${ratio(status.idle, echo.idle)}, peak ${ratio(status.peak, echo.peak)}, end ${ratio(status.end, echo.end)}, ` +
       `settled ${ratio(status.settled, echo.settled)} (target: end ≤ 1.25×${status.end / echo.end <= 1.25 ? ', met' : ', not met'})`,
   );
-  console.log(`both with V8's heap growth: end ${ratio(statusV8.end, echo.end)}; both with StatusBot's (${1 + DEFAULT_HEAP_GROWTH_PERCENT / 100}×): end ${ratio(status.end, echoCapped.end)}`);
+  console.log(
+    `both with V8's heap growth: end ${ratio(statusV8.end, echo.end)}; both with StatusBot's (${1 + DEFAULT_HEAP_GROWTH_PERCENT / 100}×): end ${ratio(status.end, echoCapped.end)}`,
+  );
   console.log('\nWhat these figures mean, and earlier ones: docs/performance.md, "Heap growth".');
   const failed = runs.reduce((n, r) => n + r.errors + r.lost, 0);
   if (failed) {

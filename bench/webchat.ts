@@ -39,8 +39,14 @@ async function hostSite(botUrl: string, port: number): Promise<{ url: string; cl
 }
 
 /* Functions passed to the browser run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-declare const window: any, document: any, performance: any, requestAnimationFrame: any, MutationObserver: any, getComputedStyle: any;
+/* eslint-disable @typescript-eslint/no-explicit-any */
+declare const window: any,
+  document: any,
+  performance: any,
+  requestAnimationFrame: any,
+  MutationObserver: any,
+  getComputedStyle: any;
+/* eslint-enable @typescript-eslint/no-explicit-any */
 
 const SEND_BOX = '[data-id="webchat-sendbox-input"]';
 const QUESTION = 'what is 502';
@@ -66,23 +72,45 @@ function watchMarks(): void {
   const w = window as { sbMarks?: Record<string, number> };
   w.sbMarks = {};
   const now = () => performance.timeOrigin + performance.now();
-  const visible = (el: { getClientRects(): { length: number } } | null) => !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
-  const withText = (selector: string, pattern: RegExp) => Array.from(document.querySelectorAll(selector) as ArrayLike<{ textContent: string; getClientRects(): { length: number } }>).some((el) => pattern.test(el.textContent ?? '') && visible(el));
+  const visible = (el: { getClientRects(): { length: number } } | null) =>
+    !!el && el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  const withText = (selector: string, pattern: RegExp) =>
+    Array.from(
+      document.querySelectorAll(selector) as ArrayLike<{ textContent: string; getClientRects(): { length: number } }>,
+    ).some((el) => pattern.test(el.textContent ?? '') && visible(el));
   const greetingText = /Hi, I.m StatusBot/;
   const check = () => {
     const marks = w.sbMarks as Record<string, number>;
-    const box = Array.from(document.querySelectorAll('textarea, input[type="text"], input:not([type])') as ArrayLike<{ getClientRects(): { length: number } }>).some(visible);
+    const box = Array.from(
+      document.querySelectorAll('textarea, input[type="text"], input:not([type])') as ArrayLike<{
+        getClientRects(): { length: number };
+      }>,
+    ).some(visible);
     const pending: Array<[string, boolean]> = [
       ['shell', !marks.shell && box && withText('h1, h2, h3, p, div', greetingText)],
       ['greeting', !marks.greeting && withText('[role="feed"]', greetingText)],
-      ['answer', !marks.answer && withText('[role="feed"] [role="heading"], [role="feed"] h2, [role="feed"] h3', /502 Bad Gateway/)],
+      [
+        'answer',
+        !marks.answer &&
+          withText('[role="feed"] [role="heading"], [role="feed"] h2, [role="feed"] h3', /502 Bad Gateway/),
+      ],
     ];
     for (const [name, reached] of pending) if (reached) requestAnimationFrame(() => (marks[name] ??= now()));
   };
   // The click on the launcher, as the page received it (playwright's own checks before clicking are not counted).
-  window.addEventListener('pointerdown', (e: { timeStamp: number }) => ((w.sbMarks as Record<string, number>).click ??= performance.timeOrigin + e.timeStamp), true);
+  window.addEventListener(
+    'pointerdown',
+    (e: { timeStamp: number }) =>
+      ((w.sbMarks as Record<string, number>).click ??= performance.timeOrigin + e.timeStamp),
+    true,
+  );
   const start = () => {
-    new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+    new MutationObserver(check).observe(document.documentElement, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      characterData: true,
+    });
     check();
   };
   if (document.documentElement) start();
@@ -91,7 +119,15 @@ function watchMarks(): void {
 
 /** The earliest mark of this name in any frame of the page (epoch ms), or NaN. */
 async function mark(page: Page, name: string): Promise<number> {
-  const values = await Promise.all(page.frames().map((f) => f.evaluate((n: string) => (window as { sbMarks?: Record<string, number> }).sbMarks?.[n] ?? NaN, name).catch(() => NaN)));
+  const values = await Promise.all(
+    page
+      .frames()
+      .map((f) =>
+        f
+          .evaluate((n: string) => (window as { sbMarks?: Record<string, number> }).sbMarks?.[n] ?? NaN, name)
+          .catch(() => NaN),
+      ),
+  );
   const seen = values.filter((v) => !Number.isNaN(v));
   return seen.length ? Math.min(...seen) : NaN;
 }
@@ -117,7 +153,12 @@ function meter(page: Page, ...origins: string[]) {
   page.on('requestfinished', async (r) => {
     const at = Date.now();
     const sizes = await r.sizes().catch(() => null);
-    requests.push({ at, bytes: sizes ? sizes.responseBodySize + sizes.responseHeadersSize + sizes.requestHeadersSize + sizes.requestBodySize : 0 });
+    requests.push({
+      at,
+      bytes: sizes
+        ? sizes.responseBodySize + sizes.responseHeadersSize + sizes.requestHeadersSize + sizes.requestBodySize
+        : 0,
+    });
   });
   page.on('websocket', (ws) => {
     requests.push({ at: Date.now(), bytes: 0 }); // the connection counts as a request; its frames as bytes
@@ -128,7 +169,10 @@ function meter(page: Page, ...origins: string[]) {
     /** Requests (and WebSocket connections) and bytes between two instants. */
     between(from: number, to: number) {
       const sum = (list: typeof requests) => list.reduce((n, d) => n + d.bytes, 0);
-      return { requests: within(requests, from, to).length, bytes: sum(within(requests, from, to)) + sum(within(frames, from, to)) };
+      return {
+        requests: within(requests, from, to).length,
+        bytes: sum(within(requests, from, to)) + sum(within(frames, from, to)),
+      };
     },
     get foreign() {
       return foreign;
@@ -137,11 +181,21 @@ function meter(page: Page, ...origins: string[]) {
 }
 
 /** Asks once greeted, waits for the answer, and counts what went over the wire (from `from`; bytes from `started`). */
-async function askAndCount(page: Page, m: ReturnType<typeof meter>, started: number, from: number): Promise<Pick<Run, 'requests' | 'bytes' | 'answerMs' | 'bytesBeforeAnswer' | 'foreign'>> {
+async function askAndCount(
+  page: Page,
+  m: ReturnType<typeof meter>,
+  started: number,
+  from: number,
+): Promise<Pick<Run, 'requests' | 'bytes' | 'answerMs' | 'bytesBeforeAnswer' | 'foreign'>> {
   const asked = await askOnceGreeted(page);
   const answer = await waitForMark(page, 'answer');
   await page.waitForTimeout(300);
-  return { ...m.between(from, Date.now()), answerMs: answer - asked, bytesBeforeAnswer: m.between(started, answer).bytes, foreign: m.foreign };
+  return {
+    ...m.between(from, Date.now()),
+    answerMs: answer - asked,
+    bytesBeforeAnswer: m.between(started, answer).bytes,
+    foreign: m.foreign,
+  };
 }
 
 async function askOnceGreeted(page: Page): Promise<number> {
@@ -164,7 +218,11 @@ async function fullPage(browser: Browser, bot: RunningBot): Promise<Run> {
     const navigationStart = await page.evaluate(() => performance.timeOrigin);
     const shell = await waitForMark(page, 'shell');
     const greeting = await waitForMark(page, 'greeting');
-    return { ...(await askAndCount(page, m, started, navigationStart)), shellMs: shell - navigationStart, greetingMs: greeting - navigationStart };
+    return {
+      ...(await askAndCount(page, m, started, navigationStart)),
+      shellMs: shell - navigationStart,
+      greetingMs: greeting - navigationStart,
+    };
   } finally {
     await context.close();
   }
@@ -192,7 +250,8 @@ async function widget(browser: Browser, bot: RunningBot, readMs: number, hoverMs
             const root = document.querySelector('statusbot-widget')?.shadowRoot;
             const panel = root?.querySelector('[role="dialog"]');
             const open = root?.querySelector('button[aria-expanded="true"]');
-            if (panel && open && getComputedStyle(panel).visibility === 'visible') requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
+            if (panel && open && getComputedStyle(panel).visibility === 'visible')
+              requestAnimationFrame(() => resolve(performance.timeOrigin + performance.now()));
             else requestAnimationFrame(check);
           };
           check();
@@ -204,7 +263,12 @@ async function widget(browser: Browser, bot: RunningBot, readMs: number, hoverMs
     // The shell counts once it is drawn and the panel showing it is.
     const shell = Math.max(await waitForMark(page, 'shell'), await panelShown);
     const greeting = Math.max(await waitForMark(page, 'greeting'), await panelShown);
-    return { ...(await askAndCount(page, m, started, clicked)), before, shellMs: shell - clicked, greetingMs: greeting - clicked };
+    return {
+      ...(await askAndCount(page, m, started, clicked)),
+      before,
+      shellMs: shell - clicked,
+      greetingMs: greeting - clicked,
+    };
   } finally {
     await context.close();
   }
@@ -216,23 +280,37 @@ const median = (values: number[]) => {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 };
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(0)} KB`;
-const spread = (values: number[], unit: (v: number) => string) => `${unit(median(values))} (${unit(Math.min(...values))}–${unit(Math.max(...values))})`;
+const spread = (values: number[], unit: (v: number) => string) =>
+  `${unit(median(values))} (${unit(Math.min(...values))}–${unit(Math.max(...values))})`;
 const ms = (v: number) => `${v.toFixed(0)} ms`;
 
 function report(name: string, runs: Run[]): void {
   const of = <K extends keyof Run>(key: K) => runs.map((r) => r[key] as number);
   console.log(`\n${name} (${runs.length} runs, median (min–max))`);
   if (runs[0]?.before) {
-    console.log(`  before the click:        ${median(runs.map((r) => r.before!.requests))} requests, ${spread(runs.map((r) => r.before!.bytes), kb)}`);
+    console.log(
+      `  before the click:        ${median(runs.map((r) => r.before!.requests))} requests, ${spread(
+        runs.map((r) => r.before!.bytes),
+        kb,
+      )}`,
+    );
     console.log(`  from the click:          ${median(of('requests'))} requests, ${spread(of('bytes'), kb)}`);
   } else {
     console.log(`  requests, transferred:   ${median(of('requests'))} requests, ${spread(of('bytes'), kb)}`);
   }
   const target = (value: number, limit: number) => (value <= limit ? 'met' : 'not met');
-  console.log(`  time to the shell:       ${spread(of('shellMs'), ms)}   target ≤ 300 ms: ${target(median(of('shellMs')), 300)}`);
-  console.log(`  time to the greeting:    ${spread(of('greetingMs'), ms)}   target ≤ 1,500 ms: ${target(median(of('greetingMs')), 1500)}`);
-  console.log(`  first answer after asking: ${spread(of('answerMs'), ms)}   target ≤ 2,000 ms: ${target(median(of('answerMs')), 2000)}`);
-  console.log(`  bytes before the answer: ${spread(of('bytesBeforeAnswer'), kb)}   target ≤ 600 KB: ${target(median(of('bytesBeforeAnswer')), 600 * 1024)}`);
+  console.log(
+    `  time to the shell:       ${spread(of('shellMs'), ms)}   target ≤ 300 ms: ${target(median(of('shellMs')), 300)}`,
+  );
+  console.log(
+    `  time to the greeting:    ${spread(of('greetingMs'), ms)}   target ≤ 1,500 ms: ${target(median(of('greetingMs')), 1500)}`,
+  );
+  console.log(
+    `  first answer after asking: ${spread(of('answerMs'), ms)}   target ≤ 2,000 ms: ${target(median(of('answerMs')), 2000)}`,
+  );
+  console.log(
+    `  bytes before the answer: ${spread(of('bytesBeforeAnswer'), kb)}   target ≤ 600 KB: ${target(median(of('bytesBeforeAnswer')), 600 * 1024)}`,
+  );
   const foreign = runs.reduce((n, r) => n + r.foreign, 0);
   if (foreign) console.log(`  requests to other origins: ${foreign} (there should be none)`);
 }
@@ -242,12 +320,18 @@ async function main(): Promise<void> {
   const readMs = Number(process.env.BENCH_READ_MS ?? 2000);
   const hoverMs = Number(process.env.BENCH_HOVER_MS ?? 500);
   const sitePort = await freePort();
-  const bot = await launchBot('StatusBot', 'src/index.js', { RATE_LIMIT_PER_MINUTE: '100000', DIRECTLINE_TOKENS_PER_MINUTE: '100000', ALLOWED_ORIGINS: `http://localhost:${sitePort}` });
+  const bot = await launchBot('StatusBot', 'src/index.js', {
+    RATE_LIMIT_PER_MINUTE: '100000',
+    DIRECTLINE_TOKENS_PER_MINUTE: '100000',
+    ALLOWED_ORIGINS: `http://localhost:${sitePort}`,
+  });
   const site = await hostSite(bot.url, sitePort);
   let browser: Browser | undefined;
   try {
     browser = await launchChromium();
-    console.log(`webchat bench: ${bot.url}, Chromium ${browser.version()}, ${runs} runs per scenario, each in a fresh context (cold cache); the widget is clicked after ${readMs} ms on /demo`);
+    console.log(
+      `webchat bench: ${bot.url}, Chromium ${browser.version()}, ${runs} runs per scenario, each in a fresh context (cold cache); the widget is clicked after ${readMs} ms on /demo`,
+    );
     const page: Run[] = [];
     const demo: Run[] = [];
     const other: Run[] = [];

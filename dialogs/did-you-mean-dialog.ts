@@ -48,10 +48,15 @@ export function readChoice(text: string, value: unknown, candidates: EntryRef[])
     const clicked = candidates.find((c) => c.id === click.id || c.code === click.code);
     if (clicked) return { chosen: clicked.id };
   }
-  const typed = text.trim().toLowerCase().replace(/[.!?]+$/, '');
+  const typed = text
+    .trim()
+    .toLowerCase()
+    .replace(/[.!?]+$/, '');
   if (!typed && !click) return { noneOfThese: true };
   if (['none', 'none of these', 'none of them', 'neither', 'no', 'nope'].includes(typed)) return { noneOfThese: true };
-  const byText = candidates.find((c) => typed === choiceLabel(c).toLowerCase() || typed === String(c.code) || typed === c.name.toLowerCase());
+  const byText = candidates.find(
+    (c) => typed === choiceLabel(c).toLowerCase() || typed === String(c.code) || typed === c.name.toLowerCase(),
+  );
   if (byText) return { chosen: byText.id };
   return { newQuestion: text };
 }

@@ -8,11 +8,29 @@
  * one-turn answer takes the direct path, without a dialog context, its memory scopes and two waterfall steps.
  */
 import type { StatePropertyAccessor, TurnContext } from 'botbuilder';
-import { ComponentDialog, DialogSet, DialogTurnStatus, WaterfallDialog, type DialogState, type WaterfallStepContext } from './dialog-kit';
+import {
+  ComponentDialog,
+  DialogSet,
+  DialogTurnStatus,
+  WaterfallDialog,
+  type DialogState,
+  type WaterfallStepContext,
+} from './dialog-kit';
 import { NOTHING_ANSWERED, type AnsweredSubjects } from '../src/conversation/answered-subjects';
-import { EMPTY_MEMORY, lookupPlan, planReply, type ConversationMemory, type ReplyPlan } from '../src/conversation/plan-reply';
+import {
+  EMPTY_MEMORY,
+  lookupPlan,
+  planReply,
+  type ConversationMemory,
+  type ReplyPlan,
+} from '../src/conversation/plan-reply';
 import type { StatusEngine } from '../src/knowledge/engine';
-import { DID_YOU_MEAN_DIALOG, DidYouMeanDialog, type DidYouMeanOptions, type DidYouMeanResult } from './did-you-mean-dialog';
+import {
+  DID_YOU_MEAN_DIALOG,
+  DidYouMeanDialog,
+  type DidYouMeanOptions,
+  type DidYouMeanResult,
+} from './did-you-mean-dialog';
 import type { Replies } from './replies';
 
 /** Stable ids: persisted dialog stacks name them, so they never change between deploys. */
@@ -67,7 +85,10 @@ export class MainDialog extends ComponentDialog {
     if (plan.kind === 'did-you-mean') {
       // The readings offered become the subject: a typed "why?" instead of a choice is about the likeliest.
       await this.memory.set(step.context, plan.memory);
-      return step.beginDialog(DID_YOU_MEAN_DIALOG, { candidates: plan.candidates, answer: plan.answer } satisfies DidYouMeanOptions);
+      return step.beginDialog(DID_YOU_MEAN_DIALOG, {
+        candidates: plan.candidates,
+        answer: plan.answer,
+      } satisfies DidYouMeanOptions);
     }
     await this.carryOut(step.context, plan);
     return step.endDialog();
@@ -104,7 +125,8 @@ export class MainDialog extends ComponentDialog {
         return;
       case 'feedback':
         // 👍 is acknowledged by the pressed thumb itself; 👎 gets an offer to rephrase or to open another reading.
-        if (plan.reaction === 'dislike') await this.replies.line(context, this.engine.talk.dislikeReply, plan.offers ?? []);
+        if (plan.reaction === 'dislike')
+          await this.replies.line(context, this.engine.talk.dislikeReply, plan.offers ?? []);
         return;
       case 'none-of-these':
         await this.replies.line(context, this.engine.talk.noneOfTheseReply, ['what is 502', '401 vs 403']);

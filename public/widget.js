@@ -82,9 +82,14 @@
         return v * 0.88;
       });
     }
-    return '#' + c.map(function (v) {
-      return ('0' + Math.round(v).toString(16)).slice(-2);
-    }).join('');
+    return (
+      '#' +
+      c
+        .map(function (v) {
+          return ('0' + Math.round(v).toString(16)).slice(-2);
+        })
+        .join('')
+    );
   }
   var fill = readable(accent);
 
@@ -101,13 +106,19 @@
     return node;
   }
   function icon(path, cls) {
-    return el('svg:svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: cls }, [el('svg:path', { d: path })]);
+    return el('svg:svg', { viewBox: '0 0 24 24', 'aria-hidden': 'true', focusable: 'false', class: cls }, [
+      el('svg:path', { d: path }),
+    ]);
   }
 
   var CSS =
     ':host{all:initial!important}' +
     '*{box-sizing:border-box}' +
-    '.w{--a:' + fill + ';position:fixed;z-index:2147483000;bottom:20px;' + cfg.position + ':20px;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2330}' +
+    '.w{--a:' +
+    fill +
+    ';position:fixed;z-index:2147483000;bottom:20px;' +
+    cfg.position +
+    ':20px;font:15px/1.4 system-ui,-apple-system,"Segoe UI",Roboto,Arial,sans-serif;color:#1c2330}' +
     '.l{position:relative;display:flex;align-items:center;justify-content:center;width:60px;height:60px;border:0;border-radius:50%;background:var(--a);color:#fff;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.22),0 1px 3px rgba(0,0,0,.18);transition:transform .15s}' +
     '.l:hover{transform:scale(1.06)}' +
     '.l:focus-visible{outline:3px solid var(--a);outline-offset:3px}' +
@@ -115,17 +126,25 @@
     '.l .x{display:none}.o .l .x{display:block}.o .l .c{display:none}' +
     '.b{position:absolute;top:-2px;right:-2px;min-width:22px;height:22px;padding:0 6px;border-radius:11px;background:#c62828;color:#fff;font:700 12px/22px system-ui,sans-serif;text-align:center;box-shadow:0 0 0 2px #fff}' +
     '.s{position:absolute;width:1px;height:1px;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap}' +
-    '.p{position:absolute;bottom:76px;' + cfg.position + ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);opacity:0;pointer-events:none;transform:translateY(12px) scale(.98);transform-origin:bottom ' + cfg.position + ';transition:opacity .18s,transform .18s}' +
+    '.p{position:absolute;bottom:76px;' +
+    cfg.position +
+    ':0;width:400px;height:min(680px,calc(100vh - 120px));border-radius:16px;overflow:hidden;background:#fff;box-shadow:0 12px 40px rgba(0,0,0,.22),0 2px 8px rgba(0,0,0,.12);opacity:0;pointer-events:none;transform:translateY(12px) scale(.98);transform-origin:bottom ' +
+    cfg.position +
+    ';transition:opacity .18s,transform .18s}' +
     '.o .p{opacity:1;pointer-events:auto;transform:none;transition-delay:0s}' +
     '.p iframe{display:block;width:100%;height:100%;border:0}' +
-    '.g{position:absolute;bottom:72px;' + cfg.position + ':0;display:flex;align-items:flex-start;gap:4px;width:max-content;max-width:280px;padding:12px 8px 12px 14px;border-radius:14px;background:#fff;box-shadow:0 6px 24px rgba(0,0,0,.18);animation:u .25s ease-out}' +
+    '.g{position:absolute;bottom:72px;' +
+    cfg.position +
+    ':0;display:flex;align-items:flex-start;gap:4px;width:max-content;max-width:280px;padding:12px 8px 12px 14px;border-radius:14px;background:#fff;box-shadow:0 6px 24px rgba(0,0,0,.18);animation:u .25s ease-out}' +
     '.g button{border:0;background:none;font:inherit;color:inherit;cursor:pointer;text-align:start;padding:0}' +
     '.g .gx{flex:none;width:24px;height:24px;border-radius:12px;color:#5a6271;font-size:18px;line-height:24px;text-align:center}' +
     '.g .gx:hover{background:#f1f3f6}' +
     '@keyframes u{from{opacity:0;transform:translateY(8px)}}' +
     '@media (prefers-color-scheme:dark){.auto .g{background:#222833;color:#e6e9ef}.auto .g .gx{color:#a3abb9}.auto .p{background:#171b22}}' +
     '.dark .g{background:#222833;color:#e6e9ef}.dark .g .gx{color:#a3abb9}.dark .p{background:#171b22}' +
-    '@media (max-width:480px){.w{bottom:16px;' + cfg.position + ':16px}.o .p{position:fixed;top:0;left:0;right:0;bottom:auto;width:100%;height:100vh;height:100dvh;border-radius:0}.o .l{display:none}}' +
+    '@media (max-width:480px){.w{bottom:16px;' +
+    cfg.position +
+    ':16px}.o .p{position:fixed;top:0;left:0;right:0;bottom:auto;width:100%;height:100vh;height:100dvh;border-radius:0}.o .l{display:none}}' +
     '@media (prefers-reduced-motion:reduce){.l,.p,.g{transition:none;animation:none}}';
 
   var host = el('statusbot-widget');
@@ -144,16 +163,32 @@
   // Closed, the panel is transparent and inert (out of reach of the pointer, the keyboard and screen readers) but
   // still drawn: a panel made ahead of time has its shell painted and shows it the moment it opens, even while its
   // frame is busy running Web Chat.
-  var panel = el('div', { class: 'p', id: 'statusbot-panel', role: 'dialog', 'aria-label': cfg.title + ' chat', inert: '' });
+  var panel = el('div', {
+    class: 'p',
+    id: 'statusbot-panel',
+    role: 'dialog',
+    'aria-label': cfg.title + ' chat',
+    inert: '',
+  });
   var badgeCount = el('span', { 'aria-hidden': 'true' });
   var badgeText = el('span', { class: 's' });
   var badge = el('span', { class: 'b', hidden: '' }, [badgeCount, badgeText]);
-  var launcher = el('button', { type: 'button', class: 'l', 'aria-expanded': 'false', 'aria-controls': 'statusbot-panel' }, [
-    el('span', { class: 's' }, [label]),
-    icon('M12 3C6.5 3 2 6.9 2 11.7c0 2.6 1.3 4.9 3.4 6.5L4.6 22l4.3-2.3c1 .3 2 .4 3.1.4 5.5 0 10-3.9 10-8.7S17.5 3 12 3zm-4 10a1.3 1.3 0 110-2.6A1.3 1.3 0 018 13zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6z', 'c'),
-    icon('M18.3 5.7a1 1 0 00-1.4 0L12 10.6 7.1 5.7a1 1 0 00-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 101.4 1.4l4.9-4.9 4.9 4.9a1 1 0 001.4-1.4L13.4 12l4.9-4.9a1 1 0 000-1.4z', 'x'),
-    badge,
-  ]);
+  var launcher = el(
+    'button',
+    { type: 'button', class: 'l', 'aria-expanded': 'false', 'aria-controls': 'statusbot-panel' },
+    [
+      el('span', { class: 's' }, [label]),
+      icon(
+        'M12 3C6.5 3 2 6.9 2 11.7c0 2.6 1.3 4.9 3.4 6.5L4.6 22l4.3-2.3c1 .3 2 .4 3.1.4 5.5 0 10-3.9 10-8.7S17.5 3 12 3zm-4 10a1.3 1.3 0 110-2.6A1.3 1.3 0 018 13zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6zm4 0a1.3 1.3 0 110-2.6 1.3 1.3 0 010 2.6z',
+        'c',
+      ),
+      icon(
+        'M18.3 5.7a1 1 0 00-1.4 0L12 10.6 7.1 5.7a1 1 0 00-1.4 1.4l4.9 4.9-4.9 4.9a1 1 0 101.4 1.4l4.9-4.9 4.9 4.9a1 1 0 001.4-1.4L13.4 12l4.9-4.9a1 1 0 000-1.4z',
+        'x',
+      ),
+      badge,
+    ],
+  );
   // Screen readers hear about answers that arrive while the panel is closed.
   var announcer = el('span', { class: 's', 'aria-live': 'polite' });
   var root = el('div', { class: 'w ' + cfg.theme }, [panel, launcher, announcer]);
@@ -196,7 +231,13 @@
   /** The panel's frame: made once; `start` makes it run the chat (a frame made ahead of time only downloads). */
   function ensureFrame(start) {
     if (!frame) {
-      var q = new URLSearchParams({ title: cfg.title, accent: accent, theme: cfg.theme, persist: String(cfg.persist), origin: w.location.origin });
+      var q = new URLSearchParams({
+        title: cfg.title,
+        accent: accent,
+        theme: cfg.theme,
+        persist: String(cfg.persist),
+        origin: w.location.origin,
+      });
       if (cfg.locale) q.set('locale', cfg.locale);
       if (cfg.supportUrl) q.set('support-url', cfg.supportUrl);
       if (!start) q.set('warm', '1');
@@ -373,8 +414,14 @@
     if (refused) return;
     refused = true;
     console.warn(
-      'StatusBot: this site (' + origin + ') may not embed the chat from ' + botOrigin + '. On the bot, add it to the ALLOWED_ORIGINS setting ' +
-        '(ALLOWED_ORIGINS=' + origin + '; exact origins, comma-separated) and restart the bot.',
+      'StatusBot: this site (' +
+        origin +
+        ') may not embed the chat from ' +
+        botOrigin +
+        '. On the bot, add it to the ALLOWED_ORIGINS setting ' +
+        '(ALLOWED_ORIGINS=' +
+        origin +
+        '; exact origins, comma-separated) and restart the bot.',
     );
   }
 
@@ -425,9 +472,10 @@
     pushed = !!(w.history && w.history.state && w.history.state.statusbot); // a reload of the open panel
     if (state.open || cfg.open) open(false);
     else if (cfg.greeting) setTimeout(showGreeting, 3000);
-    if (cfg.prefetch) whenIdle(function () {
-      ensureFrame(false);
-    });
+    if (cfg.prefetch)
+      whenIdle(function () {
+        ensureFrame(false);
+      });
     calls.forEach(function (call) {
       if (api[call[0]]) api[call[0]].apply(api, call.slice(1));
     });

@@ -36,10 +36,17 @@ precompress();
 /** Runs src/cli/precompress.ts when a file in public/ (or the build) is newer than its last run. */
 function precompress() {
   const done = join(root, 'dist', 'precompressed', '.stamp');
-  const changed = Math.max(newestMtime(join(root, 'public'), () => true), statSync(stamp).mtimeMs);
+  const changed = Math.max(
+    newestMtime(join(root, 'public'), () => true),
+    statSync(stamp).mtimeMs,
+  );
   if (existsSync(done) && statSync(done).mtimeMs >= changed) return;
   const startedAt = new Date();
-  const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'precompress.js'), ...(quiet ? ['--quiet'] : [])], { stdio: 'inherit' });
+  const run = spawnSync(
+    process.execPath,
+    [join(root, 'dist', 'src', 'cli', 'precompress.js'), ...(quiet ? ['--quiet'] : [])],
+    { stdio: 'inherit' },
+  );
   if (run.status !== 0) process.exit(run.status ?? 1);
   writeFileSync(done, new Date().toISOString() + '\n');
   utimesSync(done, startedAt, startedAt);

@@ -27,7 +27,9 @@ const CURL_429 = `$ curl -v https://api.example.com/v1/orders
 {"error":"rate_limited","message":"Too many requests, slow down"}`;
 
 async function main() {
-  const built = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-built.js'), '--quiet'], { stdio: ['ignore', 'inherit', 'inherit'] });
+  const built = spawnSync(process.execPath, [join(root, 'scripts', 'ensure-built.js'), '--quiet'], {
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
   if (built.status !== 0) process.exit(built.status ?? 1);
   const file = process.argv[2];
   const text = file ? readFileSync(file, 'utf8') : CURL_429;

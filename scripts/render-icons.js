@@ -29,7 +29,10 @@ async function renderSvg(browser, svg, size) {
 
 async function main() {
   const { chromium } = require('playwright-core');
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     for (const { name, size } of ICONS) {
       const png = await renderSvg(browser, readFileSync(join(APP_PACKAGE, `${name}.svg`), 'utf8'), size);

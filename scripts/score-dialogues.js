@@ -15,15 +15,26 @@ if (!file) {
   console.error('Usage: node scripts/score-dialogues.js DIALOGUES.jsonl [--show-misses]');
   process.exit(2);
 }
-const dialogues = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const dialogues = readFileSync(file, 'utf8')
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 const input = dialogues.map((d) => JSON.stringify({ turns: d.turns.map((t) => t.q) })).join('\n') + '\n';
 const root = join(__dirname, '..');
-const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'ask.js'), '--dialogues'], { cwd: root, input, encoding: 'utf8', maxBuffer: 64 << 20 });
+const run = spawnSync(process.execPath, [join(root, 'dist', 'src', 'cli', 'ask.js'), '--dialogues'], {
+  cwd: root,
+  input,
+  encoding: 'utf8',
+  maxBuffer: 64 << 20,
+});
 if (run.status !== 0) {
   console.error(run.stderr);
   process.exit(1);
 }
-const outs = run.stdout.split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l));
+const outs = run.stdout
+  .split('\n')
+  .filter((l) => l.trim())
+  .map((l) => JSON.parse(l));
 
 const sameSet = (a, b) => a.length === b.length && a.every((x) => b.includes(x));
 function judge(exp, got) {
@@ -64,14 +75,19 @@ dialogues.forEach((d, i) => {
       right++;
     } else {
       all = false;
-      misses.push(`${d.id} turn ${j + 1}: ${JSON.stringify(t.q).slice(0, 90)} want ${t.intent} ${(t.codes || []).join(',')} ${t.focus || ''} | got ${got.intent} ${got.codes.join(',')} ${got.focus || ''}`);
+      misses.push(
+        `${d.id} turn ${j + 1}: ${JSON.stringify(t.q).slice(0, 90)} want ${t.intent} ${(t.codes || []).join(',')} ${t.focus || ''} | got ${got.intent} ${got.codes.join(',')} ${got.focus || ''}`,
+      );
     }
     if (['none', 'greeting', 'unknown_code', 'network_error'].includes(t.intent) && got.codes.length) invented++;
   });
   if (all) whole++;
 });
 if (args.includes('--show-misses')) for (const m of misses) console.log('MISS', m);
-for (const [intent, k] of Object.entries(byIntent).sort()) console.log(`${intent.padEnd(14)} ${String(k.ok).padStart(4)}/${String(k.n).padEnd(4)} ${((100 * k.ok) / k.n).toFixed(1)}%`);
+for (const [intent, k] of Object.entries(byIntent).sort())
+  console.log(
+    `${intent.padEnd(14)} ${String(k.ok).padStart(4)}/${String(k.n).padEnd(4)} ${((100 * k.ok) / k.n).toFixed(1)}%`,
+  );
 console.log(`codes named where none was asked: ${invented}`);
 console.log(`dialogues right in every turn: ${whole}/${dialogues.length}`);
 console.log(`turns ${((100 * right) / turns).toFixed(1)}% (${right}/${turns})`);

@@ -46,19 +46,31 @@ function packageValues(env) {
 
   const botId = get('BOT_ID') || get('MicrosoftAppId');
   if (!botId) {
-    throw new PackageError('BOT_ID is not set. Set MicrosoftAppId in .env to the Microsoft App ID of your Azure Bot (Azure portal → your bot → Configuration), or set BOT_ID.');
+    throw new PackageError(
+      'BOT_ID is not set. Set MicrosoftAppId in .env to the Microsoft App ID of your Azure Bot (Azure portal → your bot → Configuration), or set BOT_ID.',
+    );
   }
-  if (!GUID.test(botId)) throw new PackageError(`BOT_ID=${JSON.stringify(botId)} is not a GUID. Use the Azure Bot's Microsoft App ID, for example 00000000-0000-0000-0000-000000000000.`);
+  if (!GUID.test(botId))
+    throw new PackageError(
+      `BOT_ID=${JSON.stringify(botId)} is not a GUID. Use the Azure Bot's Microsoft App ID, for example 00000000-0000-0000-0000-000000000000.`,
+    );
 
   const teamsAppId = get('TEAMS_APP_ID') || teamsAppIdFor(botId);
-  if (!GUID.test(teamsAppId)) throw new PackageError(`TEAMS_APP_ID=${JSON.stringify(teamsAppId)} is not a GUID. Leave it empty to derive one from BOT_ID.`);
+  if (!GUID.test(teamsAppId))
+    throw new PackageError(
+      `TEAMS_APP_ID=${JSON.stringify(teamsAppId)} is not a GUID. Leave it empty to derive one from BOT_ID.`,
+    );
 
   const domain = botDomain(get('BOT_DOMAIN'));
   const version = get('TEAMS_APP_VERSION') || JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')).version;
-  if (!SEMVER.test(version)) throw new PackageError(`TEAMS_APP_VERSION=${JSON.stringify(version)} must be a version such as 1.0.3 (three numbers).`);
+  if (!SEMVER.test(version))
+    throw new PackageError(
+      `TEAMS_APP_VERSION=${JSON.stringify(version)} must be a version such as 1.0.3 (three numbers).`,
+    );
 
   const developerName = get('TEAMS_DEVELOPER_NAME') || 'StatusBot';
-  if (developerName.length > 32) throw new PackageError(`TEAMS_DEVELOPER_NAME is ${developerName.length} characters; Teams allows at most 32.`);
+  if (developerName.length > 32)
+    throw new PackageError(`TEAMS_DEVELOPER_NAME is ${developerName.length} characters; Teams allows at most 32.`);
   const websiteUrl = httpsUrl('TEAMS_WEBSITE_URL', get('TEAMS_WEBSITE_URL') || `https://${domain}/`);
   return {
     BOT_ID: botId,
@@ -75,22 +87,30 @@ function packageValues(env) {
 /** The host name alone: "statusbot.example.com" from itself or from "https://statusbot.example.com/api/messages". */
 function botDomain(value) {
   if (!value) {
-    throw new PackageError('BOT_DOMAIN is not set. Set it in .env to the public host of your bot, the <host> of its messaging endpoint https://<host>/api/messages (for example statusbot.example.com).');
+    throw new PackageError(
+      'BOT_DOMAIN is not set. Set it in .env to the public host of your bot, the <host> of its messaging endpoint https://<host>/api/messages (for example statusbot.example.com).',
+    );
   }
   let host = value;
   if (/^[a-z]+:\/\//i.test(value)) {
     try {
       host = new URL(value).host;
     } catch {
-      throw new PackageError(`BOT_DOMAIN=${JSON.stringify(value)} is not a URL or host name. Write the host alone, for example statusbot.example.com.`);
+      throw new PackageError(
+        `BOT_DOMAIN=${JSON.stringify(value)} is not a URL or host name. Write the host alone, for example statusbot.example.com.`,
+      );
     }
   }
-  if (!HOST.test(host)) throw new PackageError(`BOT_DOMAIN=${JSON.stringify(value)} is not a host name. Write the host alone, for example statusbot.example.com.`);
+  if (!HOST.test(host))
+    throw new PackageError(
+      `BOT_DOMAIN=${JSON.stringify(value)} is not a host name. Write the host alone, for example statusbot.example.com.`,
+    );
   return host.toLowerCase();
 }
 
 function httpsUrl(variable, value) {
-  if (!/^https:\/\/[^\s]+$/i.test(value)) throw new PackageError(`${variable}=${JSON.stringify(value)} must be an https:// URL.`);
+  if (!/^https:\/\/[^\s]+$/i.test(value))
+    throw new PackageError(`${variable}=${JSON.stringify(value)} must be an https:// URL.`);
   return value;
 }
 
@@ -109,12 +129,16 @@ function fillManifest(template, values) {
   const fill = (node) => {
     if (typeof node === 'string') {
       return node.replace(/\$\{\{\s*([A-Za-z0-9_]+)\s*\}\}/g, (_match, name) => {
-        if (!(name in values)) throw new PackageError(`appPackage/manifest.json uses \${{${name}}}, which teams-package.js does not fill. Known: ${Object.keys(values).join(', ')}.`);
+        if (!(name in values))
+          throw new PackageError(
+            `appPackage/manifest.json uses \${{${name}}}, which teams-package.js does not fill. Known: ${Object.keys(values).join(', ')}.`,
+          );
         return values[name];
       });
     }
     if (Array.isArray(node)) return node.map(fill);
-    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value)]));
+    if (node && typeof node === 'object')
+      return Object.fromEntries(Object.entries(node).map(([key, value]) => [key, fill(value)]));
     return node;
   };
   return fill(template);
@@ -132,14 +156,20 @@ async function schemaErrors(manifest) {
     ({ AppManifestUtils } = require('@microsoft/app-manifest'));
   } catch (err) {
     const missing = err && err.code === 'MODULE_NOT_FOUND';
-    return { skipped: missing ? '@microsoft/app-manifest is not installed (run npm install for the dev dependencies)' : `@microsoft/app-manifest could not be loaded on Node ${process.versions.node} (${err && err.message})` };
+    return {
+      skipped: missing
+        ? '@microsoft/app-manifest is not installed (run npm install for the dev dependencies)'
+        : `@microsoft/app-manifest could not be loaded on Node ${process.versions.node} (${err && err.message})`,
+    };
   }
   const schemaPath = `@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`;
   let schema;
   try {
     schema = require(schemaPath);
   } catch {
-    throw new PackageError(`No bundled schema for manifestVersion ${manifest.manifestVersion} (${schemaPath}); use a version @microsoft/app-manifest ships.`);
+    throw new PackageError(
+      `No bundled schema for manifestVersion ${manifest.manifestVersion} (${schemaPath}); use a version @microsoft/app-manifest ships.`,
+    );
   }
   return AppManifestUtils.validateAgainstSchema(manifest, schema);
 }
@@ -151,7 +181,10 @@ const MTIME = new Date(2025, 0, 1);
 
 /** The zip of `files` ([{ name, data }]), each deflated, or stored when deflate would not make it smaller. */
 function zip(files) {
-  const entries = files.map(({ name, data }) => [name, [data, { level: deflateRawSync(data, { level: 9 }).length < data.length ? 9 : 0, mtime: MTIME }]]);
+  const entries = files.map(({ name, data }) => [
+    name,
+    [data, { level: deflateRawSync(data, { level: 9 }).length < data.length ? 9 : 0, mtime: MTIME }],
+  ]);
   return Buffer.from(zipSync(Object.fromEntries(entries)));
 }
 
@@ -163,11 +196,16 @@ async function buildPackage({ env = process.env, out = DEFAULT_OUT } = {}) {
   const manifest = fillManifest(JSON.parse(readFileSync(join(APP_PACKAGE, 'manifest.json'), 'utf8')), values);
   const errors = await schemaErrors(manifest);
   if (Array.isArray(errors) && errors.length) {
-    throw new PackageError(`The filled manifest does not match the Teams ${manifest.manifestVersion} schema:\n  ${errors.join('\n  ')}`);
+    throw new PackageError(
+      `The filled manifest does not match the Teams ${manifest.manifestVersion} schema:\n  ${errors.join('\n  ')}`,
+    );
   }
   const files = PACKAGE_FILES.map((name) => ({
     name,
-    data: name === 'manifest.json' ? Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8') : readFileSync(join(APP_PACKAGE, name)),
+    data:
+      name === 'manifest.json'
+        ? Buffer.from(JSON.stringify(manifest, null, 2) + '\n', 'utf8')
+        : readFileSync(join(APP_PACKAGE, name)),
   }));
   mkdirSync(dirname(out), { recursive: true });
   writeFileSync(out, zip(files));
@@ -196,7 +234,9 @@ if (require.main === module) {
   const out = args.out ? resolve(args.out) : DEFAULT_OUT;
   buildPackage({ out })
     .then(({ values, skipped }) => {
-      console.log(`Wrote ${relative(process.cwd(), out) || out}: Teams app ${values.TEAMS_APP_ID} ${values.APP_VERSION}, bot ${values.BOT_ID}, domain ${values.BOT_DOMAIN}.`);
+      console.log(
+        `Wrote ${relative(process.cwd(), out) || out}: Teams app ${values.TEAMS_APP_ID} ${values.APP_VERSION}, bot ${values.BOT_ID}, domain ${values.BOT_DOMAIN}.`,
+      );
       console.log(skipped ? `Schema check skipped: ${skipped}.` : 'The manifest matches its Teams schema.');
       console.log('Upload it in Teams: Apps → Manage your apps → Upload an app → Upload a custom app.');
     })

@@ -18,6 +18,7 @@ function step(title, command, args, options = {}) {
 
 ensureDeps();
 const bin = (name) => join(root, 'node_modules', '.bin', name);
+step('Format (Prettier, as `npm run format` writes it)', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 step('Lint (ESLint, zero warnings)', bin('eslint'), ['--max-warnings', '0', '.']);
 step('Type check (tsc --noEmit)', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']);
 step('Build', process.execPath, [join(root, 'scripts', 'ensure-built.js')]);
@@ -26,17 +27,23 @@ step('Data check', process.execPath, [join(root, 'dist', 'src', 'cli', 'validate
 // The browser tests (test/browser/) drive Debian's chromium; install it when missing (needs root and apt).
 const CHROMIUM = '/usr/bin/chromium';
 if (!existsSync(CHROMIUM)) {
-  console.log(`\n=== Chromium for the browser tests: ${CHROMIUM} is missing, installing Debian's chromium with apt-get`);
+  console.log(
+    `\n=== Chromium for the browser tests: ${CHROMIUM} is missing, installing Debian's chromium with apt-get`,
+  );
   const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
   if (!isRoot || !existsSync('/usr/bin/apt-get')) {
-    console.error(`Cannot install it from here (${isRoot ? 'no apt-get on this machine' : 'not running as root'}). Install it yourself, then run npm test again:\n  apt-get update && apt-get install -y chromium`);
+    console.error(
+      `Cannot install it from here (${isRoot ? 'no apt-get on this machine' : 'not running as root'}). Install it yourself, then run npm test again:\n  apt-get update && apt-get install -y chromium`,
+    );
     process.exit(1);
   }
   const apt = { env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
   step('apt-get update', 'apt-get', ['update'], apt);
   step('apt-get install -y chromium', 'apt-get', ['install', '-y', 'chromium'], apt);
   if (!existsSync(CHROMIUM)) {
-    console.error(`apt-get installed chromium but ${CHROMIUM} is still missing; install Debian's chromium package by hand.`);
+    console.error(
+      `apt-get installed chromium but ${CHROMIUM} is still missing; install Debian's chromium package by hand.`,
+    );
     process.exit(1);
   }
   console.log(`Installed ${CHROMIUM}.`);
@@ -48,7 +55,11 @@ const report = join(artifacts, 'jest-results.json');
 console.log('\n=== Tests (jest)');
 // restify 11 reads process.binding('http_parser') once per process (DEP0111); npm start silences it the same way.
 const nodeOptions = [process.env.NODE_OPTIONS, '--disable-warning=DEP0111'].filter(Boolean).join(' ');
-const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit', env: { ...process.env, NODE_OPTIONS: nodeOptions } });
+const jest = spawnSync(bin('jest'), ['--ci', '--json', `--outputFile=${report}`, ...process.argv.slice(2)], {
+  cwd: root,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_OPTIONS: nodeOptions },
+});
 let passed = 0;
 let failed = 0;
 try {

@@ -25,7 +25,11 @@ const run = (cmd, args, cwd) => {
 function official(version) {
   const work = mkdtempSync(join(tmpdir(), 'webchat-'));
   run('npm', ['pack', `botframework-webchat@${version}`], work);
-  run('tar', ['xzf', `botframework-webchat-${version}.tgz`, 'package/dist/webchat.js', 'package/dist/webchat.js.LICENSE.txt'], work);
+  run(
+    'tar',
+    ['xzf', `botframework-webchat-${version}.tgz`, 'package/dist/webchat.js', 'package/dist/webchat.js.LICENSE.txt'],
+    work,
+  );
   copyFileSync(join(work, 'package', 'dist', 'webchat.js'), join(vendor, 'webchat.js'));
   copyFileSync(join(work, 'package', 'dist', 'webchat.js.LICENSE.txt'), join(vendor, 'webchat.js.LICENSE.txt'));
   rmSync(work, { recursive: true, force: true });
@@ -41,11 +45,17 @@ function ownBuild() {
 const args = process.argv.slice(2);
 let what;
 if (args.length === 0) what = ownBuild();
-else if (args[0] === '--official' && /^\d+\.\d+\.\d+$/.test(args[1] ?? '') && args.length === 2) what = official(args[1]);
+else if (args[0] === '--official' && /^\d+\.\d+\.\d+$/.test(args[1] ?? '') && args.length === 2)
+  what = official(args[1]);
 else {
-  console.error('Usage: node scripts/update-webchat.js                     (StatusBot\'s build, scripts/webchat-build)\n' + '       node scripts/update-webchat.js --official <version>  (the published bundle, for example 4.18.1)');
+  console.error(
+    "Usage: node scripts/update-webchat.js                     (StatusBot's build, scripts/webchat-build)\n" +
+      '       node scripts/update-webchat.js --official <version>  (the published bundle, for example 4.18.1)',
+  );
   process.exit(2);
 }
-const sha = createHash('sha256').update(readFileSync(join(vendor, 'webchat.js'))).digest('hex');
+const sha = createHash('sha256')
+  .update(readFileSync(join(vendor, 'webchat.js')))
+  .digest('hex');
 writeFileSync(join(vendor, 'webchat.sha256'), `${sha}\n`);
 console.log(`Vendored ${what}: public/vendor/webchat.js (sha256 ${sha}). Say so in public/vendor/README.md.`);

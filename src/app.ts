@@ -108,12 +108,18 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
 
   const observe = (context: TurnContext, text: string, plan: ReplyPlan) => {
     context.turnState.set(TURN_PLAN, plan);
-    if (plan.kind === 'answer' || plan.kind === 'did-you-mean') stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
-    else if (plan.kind === 'feedback' && plan.counted) stats.recordFeedback(plan.reaction, plan.id, context.activity.conversation?.id);
+    if (plan.kind === 'answer' || plan.kind === 'did-you-mean')
+      stats.recordTurn(text, plan.understanding, context.activity.channelId ?? 'unknown');
+    else if (plan.kind === 'feedback' && plan.counted)
+      stats.recordFeedback(plan.reaction, plan.id, context.activity.conversation?.id);
     metrics.recordPlan(plan, context.activity.channelId);
     // A vote for an answer this conversation never got is not recorded, and neither is any text sent with it.
     const kept = plan.kind !== 'feedback' || plan.counted;
-    if (kept && logger.isLevelEnabled('debug')) logger.debug({ conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) }, 'message text');
+    if (kept && logger.isLevelEnabled('debug'))
+      logger.debug(
+        { conversation: clipped(context.activity.conversation?.id), text: redactedStart(text, 1000) },
+        'message text',
+      );
   };
   const bot = new StatusBot(engine, conversationState, observe, answerActivities, pageLinks);
 
@@ -141,9 +147,19 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   });
 
   adapter.onTurnError = async (context, error) => {
-    logger.error({ err: error, channel: clipped(context.activity.channelId), conversation: clipped(context.activity.conversation?.id), activity: clipped(context.activity.id) }, 'turn failed');
+    logger.error(
+      {
+        err: error,
+        channel: clipped(context.activity.channelId),
+        conversation: clipped(context.activity.conversation?.id),
+        activity: clipped(context.activity.id),
+      },
+      'turn failed',
+    );
     try {
-      await context.sendActivity('Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.');
+      await context.sendActivity(
+        'Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.',
+      );
       // Drop only the dialog stack, so a broken step cannot fail every later turn; the last code discussed stays.
       await bot.dialogState.delete(context);
       await conversationState.saveChanges(context, true);
@@ -165,16 +181,46 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     // With credentials, channel traffic arrives from a few Bot Connector addresses: it is limited per conversation.
     rateLimitExempt: config.authenticated ? (req) => req.path() === MESSAGES_PATH : undefined,
   });
-  const guards = config.authenticated ? { screen: new ChannelTokenScreen(trustedIssuers(config.microsoftAppTenantId)), keyFailures: new KeyFetchFailures() } : undefined;
-  server.post(MESSAGES_PATH, messagesEndpoint({ adapter, logic: (context) => bot.run(context), table: engine.table, logger, guards, perMinute: config.conversationRateLimitPerMinute }));
+  const guards = config.authenticated
+    ? {
+        screen: new ChannelTokenScreen(trustedIssuers(config.microsoftAppTenantId)),
+        keyFailures: new KeyFetchFailures(),
+      }
+    : undefined;
+  server.post(
+    MESSAGES_PATH,
+    messagesEndpoint({
+      adapter,
+      logic: (context) => bot.run(context),
+      table: engine.table,
+      logger,
+      guards,
+      perMinute: config.conversationRateLimitPerMinute,
+    }),
+  );
   mountHealth(server, engine, storage, logger);
   const operatorOnly = operatorGuard(engine.table, config.operatorToken);
   const apiSchemas = restApiSchemas(engine.table);
   mountRestApi(server, engine, stats, operatorOnly, apiSchemas);
   mountOpenApi(server, openApiDocument(apiSchemas, { version: packageVersion(), serverUrl: config.publicUrl }));
   mountMetrics(server, metrics, operatorOnly);
-  if (config.mcp.http) mountMcp(server, { engine, token: config.mcp.token, recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp') });
-  const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, clients, logic: (context) => bot.run(context), now: options.now });
+  if (config.mcp.http)
+    mountMcp(server, {
+      engine,
+      token: config.mcp.token,
+      recordAsked: (text, understanding) => stats.recordTurn(text, understanding, 'mcp'),
+    });
+  const directLine = mountDirectLine({
+    server,
+    config,
+    table: engine.table,
+    logger,
+    adapter,
+    auth,
+    clients,
+    logic: (context) => bot.run(context),
+    now: options.now,
+  });
   metrics.watchDirectLine(() => ({ conversations: directLine.store.size, bytes: directLine.store.bytes }));
   const site = mountStaticSite(server, {
     allowedOrigins: config.allowedOrigins,

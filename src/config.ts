@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { z } from 'zod/v4';
 
 export type StorageConfig =
-  | { kind: 'memory'; maxItems: number; ttlMs: number }
-  | { kind: 'blob'; connectionString: string; container: string };
+  { kind: 'memory'; maxItems: number; ttlMs: number } | { kind: 'blob'; connectionString: string; container: string };
 
 /**
  * Which proxies in front of the bot are trusted to say who the client is (X-Forwarded-For, -Host, -Proto):
@@ -100,7 +99,9 @@ export interface McpConfig {
 
 export class ConfigError extends Error {
   constructor(variable: string, value: string, allowed: string) {
-    super(`Invalid configuration: ${variable}=${JSON.stringify(value)} is not allowed; ${variable} must be ${allowed}. Fix it in .env or the environment (see .env.example).`);
+    super(
+      `Invalid configuration: ${variable}=${JSON.stringify(value)} is not allowed; ${variable} must be ${allowed}. Fix it in .env or the environment (see .env.example).`,
+    );
     this.name = 'ConfigError';
   }
 }
@@ -126,7 +127,8 @@ const wholeNumber = (min: number, max: number) => {
   return z.coerce.number({ error: allowed }).int(allowed).min(min, allowed).max(max, allowed);
 };
 
-const oneOf = <T extends string>(values: readonly T[], allowed = `one of ${values.join(', ')}`) => z.enum(values as [T, ...T[]], { error: allowed });
+const oneOf = <T extends string>(values: readonly T[], allowed = `one of ${values.join(', ')}`) =>
+  z.enum(values as [T, ...T[]], { error: allowed });
 
 const flag = z
   .string()
@@ -134,7 +136,8 @@ const flag = z
   .pipe(z.enum(['true', 'false'], { error: 'true or false' }))
   .transform((value) => value === 'true');
 
-const token = (length: number, example: string) => z.string().min(length, `at least ${length} characters (for example the output of \`${example}\`)`);
+const token = (length: number, example: string) =>
+  z.string().min(length, `at least ${length} characters (for example the output of \`${example}\`)`);
 
 /** The URL when `text` is an absolute http(s) one. */
 const httpUrlOf = (text: string): URL | undefined => {
@@ -172,25 +175,34 @@ const isProxyRange = (item: string): boolean => {
 };
 const proxyRanges = listOf(
   isProxyRange,
-  (bad) => `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${bad}" is neither)`,
+  (bad) =>
+    `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${bad}" is neither)`,
 ).transform((items) => items.flatMap((item) => (item === 'loopback' ? ['127.0.0.0/8', '::1/128'] : [item])));
 
 /** An origin is scheme://host[:port] and nothing else; "https://example.com/help" is a common slip. */
 const origins = listOf(
   (item) => httpUrlOf(item)?.origin === item.replace(/\/$/, ''),
-  (bad) => `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${bad}" is not one), or * for any`,
+  (bad) =>
+    `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${bad}" is not one), or * for any`,
 ).transform((items) => items.map((item) => new URL(item).origin));
 
 /** An http(s) base URL with no query, fragment or credentials: links are made by appending /codes/502 to it. */
 const publicUrlSchema = z.string().transform((raw, ctx) => {
   const parsed = httpUrlOf(raw);
-  if (parsed && !parsed.username && !parsed.password && !raw.includes('?') && !raw.includes('#')) return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
-  const allowed = 'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)';
+  if (parsed && !parsed.username && !parsed.password && !raw.includes('?') && !raw.includes('#'))
+    return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
+  const allowed =
+    'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)';
   ctx.issues.push({ code: 'custom', message: allowed, input: raw });
   return z.NEVER;
 });
 
-const blobContainer = z.string().regex(/^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/, '3–63 characters of lower-case letters, digits and single hyphens (an Azure container name)');
+const blobContainer = z
+  .string()
+  .regex(
+    /^[a-z0-9](?:[a-z0-9]|-(?=[a-z0-9])){2,62}$/,
+    '3–63 characters of lower-case letters, digits and single hyphens (an Azure container name)',
+  );
 
 /**
  * The variable's value through its schema; unset or blank is `fallback`. A wrong value is a ConfigError naming the
@@ -213,12 +225,25 @@ export function readConfig(env: Env = process.env): Config {
   const microsoftAppId = get('MicrosoftAppId');
   const microsoftAppPassword = get('MicrosoftAppPassword');
   const microsoftAppTenantId = get('MicrosoftAppTenantId');
-  const appType = read(env, 'MicrosoftAppType', oneOf(APP_TYPES, `one of ${APP_TYPES.join(', ')} (or empty for MultiTenant)`), 'MultiTenant');
+  const appType = read(
+    env,
+    'MicrosoftAppType',
+    oneOf(APP_TYPES, `one of ${APP_TYPES.join(', ')} (or empty for MultiTenant)`),
+    'MultiTenant',
+  );
   if (appType === 'SingleTenant' && microsoftAppId && !microsoftAppTenantId) {
-    throw new ConfigError('MicrosoftAppTenantId', '', 'your Azure AD tenant id (a GUID) when MicrosoftAppType is SingleTenant');
+    throw new ConfigError(
+      'MicrosoftAppTenantId',
+      '',
+      'your Azure AD tenant id (a GUID) when MicrosoftAppType is SingleTenant',
+    );
   }
   if (microsoftAppId && appType !== 'UserAssignedMSI' && !microsoftAppPassword) {
-    throw new ConfigError('MicrosoftAppPassword', '', 'the client secret of the app registration when MicrosoftAppId is set');
+    throw new ConfigError(
+      'MicrosoftAppPassword',
+      '',
+      'the client secret of the app registration when MicrosoftAppId is set',
+    );
   }
   const authenticated = microsoftAppId !== '';
 
@@ -235,7 +260,12 @@ export function readConfig(env: Env = process.env): Config {
 
   const logLevel = read(env, 'LOG_LEVEL', oneOf(LOG_LEVELS), 'info');
 
-  const storageKind = read(env, 'STORAGE', oneOf(['memory', 'blob'], 'memory (the default, bounded in-process store) or blob (Azure Blob Storage)'), 'memory');
+  const storageKind = read(
+    env,
+    'STORAGE',
+    oneOf(['memory', 'blob'], 'memory (the default, bounded in-process store) or blob (Azure Blob Storage)'),
+    'memory',
+  );
   let storage: StorageConfig;
   if (storageKind === 'memory') {
     storage = {
@@ -245,8 +275,13 @@ export function readConfig(env: Env = process.env): Config {
     };
   } else {
     const connectionString = get('BLOB_CONNECTION_STRING');
-    if (!connectionString) throw new ConfigError('BLOB_CONNECTION_STRING', '', 'an Azure Storage connection string when STORAGE=blob');
-    storage = { kind: 'blob', connectionString, container: read(env, 'BLOB_CONTAINER', blobContainer, 'statusbot-state') };
+    if (!connectionString)
+      throw new ConfigError('BLOB_CONNECTION_STRING', '', 'an Azure Storage connection string when STORAGE=blob');
+    storage = {
+      kind: 'blob',
+      connectionString,
+      container: read(env, 'BLOB_CONTAINER', blobContainer, 'statusbot-state'),
+    };
   }
 
   return {
@@ -257,7 +292,12 @@ export function readConfig(env: Env = process.env): Config {
     allowedHosts: read(env, 'ALLOWED_HOSTS', hostNames, []),
     trustProxy: /^\d+$/.test(get('TRUST_PROXY'))
       ? { hops: read(env, 'TRUST_PROXY', wholeNumber(0, 10), 0) }
-      : read(env, 'TRUST_PROXY', proxyRanges.transform((ranges): TrustProxy => ({ ranges })), { hops: 0 }),
+      : read(
+          env,
+          'TRUST_PROXY',
+          proxyRanges.transform((ranges): TrustProxy => ({ ranges })),
+          { hops: 0 },
+        ),
     operatorToken: read(env, 'OPERATOR_TOKEN', token(24, 'openssl rand -base64 32'), '', { hidden: true }),
     maxConnections: read(env, 'MAX_CONNECTIONS', wholeNumber(1, 1_000_000), 10_000),
     maxConnectionsPerAddress: read(env, 'MAX_CONNECTIONS_PER_ADDRESS', wholeNumber(1, 1_000_000), 256),
@@ -284,7 +324,11 @@ function mcpConfig(env: Env, host: string): McpConfig {
   const http = read(env, 'MCP_HTTP', flag, false);
   const mcpToken = read(env, 'MCP_TOKEN', token(24, 'openssl rand -base64 32'), '', { hidden: true });
   if (http && !mcpToken && !isLoopbackHost(host)) {
-    throw new ConfigError('MCP_TOKEN', '', `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, so that only the assistants given it can use /mcp`);
+    throw new ConfigError(
+      'MCP_TOKEN',
+      '',
+      `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, so that only the assistants given it can use /mcp`,
+    );
   }
   return { http, token: mcpToken };
 }
@@ -302,7 +346,9 @@ function directLineConfig(env: Env): DirectLineConfig {
   const secret = (env.DIRECT_LINE_SECRET ?? '').trim();
   let azure: DirectLineConfig['azure'];
   if (secret) {
-    const endpoint = read(env, 'DIRECT_LINE_ENDPOINT', httpUrl, 'https://directline.botframework.com').replace(/\/+$/, '').replace(/\/v3\/directline$/i, '');
+    const endpoint = read(env, 'DIRECT_LINE_ENDPOINT', httpUrl, 'https://directline.botframework.com')
+      .replace(/\/+$/, '')
+      .replace(/\/v3\/directline$/i, '');
     azure = { secret, endpoint, timeoutMs: read(env, 'DIRECT_LINE_TIMEOUT_SECONDS', wholeNumber(1, 120), 10) * 1000 };
   }
 

@@ -21,7 +21,10 @@ async function main(): Promise<void> {
   const logger = createLogger(config.logLevel);
   const app = createApp(config, logger);
   const { url } = await app.start();
-  logger.info({ url, storage: config.storage.kind, authenticated: config.authenticated }, `StatusBot is listening on ${url} (web chat at ${url}/, Bot Framework endpoint ${url}/api/messages)`);
+  logger.info(
+    { url, storage: config.storage.kind, authenticated: config.authenticated },
+    `StatusBot is listening on ${url} (web chat at ${url}/, Bot Framework endpoint ${url}/api/messages)`,
+  );
   if (!config.authenticated) {
     logger.warn(
       config.hostExplicit
@@ -48,7 +51,10 @@ async function main(): Promise<void> {
     http.closeIdleConnections();
     const sweep = setInterval(() => http.closeIdleConnections(), 50);
     const cut = setTimeout(() => {
-      logger.warn({ inFlight: app.server.inflightRequests() }, `requests still running after ${DRAIN_MS / 1000} s; closing their connections`);
+      logger.warn(
+        { inFlight: app.server.inflightRequests() },
+        `requests still running after ${DRAIN_MS / 1000} s; closing their connections`,
+      );
       http.closeAllConnections();
     }, DRAIN_MS);
     await stopped;

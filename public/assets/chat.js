@@ -29,8 +29,26 @@
   var themeQuery = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 
   var PALETTES = {
-    light: { page: '#f4f6f8', transcript: '#f7f8fa', surface: '#ffffff', bubble: '#ffffff', raised: '#eef1f5', border: '#dfe3e8', text: '#1c2330', muted: '#566070' },
-    dark: { page: '#0b0e12', transcript: '#13171d', surface: '#171b22', bubble: '#20262f', raised: '#2a313c', border: '#323a47', text: '#e6e9ef', muted: '#a3abb9' },
+    light: {
+      page: '#f4f6f8',
+      transcript: '#f7f8fa',
+      surface: '#ffffff',
+      bubble: '#ffffff',
+      raised: '#eef1f5',
+      border: '#dfe3e8',
+      text: '#1c2330',
+      muted: '#566070',
+    },
+    dark: {
+      page: '#0b0e12',
+      transcript: '#13171d',
+      surface: '#171b22',
+      bubble: '#20262f',
+      raised: '#2a313c',
+      border: '#323a47',
+      text: '#e6e9ef',
+      muted: '#a3abb9',
+    },
   };
   /** Colours of text in answer cards, readable (4.5:1) on the bubble and on emphasis panels, per theme. */
   var CARD_COLOURS = {
@@ -195,10 +213,21 @@
         attention: panel(p.raised),
         warning: panel(p.raised),
       },
-      actions: { actionAlignment: 'stretch', actionsOrientation: 'vertical', buttonSpacing: 8, maxActions: 100, showCard: { actionMode: 'inline', inlineTopMargin: 8 }, spacing: 'default' },
+      actions: {
+        actionAlignment: 'stretch',
+        actionsOrientation: 'vertical',
+        buttonSpacing: 8,
+        maxActions: 100,
+        showCard: { actionMode: 'inline', inlineTopMargin: 8 },
+        spacing: 'default',
+      },
       adaptiveCard: { allowCustomStyle: false },
       imageSet: { imageSize: 'medium', maxImageHeight: 100 },
-      factSet: { title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 150 }, value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true }, spacing: 8 },
+      factSet: {
+        title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 150 },
+        value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true },
+        spacing: 8,
+      },
       textBlock: { headingLevel: 2 },
     };
   }
@@ -235,7 +264,13 @@
         everOnline = true;
         shell.hideStatus();
         handOverSoon(HANDOVER_LATEST_MS);
-      } else if (!everOnline && resumed && (status === EXPIRED_TOKEN || status === FAILED_TO_CONNECT) && current && current.directLine === directLine) {
+      } else if (
+        !everOnline &&
+        resumed &&
+        (status === EXPIRED_TOKEN || status === FAILED_TO_CONNECT) &&
+        current &&
+        current.directLine === directLine
+      ) {
         // The stored conversation is gone (server restarted, state expired): start a fresh one.
         shell.clearSession();
         start(true);
@@ -272,19 +307,38 @@
             // sends it again, so the visitor is never left without a greeting).
             if (!session.joined && !joinSent) {
               joinSent = true;
-              api.dispatch({ type: 'WEB_CHAT/SEND_EVENT', payload: { name: 'webchat/join', value: { language: settings.locale } } });
+              api.dispatch({
+                type: 'WEB_CHAT/SEND_EVENT',
+                payload: { name: 'webchat/join', value: { language: settings.locale } },
+              });
             }
             flushSends(api.dispatch);
             shell.tellParent({ type: 'ready', conversationId: session.conversationId });
-          } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY' && isUserTurn(action.payload && action.payload.activity)) {
+          } else if (
+            action.type === 'DIRECT_LINE/POST_ACTIVITY' &&
+            isUserTurn(action.payload && action.payload.activity)
+          ) {
             // Answers normally arrive within a few hundred milliseconds, without a typing indicator; if one does not,
             // show Web Chat's own indicator as if the bot had said it is typing (it clears when the answer arrives).
             settle();
             slowTurn = window.setTimeout(function () {
               slowTurn = null;
-              next({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity: { type: 'typing', id: 'typing-' + shell.randomId(), from: botAccount, timestamp: new Date().toISOString() } } });
+              next({
+                type: 'DIRECT_LINE/INCOMING_ACTIVITY',
+                payload: {
+                  activity: {
+                    type: 'typing',
+                    id: 'typing-' + shell.randomId(),
+                    from: botAccount,
+                    timestamp: new Date().toISOString(),
+                  },
+                },
+              });
             }, SLOW_TURN_MS);
-          } else if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && isJoin(action.payload && action.payload.activity)) {
+          } else if (
+            action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' &&
+            isJoin(action.payload && action.payload.activity)
+          ) {
             session.joined = true;
             shell.saveSession(session);
           } else if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
@@ -327,7 +381,9 @@
     var changed = Object.assign({}, activity);
     // Web Chat lays suggested actions out in one row; more than three crowd a phone screen.
     if (changed.suggestedActions && changed.suggestedActions.actions && changed.suggestedActions.actions.length > 3) {
-      changed.suggestedActions = Object.assign({}, changed.suggestedActions, { actions: changed.suggestedActions.actions.slice(0, 3) });
+      changed.suggestedActions = Object.assign({}, changed.suggestedActions, {
+        actions: changed.suggestedActions.actions.slice(0, 3),
+      });
     }
     // An answer is a card plus the same answer as Markdown for channels without cards: show the card once.
     var hasCard = (changed.attachments || []).some(function (a) {
@@ -360,7 +416,9 @@
         cardActionMiddleware: absoluteLinks,
         sendTypingIndicator: false,
         overrideLocalizedStrings: {
-          TEXT_INPUT_PLACEHOLDER: narrow() ? 'Ask about a status code…' : 'Ask about a status code, or paste an error or a log…',
+          TEXT_INPUT_PLACEHOLDER: narrow()
+            ? 'Ask about a status code…'
+            : 'Ask about a status code, or paste an error or a log…',
         },
       },
       elements.chat,
@@ -376,7 +434,11 @@
       return function (options) {
         var action = options.cardAction;
         if (action && action.type === 'openUrl' && typeof action.value === 'string' && /^\/(?!\/)/.test(action.value)) {
-          return next(Object.assign({}, options, { cardAction: Object.assign({}, action, { value: new URL(action.value, window.location.origin).href }) }));
+          return next(
+            Object.assign({}, options, {
+              cardAction: Object.assign({}, action, { value: new URL(action.value, window.location.origin).href }),
+            }),
+          );
         }
         return next(options);
       };
@@ -467,7 +529,9 @@
    * attributes and one button are added to what it drew, never anything it would redraw.
    */
   function foldPastes() {
-    var bubbles = elements.chat.querySelectorAll('.webchat__bubble--from-user .webchat__bubble__content:not([data-sb-paste])');
+    var bubbles = elements.chat.querySelectorAll(
+      '.webchat__bubble--from-user .webchat__bubble__content:not([data-sb-paste])',
+    );
     Array.prototype.forEach.call(bubbles, function (content) {
       var lines = content.querySelectorAll('.webchat__text-content').length;
       if (lines < PASTE_LINES) return;
@@ -498,24 +562,28 @@
    * moves to what it opened instead ("Show less" gives it back to "Show more").
    */
   function keepFocusOnToggles() {
-    elements.chat.addEventListener('click', function (event) {
-      var button = event.target.closest ? event.target.closest('.ac-pushButton') : null;
-      var card = button ? button.closest('.ac-adaptiveCard') : null;
-      if (!card) return;
-      var hiddenBefore = Array.prototype.filter.call(card.querySelectorAll('[id]'), isHidden);
-      window.setTimeout(function () {
-        if (!isHidden(button)) return;
-        var opened = hiddenBefore.filter(function (el) {
-          return !isHidden(el);
-        })[0];
-        if (!opened) return;
-        // Opened text is focused as a whole, to be read from its start; a row of buttons ("Show more") by its button.
-        var hasText = opened.querySelector('.ac-textBlock, .ac-richTextBlock');
-        var target = hasText ? opened : opened.querySelector('.ac-pushButton') || opened;
-        if (target === opened) opened.setAttribute('tabindex', '-1');
-        target.focus();
-      }, 0);
-    }, true); // capture: what was hidden is read before the card's own handler toggles it
+    elements.chat.addEventListener(
+      'click',
+      function (event) {
+        var button = event.target.closest ? event.target.closest('.ac-pushButton') : null;
+        var card = button ? button.closest('.ac-adaptiveCard') : null;
+        if (!card) return;
+        var hiddenBefore = Array.prototype.filter.call(card.querySelectorAll('[id]'), isHidden);
+        window.setTimeout(function () {
+          if (!isHidden(button)) return;
+          var opened = hiddenBefore.filter(function (el) {
+            return !isHidden(el);
+          })[0];
+          if (!opened) return;
+          // Opened text is focused as a whole, to be read from its start; a row of buttons ("Show more") by its button.
+          var hasText = opened.querySelector('.ac-textBlock, .ac-richTextBlock');
+          var target = hasText ? opened : opened.querySelector('.ac-pushButton') || opened;
+          if (target === opened) opened.setAttribute('tabindex', '-1');
+          target.focus();
+        }, 0);
+      },
+      true,
+    ); // capture: what was hidden is read before the card's own handler toggles it
   }
 
   function isHidden(el) {
@@ -553,7 +621,10 @@
   // ---------------------------------------------------------------- start
 
   if (!window.WebChat) {
-    shell.showStatus('The chat could not load (Web Chat did not load from /vendor/webchat.js). Reload the page to try again.', true);
+    shell.showStatus(
+      'The chat could not load (Web Chat did not load from /vendor/webchat.js). Reload the page to try again.',
+      true,
+    );
     return;
   }
   wireControls();

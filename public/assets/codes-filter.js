@@ -35,7 +35,11 @@
       group.hidden = !group.querySelector('li[data-search]:not([hidden])');
     });
     // Announced (role="status") only while filtering: the unfiltered count is no news.
-    count.textContent = !wanted.length ? '' : shown ? fill(count.getAttribute('data-shown'), { shown: shown, total: total }) : count.getAttribute('data-none');
+    count.textContent = !wanted.length
+      ? ''
+      : shown
+        ? fill(count.getAttribute('data-shown'), { shown: shown, total: total })
+        : count.getAttribute('data-none');
   }
 
   function fill(template, values) {

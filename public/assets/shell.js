@@ -111,9 +111,14 @@
   }
 
   function toHex(c) {
-    return '#' + c.map(function (v) {
-      return Math.round(v).toString(16).padStart(2, '0');
-    }).join('');
+    return (
+      '#' +
+      c
+        .map(function (v) {
+          return Math.round(v).toString(16).padStart(2, '0');
+        })
+        .join('')
+    );
   }
 
   function luminance(c) {
@@ -199,7 +204,11 @@
 
   /** A fresh conversation: a token scoped to it, from our server (which talks to Azure when configured). */
   async function newConversation() {
-    var res = await fetch('/api/directline/token', { method: 'POST', headers: { accept: 'application/json' }, credentials: 'same-origin' });
+    var res = await fetch('/api/directline/token', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      credentials: 'same-origin',
+    });
     if (!res.ok) throw new Error(await problemText(res, 'The chat service did not start a conversation'));
     var body = await res.json();
     if (!body.token || !body.domain) throw new Error('The chat service answered without a token.');
@@ -216,7 +225,10 @@
   /** The stored conversation with a renewed token, or null when it can no longer be resumed (expired, unknown). */
   async function resume(session) {
     try {
-      var res = await fetch(session.domain + '/tokens/refresh', { method: 'POST', headers: { authorization: 'Bearer ' + session.token } });
+      var res = await fetch(session.domain + '/tokens/refresh', {
+        method: 'POST',
+        headers: { authorization: 'Bearer ' + session.token },
+      });
       if (!res.ok) return null;
       var body = await res.json();
       if (!body.token || (body.conversationId && body.conversationId !== session.conversationId)) return null;
@@ -239,9 +251,11 @@
   function randomId() {
     var bytes = new Uint8Array(12);
     window.crypto.getRandomValues(bytes);
-    return Array.prototype.map.call(bytes, function (b) {
-      return b.toString(16).padStart(2, '0');
-    }).join('');
+    return Array.prototype.map
+      .call(bytes, function (b) {
+        return b.toString(16).padStart(2, '0');
+      })
+      .join('');
   }
 
   /**
@@ -256,9 +270,18 @@
       if (!started.ok) return false;
       var conversation = await started.json();
       if (conversation.conversationId !== session.conversationId) return false;
-      var join = { type: 'event', name: 'webchat/join', value: { language: settings.locale }, from: { id: session.userId, role: 'user' } };
+      var join = {
+        type: 'event',
+        name: 'webchat/join',
+        value: { language: settings.locale },
+        from: { id: session.userId, role: 'user' },
+      };
       var url = session.domain + '/conversations/' + encodeURIComponent(session.conversationId) + '/activities';
-      var joined = await fetch(url, { method: 'POST', headers: Object.assign({ 'content-type': 'application/json' }, auth), body: JSON.stringify(join) });
+      var joined = await fetch(url, {
+        method: 'POST',
+        headers: Object.assign({ 'content-type': 'application/json' }, auth),
+        body: JSON.stringify(join),
+      });
       session.joined = joined.ok;
       return joined.ok;
     } catch {
@@ -338,7 +361,10 @@
     tag.src = src;
     tag.async = false; // in order: Web Chat, then chat.js
     tag.addEventListener('error', function () {
-      showStatus('The chat could not load (' + src.split('?')[0] + ' did not arrive). Reload the page to try again.', true);
+      showStatus(
+        'The chat could not load (' + src.split('?')[0] + ' did not arrive). Reload the page to try again.',
+        true,
+      );
     });
     document.body.appendChild(tag);
   }
@@ -387,7 +413,8 @@
 
   function wireShell() {
     if (!elements.input) return;
-    if (window.matchMedia && window.matchMedia('(max-width: 479px)').matches) elements.input.placeholder = 'Ask about a status code…';
+    if (window.matchMedia && window.matchMedia('(max-width: 479px)').matches)
+      elements.input.placeholder = 'Ask about a status code…';
     elements.input.addEventListener('keydown', function (event) {
       if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
         event.preventDefault();
@@ -476,7 +503,9 @@
 
   /** The full-screen panel is modal: Tab from its last control goes to its first, Shift+Tab the other way. */
   function keepFocusInside(event) {
-    var all = document.querySelectorAll('a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])');
+    var all = document.querySelectorAll(
+      'a[href], button:not([disabled]), textarea:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex="-1"])',
+    );
     var focusable = Array.prototype.filter.call(all, function (el) {
       return el.getClientRects().length > 0 && !el.closest('[hidden], [inert], [aria-hidden="true"]');
     });

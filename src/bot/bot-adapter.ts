@@ -9,7 +9,14 @@
  * Azure HTTP pipeline each) was a fifth of the CPU of such a turn. A turn that does want one can still build it
  * from the ConnectorFactory left in turn state.
  */
-import { BotCallbackHandlerKey, CloudAdapter, DeliveryModes, TurnContext, type Activity, type InvokeResponse } from 'botbuilder';
+import {
+  BotCallbackHandlerKey,
+  CloudAdapter,
+  DeliveryModes,
+  TurnContext,
+  type Activity,
+  type InvokeResponse,
+} from 'botbuilder';
 import type { AuthenticateRequestResult, BotFrameworkAuthentication } from 'botframework-connector';
 
 type Logic = (context: TurnContext) => Promise<void>;
@@ -24,17 +31,44 @@ export class BotAdapter extends CloudAdapter {
    * Runs one turn for a caller that authenticated the user itself (the self-hosted Direct Line): the turn gets the
    * identity a proactive turn gets, the bot's own app id, with or without credentials configured.
    */
-  runAsBot(activity: Activity, logic: Logic, appId: string, auth: BotFrameworkAuthentication): Promise<InvokeResponse | undefined> {
+  runAsBot(
+    activity: Activity,
+    logic: Logic,
+    appId: string,
+    auth: BotFrameworkAuthentication,
+  ): Promise<InvokeResponse | undefined> {
     const claimsIdentity = this.createClaimsIdentity(appId);
-    return this.processActivity({ audience: 'https://api.botframework.com', claimsIdentity, connectorFactory: auth.createConnectorFactory(claimsIdentity) }, activity, logic);
+    return this.processActivity(
+      {
+        audience: 'https://api.botframework.com',
+        claimsIdentity,
+        connectorFactory: auth.createConnectorFactory(claimsIdentity),
+      },
+      activity,
+      logic,
+    );
   }
 
-  protected override processActivity(authHeader: string, activity: Activity, logic: Logic): Promise<InvokeResponse | undefined>;
-  protected override processActivity(authenticateRequestResult: AuthenticateRequestResult, activity: Activity, logic: Logic): Promise<InvokeResponse | undefined>;
-  protected override async processActivity(auth: string | AuthenticateRequestResult, activity: Activity, logic: Logic): Promise<InvokeResponse | undefined> {
-    if (activity.deliveryMode !== DeliveryModes.ExpectReplies) return super.processActivity(auth as never, activity, logic);
+  protected override processActivity(
+    authHeader: string,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined>;
+  protected override processActivity(
+    authenticateRequestResult: AuthenticateRequestResult,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined>;
+  protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: Logic,
+  ): Promise<InvokeResponse | undefined> {
+    if (activity.deliveryMode !== DeliveryModes.ExpectReplies)
+      return super.processActivity(auth as never, activity, logic);
     // What CloudAdapterBase.processActivity does, minus the two clients (see the header comment).
-    const authenticated = typeof auth === 'string' ? await this.botFrameworkAuthentication.authenticateRequest(activity, auth) : auth;
+    const authenticated =
+      typeof auth === 'string' ? await this.botFrameworkAuthentication.authenticateRequest(activity, auth) : auth;
     // Set or cleared, never kept: a callerId in the request body is only the sender's claim.
     activity.callerId = authenticated.callerId as string;
     const context = new TurnContext(this, activity);

@@ -21,9 +21,13 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
 /** `pageUrl`: where an entry's page is (CodePageLinks.href), for the cards' "Open page" button. */
 export function answerActivity(answer: Answer, pageUrl?: (id: string) => string): Partial<Activity> {
   // "thanks", "ok", "bye": a line in kind, not a card.
-  if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act)) return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
+  if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act))
+    return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
   // One feedback control per answer: the channel's own (Web Chat's thumbs, Teams' feedback loop), not card buttons too.
-  const activity = MessageFactory.attachment(answerAttachment(answer, { feedback: false, detailsCollapsed: true, pageUrl }), renderText(answer, 'markdown'));
+  const activity = MessageFactory.attachment(
+    answerAttachment(answer, { feedback: false, detailsCollapsed: true, pageUrl }),
+    renderText(answer, 'markdown'),
+  );
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
   return hasSubject(answer) ? withWebChatFeedback(activity, feedbackSubjectId(answer)) : activity;
@@ -37,11 +41,16 @@ function hasSubject(answer: Answer): boolean {
 export function didYouMeanActivity(candidates: EntryRef[], exposed?: ExposedSecrets): Partial<Activity> {
   const labels = candidates.map((c) => `${c.code} ${c.name}`).join(', ');
   const question = `Did you mean one of these? ${labels}, or none of these.`;
-  return MessageFactory.attachment(didYouMeanAttachment(candidates, exposed), exposed ? `${exposed.warning}\n\n${question}` : question);
+  return MessageFactory.attachment(
+    didYouMeanAttachment(candidates, exposed),
+    exposed ? `${exposed.warning}\n\n${question}` : question,
+  );
 }
 
 export class CardReplies implements Replies {
-  constructor(private readonly answers: { activityFor(answer: Answer): Partial<Activity> } = { activityFor: answerActivity }) {}
+  constructor(
+    private readonly answers: { activityFor(answer: Answer): Partial<Activity> } = { activityFor: answerActivity },
+  ) {}
 
   async answer(context: TurnContext, answer: Answer): Promise<void> {
     await context.sendActivity(this.answers.activityFor(answer));
@@ -52,6 +61,10 @@ export class CardReplies implements Replies {
   }
 
   async line(context: TurnContext, text: string, suggestions: string[] = []): Promise<void> {
-    await context.sendActivity(suggestions.length ? MessageFactory.suggestedActions(suggestedActions(suggestions), text) : MessageFactory.text(text));
+    await context.sendActivity(
+      suggestions.length
+        ? MessageFactory.suggestedActions(suggestedActions(suggestions), text)
+        : MessageFactory.text(text),
+    );
   }
 }

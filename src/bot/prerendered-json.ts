@@ -38,7 +38,8 @@ export function prerender<T extends { attachments?: unknown }>(activity: T): T {
     const json = JSON.stringify(value);
     if (json !== undefined) fields.set(name, { value, json: Buffer.from(`${JSON.stringify(name)}:${json}`) });
   }
-  if (typeof activity.attachments === 'object' && activity.attachments !== null) records.set(activity.attachments, { fields });
+  if (typeof activity.attachments === 'object' && activity.attachments !== null)
+    records.set(activity.attachments, { fields });
   return activity;
 }
 
@@ -68,7 +69,10 @@ export function expectedRepliesBody(body: { activities?: unknown[] }): Buffer {
  * of JSON, `"name":value,…` without braces, the same Buffer on every call for the same drawn activity; and the
  * other fields as they are. An activity that was not prerendered comes back whole in `rest`.
  */
-export function sharedFields(activity: Record<string, unknown>, except: ReadonlySet<string>): { rest: Record<string, unknown>; json?: Buffer } {
+export function sharedFields(
+  activity: Record<string, unknown>,
+  except: ReadonlySet<string>,
+): { rest: Record<string, unknown>; json?: Buffer } {
   const record = recordOf(activity);
   if (!record) return { rest: activity };
   const rest: Record<string, unknown> = {};

@@ -20,7 +20,10 @@ export class StateProperty<T> implements StatePropertyAccessor<T> {
     const properties = (await this.state.load(context)) as Record<string, unknown>;
     if (!Object.hasOwn(properties, this.name) && defaultValue !== undefined) {
       // A copy, so a turn that changes it cannot change the default for every later conversation.
-      properties[this.name] = typeof defaultValue === 'object' && defaultValue !== null ? JSON.parse(JSON.stringify(defaultValue)) : defaultValue;
+      properties[this.name] =
+        typeof defaultValue === 'object' && defaultValue !== null
+          ? JSON.parse(JSON.stringify(defaultValue))
+          : defaultValue;
     }
     return properties[this.name] as T | undefined;
   }

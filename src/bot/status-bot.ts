@@ -22,14 +22,28 @@ import {
 } from 'botbuilder';
 import type { DialogState } from '../../dialogs/dialog-kit';
 import { MainDialog, type TurnObserver } from '../../dialogs/main-dialog';
-import { NOTHING_ANSWERED, rememberAnswered, wasAnswered, type AnsweredSubjects } from '../conversation/answered-subjects';
+import {
+  NOTHING_ANSWERED,
+  rememberAnswered,
+  wasAnswered,
+  type AnsweredSubjects,
+} from '../conversation/answered-subjects';
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
 import { CodePageLinks } from '../pages/code-page-links';
 import { withAbsoluteLinksOnly } from '../teams/absolute-links';
 import { withoutBotMentions } from '../teams/bot-mentions';
 import { cardOnly } from '../teams/card-only';
-import { NO_RATED_MESSAGES, SUBMIT_ACTION_INVOKE, enableFeedbackLoop, ratedSubject, readFeedbackSubmit, rememberRated, subjectOf, type RatedMessages } from '../teams/feedback-loop';
+import {
+  NO_RATED_MESSAGES,
+  SUBMIT_ACTION_INVOKE,
+  enableFeedbackLoop,
+  ratedSubject,
+  readFeedbackSubmit,
+  rememberRated,
+  subjectOf,
+  type RatedMessages,
+} from '../teams/feedback-loop';
 import { readSearchQuery } from '../teams/search-query';
 import { searchResponse, selectedItemResponse } from '../teams/search-results';
 import { AnswerActivities } from './answer-activities';
@@ -83,7 +97,13 @@ export class StatusBot extends TeamsActivityHandler {
     this.onEvent(async (context, next) => {
       if (context.activity.name === 'webchat/join') await this.welcome(context);
       const vote = readWebChatFeedback(context.activity);
-      if (vote) this.observe(context, '', { kind: 'feedback', reaction: vote.reaction, id: vote.id, counted: wasAnswered(await this.answered.get(context, NOTHING_ANSWERED), vote.id) });
+      if (vote)
+        this.observe(context, '', {
+          kind: 'feedback',
+          reaction: vote.reaction,
+          id: vote.id,
+          counted: wasAnswered(await this.answered.get(context, NOTHING_ANSWERED), vote.id),
+        });
       await next();
     });
   }
@@ -105,7 +125,8 @@ export class StatusBot extends TeamsActivityHandler {
 
   override async run(context: TurnContext): Promise<void> {
     context.onSendActivities((ctx, activities, next) => this.rememberingAnswers(ctx, activities, next));
-    if (context.activity.channelId === Channels.Msteams) context.onSendActivities((ctx, activities, next) => this.sendingToTeams(ctx, activities, next));
+    if (context.activity.channelId === Channels.Msteams)
+      context.onSendActivities((ctx, activities, next) => this.sendingToTeams(ctx, activities, next));
     // Messages skip ActivityHandler's dispatch: its nested generator steps keep each turn alive until V8's next full
     // collection (docs/performance.md, "What a turn leaves behind").
     if (context.activity.type === ActivityTypes.Message) await this.onMessageTurn(context);
@@ -114,10 +135,18 @@ export class StatusBot extends TeamsActivityHandler {
   }
 
   /** Every answer that can be rated is remembered by its subject once sent, so a vote for it counts (any channel). */
-  private async rememberingAnswers(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+  private async rememberingAnswers(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+    next: () => Promise<ResourceResponse[]>,
+  ): Promise<ResourceResponse[]> {
     const subjects = activities.flatMap((activity) => ratedSubject(activity) ?? []);
     const responses = await next();
-    if (subjects.length) await this.answered.set(context, subjects.reduce(rememberAnswered, await this.answered.get(context, NOTHING_ANSWERED)));
+    if (subjects.length)
+      await this.answered.set(
+        context,
+        subjects.reduce(rememberAnswered, await this.answered.get(context, NOTHING_ANSWERED)),
+      );
     return responses;
   }
 
@@ -125,7 +154,11 @@ export class StatusBot extends TeamsActivityHandler {
    * Teams: a card goes without its Markdown text, which Teams would show as a message of its own (card-only.ts);
    * answers that can be rated get Teams' 👍/👎, and the id Teams gives each one is remembered with its subject.
    */
-  private async sendingToTeams(context: TurnContext, activities: Partial<Activity>[], next: () => Promise<ResourceResponse[]>): Promise<ResourceResponse[]> {
+  private async sendingToTeams(
+    context: TurnContext,
+    activities: Partial<Activity>[],
+    next: () => Promise<ResourceResponse[]>,
+  ): Promise<ResourceResponse[]> {
     activities.forEach((activity) => withAbsoluteLinksOnly(cardOnly(activity)));
     const subjects = activities.map((activity) => ratedSubject(activity));
     activities.forEach((activity, i) => {
@@ -146,7 +179,11 @@ export class StatusBot extends TeamsActivityHandler {
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== SUBMIT_ACTION_INVOKE) return super.onInvokeActivity(context);
     const vote = readFeedbackSubmit(context.activity);
-    if (!vote) return { status: 400, body: { error: 'Expected actionName "feedback" with actionValue.reaction "like" or "dislike".' } };
+    if (!vote)
+      return {
+        status: 400,
+        body: { error: 'Expected actionName "feedback" with actionValue.reaction "like" or "dislike".' },
+      };
     // The rated message must be one the bot sent in this conversation: otherwise there is no subject, and no count.
     const id = subjectOf(await this.ratedMessages.get(context, NO_RATED_MESSAGES), context.activity.replyToId);
     this.observe(context, vote.text, { kind: 'feedback', reaction: vote.reaction, id, counted: id !== undefined });
@@ -154,12 +191,18 @@ export class StatusBot extends TeamsActivityHandler {
   }
 
   /** The compose-box search ("Look up an HTTP status"): matching codes as cards, one page at a time. */
-  protected override async handleTeamsMessagingExtensionQuery(_context: TurnContext, query: MessagingExtensionQuery): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionQuery(
+    _context: TurnContext,
+    query: MessagingExtensionQuery,
+  ): Promise<MessagingExtensionResponse> {
     return searchResponse(this.engine, readSearchQuery(query), this.pages);
   }
 
   /** The result the user picked: its full card goes into their message. */
-  protected override async handleTeamsMessagingExtensionSelectItem(_context: TurnContext, value: unknown): Promise<MessagingExtensionResponse> {
+  protected override async handleTeamsMessagingExtensionSelectItem(
+    _context: TurnContext,
+    value: unknown,
+  ): Promise<MessagingExtensionResponse> {
     return selectedItemResponse(this.engine, value, this.pages);
   }
 }

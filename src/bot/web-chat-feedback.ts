@@ -17,15 +17,25 @@ export function feedbackEntity(subject: string) {
     '@type': 'Message',
     potentialAction: [
       { '@type': 'LikeAction', '@id': `statusbot:feedback:${subject}:like`, name: 'Helpful', description: subject },
-      { '@type': 'DislikeAction', '@id': `statusbot:feedback:${subject}:dislike`, name: 'Not helpful', description: subject },
+      {
+        '@type': 'DislikeAction',
+        '@id': `statusbot:feedback:${subject}:dislike`,
+        name: 'Not helpful',
+        description: subject,
+      },
     ],
   };
 }
 
 /** Adds Web Chat's feedback to an answer activity, keeping any channelData already there. */
 export function withWebChatFeedback(activity: Partial<Activity>, subject: string): Partial<Activity> {
-  const channelData = typeof activity.channelData === 'object' && activity.channelData !== null ? activity.channelData : {};
-  return { ...activity, entities: [...(activity.entities ?? []), feedbackEntity(subject)], channelData: { ...channelData, feedbackLoop: { type: 'default' } } };
+  const channelData =
+    typeof activity.channelData === 'object' && activity.channelData !== null ? activity.channelData : {};
+  return {
+    ...activity,
+    entities: [...(activity.entities ?? []), feedbackEntity(subject)],
+    channelData: { ...channelData, feedbackLoop: { type: 'default' } },
+  };
 }
 
 /** The vote in a `webchat:activity-status/feedback` event, or null when the event carries none we sent. */

@@ -31,7 +31,11 @@ export interface AnswerCardOptions {
 }
 
 export function answerCard(answer: Answer, options: AnswerCardOptions = {}): AdaptiveCard {
-  return withPageAction(withExposedSecrets(withPasted(cardFor(answer, options), answer.pasted), answer.exposed), answer, options.pageUrl);
+  return withPageAction(
+    withExposedSecrets(withPasted(cardFor(answer, options), answer.pasted), answer.exposed),
+    answer,
+    options.pageUrl,
+  );
 }
 
 /** The button that opens the code's page, a link a person can share; the card's own action, under everything else. */

@@ -48,7 +48,9 @@ export function feedbackSection(subjectId: string): CardElement[] {
 
 /** Notes such as "your message was cut at 10,000 characters", in the text renderer's words. */
 export function notesSection(notes: readonly string[]): CardElement[] {
-  return notes.map((note, i) => paragraph(`Note: ${note}`, { isSubtle: true, size: 'small', spacing: i === 0 ? 'medium' : 'small' }));
+  return notes.map((note, i) =>
+    paragraph(`Note: ${note}`, { isSubtle: true, size: 'small', spacing: i === 0 ? 'medium' : 'small' }),
+  );
 }
 
 /** Notes, then feedback when `feedback` is set: appended to the body of every answer card. */

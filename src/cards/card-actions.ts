@@ -6,7 +6,15 @@
  * The text alone is enough for the engine: "what is 499 esri" resolves to Esri's 499, not nginx's.
  */
 import type { EntryRef, EntryView } from '../knowledge/answer';
-import type { ActionSet, CardAction, ColumnSet, OpenUrlAction, Spacing, SubmitAction, ToggleVisibilityAction } from './adaptive-card-types';
+import type {
+  ActionSet,
+  CardAction,
+  ColumnSet,
+  OpenUrlAction,
+  Spacing,
+  SubmitAction,
+  ToggleVisibilityAction,
+} from './adaptive-card-types';
 import type { AskSubmitValue, LookupSubmitValue } from './card-submit-data';
 import { entryTitle, label, truncate } from './card-text';
 import { lookupQuestion, type LookupTarget } from '../knowledge/lookup-question';
@@ -60,7 +68,10 @@ export function toggleAction(title: string, targetElements: string[], tooltip?: 
 }
 
 /** Splits buttons into ActionSets of at most MAX_ACTIONS_PER_SET, so none is cut or hidden in an overflow menu. */
-export function actionSets(actions: readonly CardAction[], options: { spacing?: Spacing; id?: string; isVisible?: boolean } = {}): ActionSet[] {
+export function actionSets(
+  actions: readonly CardAction[],
+  options: { spacing?: Spacing; id?: string; isVisible?: boolean } = {},
+): ActionSet[] {
   const sets: ActionSet[] = [];
   for (let i = 0; i < actions.length; i += MAX_ACTIONS_PER_SET) {
     const first = i === 0;
@@ -88,7 +99,12 @@ export function labelledRow(text: string, sets: readonly ActionSet[]): ColumnSet
     spacing: 'medium',
     separator: true,
     columns: [
-      { type: 'Column', width: 'auto', verticalContentAlignment: 'center', items: [label(text, { isSubtle: true, size: 'small' })] },
+      {
+        type: 'Column',
+        width: 'auto',
+        verticalContentAlignment: 'center',
+        items: [label(text, { isSubtle: true, size: 'small' })],
+      },
       { type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [...sets] },
     ],
   };

@@ -2,7 +2,12 @@
  * The root of every StatusBot card: schema, version and the text shown where the card cannot be. Building it in one
  * place keeps the version at exactly "1.5" (the newest Teams renders) on every card.
  */
-import { ADAPTIVE_CARD_SCHEMA, ADAPTIVE_CARD_VERSION, type AdaptiveCard, type CardElement } from './adaptive-card-types';
+import {
+  ADAPTIVE_CARD_SCHEMA,
+  ADAPTIVE_CARD_VERSION,
+  type AdaptiveCard,
+  type CardElement,
+} from './adaptive-card-types';
 import { speakable } from './card-text';
 
 export interface EnvelopeOptions {

@@ -63,13 +63,20 @@ export function readCardSubmit(value: unknown): CardSubmitValue | undefined {
   if (!isRecord(value)) return undefined;
   switch (value.action) {
     case 'lookup':
-      return typeof value.code === 'number' && Number.isInteger(value.code) && typeof value.id === 'string' && ENTRY_ID.test(value.id)
+      return typeof value.code === 'number' &&
+        Number.isInteger(value.code) &&
+        typeof value.id === 'string' &&
+        ENTRY_ID.test(value.id)
         ? { action: 'lookup', code: value.code, id: value.id }
         : undefined;
     case 'ask':
-      return typeof value.text === 'string' && value.text.length > 0 && value.text.length <= MAX_ASK_LENGTH ? { action: 'ask', text: value.text } : undefined;
+      return typeof value.text === 'string' && value.text.length > 0 && value.text.length <= MAX_ASK_LENGTH
+        ? { action: 'ask', text: value.text }
+        : undefined;
     case 'feedback':
-      return (value.reaction === 'like' || value.reaction === 'dislike') && typeof value.id === 'string' && value.id.length <= MAX_ID_LENGTH
+      return (value.reaction === 'like' || value.reaction === 'dislike') &&
+        typeof value.id === 'string' &&
+        value.id.length <= MAX_ID_LENGTH
         ? { action: 'feedback', reaction: value.reaction, id: value.id }
         : undefined;
     case 'none-of-these':

@@ -11,7 +11,15 @@
  *   which leaves ordinary words untouched and neutralises the few characters that start formatting.
  */
 import type { EntryRef, EntryView } from '../knowledge/answer';
-import type { RichTextBlock, Spacing, TextBlock, TextColor, TextRun, TextSize, TextWeight } from './adaptive-card-types';
+import type {
+  RichTextBlock,
+  Spacing,
+  TextBlock,
+  TextColor,
+  TextRun,
+  TextSize,
+  TextWeight,
+} from './adaptive-card-types';
 
 interface TextOptions {
   size?: TextSize;
@@ -30,12 +38,24 @@ interface TextOptions {
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\*_`~[\]<>]/g, (c) => `\\${c}`)
-    .replace(/^(\s*)([-+#]|\d+[.)])(?=\s)/gm, (_m, indent: string, marker: string) => `${indent}${marker.replace(/([-+#.)])/, '\\$1')}`);
+    .replace(
+      /^(\s*)([-+#]|\d+[.)])(?=\s)/gm,
+      (_m, indent: string, marker: string) => `${indent}${marker.replace(/([-+#.)])/, '\\$1')}`,
+    );
 }
 
 /** A card or section heading: announced as a heading by screen readers (TextBlock style "heading", schema 1.5). */
 export function heading(text: string, options: TextOptions = {}): TextBlock {
-  return { type: 'TextBlock', text: escapeMarkdown(text), wrap: true, style: 'heading', size: options.size ?? 'medium', weight: 'bolder', ...spacingOf(options), ...(options.color ? { color: options.color } : {}) };
+  return {
+    type: 'TextBlock',
+    text: escapeMarkdown(text),
+    wrap: true,
+    style: 'heading',
+    size: options.size ?? 'medium',
+    weight: 'bolder',
+    ...spacingOf(options),
+    ...(options.color ? { color: options.color } : {}),
+  };
 }
 
 /** A short line of our own wording (a label, a count, a caption), escaped like every TextBlock. */
@@ -44,8 +64,17 @@ export function label(text: string, options: TextOptions = {}): TextBlock {
 }
 
 /** One run of literal text, for mixing a bold lead-in ("Retry:") with a sentence from the data. */
-export function run(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> & { italic?: boolean; fontType?: 'monospace' } = {}): TextRun {
-  return { type: 'TextRun', text, ...styleOf(options), ...(options.italic ? { italic: true } : {}), ...(options.fontType ? { fontType: options.fontType } : {}) };
+export function run(
+  text: string,
+  options: Omit<TextOptions, 'spacing' | 'separator'> & { italic?: boolean; fontType?: 'monospace' } = {},
+): TextRun {
+  return {
+    type: 'TextRun',
+    text,
+    ...styleOf(options),
+    ...(options.italic ? { italic: true } : {}),
+    ...(options.fontType ? { fontType: options.fontType } : {}),
+  };
 }
 
 /**
@@ -81,7 +110,9 @@ export function paragraph(content: string | TextRun[], options: TextOptions = {}
  * and a bullet character renders the same on every host.
  */
 export function bullets(items: readonly string[], options: TextOptions = {}): RichTextBlock[] {
-  return items.map((item, i) => paragraph(textRuns(`• ${item}`, options), { spacing: i === 0 ? (options.spacing ?? 'small') : 'small' }));
+  return items.map((item, i) =>
+    paragraph(textRuns(`• ${item}`, options), { spacing: i === 0 ? (options.spacing ?? 'small') : 'small' }),
+  );
 }
 
 /** "502 Bad Gateway" or "499 Token Required (Esri ArcGIS)": the same title the text renderer writes. */
@@ -111,7 +142,10 @@ function styleOf(options: TextOptions): Pick<TextBlock, 'size' | 'weight' | 'col
 
 /** Default spacing is left out: it is what hosts use anyway, and the schema round trip drops it. */
 function spacingOf(options: TextOptions): Pick<TextBlock, 'spacing' | 'separator'> {
-  return { ...(options.spacing && options.spacing !== 'default' ? { spacing: options.spacing } : {}), ...(options.separator ? { separator: true } : {}) };
+  return {
+    ...(options.spacing && options.spacing !== 'default' ? { spacing: options.spacing } : {}),
+    ...(options.separator ? { separator: true } : {}),
+  };
 }
 
 /**

@@ -18,8 +18,16 @@ export function classCard(answer: ClassAnswer, options: { feedback?: boolean } =
   const body: CardElement[] = [
     heading(title, { size: 'large' }),
     paragraph(answer.info.description),
-    { type: 'Container', style: 'emphasis', spacing: 'medium', items: [paragraph([run('What to do: ', { weight: 'bolder' }), run(answer.info.advice)])] },
-    label(`Codes in ${answer.class} (${answer.codes.length}), select one to open it:`, { weight: 'bolder', spacing: 'large' }),
+    {
+      type: 'Container',
+      style: 'emphasis',
+      spacing: 'medium',
+      items: [paragraph([run('What to do: ', { weight: 'bolder' }), run(answer.info.advice)])],
+    },
+    label(`Codes in ${answer.class} (${answer.codes.length}), select one to open it:`, {
+      weight: 'bolder',
+      spacing: 'large',
+    }),
     ...answer.codes.map(codeRow),
     ...answerFooter(answer, options),
   ];
@@ -36,7 +44,13 @@ function codeRow(ref: EntryRef): Container {
     type: 'Container',
     spacing: 'small',
     selectAction: action,
-    items: [paragraph([run(String(ref.code), { weight: 'bolder' }), run(`  ${ref.name}`), ...(ref.vendor ? [run(`  (${ref.vendor})`, { isSubtle: true })] : [])])],
+    items: [
+      paragraph([
+        run(String(ref.code), { weight: 'bolder' }),
+        run(`  ${ref.name}`),
+        ...(ref.vendor ? [run(`  (${ref.vendor})`, { isSubtle: true })] : []),
+      ]),
+    ],
   };
 }
 

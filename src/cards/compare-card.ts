@@ -15,7 +15,10 @@ import { classColor, retryParagraph } from './entry-sections';
 /** Ids of the elements "Show more" and "Show less" toggle. */
 export const COMPARE_ELEMENT_IDS = { details: 'compare-details', showMore: 'compare-show-more' } as const;
 
-export function compareCard(answer: CompareAnswer, options: { feedback?: boolean; detailsCollapsed?: boolean } = {}): AdaptiveCard {
+export function compareCard(
+  answer: CompareAnswer,
+  options: { feedback?: boolean; detailsCollapsed?: boolean } = {},
+): AdaptiveCard {
   const title = answer.entries.map((e) => `${e.code} ${e.name}`).join(' vs ');
   const collapsed = options.detailsCollapsed === true;
   const targets = [COMPARE_ELEMENT_IDS.details, COMPARE_ELEMENT_IDS.showMore];
@@ -26,20 +29,46 @@ export function compareCard(answer: CompareAnswer, options: { feedback?: boolean
   const more = answer.contrasts.filter((c) => c !== answer.difference);
   const details: CardElement[] = answer.entries.map(stepsOf);
   if (more.length) {
-    details.push(label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large' }));
-    for (const c of more) details.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
+    details.push(
+      label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large' }),
+    );
+    for (const c of more)
+      details.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
   }
-  if (collapsed) body.push(...actionSets([toggleAction('Show more', targets, 'Retry advice, first steps and other differences')], { id: COMPARE_ELEMENT_IDS.showMore, spacing: 'medium' }));
-  body.push({ type: 'Container', id: COMPARE_ELEMENT_IDS.details, ...(collapsed ? { isVisible: false } : {}), items: [...details, ...(collapsed ? actionSets([toggleAction('Show less', targets)]) : [])] });
+  if (collapsed)
+    body.push(
+      ...actionSets([toggleAction('Show more', targets, 'Retry advice, first steps and other differences')], {
+        id: COMPARE_ELEMENT_IDS.showMore,
+        spacing: 'medium',
+      }),
+    );
+  body.push({
+    type: 'Container',
+    id: COMPARE_ELEMENT_IDS.details,
+    ...(collapsed ? { isVisible: false } : {}),
+    items: [...details, ...(collapsed ? actionSets([toggleAction('Show less', targets)]) : [])],
+  });
 
-  body.push(labelledRow('Open in full', actionSets(answer.entries.map((e) => lookupAction(e, e.vendorName ? `${e.code} ${e.vendorName}` : String(e.code))), { spacing: 'none' })));
+  body.push(
+    labelledRow(
+      'Open in full',
+      actionSets(
+        answer.entries.map((e) => lookupAction(e, e.vendorName ? `${e.code} ${e.vendorName}` : String(e.code))),
+        { spacing: 'none' },
+      ),
+    ),
+  );
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: title, fullWidth: true });
 }
 
 function summaryOf(e: EntryView): CardElement[] {
   return [
-    label(`${e.code} ${e.name}${e.vendorName ? ` · ${e.vendorName}` : ''}`, { weight: 'bolder', color: classColor(e.code), spacing: 'medium' }),
+    label(`${e.code} ${e.name}${e.vendorName ? ` · ${e.vendorName}` : ''}`, {
+      weight: 'bolder',
+      color: classColor(e.code),
+      spacing: 'medium',
+    }),
     paragraph(e.summary, { spacing: 'none' }),
   ];
 }

@@ -25,11 +25,17 @@ export function didYouMeanCard(candidates: readonly EntryRef[], exposed?: Expose
   const card = adaptiveCard(
     [
       heading(question, { size: 'medium' }),
-      ...shown.map((c, i) => paragraph([run(`${entryTitle(c)}: `, { weight: 'bolder' }), run(c.summary)], { spacing: i === 0 ? 'default' : 'small' })),
+      ...shown.map((c, i) =>
+        paragraph([run(`${entryTitle(c)}: `, { weight: 'bolder' }), run(c.summary)], {
+          spacing: i === 0 ? 'default' : 'small',
+        }),
+      ),
       ...actionSets([...shown.map((c) => lookupAction(c)), noneAction], { spacing: 'medium' }),
     ],
     {
-      fallbackText: shown.length ? `Did you mean ${titles.join(', ')}? Or none of these?` : 'I am not sure what you meant. Could you name the status code or the error text?',
+      fallbackText: shown.length
+        ? `Did you mean ${titles.join(', ')}? Or none of these?`
+        : 'I am not sure what you meant. Could you name the status code or the error text?',
       speak: shown.length ? `Did you mean ${titles.join(', or ')}?` : question,
     },
   );
@@ -37,6 +43,9 @@ export function didYouMeanCard(candidates: readonly EntryRef[], exposed?: Expose
 }
 
 /** The card as a Bot Framework attachment, ready for MessageFactory.attachment(). */
-export function didYouMeanAttachment(candidates: readonly EntryRef[], exposed?: ExposedSecrets): AdaptiveCardAttachment {
+export function didYouMeanAttachment(
+  candidates: readonly EntryRef[],
+  exposed?: ExposedSecrets,
+): AdaptiveCardAttachment {
   return cardAttachment(didYouMeanCard(candidates, exposed));
 }

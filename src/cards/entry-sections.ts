@@ -28,7 +28,13 @@ const RETRY_COLOR: Record<StatusEntry['retry']['when'], TextColor> = {
 };
 
 /** The same palette per class in badges and in triage rows: failures stand out, successes look calm. */
-const CLASS_COLOR: Record<string, TextColor> = { '1xx': 'accent', '2xx': 'good', '3xx': 'accent', '4xx': 'warning', '5xx': 'attention' };
+const CLASS_COLOR: Record<string, TextColor> = {
+  '1xx': 'accent',
+  '2xx': 'good',
+  '3xx': 'accent',
+  '4xx': 'warning',
+  '5xx': 'attention',
+};
 
 export function classColor(code: number): TextColor {
   return CLASS_COLOR[`${Math.floor(code / 100)}xx`] ?? 'default';
@@ -60,7 +66,9 @@ export function entryBadges(entry: EntryView): ColumnSet {
     spacing: 'small',
     columns: [
       badge(`${entry.class} ${entry.classInfo.name}`, 'emphasis', classColor(entry.code)),
-      entry.status === 'standard' ? badge(statusLabel(entry), 'emphasis') : badge(statusLabel(entry), 'warning', 'warning'),
+      entry.status === 'standard'
+        ? badge(statusLabel(entry), 'emphasis')
+        : badge(statusLabel(entry), 'warning', 'warning'),
     ],
   };
 }
@@ -69,14 +77,23 @@ export function entryBadges(entry: EntryView): ColumnSet {
 function shortKind(entry: EntryView): string {
   const cls = `${entry.class} ${entry.classInfo.name.toLowerCase()}`;
   if (entry.status === 'standard') return cls;
-  return entry.status === 'vendor' ? `${cls} · ${entry.vendorName ?? entry.vendor ?? 'a vendor'}'s code` : `${cls} · ${entry.status}`;
+  return entry.status === 'vendor'
+    ? `${cls} · ${entry.vendorName ?? entry.vendor ?? 'a vendor'}'s code`
+    : `${cls} · ${entry.status}`;
 }
 
 /** The retry verdict alone as a small coloured pill, for the collapsed card; the advice is in the details. */
 export function retryPill(entry: Pick<EntryView, 'retry'>): Column {
   const when = entry.retry.when;
-  const style: ContainerStyle = when === 'never' ? 'attention' : when === 'now' || when === 'not-needed' ? 'good' : 'warning';
-  return { type: 'Column', width: 'auto', style, verticalContentAlignment: 'center', items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })] };
+  const style: ContainerStyle =
+    when === 'never' ? 'attention' : when === 'now' || when === 'not-needed' ? 'good' : 'warning';
+  return {
+    type: 'Column',
+    width: 'auto',
+    style,
+    verticalContentAlignment: 'center',
+    items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })],
+  };
 }
 
 /** The line under a title: the entry's class (and origin) with the retry pill beside it, one row instead of two. */
@@ -84,7 +101,15 @@ export function kindAndRetryRow(entry: EntryView): ColumnSet {
   return {
     type: 'ColumnSet',
     spacing: 'none',
-    columns: [{ type: 'Column', width: 'stretch', verticalContentAlignment: 'center', items: [label(shortKind(entry), { isSubtle: true, size: 'small' })] }, retryPill(entry)],
+    columns: [
+      {
+        type: 'Column',
+        width: 'stretch',
+        verticalContentAlignment: 'center',
+        items: [label(shortKind(entry), { isSubtle: true, size: 'small' })],
+      },
+      retryPill(entry),
+    ],
   };
 }
 
@@ -99,8 +124,15 @@ export function retryParagraph(entry: Pick<EntryView, 'retry'>, options: { withA
 }
 
 /** The two audiences' next steps, each under its own heading, the user's side first, as the text renderer lists them. */
-export function nextStepsSections(entry: Pick<EntryView, 'nextSteps'>, side?: Side, shown: readonly string[] = []): CardElement[] {
-  return stepLists(entry, side, undefined, shown).flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+export function nextStepsSections(
+  entry: Pick<EntryView, 'nextSteps'>,
+  side?: Side,
+  shown: readonly string[] = [],
+): CardElement[] {
+  return stepLists(entry, side, undefined, shown).flatMap((list) => [
+    label(list.heading, { weight: 'bolder', spacing: 'medium' }),
+    ...bullets(list.steps),
+  ]);
 }
 
 /** The likely fix, right under the summary so a collapsed card shows it: the steps that fit the user's stack and side. */
@@ -115,19 +147,36 @@ export function likelyFixSection(fix: LikelyFix): CardElement[] {
 export function partSections(part: FocusedPart, collapse?: { detailsId: string; showMoreId: string }): CardElement[] {
   const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
   if (part.lead) out.push(paragraph(part.lead, { isSubtle: true }));
-  if (part.likely) out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.likely.steps));
+  if (part.likely)
+    out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.likely.steps));
   for (const p of part.paragraphs) out.push(paragraph(p, { spacing: 'medium' }));
-  if (part.list) out.push(label(`${part.list.heading}:`, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.list.items));
+  if (part.list)
+    out.push(label(`${part.list.heading}:`, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.list.items));
   if (part.transcript) {
     // One block per line: hosts collapse line breaks inside a run.
-    part.transcript.split('\n').forEach((line, i) => out.push(paragraph([run(line || ' ', { fontType: 'monospace' })], { spacing: i === 0 ? 'medium' : 'none' })));
+    part.transcript
+      .split('\n')
+      .forEach((line, i) =>
+        out.push(paragraph([run(line || ' ', { fontType: 'monospace' })], { spacing: i === 0 ? 'medium' : 'none' })),
+      );
   }
-  const lists = part.steps.flatMap((list) => [label(list.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(list.steps)]);
+  const lists = part.steps.flatMap((list) => [
+    label(list.heading, { weight: 'bolder', spacing: 'medium' }),
+    ...bullets(list.steps),
+  ]);
   if (!collapse || !part.likely || !lists.length) return [...out, ...lists];
   const targets = [collapse.detailsId, collapse.showMoreId];
   return [
     ...out,
-    ...actionSets([toggleAction('Show more', targets, 'Every step for both sides')], { id: collapse.showMoreId, spacing: 'medium' }),
-    { type: 'Container', id: collapse.detailsId, isVisible: false, items: [...lists, ...actionSets([toggleAction('Show less', targets)])] },
+    ...actionSets([toggleAction('Show more', targets, 'Every step for both sides')], {
+      id: collapse.showMoreId,
+      spacing: 'medium',
+    }),
+    {
+      type: 'Container',
+      id: collapse.detailsId,
+      isVisible: false,
+      items: [...lists, ...actionSets([toggleAction('Show less', targets)])],
+    },
   ];
 }

@@ -16,16 +16,24 @@ export function greetingCard(answer: GreetingAnswer, options: { feedback?: boole
   const body: CardElement[] = [heading(title, { size: 'large' }), paragraph(answer.message)];
   if (answer.otherWorld) {
     const { kind } = answer.otherWorld;
-    body.push(paragraph(kind.explanation, { spacing: 'medium' }), ...actionSets(kind.references.map((r) => openUrlAction(r.label, r.url))));
+    body.push(
+      paragraph(kind.explanation, { spacing: 'medium' }),
+      ...actionSets(kind.references.map((r) => openUrlAction(r.label, r.url))),
+    );
   }
-  if (answer.examples.length) body.push(label('Try one of these:', { weight: 'bolder', spacing: 'medium' }), ...actionSets(answer.examples.map(askAction)));
+  if (answer.examples.length)
+    body.push(
+      label('Try one of these:', { weight: 'bolder', spacing: 'medium' }),
+      ...actionSets(answer.examples.map(askAction)),
+    );
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${title}. ${answer.message}` });
 }
 
 function titleOf(answer: GreetingAnswer): string {
   if (answer.intent === 'greeting') return answer.title ?? 'StatusBot';
-  if (answer.otherWorld) return answer.otherWorld.text ? `${answer.otherWorld.text} is not an HTTP status` : 'Not an HTTP status';
+  if (answer.otherWorld)
+    return answer.otherWorld.text ? `${answer.otherWorld.text} is not an HTTP status` : 'Not an HTTP status';
   if (answer.clarify) return 'Which status or error?';
   return 'I could not find a status code in that';
 }

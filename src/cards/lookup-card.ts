@@ -14,7 +14,15 @@ import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, leadParagraphs, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
-import { kindAndRetryRow, likelyFixSection, statusLabel, nextStepsSections, partSections, relatedEntryId, retryParagraph } from './entry-sections';
+import {
+  kindAndRetryRow,
+  likelyFixSection,
+  statusLabel,
+  nextStepsSections,
+  partSections,
+  relatedEntryId,
+  retryParagraph,
+} from './entry-sections';
 import { providerErrorSections } from './provider-error-sections';
 
 export interface LookupCardOptions {
@@ -40,7 +48,12 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
 
   const body: CardElement[] = [];
   if (answer.unsure && answer.alternatives.length) {
-    body.push(label(`I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`, { isSubtle: true }));
+    body.push(
+      label(
+        `I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`,
+        { isSubtle: true },
+      ),
+    );
   }
   if (answer.providerError) body.push(...providerErrorSections(answer.providerError, e, 'overview', answer.side));
   // Collapsed, the card is the answer in a few lines: title, what it is, the summary, the likely fix, the retry
@@ -53,7 +66,11 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   );
 
   if (collapsed) {
-    body.push(...actionSets([toggleAction('Show more', toggleTargets, 'Description, both sides\' steps and references')], { id: LOOKUP_ELEMENT_IDS.showMore }));
+    body.push(
+      ...actionSets([toggleAction('Show more', toggleTargets, "Description, both sides' steps and references")], {
+        id: LOOKUP_ELEMENT_IDS.showMore,
+      }),
+    );
   }
   const references = e.references.slice(0, MAX_REFERENCES);
   const details: Container = {
@@ -63,10 +80,22 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     ...(collapsed ? { isVisible: false } : {}),
     items: [
       ...(e.status !== 'standard' ? [paragraph(statusLabel(e), { isSubtle: true, size: 'small' })] : []),
-      ...(e.aliases.length ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small' })] : []),
+      ...(e.aliases.length
+        ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small' })]
+        : []),
       paragraph(e.description, { spacing: 'small' }),
       ...nextStepsSections(e, answer.side, answer.likelyFix?.steps),
-      ...(e.headers.length ? [paragraph([run('Headers to check: ', { weight: 'bolder' }), ...e.headers.flatMap((h, i) => [...(i ? [run(', ')] : []), run(h, { fontType: 'monospace' })])], { spacing: 'medium' })] : []),
+      ...(e.headers.length
+        ? [
+            paragraph(
+              [
+                run('Headers to check: ', { weight: 'bolder' }),
+                ...e.headers.flatMap((h, i) => [...(i ? [run(', ')] : []), run(h, { fontType: 'monospace' })]),
+              ],
+              { spacing: 'medium' },
+            ),
+          ]
+        : []),
       retryParagraph(e),
       label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'medium' }),
       ...actionSets(references.map((r) => openUrlAction(r.label, r.url))),
@@ -77,31 +106,46 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
 
   if (answer.otherMeanings.length) {
     body.push(label('The same number elsewhere:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const m of answer.otherMeanings) body.push(paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }));
+    for (const m of answer.otherMeanings)
+      body.push(paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }));
     body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
   }
 
   // Related codes as one row of chips beside a small label; what each differs by is in its tooltip.
   const related = e.related.slice(0, MAX_RELATED);
   if (related.length) {
-    const chips = related.map((r) => ({ ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`), tooltip: r.note }));
+    const chips = related.map((r) => ({
+      ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`),
+      tooltip: r.note,
+    }));
     body.push(labelledRow('Related', actionSets(chips, { spacing: 'none' })));
   }
 
   const alternatives = answer.alternatives.slice(0, MAX_ALTERNATIVES);
   if (alternatives.length) {
-    body.push(label(answer.unsure ? 'Did you mean another code?' : 'Not what you meant?', { weight: 'bolder', spacing: 'large', separator: true }));
+    body.push(
+      label(answer.unsure ? 'Did you mean another code?' : 'Not what you meant?', {
+        weight: 'bolder',
+        spacing: 'large',
+        separator: true,
+      }),
+    );
     body.push(...actionSets(alternatives.map((a) => lookupAction(a))));
   }
 
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK), speak: speech(answer) });
+  return adaptiveCard(body, {
+    fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK),
+    speak: speech(answer),
+  });
 }
 
 /** What a voice host reads: the provider's meaning when the user pasted one, else the entry's. */
 function speech(answer: LookupAnswer): string {
   const pe = answer.providerError;
-  return pe ? `${pe.title}: ${answer.entry.code} ${answer.entry.name}. ${pe.summary}` : `${entryTitle(answer.entry)}. ${answer.entry.summary}`;
+  return pe
+    ? `${pe.title}: ${answer.entry.code} ${answer.entry.name}. ${pe.summary}`
+    : `${entryTitle(answer.entry)}. ${answer.entry.summary}`;
 }
 
 /**
@@ -110,24 +154,52 @@ function speech(answer: LookupAnswer): string {
  */
 function focusedCard(answer: LookupAnswer, options: LookupCardOptions): AdaptiveCard {
   const e = answer.entry;
-  const body: CardElement[] = answer.providerError ? providerErrorSections(answer.providerError, e, answer.focus, answer.side) : [];
+  const body: CardElement[] = answer.providerError
+    ? providerErrorSections(answer.providerError, e, answer.focus, answer.side)
+    : [];
   if (isPartFocus(answer.focus)) {
-    const collapse = options.detailsCollapsed ? { detailsId: LOOKUP_ELEMENT_IDS.details, showMoreId: LOOKUP_ELEMENT_IDS.showMore } : undefined;
+    const collapse = options.detailsCollapsed
+      ? { detailsId: LOOKUP_ELEMENT_IDS.details, showMoreId: LOOKUP_ELEMENT_IDS.showMore }
+      : undefined;
     body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix), collapse));
   } else if (answer.focus === 'retry') {
     body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
-    if (e.headers.length) body.push(paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }));
+    if (e.headers.length)
+      body.push(
+        paragraph([run('Headers to check: ', { weight: 'bolder' }), run(e.headers.join(', '))], { spacing: 'medium' }),
+      );
   } else {
     body.push(heading(`More on ${entryTitle(e)}`, { size: 'medium' }), paragraph(e.description));
-    if (e.causes.length) body.push(label('Typical causes:', { weight: 'bolder', spacing: 'medium' }), ...e.causes.map((c) => paragraph(`• ${c}`, { spacing: 'small' })));
+    if (e.causes.length)
+      body.push(
+        label('Typical causes:', { weight: 'bolder', spacing: 'medium' }),
+        ...e.causes.map((c) => paragraph(`• ${c}`, { spacing: 'small' })),
+      );
     const related = e.related.slice(0, MAX_RELATED);
     if (related.length) {
       body.push(label('Related:', { weight: 'bolder', spacing: 'large', separator: true }));
-      for (const r of related) body.push(paragraph([run(`${r.code}${r.vendor ? ` (${r.vendor})` : ''}: `, { weight: 'bolder' }), run(r.note)], { spacing: 'small' }));
-      body.push(...actionSets(related.map((r) => lookupAction({ code: r.code, id: relatedEntryId(r) }, `What is ${r.code}${r.vendor ? ` (${r.vendor})` : ''}?`))));
+      for (const r of related)
+        body.push(
+          paragraph([run(`${r.code}${r.vendor ? ` (${r.vendor})` : ''}: `, { weight: 'bolder' }), run(r.note)], {
+            spacing: 'small',
+          }),
+        );
+      body.push(
+        ...actionSets(
+          related.map((r) =>
+            lookupAction(
+              { code: r.code, id: relatedEntryId(r) },
+              `What is ${r.code}${r.vendor ? ` (${r.vendor})` : ''}?`,
+            ),
+          ),
+        ),
+      );
     }
     body.push(...actionSets(e.references.slice(0, MAX_REFERENCES).map((r) => openUrlAction(r.label, r.url))));
   }
   body.push(...answerFooter(answer, options));
-  return adaptiveCard(body, { fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK), speak: speech(answer) });
+  return adaptiveCard(body, {
+    fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK),
+    speak: speech(answer),
+  });
 }

@@ -20,7 +20,11 @@ export function networkErrorCard(answer: NetworkErrorAnswer, options: { feedback
   const { error } = answer;
   if (isPartFocus(answer.focus)) {
     // A follow-up ("how do I fix it?", "whose side is it?"): only the part asked about.
-    const body = [...partSections(focusedPart(error, error.name, answer.focus, answer.side)), label(NO_STATUS_LABEL, { size: 'small', isSubtle: true, spacing: 'medium' }), ...answerFooter(answer, options)];
+    const body = [
+      ...partSections(focusedPart(error, error.name, answer.focus, answer.side)),
+      label(NO_STATUS_LABEL, { size: 'small', isSubtle: true, spacing: 'medium' }),
+      ...answerFooter(answer, options),
+    ];
     return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${error.name}. ${error.summary}` });
   }
   const body: CardElement[] = [
@@ -32,10 +36,27 @@ export function networkErrorCard(answer: NetworkErrorAnswer, options: { feedback
   ];
   if (answer.related.length) {
     body.push(label('Related statuses:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const { ref, note } of answer.related) body.push(paragraph([run(`${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: `, { weight: 'bolder' }), run(note)], { spacing: 'small' }));
-    body.push(...actionSets(answer.related.map(({ ref }) => lookupAction(ref, `What is ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}?`))));
+    for (const { ref, note } of answer.related)
+      body.push(
+        paragraph([run(`${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}: `, { weight: 'bolder' }), run(note)], {
+          spacing: 'small',
+        }),
+      );
+    body.push(
+      ...actionSets(
+        answer.related.map(({ ref }) =>
+          lookupAction(ref, `What is ${ref.code}${ref.vendor ? ` (${ref.vendor})` : ''}?`),
+        ),
+      ),
+    );
   }
-  body.push(label(error.references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'large', separator: true }));
+  body.push(
+    label(error.references.length > 1 ? 'References:' : 'Reference:', {
+      weight: 'bolder',
+      spacing: 'large',
+      separator: true,
+    }),
+  );
   body.push(...actionSets(error.references.map((r) => openUrlAction(r.label, r.url))));
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${error.name}. ${error.summary}` });

@@ -7,7 +7,12 @@ import type { AdaptiveCard, CardElement, Container } from './adaptive-card-types
 import { bullets, label } from './card-text';
 
 export function pastedBlock(pasted: readonly string[]): Container {
-  return { type: 'Container', style: 'emphasis', spacing: 'medium', items: [label(PASTED_HEADING, { weight: 'bolder', size: 'small' }), ...bullets([...pasted])] as CardElement[] };
+  return {
+    type: 'Container',
+    style: 'emphasis',
+    spacing: 'medium',
+    items: [label(PASTED_HEADING, { weight: 'bolder', size: 'small' }), ...bullets([...pasted])] as CardElement[],
+  };
 }
 
 /** The card with the block under its heading (and the line attached to it); without facts, the card as it is. */

@@ -44,9 +44,33 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
   if (answer.focus) {
     // The headline and the likely fix for the top failure show; the other findings and steps wait behind "Show more".
     const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
-    if (answer.likelyFix) body.push(...likelyFixSection(answer.likelyFix).map((e, i) => (i === 0 && e.type === 'TextBlock' ? { ...e, text: `${e.text} (${answer.focus?.code})`, spacing: 'medium' as const } : e)));
-    body.push(...actionSets([toggleAction('Show more', ids, `The other findings and all next steps for ${answer.focus.code}`), lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`)], { id: TRIAGE_ELEMENT_IDS.showMore, spacing: 'medium' }));
-    body.push({ type: 'Container', id: TRIAGE_ELEMENT_IDS.steps, isVisible: false, items: [...findingLines, ...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps), ...actionSets([toggleAction('Show less', ids)])] });
+    if (answer.likelyFix)
+      body.push(
+        ...likelyFixSection(answer.likelyFix).map((e, i) =>
+          i === 0 && e.type === 'TextBlock'
+            ? { ...e, text: `${e.text} (${answer.focus?.code})`, spacing: 'medium' as const }
+            : e,
+        ),
+      );
+    body.push(
+      ...actionSets(
+        [
+          toggleAction('Show more', ids, `The other findings and all next steps for ${answer.focus.code}`),
+          lookupAction(answer.focus, `Open ${entryTitle(answer.focus)}`),
+        ],
+        { id: TRIAGE_ELEMENT_IDS.showMore, spacing: 'medium' },
+      ),
+    );
+    body.push({
+      type: 'Container',
+      id: TRIAGE_ELEMENT_IDS.steps,
+      isVisible: false,
+      items: [
+        ...findingLines,
+        ...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps),
+        ...actionSets([toggleAction('Show less', ids)]),
+      ],
+    });
   } else {
     body.push(...findingLines);
   }

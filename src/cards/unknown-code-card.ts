@@ -17,7 +17,9 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
     body.push(
       heading(`${answer.code} is not an HTTP status code`, { size: 'large' }),
       paragraph('HTTP statuses are three digits, from 100 to 599.'),
-      paragraph('It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.'),
+      paragraph(
+        'It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.',
+      ),
     );
   } else {
     body.push(
@@ -33,7 +35,9 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
         items: [
           paragraph([
             run(`HTTP's rule (${UNKNOWN_CODE_RULE.label}): `, { weight: 'bolder' }),
-            run(`a client that does not recognise a status treats it like the x00 of its class, so read it as ${entryTitle(answer.treatedAs)} (${answer.classInfo.name.toLowerCase()}).`),
+            run(
+              `a client that does not recognise a status treats it like the x00 of its class, so read it as ${entryTitle(answer.treatedAs)} (${answer.classInfo.name.toLowerCase()}).`,
+            ),
           ]),
           paragraph(answer.treatedAs.summary, { spacing: 'small' }),
         ],
@@ -42,7 +46,11 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
     }
     ruleActions.push(openUrlAction(UNKNOWN_CODE_RULE.label, UNKNOWN_CODE_RULE.url));
     body.push(...actionSets(ruleActions));
-    body.push(paragraph("Check the response body and the service's own documentation for what it means there.", { spacing: 'medium' }));
+    body.push(
+      paragraph("Check the response body and the service's own documentation for what it means there.", {
+        spacing: 'medium',
+      }),
+    );
   }
 
   if (answer.nearby.length) {
@@ -51,6 +59,8 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
   }
 
   body.push(...answerFooter(answer, options));
-  const headline = answer.inRange ? `${answer.code} is not a status code I know.` : `${answer.code} is not an HTTP status code.`;
+  const headline = answer.inRange
+    ? `${answer.code} is not a status code I know.`
+    : `${answer.code} is not an HTTP status code.`;
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: headline });
 }

@@ -43,7 +43,9 @@ function toJson(q: string, u: Understanding, answer: Answer) {
     ...(u.recommended ? { recommended: u.recommended } : {}),
     ...(u.intent === 'triage' ? { counts: u.counts.map(({ code, count }) => ({ code, count })) } : {}),
     ...(u.networkError ? { networkError: u.networkError } : {}),
-    ...(answer.intent === 'lookup' && answer.providerError ? { providerError: answer.providerError.id, provider: answer.providerError.provider } : {}),
+    ...(answer.intent === 'lookup' && answer.providerError
+      ? { providerError: answer.providerError.id, provider: answer.providerError.provider }
+      : {}),
     ...(u.secrets ? { secrets: u.secrets } : {}),
     ...(u.facts ? { facts: u.facts.map((f) => f.kind) } : {}),
     truncated: u.truncated,
@@ -70,7 +72,9 @@ function turnsOf(line: string): string[] | null {
   try {
     const parsed = JSON.parse(line) as { turns?: unknown };
     if (!Array.isArray(parsed.turns)) return null;
-    const turns = parsed.turns.map((t: unknown) => (typeof t === 'string' ? t : typeof (t as { q?: unknown })?.q === 'string' ? (t as { q: string }).q : null));
+    const turns = parsed.turns.map((t: unknown) =>
+      typeof t === 'string' ? t : typeof (t as { q?: unknown })?.q === 'string' ? (t as { q: string }).q : null,
+    );
     return turns.every((t): t is string => t !== null) ? turns : null;
   } catch {
     return null;
@@ -84,7 +88,10 @@ function dialogue(engine: StatusEngine, turns: string[]) {
     const plan = planReply(engine, q, undefined, memory);
     if (plan.kind !== 'answer' && plan.kind !== 'did-you-mean') throw new Error(`a typed turn planned as ${plan.kind}`);
     memory = plan.memory;
-    return { ...toJson(q, plan.understanding, plan.answer), ...(plan.kind === 'did-you-mean' ? { didYouMean: plan.candidates.map((c) => c.id) } : {}) };
+    return {
+      ...toJson(q, plan.understanding, plan.answer),
+      ...(plan.kind === 'did-you-mean' ? { didYouMean: plan.candidates.map((c) => c.id) } : {}),
+    };
   });
 }
 
@@ -101,7 +108,10 @@ async function eachLine(handle: (line: string) => string | null): Promise<void> 
 }
 
 async function main(): Promise<number | undefined> {
-  const args = readCommandLine(USAGE, { options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, dialogues: { type: 'boolean' } }, allowPositionals: true });
+  const args = readCommandLine(USAGE, {
+    options: { json: { type: 'boolean' }, jsonl: { type: 'boolean' }, dialogues: { type: 'boolean' } },
+    allowPositionals: true,
+  });
   if (!args) return undefined;
   const { values, positionals } = args;
   const engine = StatusEngine.load();

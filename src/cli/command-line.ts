@@ -14,7 +14,10 @@ const HELP = { help: { type: 'boolean', short: 'h' } } as const;
 type WithHelp<T extends ParseArgsConfig> = T & { options: T['options'] & typeof HELP };
 
 /** The parsed command line, or undefined after --help (exit code 0) or a usage error (exit code 2). */
-export function readCommandLine<T extends ParseArgsConfig>(usage: string, config: T): ReturnType<typeof parseArgs<WithHelp<T>>> | undefined {
+export function readCommandLine<T extends ParseArgsConfig>(
+  usage: string,
+  config: T,
+): ReturnType<typeof parseArgs<WithHelp<T>>> | undefined {
   let parsed: ReturnType<typeof parseArgs<WithHelp<T>>>;
   try {
     parsed = parseArgs({ ...config, options: { ...config.options, ...HELP } } as WithHelp<T>);

@@ -20,7 +20,10 @@ async function main(): Promise<void> {
   const files = [...publicFiles(publicDirectory()).values()].filter((f) => f.compressible);
   const started = Date.now();
   const written = await precompress(files, cacheDir);
-  if (written && !quiet) console.error(`Compressed ${written} web chat file variants (Brotli, gzip) in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  if (written && !quiet)
+    console.error(
+      `Compressed ${written} web chat file variants (Brotli, gzip) in ${((Date.now() - started) / 1000).toFixed(1)} s.`,
+    );
 }
 
 main().catch((err: unknown) => {

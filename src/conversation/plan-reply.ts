@@ -34,7 +34,13 @@ export const EMPTY_MEMORY: ConversationMemory = { lastIds: [] };
 
 export type ReplyPlan =
   | { kind: 'answer'; understanding: Understanding; answer: Answer; memory: ConversationMemory }
-  | { kind: 'did-you-mean'; understanding: Understanding; answer: Answer; candidates: EntryRef[]; memory: ConversationMemory }
+  | {
+      kind: 'did-you-mean';
+      understanding: Understanding;
+      answer: Answer;
+      candidates: EntryRef[];
+      memory: ConversationMemory;
+    }
   /**
    * `counted`: the vote is for an answer given in this conversation; any other is not recorded. After 👎, `offers`:
    * the other readings of what was rated (its number's other meanings, its related codes) as questions to tap.
@@ -43,9 +49,16 @@ export type ReplyPlan =
   | { kind: 'none-of-these' };
 
 /** `value`: the activity's value; a click on one of our cards (card-submit-data.ts) is acted on, anything else is ignored. */
-export function planReply(engine: StatusEngine, text: string, value: unknown, memory: ConversationMemory, answered: AnsweredSubjects = NOTHING_ANSWERED): ReplyPlan {
+export function planReply(
+  engine: StatusEngine,
+  text: string,
+  value: unknown,
+  memory: ConversationMemory,
+  answered: AnsweredSubjects = NOTHING_ANSWERED,
+): ReplyPlan {
   const click = readCardSubmit(value);
-  if (click?.action === 'feedback') return feedbackPlan(engine, click.reaction, click.id, wasAnswered(answered, click.id));
+  if (click?.action === 'feedback')
+    return feedbackPlan(engine, click.reaction, click.id, wasAnswered(answered, click.id));
   if (click?.action === 'none-of-these') return { kind: 'none-of-these' };
   if (click?.action === 'lookup' && engine.table.entry(click.id)) return lookupPlan(engine, click.id, memory);
   const question = click?.action === 'ask' ? click.text : text;
@@ -57,24 +70,47 @@ export function planReply(engine: StatusEngine, text: string, value: unknown, me
     const candidates = [entryRef(engine.table, answer.entry.id), ...answer.alternatives].slice(0, 3);
     // The candidates offered become the subject, as a comparison's codes do: "why?" is about the likeliest one,
     // "the second one" about the second.
-    return { kind: 'did-you-mean', understanding, answer, candidates, memory: { lastIds: candidates.map((c) => c.id), ...(memory.side ? { side: memory.side } : {}) } };
+    return {
+      kind: 'did-you-mean',
+      understanding,
+      answer,
+      candidates,
+      memory: { lastIds: candidates.map((c) => c.id), ...(memory.side ? { side: memory.side } : {}) },
+    };
   }
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
 /** The answer about one entry of the table, chosen rather than typed (a code's button, a "did you mean" choice). */
-export function lookupPlan(engine: StatusEngine, id: string, memory: ConversationMemory): ReplyPlan & { kind: 'answer' } {
+export function lookupPlan(
+  engine: StatusEngine,
+  id: string,
+  memory: ConversationMemory,
+): ReplyPlan & { kind: 'answer' } {
   const understanding = engine.lookup(id);
   const answer = engine.answer(understanding);
   return { kind: 'answer', understanding, answer, memory: remember(answer, memory, understanding) };
 }
 
 /** Feedback on an answer; after 👎, what else the rated subject could have been, as questions to tap. */
-export function feedbackPlan(engine: StatusEngine, reaction: 'like' | 'dislike', id: string | undefined, counted: boolean): ReplyPlan {
+export function feedbackPlan(
+  engine: StatusEngine,
+  reaction: 'like' | 'dislike',
+  id: string | undefined,
+  counted: boolean,
+): ReplyPlan {
   const entry = id ? engine.table.entry(id) : undefined;
   if (reaction === 'like' || !entry) return { kind: 'feedback', reaction, id, counted };
-  const others = [...engine.table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => e.id), ...entry.related.map(relatedEntryId)];
-  const offers = [...new Set(others)].slice(0, MAX_OFFERS).map((other) => lookupQuestion({ code: engine.table.entry(other)?.code ?? entry.code, id: other }));
+  const others = [
+    ...engine.table
+      .meaningsOf(entry.code)
+      .filter((e) => e.id !== entry.id)
+      .map((e) => e.id),
+    ...entry.related.map(relatedEntryId),
+  ];
+  const offers = [...new Set(others)]
+    .slice(0, MAX_OFFERS)
+    .map((other) => lookupQuestion({ code: engine.table.entry(other)?.code ?? entry.code, id: other }));
   return { kind: 'feedback', reaction, id, counted, offers };
 }
 
@@ -84,32 +120,54 @@ const MAX_OFFERS = 3;
 /** What the engine reads a message against: the remembered subject, where the table still has it, and the side. */
 export function contextOf(engine: StatusEngine, memory: ConversationMemory): ConversationContext {
   const ids = memory.lastIds.filter((id) => engine.table.entry(id));
-  const networkError = memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
+  const networkError =
+    memory.lastNetworkError && engine.table.networkError(memory.lastNetworkError) ? memory.lastNetworkError : undefined;
   const about = memory.lastAbout && ids.includes(memory.lastAbout) ? { about: memory.lastAbout } : {};
   const named = memory.lastProviderError ? engine.table.providerError(memory.lastProviderError) : undefined;
   const providerError = named && named.statusId === ids[0] ? { providerError: named.id } : {};
-  return { ids, ...(networkError ? { networkError } : {}), ...providerError, ...(memory.side ? { side: memory.side } : {}), ...(memory.lastFocus ? { focus: memory.lastFocus } : {}), ...about };
+  return {
+    ids,
+    ...(networkError ? { networkError } : {}),
+    ...providerError,
+    ...(memory.side ? { side: memory.side } : {}),
+    ...(memory.lastFocus ? { focus: memory.lastFocus } : {}),
+    ...about,
+  };
 }
 
 /**
  * The code(s) an answer was about become the subject of the next follow-up; greetings and misses keep the old one.
  * The user's side is kept once said, until they say the other.
  */
-export function remember(answer: Answer, memory: ConversationMemory, understanding?: Understanding): ConversationMemory {
+export function remember(
+  answer: Answer,
+  memory: ConversationMemory,
+  understanding?: Understanding,
+): ConversationMemory {
   const sideSaid = understanding?.side ?? memory.side;
   const focus = understanding && understanding.focus !== 'overview' ? { lastFocus: understanding.focus } : {};
   const side = { ...(sideSaid ? { side: sideSaid } : {}), ...focus };
   // A follow-up on one of several codes discussed keeps them all, in their order: "and the other one?" comes next.
-  const one = understanding?.intent === 'follow_up' && understanding.ids.length === 1 ? (understanding.ids[0] as string) : undefined;
-  if (one && memory.lastIds.length > 1 && memory.lastIds.includes(one)) return { lastIds: memory.lastIds, lastAbout: one, ...side };
+  const one =
+    understanding?.intent === 'follow_up' && understanding.ids.length === 1
+      ? (understanding.ids[0] as string)
+      : undefined;
+  if (one && memory.lastIds.length > 1 && memory.lastIds.includes(one))
+    return { lastIds: memory.lastIds, lastAbout: one, ...side };
   switch (answer.intent) {
     case 'lookup':
-      return { lastIds: [answer.entry.id], ...(answer.providerError ? { lastProviderError: answer.providerError.id } : {}), ...side };
+      return {
+        lastIds: [answer.entry.id],
+        ...(answer.providerError ? { lastProviderError: answer.providerError.id } : {}),
+        ...side,
+      };
     case 'compare':
       return { lastIds: answer.entries.map((e) => e.id), ...side };
     case 'triage': {
       // The most frequent failure first, then the others: "are the 499s our fault?" is about one of them.
-      const failures = answer.counts.flatMap((c) => (c.ref && c.code >= 400 && c.ref.id !== answer.focus?.id ? [c.ref.id] : []));
+      const failures = answer.counts.flatMap((c) =>
+        c.ref && c.code >= 400 && c.ref.id !== answer.focus?.id ? [c.ref.id] : [],
+      );
       return answer.focus ? { lastIds: [answer.focus.id, ...failures], ...side } : { ...memory, ...side };
     }
     case 'unknown_code':
@@ -121,6 +179,11 @@ export function remember(answer: Answer, memory: ConversationMemory, understandi
       return answer.otherWorld ? { lastIds: [], ...side } : { ...memory, ...side };
     default:
       // A greeting or a thank-you keeps the subject and the side; the part asked last no longer applies.
-      return { lastIds: memory.lastIds, ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}), ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}), ...(sideSaid ? { side: sideSaid } : {}) };
+      return {
+        lastIds: memory.lastIds,
+        ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}),
+        ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}),
+        ...(sideSaid ? { side: sideSaid } : {}),
+      };
   }
 }

@@ -46,7 +46,12 @@ export class UsageStats {
     for (const code of u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes) bump(this.codes, code);
     if (isUnanswered(u)) {
       this.unansweredCount++;
-      this.unanswered.push({ at: new Date().toISOString(), text: redactedStart(text, MAX_TEXT), intent: u.intent, confidence: u.confidence });
+      this.unanswered.push({
+        at: new Date().toISOString(),
+        text: redactedStart(text, MAX_TEXT),
+        intent: u.intent,
+        confidence: u.confidence,
+      });
       if (this.unanswered.length > MAX_UNANSWERED) this.unanswered.shift();
     }
   }
@@ -81,12 +86,17 @@ export class UsageStats {
       turns: this.turns,
       byIntent: Object.fromEntries(this.byIntent),
       byChannel: Object.fromEntries(this.byChannel),
-      topCodes: [...this.codes.entries()].map(([code, count]) => ({ code, count })).sort((a, b) => b.count - a.count || a.code - b.code).slice(0, 20),
+      topCodes: [...this.codes.entries()]
+        .map(([code, count]) => ({ code, count }))
+        .sort((a, b) => b.count - a.count || a.code - b.code)
+        .slice(0, 20),
       unanswered: { count: this.unansweredCount, recent: [...this.unanswered].reverse() },
       feedback: {
         like: this.likes,
         dislike: this.dislikes,
-        byCode: [...this.feedback.entries()].map(([id, f]) => ({ id, ...f })).sort((a, b) => b.like + b.dislike - (a.like + a.dislike)),
+        byCode: [...this.feedback.entries()]
+          .map(([id, f]) => ({ id, ...f }))
+          .sort((a, b) => b.like + b.dislike - (a.like + a.dislike)),
       },
     };
   }

@@ -23,15 +23,37 @@ const CLIENT_TYPES = new Set(['message', 'event', 'invoke', 'typing']);
 /** Reply types the client never sees: diagnostics, the invoke's HTTP answer, and pacing hints. */
 const HIDDEN_REPLY_TYPES = new Set(['trace', 'invokeResponse', 'delay', 'typing']);
 /** Routing fields of a reply that are the adapter's business, not the client's. */
-const INTERNAL_FIELDS = ['serviceUrl', 'recipient', 'callerId', 'deliveryMode', 'relatesTo', 'rawTimestamp', 'rawLocalTimestamp', 'rawExpiration'];
+const INTERNAL_FIELDS = [
+  'serviceUrl',
+  'recipient',
+  'callerId',
+  'deliveryMode',
+  'relatesTo',
+  'rawTimestamp',
+  'rawLocalTimestamp',
+  'rawExpiration',
+];
 /** Fields of a reply that the history sets itself (or drops): never taken from the drawn answer. */
-const OWN_FIELDS = new Set([...INTERNAL_FIELDS, 'id', 'type', 'timestamp', 'channelId', 'conversation', 'from', 'replyToId']);
+const OWN_FIELDS = new Set([
+  ...INTERNAL_FIELDS,
+  'id',
+  'type',
+  'timestamp',
+  'channelId',
+  'conversation',
+  'from',
+  'replyToId',
+]);
 
 export type ClientActivityCheck = { ok: true; activity: Json & { type: string } } | { ok: false; detail: string };
 
 /** The user's activity as it is kept and echoed: the client's fields that make sense, and ours for the rest. */
 export function userActivityFromClient(body: unknown, claims: TokenClaims, now: Date): ClientActivityCheck {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return { ok: false, detail: 'Send the activity as a JSON object, for example {"type": "message", "text": "what is 502"}.' };
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return {
+      ok: false,
+      detail: 'Send the activity as a JSON object, for example {"type": "message", "text": "what is 502"}.',
+    };
   const b = body as Json;
   if (typeof b.type !== 'string' || !CLIENT_TYPES.has(b.type)) {
     return { ok: false, detail: `The activity type must be one of ${[...CLIENT_TYPES].join(', ')}.` };
@@ -61,7 +83,12 @@ export function userActivityFromClient(body: unknown, claims: TokenClaims, now: 
 /** The bot's view of the user's activity: a private copy with the routing fields a turn needs. */
 export function activityForBot(userActivity: Json, serviceUrl: string): Activity {
   const copy = structuredClone(userActivity);
-  return fixActivityDates({ ...copy, serviceUrl, recipient: { ...BOT_ACCOUNT }, deliveryMode: 'expectReplies' }) as unknown as Activity;
+  return fixActivityDates({
+    ...copy,
+    serviceUrl,
+    recipient: { ...BOT_ACCOUNT },
+    deliveryMode: 'expectReplies',
+  }) as unknown as Activity;
 }
 
 /** Whether a reply is something the client should get at all. */
@@ -70,7 +97,12 @@ export function isVisibleReply(reply: Partial<Activity>): boolean {
 }
 
 /** A reply as it is kept in the history: from the bot, in this conversation, replying to the user's activity. */
-export function botActivityForClient(reply: Partial<Activity>, conversationId: string, replyToId: string, now: Date): ActivityToKeep {
+export function botActivityForClient(
+  reply: Partial<Activity>,
+  conversationId: string,
+  replyToId: string,
+  now: Date,
+): ActivityToKeep {
   const { rest, json: shared } = sharedFields(reply as Record<string, unknown>, OWN_FIELDS);
   const json = JSON.parse(JSON.stringify(rest)) as Json;
   for (const field of INTERNAL_FIELDS) delete json[field];
@@ -90,7 +122,14 @@ export function botActivityForClient(reply: Partial<Activity>, conversationId: s
 
 /** The typing indicator we push while a turn is slow (never kept in the history). */
 export function typingActivity(conversationId: string, replyToId: string, now: Date): Json & { type: string } {
-  return { type: 'typing', timestamp: now.toISOString(), channelId: CHANNEL_ID, conversation: { id: conversationId }, from: { ...BOT_ACCOUNT }, replyToId };
+  return {
+    type: 'typing',
+    timestamp: now.toISOString(),
+    channelId: CHANNEL_ID,
+    conversation: { id: conversationId },
+    from: { ...BOT_ACCOUNT },
+    replyToId,
+  };
 }
 
 function copyIf(from: Json, to: Json, field: string, valid: (value: unknown) => boolean): void {

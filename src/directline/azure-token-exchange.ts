@@ -40,21 +40,36 @@ export class AzureTokenError extends Error {
 /** Azure's own default token lifetime, used when its answer leaves expires_in out. */
 const DEFAULT_EXPIRES_IN = 3600;
 
-export async function generateAzureToken(azure: AzureDirectLine, user: { id: string; name?: string }): Promise<AzureToken> {
+export async function generateAzureToken(
+  azure: AzureDirectLine,
+  user: { id: string; name?: string },
+): Promise<AzureToken> {
   const url = `${azure.endpoint}/v3/directline/tokens/generate`;
   let res: Response;
   try {
     res = await fetch(url, {
       method: 'POST',
-      headers: { authorization: `Bearer ${azure.secret}`, 'content-type': 'application/json', accept: 'application/json' },
+      headers: {
+        authorization: `Bearer ${azure.secret}`,
+        'content-type': 'application/json',
+        accept: 'application/json',
+      },
       body: JSON.stringify({ user: { id: user.id, ...(user.name ? { name: user.name } : {}) } }),
       signal: AbortSignal.timeout(azure.timeoutMs),
     });
   } catch (err) {
     if ((err as Error).name === 'TimeoutError') {
-      throw new AzureTokenError(504, 'UpstreamTimeout', `Azure Direct Line (${azure.endpoint}) did not answer the token request within ${azure.timeoutMs / 1000} s. Try again shortly.`);
+      throw new AzureTokenError(
+        504,
+        'UpstreamTimeout',
+        `Azure Direct Line (${azure.endpoint}) did not answer the token request within ${azure.timeoutMs / 1000} s. Try again shortly.`,
+      );
     }
-    throw new AzureTokenError(502, 'UpstreamUnreachable', `Azure Direct Line (${azure.endpoint}) could not be reached for a token. Try again shortly.`);
+    throw new AzureTokenError(
+      502,
+      'UpstreamUnreachable',
+      `Azure Direct Line (${azure.endpoint}) could not be reached for a token. Try again shortly.`,
+    );
   }
 
   let body: unknown;
@@ -64,12 +79,29 @@ export async function generateAzureToken(azure: AzureDirectLine, user: { id: str
     body = undefined;
   }
   if (!res.ok) {
-    const hint = res.status === 401 || res.status === 403 ? ' The bot\'s DIRECT_LINE_SECRET must be one of the secret keys of its Direct Line channel in the Azure portal.' : ' Try again shortly.';
-    throw new AzureTokenError(502, 'UpstreamRefused', `Azure Direct Line refused the token request (HTTP ${res.status}).${hint}`, res.status);
+    const hint =
+      res.status === 401 || res.status === 403
+        ? " The bot's DIRECT_LINE_SECRET must be one of the secret keys of its Direct Line channel in the Azure portal."
+        : ' Try again shortly.';
+    throw new AzureTokenError(
+      502,
+      'UpstreamRefused',
+      `Azure Direct Line refused the token request (HTTP ${res.status}).${hint}`,
+      res.status,
+    );
   }
   const { token, conversationId, expires_in: expiresIn } = (body ?? {}) as Record<string, unknown>;
   if (typeof token !== 'string' || !token || typeof conversationId !== 'string' || !conversationId) {
-    throw new AzureTokenError(502, 'UpstreamInvalid', 'Azure Direct Line answered the token request without a token and conversation id.', res.status);
+    throw new AzureTokenError(
+      502,
+      'UpstreamInvalid',
+      'Azure Direct Line answered the token request without a token and conversation id.',
+      res.status,
+    );
   }
-  return { token, conversationId, expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN };
+  return {
+    token,
+    conversationId,
+    expiresIn: typeof expiresIn === 'number' && expiresIn > 0 ? expiresIn : DEFAULT_EXPIRES_IN,
+  };
 }

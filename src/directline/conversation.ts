@@ -112,7 +112,11 @@ export class DirectLineConversation {
     }
     this.subscribers.push(subscriber);
     this.options.ledger.add(COSTS.stream);
-    if (this.subscribers.length > MAX_SUBSCRIBERS) this.unsubscribe(this.subscribers[0] as ConversationSubscriber, `more than ${MAX_SUBSCRIBERS} streams are open for this conversation`);
+    if (this.subscribers.length > MAX_SUBSCRIBERS)
+      this.unsubscribe(
+        this.subscribers[0] as ConversationSubscriber,
+        `more than ${MAX_SUBSCRIBERS} streams are open for this conversation`,
+      );
     this.options.onGrow();
     return () => this.unsubscribe(subscriber);
   }

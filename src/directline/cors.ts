@@ -44,7 +44,12 @@ export function directLineCors(policy: OriginPolicy, table: StatusTable) {
       res.setHeader('access-control-allow-methods', METHODS);
       const requested = req.headers['access-control-request-headers'];
       // The origin is allowed, so whatever headers its page wants to send are fine; only well-formed names are echoed.
-      res.setHeader('access-control-allow-headers', typeof requested === 'string' && /^[\w-]+(?:\s*,\s*[\w-]+)*$/.test(requested.trim()) ? requested.trim() : DEFAULT_HEADERS);
+      res.setHeader(
+        'access-control-allow-headers',
+        typeof requested === 'string' && /^[\w-]+(?:\s*,\s*[\w-]+)*$/.test(requested.trim())
+          ? requested.trim()
+          : DEFAULT_HEADERS,
+      );
       res.setHeader('access-control-max-age', PREFLIGHT_CACHE_SECONDS);
     }
     res.send(204);

@@ -23,14 +23,25 @@ export class DirectLineChannel {
    * Keeps the user's activity and runs the bot on it; resolves with the activity's id once the replies are in the
    * history. Rejects when the turn failed beyond the bot's own error handling (the echo stays).
    */
-  async post(conversation: DirectLineConversation, userActivity: Record<string, unknown> & { type: string }, serviceUrl: string): Promise<{ id: string }> {
+  async post(
+    conversation: DirectLineConversation,
+    userActivity: Record<string, unknown> & { type: string },
+    serviceUrl: string,
+  ): Promise<{ id: string }> {
     const [echo] = conversation.append([userActivity]);
     if (!echo) throw new Error('the conversation did not keep the activity');
     // Typing from the user tells the bot nothing it acts on; it is echoed (the client waits for that) and not run.
     if (echo.type === 'typing') return { id: echo.id };
 
     await conversation.turns.run(async () => {
-      const typing = setTimeout(() => conversation.pushTransient({ ...typingActivity(conversation.id, echo.id, new Date()), id: `${echo.id}-typing` }), TYPING_DELAY_MS);
+      const typing = setTimeout(
+        () =>
+          conversation.pushTransient({
+            ...typingActivity(conversation.id, echo.id, new Date()),
+            id: `${echo.id}-typing`,
+          }),
+        TYPING_DELAY_MS,
+      );
       let replies;
       try {
         replies = await this.bot.turn(activityForBot({ ...userActivity, id: echo.id }, serviceUrl));
@@ -40,7 +51,9 @@ export class DirectLineChannel {
       // One millisecond apart, so clients that order by timestamp keep the bot's order.
       const start = Date.now();
       const visible = replies.filter(isVisibleReply);
-      conversation.append(visible.map((reply, i) => botActivityForClient(reply, conversation.id, echo.id, new Date(start + i))));
+      conversation.append(
+        visible.map((reply, i) => botActivityForClient(reply, conversation.id, echo.id, new Date(start + i))),
+      );
     });
     return { id: echo.id };
   }

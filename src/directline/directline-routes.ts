@@ -55,7 +55,12 @@ export function refuseUploads(table: StatusTable) {
   return (req: Request, res: Response, next: Next) => {
     if (req.method !== 'POST' || !UPLOAD_PATH.test(req.url ?? '')) return next();
     res.setHeader('connection', 'close');
-    sendProblem(table, req, res, { status: 501, code: 'NotSupported', detail: 'This bot does not accept file uploads. Paste the text (a log excerpt, an error line) into the message instead.' });
+    sendProblem(table, req, res, {
+      status: 501,
+      code: 'NotSupported',
+      detail:
+        'This bot does not accept file uploads. Paste the text (a log excerpt, an error line) into the message instead.',
+    });
     return next(false);
   };
 }
@@ -65,7 +70,12 @@ export function refuseUploads(table: StatusTable) {
  * asks for a content type and answers 415. `curl -X POST …/api/directline/token` is a fair request: mark it empty.
  */
 export function bodilessPostIsEmpty(req: Request, _res: Response, next: Next) {
-  if (req.method === 'POST' && req.headers['content-length'] === undefined && req.headers['transfer-encoding'] === undefined) req.headers['content-length'] = '0';
+  if (
+    req.method === 'POST' &&
+    req.headers['content-length'] === undefined &&
+    req.headers['transfer-encoding'] === undefined
+  )
+    req.headers['content-length'] = '0';
   return next();
 }
 
@@ -74,14 +84,23 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
   const fail = (req: Request, res: Response, failure: DirectLineProblem) => sendProblem(table, req, res, failure);
 
   /** The token's claims, or undefined after answering with the problem. */
-  const authorize = async (req: Request, res: Response, conversationId?: string): Promise<{ token: string; claims: TokenClaims } | undefined> => {
+  const authorize = async (
+    req: Request,
+    res: Response,
+    conversationId?: string,
+  ): Promise<{ token: string; claims: TokenClaims } | undefined> => {
     const verdict = await checkToken(tokens, bearerToken(req.header('authorization')), conversationId);
     if (verdict.ok) return verdict;
     fail(req, res, verdict.problem);
     return undefined;
   };
 
-  const conversationResponse = (req: Request, token: string, claims: TokenClaims, watermark?: string): ConversationResponse => {
+  const conversationResponse = (
+    req: Request,
+    token: string,
+    claims: TokenClaims,
+    watermark?: string,
+  ): ConversationResponse => {
     const query = `t=${encodeURIComponent(token)}${watermark ? `&watermark=${watermark}` : ''}`;
     return {
       conversationId: claims.conv,
@@ -148,7 +167,11 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       res.send(200, { id });
     } catch (err) {
       logger.error({ err, conversation: auth.claims.conv }, 'Direct Line turn failed');
-      fail(req, res, { status: 500, code: 'ServiceError', detail: 'StatusBot could not answer this activity; the error has been logged. Try again.' });
+      fail(req, res, {
+        status: 500,
+        code: 'ServiceError',
+        detail: 'StatusBot could not answer this activity; the error has been logged. Try again.',
+      });
     }
   });
 

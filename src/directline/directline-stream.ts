@@ -48,7 +48,10 @@ export interface DirectLineStreamDeps {
 }
 
 /** The close frame a stream gets when its token expires (1008: Policy Violation, RFC 6455 §7.4.1). */
-export const TOKEN_EXPIRED_CLOSE = { code: 1008, reason: 'The Direct Line token of this stream expired; reconnect with a current token.' } as const;
+export const TOKEN_EXPIRED_CLOSE = {
+  code: 1008,
+  reason: 'The Direct Line token of this stream expired; reconnect with a current token.',
+} as const;
 
 /** How long a client gets to answer the close frame at shutdown before its socket is cut. */
 const CLOSE_GRACE_MS = 2_000;
@@ -91,12 +94,19 @@ export class DirectLineStreams {
     const match = STREAM_PATH.exec(url.pathname);
     if (!match) {
       // Not ours. Another handler may want it; if there is none, do not leave the socket hanging.
-      if (server.listenerCount('upgrade') === 1) refuse(socket, table, 404, 'NotFound', 'WebSockets are served only at a Direct Line streamUrl.');
+      if (server.listenerCount('upgrade') === 1)
+        refuse(socket, table, 404, 'NotFound', 'WebSockets are served only at a Direct Line streamUrl.');
       return;
     }
     const origin = req.headers.origin;
     if (origin !== undefined && !origins.allows(origin, req)) {
-      return refuse(socket, table, 403, 'OriginNotAllowed', `Pages at ${origin.slice(0, 200)} may not use this bot's Direct Line.`);
+      return refuse(
+        socket,
+        table,
+        403,
+        'OriginNotAllowed',
+        `Pages at ${origin.slice(0, 200)} may not use this bot's Direct Line.`,
+      );
     }
     let conversationId: string;
     try {
@@ -112,7 +122,10 @@ export class DirectLineStreams {
     this.wss.handleUpgrade(req, socket, head, (ws) => {
       const stream: Stream = { socket: ws, conversationId, alive: true };
       this.streams.add(stream);
-      const expiry = setTimeout(() => ws.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason), tokens.millisecondsLeft(verdict.claims));
+      const expiry = setTimeout(
+        () => ws.close(TOKEN_EXPIRED_CLOSE.code, TOKEN_EXPIRED_CLOSE.reason),
+        tokens.millisecondsLeft(verdict.claims),
+      );
       expiry.unref();
       const send = (json: Buffer) => {
         if (ws.readyState !== WebSocket.OPEN) return;

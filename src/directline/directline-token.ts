@@ -44,13 +44,25 @@ export class DirectLineTokens {
   }
 
   /** A new token for the conversation and user; `expiresIn` is its lifetime in seconds. */
-  async issue(subject: { conversationId: string; userId: string; userName?: string }): Promise<{ token: string; expiresIn: number; claims: TokenClaims }> {
+  async issue(subject: {
+    conversationId: string;
+    userId: string;
+    userName?: string;
+  }): Promise<{ token: string; expiresIn: number; claims: TokenClaims }> {
     const now = this.nowMs() / 1000;
     const iat = Math.floor(now);
     // Rounded up: a token issued at 12.9 s with a 1 s lifetime must not expire at 13 s.
     const exp = Math.ceil(now + this.ttlSeconds);
-    const claims: TokenClaims = { conv: subject.conversationId, user: subject.userId, ...(subject.userName ? { name: subject.userName } : {}), iat, exp };
-    const token = await new SignJWT({ iss: ISSUER, ...claims }).setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' }).sign(this.key);
+    const claims: TokenClaims = {
+      conv: subject.conversationId,
+      user: subject.userId,
+      ...(subject.userName ? { name: subject.userName } : {}),
+      iat,
+      exp,
+    };
+    const token = await new SignJWT({ iss: ISSUER, ...claims })
+      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
+      .sign(this.key);
     return { token, expiresIn: this.ttlSeconds, claims };
   }
 
@@ -58,7 +70,13 @@ export class DirectLineTokens {
   async verify(token: string): Promise<TokenCheck> {
     let payload: JWTPayload;
     try {
-      ({ payload } = await jwtVerify(token, this.key, { algorithms: [ALGORITHM], typ: 'JWT', issuer: ISSUER, requiredClaims: ['iat', 'exp'], currentDate: new Date(this.nowMs()) }));
+      ({ payload } = await jwtVerify(token, this.key, {
+        algorithms: [ALGORITHM],
+        typ: 'JWT',
+        issuer: ISSUER,
+        requiredClaims: ['iat', 'exp'],
+        currentDate: new Date(this.nowMs()),
+      }));
     } catch (err) {
       if (err instanceof errors.JWSSignatureVerificationFailed) return { ok: false, reason: 'signature' };
       const claims = err instanceof errors.JWTExpired ? claimsOf(err.payload) : undefined;
@@ -81,6 +99,7 @@ export class DirectLineTokens {
 
 /** Our claims from a verified payload, or undefined when one is missing or of the wrong type. */
 function claimsOf({ conv, user, name, iat, exp }: JWTPayload): TokenClaims | undefined {
-  if (typeof conv !== 'string' || typeof user !== 'string' || typeof iat !== 'number' || typeof exp !== 'number') return undefined;
+  if (typeof conv !== 'string' || typeof user !== 'string' || typeof iat !== 'number' || typeof exp !== 'number')
+    return undefined;
   return { conv, user, ...(typeof name === 'string' ? { name } : {}), iat, exp };
 }

@@ -28,7 +28,8 @@ export class InProcessBot {
 
   /** Runs the turn; resolves with the replies the bot sent (empty when it sent none). */
   async turn(activity: Activity): Promise<Array<Partial<Activity>>> {
-    if (activity.deliveryMode !== 'expectReplies') throw new Error('InProcessBot.turn needs an activity with deliveryMode "expectReplies".');
+    if (activity.deliveryMode !== 'expectReplies')
+      throw new Error('InProcessBot.turn needs an activity with deliveryMode "expectReplies".');
     const response = await this.adapter.runAsBot(activity, this.logic, this.appId, this.auth);
     const body = response?.body as { activities?: Array<Partial<Activity>> } | undefined;
     return body?.activities ?? [];

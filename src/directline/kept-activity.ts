@@ -31,7 +31,13 @@ export interface KeptActivity {
 
 export function keepActivity(sequence: number, id: string, activity: ActivityToKeep): KeptActivity {
   const shared = activity[SHARED_JSON];
-  return { sequence, id, type: activity.type, own: exactUtf8(JSON.stringify({ ...activity, id })), ...(shared?.length ? { shared } : {}) };
+  return {
+    sequence,
+    id,
+    type: activity.type,
+    own: exactUtf8(JSON.stringify({ ...activity, id })),
+    ...(shared?.length ? { shared } : {}),
+  };
 }
 
 const OPEN = Buffer.from('{"activities":[');

@@ -76,12 +76,34 @@ export function mountDirectLine(deps: DirectLineDeps): MountedDirectLine {
   server.pre(directLineCors(origins, table));
   server.pre(refuseUploads(table));
   server.pre((req, res, next) => (isDirectLinePath(req.url) ? bodilessPostIsEmpty(req, res, next) : next()));
-  mountTokenEndpoint(server, { config: dl, tokens, limiter: new KeyedRateLimiter(dl.tokensPerMinute), clients: deps.clients, table, logger });
-  mountDirectLineRoutes(server, { config: dl, tokens, store, channel, activityLimiter: new KeyedRateLimiter(dl.activitiesPerMinute, dl.maxConversations), table, logger });
+  mountTokenEndpoint(server, {
+    config: dl,
+    tokens,
+    limiter: new KeyedRateLimiter(dl.tokensPerMinute),
+    clients: deps.clients,
+    table,
+    logger,
+  });
+  mountDirectLineRoutes(server, {
+    config: dl,
+    tokens,
+    store,
+    channel,
+    activityLimiter: new KeyedRateLimiter(dl.activitiesPerMinute, dl.maxConversations),
+    table,
+    logger,
+  });
   const streams = new DirectLineStreams({ server, store, tokens, origins, table, logger });
 
-  if (dl.azure) logger.info({ endpoint: dl.azure.endpoint }, 'Direct Line tokens come from Azure Direct Line (DIRECT_LINE_SECRET is set)');
-  else if (!dl.tokenSecretExplicit) logger.info('Direct Line tokens are signed with a key made at start-up; set DIRECTLINE_TOKEN_SECRET when running several instances or to keep tokens valid across restarts');
+  if (dl.azure)
+    logger.info(
+      { endpoint: dl.azure.endpoint },
+      'Direct Line tokens come from Azure Direct Line (DIRECT_LINE_SECRET is set)',
+    );
+  else if (!dl.tokenSecretExplicit)
+    logger.info(
+      'Direct Line tokens are signed with a key made at start-up; set DIRECTLINE_TOKEN_SECRET when running several instances or to keep tokens valid across restarts',
+    );
 
   return {
     origins,

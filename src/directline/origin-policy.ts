@@ -28,7 +28,7 @@ export class OriginPolicy {
   /** For error messages: what is allowed. */
   describe(): string {
     if (this.allowed === '*') return 'any origin';
-    return ['the bot\'s own origin', ...this.listed].join(', ');
+    return ["the bot's own origin", ...this.listed].join(', ');
   }
 }
 
@@ -42,7 +42,9 @@ function isOwnOrigin(origin: string, req: IncomingMessage): boolean {
   }
   const defaultPort = url.protocol === 'https:' ? '443' : '80';
   const candidates = new Set([url.host.toLowerCase(), `${url.hostname}:${url.port || defaultPort}`.toLowerCase()]);
-  const hosts = [req.headers.host, firstValue(req.headers['x-forwarded-host'])].filter((h): h is string => typeof h === 'string' && h !== '');
+  const hosts = [req.headers.host, firstValue(req.headers['x-forwarded-host'])].filter(
+    (h): h is string => typeof h === 'string' && h !== '',
+  );
   return hosts.some((h) => candidates.has(h.trim().toLowerCase()));
 }
 

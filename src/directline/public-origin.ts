@@ -12,9 +12,16 @@ const HOST = /^[A-Za-z0-9.-]+(?::\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](?::\d{1,5})?$/;
 
 export function publicOrigin(req: IncomingMessage): string {
   const forwardedProto = first(req.headers['x-forwarded-proto'])?.toLowerCase();
-  const proto = forwardedProto === 'https' || forwardedProto === 'http' ? forwardedProto : (req.socket as TLSSocket).encrypted ? 'https' : 'http';
+  const proto =
+    forwardedProto === 'https' || forwardedProto === 'http'
+      ? forwardedProto
+      : (req.socket as TLSSocket).encrypted
+        ? 'https'
+        : 'http';
   const forwardedHost = first(req.headers['x-forwarded-host']);
-  const host = [forwardedHost, req.headers.host].find((h): h is string => typeof h === 'string' && HOST.test(h)) ?? localAddress(req);
+  const host =
+    [forwardedHost, req.headers.host].find((h): h is string => typeof h === 'string' && HOST.test(h)) ??
+    localAddress(req);
   return `${proto}://${host}`;
 }
 

@@ -17,5 +17,8 @@ export interface DirectLineProblem {
 export function sendProblem(table: StatusTable, req: Request, res: Response, failure: DirectLineProblem): void {
   for (const [name, value] of Object.entries(failure.headers ?? {})) res.setHeader(name, value);
   res.setHeader('content-type', PROBLEM_TYPE);
-  res.send(failure.status, problem(table, failure.status, failure.detail, { code: failure.code, instance: req.path?.() ?? req.url }));
+  res.send(
+    failure.status,
+    problem(table, failure.status, failure.detail, { code: failure.code, instance: req.path?.() ?? req.url }),
+  );
 }

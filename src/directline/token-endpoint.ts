@@ -31,7 +31,14 @@ export const TOKEN_PATH = '/api/directline/token';
 
 export function mountTokenEndpoint(
   server: Server,
-  deps: { config: DirectLineConfig; tokens: DirectLineTokens; limiter: KeyedRateLimiter; clients: ClientAddresses; table: StatusTable; logger: Logger },
+  deps: {
+    config: DirectLineConfig;
+    tokens: DirectLineTokens;
+    limiter: KeyedRateLimiter;
+    clients: ClientAddresses;
+    table: StatusTable;
+    logger: Logger;
+  },
 ): void {
   const { config, tokens, limiter, clients, table, logger } = deps;
 
@@ -55,16 +62,30 @@ export function mountTokenEndpoint(
 
     if (config.azure) {
       if (parsed.conversationId) {
-        return fail({ status: 400, code: 'BadArgument', detail: 'With Azure Direct Line, continue a conversation by refreshing its token at {domain}/tokens/refresh; this endpoint only starts new ones.' });
+        return fail({
+          status: 400,
+          code: 'BadArgument',
+          detail:
+            'With Azure Direct Line, continue a conversation by refreshing its token at {domain}/tokens/refresh; this endpoint only starts new ones.',
+        });
       }
       const userId = parsed.user?.id ?? newUserId();
       try {
         const azure = await generateAzureToken(config.azure, { id: userId, name: userName });
-        const body: TokenResponse = { token: azure.token, conversationId: azure.conversationId, expires_in: azure.expiresIn, domain: `${config.azure.endpoint}/v3/directline`, userId };
+        const body: TokenResponse = {
+          token: azure.token,
+          conversationId: azure.conversationId,
+          expires_in: azure.expiresIn,
+          domain: `${config.azure.endpoint}/v3/directline`,
+          userId,
+        };
         res.send(200, body);
       } catch (err) {
         if (!(err instanceof AzureTokenError)) throw err;
-        logger.warn({ status: err.upstreamStatus, code: err.code, endpoint: config.azure.endpoint }, 'Azure Direct Line token request failed');
+        logger.warn(
+          { status: err.upstreamStatus, code: err.code, endpoint: config.azure.endpoint },
+          'Azure Direct Line token request failed',
+        );
         fail({ status: err.status, code: err.code, detail: err.detail });
       }
       return;
@@ -86,7 +107,13 @@ export function mountTokenEndpoint(
       subject = { conversationId: newConversationId(), userId: parsed.user?.id ?? newUserId(), userName };
     }
     const issued = await tokens.issue(subject);
-    const body: TokenResponse = { token: issued.token, conversationId: subject.conversationId, expires_in: issued.expiresIn, domain: `${publicOrigin(req)}/v3/directline`, userId: subject.userId };
+    const body: TokenResponse = {
+      token: issued.token,
+      conversationId: subject.conversationId,
+      expires_in: issued.expiresIn,
+      domain: `${publicOrigin(req)}/v3/directline`,
+      userId: subject.userId,
+    };
     res.setHeader('cache-control', 'no-store');
     res.send(200, body);
   });

@@ -16,26 +16,54 @@ export function bearerToken(authorization: string | undefined): string | undefin
   return match?.[1];
 }
 
-export async function checkToken(tokens: DirectLineTokens, token: string | undefined, conversationId?: string): Promise<TokenVerdict> {
+export async function checkToken(
+  tokens: DirectLineTokens,
+  token: string | undefined,
+  conversationId?: string,
+): Promise<TokenVerdict> {
   if (!token) {
     return {
       ok: false,
-      problem: { status: 401, code: 'MissingToken', detail: `Send a Direct Line token as "Authorization: Bearer <token>". ${GET_A_TOKEN}`, headers: { 'www-authenticate': 'Bearer' } },
+      problem: {
+        status: 401,
+        code: 'MissingToken',
+        detail: `Send a Direct Line token as "Authorization: Bearer <token>". ${GET_A_TOKEN}`,
+        headers: { 'www-authenticate': 'Bearer' },
+      },
     };
   }
   const check = await tokens.verify(token);
   if (!check.ok) {
     if (check.reason === 'expired') {
       const at = new Date(check.claims.exp * 1000).toISOString();
-      return { ok: false, problem: { status: 403, code: 'TokenExpired', detail: `The Direct Line token expired at ${at}. An expired token cannot be refreshed or used; ${GET_A_TOKEN[0]?.toLowerCase()}${GET_A_TOKEN.slice(1)}` } };
+      return {
+        ok: false,
+        problem: {
+          status: 403,
+          code: 'TokenExpired',
+          detail: `The Direct Line token expired at ${at}. An expired token cannot be refreshed or used; ${GET_A_TOKEN[0]?.toLowerCase()}${GET_A_TOKEN.slice(1)}`,
+        },
+      };
     }
     return {
       ok: false,
-      problem: { status: 403, code: 'BadToken', detail: `The Direct Line token is not valid here: it was not issued by this server, or the server's DIRECTLINE_TOKEN_SECRET changed since. ${GET_A_TOKEN}` },
+      problem: {
+        status: 403,
+        code: 'BadToken',
+        detail: `The Direct Line token is not valid here: it was not issued by this server, or the server's DIRECTLINE_TOKEN_SECRET changed since. ${GET_A_TOKEN}`,
+      },
     };
   }
   if (conversationId !== undefined && check.claims.conv !== conversationId) {
-    return { ok: false, problem: { status: 403, code: 'WrongConversation', detail: 'This token is for another conversation; a Direct Line token works only for the conversation it was issued for.' } };
+    return {
+      ok: false,
+      problem: {
+        status: 403,
+        code: 'WrongConversation',
+        detail:
+          'This token is for another conversation; a Direct Line token works only for the conversation it was issued for.',
+      },
+    };
   }
   return { ok: true, token, claims: check.claims };
 }

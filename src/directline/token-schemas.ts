@@ -17,15 +17,27 @@ export const tokenRequestSchema = z.preprocess(
       user: z
         .object(
           {
-            id: z.string({ error: '"user.id" must be 1–64 letters, digits or . _ : @ - characters.' }).regex(USER_ID, '"user.id" must be 1–64 letters, digits or . _ : @ - characters.').optional().describe('Who the visitor is; a new id is made when absent.'),
-            name: z.string({ error: '"user.name" must be a string of at most 64 characters.' }).max(64, '"user.name" must be a string of at most 64 characters.').optional(),
+            id: z
+              .string({ error: '"user.id" must be 1–64 letters, digits or . _ : @ - characters.' })
+              .regex(USER_ID, '"user.id" must be 1–64 letters, digits or . _ : @ - characters.')
+              .optional()
+              .describe('Who the visitor is; a new id is made when absent.'),
+            name: z
+              .string({ error: '"user.name" must be a string of at most 64 characters.' })
+              .max(64, '"user.name" must be a string of at most 64 characters.')
+              .optional(),
           },
           { error: USER_EXPECTED },
         )
         .optional(),
       conversationId: z
-        .string({ error: '"conversationId" must be the id of a conversation this server started (as returned with its token).' })
-        .regex(CONVERSATION_ID, '"conversationId" must be the id of a conversation this server started (as returned with its token).')
+        .string({
+          error: '"conversationId" must be the id of a conversation this server started (as returned with its token).',
+        })
+        .regex(
+          CONVERSATION_ID,
+          '"conversationId" must be the id of a conversation this server started (as returned with its token).',
+        )
         .optional()
         .describe('To continue a conversation: its id, with its current token as "Authorization: Bearer <token>".'),
     },

@@ -152,7 +152,8 @@ export interface GreetingAnswer extends AnswerBase {
 /** Acts that want a short reply in kind, not the whole introduction. */
 export const SHORT_ACTS: readonly Act[] = ['thanks', 'ack', 'bye'];
 
-export type Answer = LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | NetworkErrorAnswer | TriageAnswer | GreetingAnswer;
+export type Answer =
+  LookupAnswer | CompareAnswer | ClassAnswer | UnknownCodeAnswer | NetworkErrorAnswer | TriageAnswer | GreetingAnswer;
 
 /** The retry verdicts in words, the same on every channel. */
 export const RETRY_LABEL: Record<StatusEntry['retry']['when'], string> = {
@@ -164,7 +165,12 @@ export const RETRY_LABEL: Record<StatusEntry['retry']['when'], string> = {
 };
 
 /** Starter questions for welcomes and for messages the bot cannot place. */
-export const EXAMPLE_QUESTIONS = ['what is 502', '401 vs 403', 'the API keeps saying too many requests', 'what are 5xx errors'];
+export const EXAMPLE_QUESTIONS = [
+  'what is 502',
+  '401 vs 403',
+  'the API keeps saying too many requests',
+  'what are 5xx errors',
+];
 
 /** The RFC 9110 reference for the x00 rule, quoted in unknown-code answers. */
 export const UNKNOWN_CODE_RULE = {
@@ -172,34 +178,60 @@ export const UNKNOWN_CODE_RULE = {
   url: 'https://www.rfc-editor.org/rfc/rfc9110#section-15',
 };
 
-export function composeAnswer(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds, secretWords: SecretWords, facts?: { words: PastedFactWords; now: Date }): Answer {
+export function composeAnswer(
+  u: Understanding,
+  table: StatusTable,
+  talk: ConversationLexicon,
+  kinds: NumberKinds,
+  secretWords: SecretWords,
+  facts?: { words: PastedFactWords; now: Date },
+): Answer {
   const answer = composeFor(u, table, talk, kinds);
-  const exposed = u.secrets?.length ? { exposed: { kinds: u.secrets, warning: secretWarning(secretWords, u.secrets) } } : {};
+  const exposed = u.secrets?.length
+    ? { exposed: { kinds: u.secrets, warning: secretWarning(secretWords, u.secrets) } }
+    : {};
   // What the paste itself says comes with any answer about it, not with a greeting.
-  const pasted = facts && u.facts?.length && u.intent !== 'greeting' ? { pasted: describeFacts(u.facts, facts.now, facts.words) } : {};
+  const pasted =
+    facts && u.facts?.length && u.intent !== 'greeting'
+      ? { pasted: describeFacts(u.facts, facts.now, facts.words) }
+      : {};
   return { ...answer, ...exposed, ...pasted };
 }
 
 function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {
-  const notes = u.truncated ? [`Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`] : [];
+  const notes = u.truncated
+    ? [
+        `Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`,
+      ]
+    : [];
   const view = (id: string) => entryView(table, id);
   const ref = (id: string) => entryRef(table, id);
   const side = u.side ? { side: u.side } : {};
   // A follow-up is answered as the answer it follows, narrowed to what it asks.
-  const intent = u.intent === 'follow_up' ? (u.networkError ? 'network_error' : u.ids.length >= 2 ? 'compare' : 'lookup') : u.intent;
+  const intent =
+    u.intent === 'follow_up' ? (u.networkError ? 'network_error' : u.ids.length >= 2 ? 'compare' : 'lookup') : u.intent;
 
   switch (intent) {
     case 'lookup': {
       const entry = view(u.ids[0] as string);
       const focus = u.focus === 'which' ? 'overview' : u.focus;
-      const otherMeanings = table.meaningsOf(entry.code).filter((e) => e.id !== entry.id).map((e) => ref(e.id));
+      const otherMeanings = table
+        .meaningsOf(entry.code)
+        .filter((e) => e.id !== entry.id)
+        .map((e) => ref(e.id));
       const alternatives = u.alternatives.filter((a) => a.code !== entry.code).map((a) => ref(a.id));
       const named = u.providerError ? providerErrorView(table, u.providerError, entry.id) : undefined;
       const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
-      if (beside?.note) notes.push(`Your message also names ${beside.service ?? providerName(table, beside)} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`);
+      if (beside?.note)
+        notes.push(
+          `Your message also names ${beside.service ?? providerName(table, beside)} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`,
+        );
       // The likely fix leads the overview and the fix; asked for one side's steps, it is that side's.
       const sideAsked = focus === 'server' || focus === 'client' ? focus : undefined;
-      const fix = named || (focus !== 'overview' && focus !== 'fix' && !sideAsked) ? undefined : likelyFixFor(table, entry, u, sideAsked);
+      const fix =
+        named || (focus !== 'overview' && focus !== 'fix' && !sideAsked)
+          ? undefined
+          : likelyFixFor(table, entry, u, sideAsked);
       return {
         intent: 'lookup',
         focus,
@@ -223,17 +255,46 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const difference = u.focus === 'which' ? undefined : all[0];
       const lead =
         u.focus === 'which'
-          ? { lead: pick ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}` : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}` }
+          ? {
+              lead: pick
+                ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}`
+                : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}`,
+            }
           : difference
-            ? { lead: `${difference.to} ${entries.find((e) => e.code === difference.to)?.name ?? ''}, unlike ${difference.from}: ${lowerFirst(difference.note)}`, difference }
+            ? {
+                lead: `${difference.to} ${entries.find((e) => e.code === difference.to)?.name ?? ''}, unlike ${difference.from}: ${lowerFirst(difference.note)}`,
+                difference,
+              }
             : {};
-      const suggestions = u.focus === 'which' ? entries.slice(0, 2).map((e) => `what is ${e.code}`) : ['which one should I use?', ...entries.slice(0, 2).map((e) => `how do I fix ${e.code}?`)];
-      return { intent: 'compare', focus: u.focus, ...recommended, ...lead, entries, contrasts: all, notes, suggestions };
+      const suggestions =
+        u.focus === 'which'
+          ? entries.slice(0, 2).map((e) => `what is ${e.code}`)
+          : ['which one should I use?', ...entries.slice(0, 2).map((e) => `how do I fix ${e.code}?`)];
+      return {
+        intent: 'compare',
+        focus: u.focus,
+        ...recommended,
+        ...lead,
+        entries,
+        contrasts: all,
+        notes,
+        suggestions,
+      };
     }
     case 'class': {
       const cls = u.class as StatusClass;
       const codes = table.codesInClass(cls).map((e) => ref(e.id));
-      return { intent: 'class', class: cls, info: table.classInfo(cls), codes, notes, suggestions: codes.filter((c) => isCommon(table, c.id)).slice(0, 3).map((c) => `what is ${c.code}`) };
+      return {
+        intent: 'class',
+        class: cls,
+        info: table.classInfo(cls),
+        codes,
+        notes,
+        suggestions: codes
+          .filter((c) => isCommon(table, c.id))
+          .slice(0, 3)
+          .map((c) => `what is ${c.code}`),
+      };
     }
     case 'unknown_code': {
       const code = u.code as number;
@@ -241,7 +302,10 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const base = cls ? table.meaningsOf(Math.floor(code / 100) * 100)[0] : undefined;
       const nearby = nearbyCodes(table, code).map((e) => ref(e.id));
       const maybe = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
-      if (maybe) notes.push(`If ${providerName(table, maybe)} showed it, ${maybe.name} comes with HTTP ${maybe.status}: ${maybe.summary}`);
+      if (maybe)
+        notes.push(
+          `If ${providerName(table, maybe)} showed it, ${maybe.name} comes with HTTP ${maybe.status}: ${maybe.summary}`,
+        );
       return {
         intent: 'unknown_code',
         code,
@@ -258,7 +322,14 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       if (!error) throw new Error(`No network error "${u.networkError}" in data/network-errors.json`);
       const related = error.related.map((r) => ({ ref: ref(relatedEntryId(r)), note: r.note }));
       const focus = u.focus === 'which' ? 'overview' : u.focus;
-      const suggestions = focus === 'overview' ? ['how do I fix it?', 'whose side is it?', ...related.slice(0, 1).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`)] : followUpSuggestions(focus, true);
+      const suggestions =
+        focus === 'overview'
+          ? [
+              'how do I fix it?',
+              'whose side is it?',
+              ...related.slice(0, 1).map((r) => `what is ${r.ref.code}${r.ref.vendor ? ` ${r.ref.vendor}` : ''}`),
+            ]
+          : followUpSuggestions(focus, true);
       return { intent: 'network_error', focus, ...side, error, related, notes, suggestions };
     }
     case 'triage':
@@ -268,7 +339,15 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const short = SHORT_ACTS.includes(act);
       const title = talk.actTitles[act];
       // The examples once: as the card's buttons (which Teams channels show too), not again as suggested replies.
-      return { intent: 'greeting', act, ...(title ? { title } : {}), message: talk.actReplies[act], examples: short ? [] : EXAMPLE_QUESTIONS, notes, suggestions: [] };
+      return {
+        intent: 'greeting',
+        act,
+        ...(title ? { title } : {}),
+        message: talk.actReplies[act],
+        examples: short ? [] : EXAMPLE_QUESTIONS,
+        notes,
+        suggestions: [],
+      };
     }
     case 'none': {
       const kind = u.otherWorld && kinds.kind(u.otherWorld.kind);
@@ -276,13 +355,29 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
         const { id, name, explanation, references } = kind;
         const { text } = u.otherWorld;
         // A number ("554 5.7.1 looks like …"), or only the world's own words ("Permission denied (publickey)").
-        const message = text ? talk.notHttp.replace('{text}', text).replace('{kind}', name) : talk.notHttpWorld.replace('{world}', kind.world?.about ?? name);
-        return { intent: 'none', message, otherWorld: { ...(text ? { text } : {}), kind: { id, name, explanation, references } }, examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
+        const message = text
+          ? talk.notHttp.replace('{text}', text).replace('{kind}', name)
+          : talk.notHttpWorld.replace('{world}', kind.world?.about ?? name);
+        return {
+          intent: 'none',
+          message,
+          otherWorld: { ...(text ? { text } : {}), kind: { id, name, explanation, references } },
+          examples: EXAMPLE_QUESTIONS,
+          notes,
+          suggestions: [],
+        };
       }
       // An aside ("hmm", "lol") gets its own short reply, without the examples.
       if (u.act) return { intent: 'none', message: talk.actReplies[u.act], examples: [], notes, suggestions: [] };
       const message = u.clarify ? talk.clarify[u.clarify] : talk.outOfScope;
-      return { intent: 'none', message, ...(u.clarify ? { clarify: u.clarify } : {}), examples: EXAMPLE_QUESTIONS, notes, suggestions: [] };
+      return {
+        intent: 'none',
+        message,
+        ...(u.clarify ? { clarify: u.clarify } : {}),
+        examples: EXAMPLE_QUESTIONS,
+        notes,
+        suggestions: [],
+      };
     }
   }
 }
@@ -291,7 +386,12 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
   const total = u.counts.reduce((sum, c) => sum + c.count, 0);
   const isFailure = (code: number) => code >= 400;
   const failures = u.counts.filter((c) => isFailure(c.code)).reduce((sum, c) => sum + c.count, 0);
-  const counts = u.counts.map((c) => ({ code: c.code, count: c.count, share: c.count / total, ref: c.id ? entryRef(table, c.id) : undefined }));
+  const counts = u.counts.map((c) => ({
+    code: c.code,
+    count: c.count,
+    share: c.count / total,
+    ref: c.id ? entryRef(table, c.id) : undefined,
+  }));
   const failing = u.counts.filter((c) => isFailure(c.code) && c.id);
   const top = failing[0];
   const focus = top?.id ? entryView(table, top.id) : undefined;
@@ -300,18 +400,34 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
   if (!focus) {
     story.push(`All ${total} responses are successes or redirects; nothing here failed.`);
   } else {
-    story.push(`${failures} of ${total} responses failed (${pct(failures)}); the most frequent failure is ${focus.code} ${focus.name} (${top?.count} of ${total}).`);
+    story.push(
+      `${failures} of ${total} responses failed (${pct(failures)}); the most frequent failure is ${focus.code} ${focus.name} (${top?.count} of ${total}).`,
+    );
     story.push(focus.summary);
     if (focus.causes[0]) story.push(`Likely cause: ${lowerFirst(focus.causes[0])}`);
     const second = failing[1];
     if (second) {
       const link = focus.related.find((r) => r.code === second.code);
       const secondRef = second.id ? entryRef(table, second.id) : undefined;
-      story.push(link ? `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${link.note}` : `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${secondRef?.summary ?? ''}`);
+      story.push(
+        link
+          ? `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${link.note}`
+          : `Also ${second.code} ${secondRef?.name ?? ''} (${second.count}×): ${secondRef?.summary ?? ''}`,
+      );
     }
   }
   const fix = focus ? likelyFixFor(table, focus, u) : undefined;
-  return { intent: 'triage', counts, total, failures, focus, ...(fix ? { likelyFix: fix } : {}), story, notes, suggestions: focus ? [`how do I fix ${focus.code}?`] : [] };
+  return {
+    intent: 'triage',
+    counts,
+    total,
+    failures,
+    focus,
+    ...(fix ? { likelyFix: fix } : {}),
+    story,
+    notes,
+    suggestions: focus ? [`how do I fix ${focus.code}?`] : [],
+  };
 }
 
 // === Helpers
@@ -319,7 +435,13 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
 export function entryRef(table: StatusTable, id: string): EntryRef {
   const e = table.entry(id);
   if (!e) throw new Error(`No entry "${id}" in the status table`);
-  return { id: e.id, code: e.code, name: e.name, summary: e.summary, ...(e.vendor ? { vendor: table.vendor(e.vendor)?.name ?? e.vendor } : {}) };
+  return {
+    id: e.id,
+    code: e.code,
+    name: e.name,
+    summary: e.summary,
+    ...(e.vendor ? { vendor: table.vendor(e.vendor)?.name ?? e.vendor } : {}),
+  };
 }
 
 /** The likely fix for what the message names (its vendors and stacks) and the side it is on, or the side asked for. */
@@ -343,14 +465,21 @@ function providerErrorView(table: StatusTable, id: string, entryId: string): Pro
 export function entryView(table: StatusTable, id: string): EntryView {
   const e = table.entry(id);
   if (!e) throw new Error(`No entry "${id}" in the status table`);
-  return { ...e, vendorName: e.vendor ? table.vendor(e.vendor)?.name : undefined, classInfo: table.classInfo(e.class as StatusClass) };
+  return {
+    ...e,
+    vendorName: e.vendor ? table.vendor(e.vendor)?.name : undefined,
+    classInfo: table.classInfo(e.class as StatusClass),
+  };
 }
 
 function contrasts(entries: EntryView[]): CompareAnswer['contrasts'] {
   const out: CompareAnswer['contrasts'] = [];
   for (const a of entries) {
     for (const rel of a.related) {
-      if (entries.some((b) => b !== a && b.code === rel.code) && !out.some((c) => c.from === rel.code && c.to === a.code)) {
+      if (
+        entries.some((b) => b !== a && b.code === rel.code) &&
+        !out.some((c) => c.from === rel.code && c.to === a.code)
+      ) {
         out.push({ from: a.code, to: rel.code, note: rel.note });
       }
     }
@@ -383,13 +512,19 @@ const FOLLOW_UP_QUESTIONS: ReadonlyArray<[Focus, string]> = [
 ];
 
 function followUpSuggestions(focus: Focus, failure: boolean): string[] {
-  return FOLLOW_UP_QUESTIONS.filter(([f]) => f !== focus && (failure || f === 'cause' || f === 'example')).map(([, q]) => q);
+  return FOLLOW_UP_QUESTIONS.filter(([f]) => f !== focus && (failure || f === 'cause' || f === 'example')).map(
+    ([, q]) => q,
+  );
 }
 
 function lookupSuggestions(entry: StatusEntry, focus: Focus): string[] {
   const failure = entry.code >= 400;
   const related = entry.related[0];
-  if (focus === 'overview') return [...followUpSuggestions(focus, failure).slice(0, 2), ...(related ? [`${entry.code} vs ${related.code}`] : [])];
+  if (focus === 'overview')
+    return [
+      ...followUpSuggestions(focus, failure).slice(0, 2),
+      ...(related ? [`${entry.code} vs ${related.code}`] : []),
+    ];
   return followUpSuggestions(focus, failure).slice(0, 3);
 }
 

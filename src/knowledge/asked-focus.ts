@@ -11,13 +11,22 @@ import type { Message } from './message';
  * "On our side", "my code", "their end" name a side relative to the user: `side` (the user's, when known) resolves
  * them; unknown, "our" reads as the operator's and "my" as the caller's, and "their" as the other one's.
  */
-export function readFocus(message: Message, talk: ConversationLexicon, choice: boolean, side?: Side, pasted: ReadonlyArray<{ start: number; end: number }> = []): AskedFocus | null {
+export function readFocus(
+  message: Message,
+  talk: ConversationLexicon,
+  choice: boolean,
+  side?: Side,
+  pasted: ReadonlyArray<{ start: number; end: number }> = [],
+): AskedFocus | null {
   let best: AskedFocus | null = null;
   const consider = (focus: AskedFocus) => {
     if (best === null || focusRank(focus) < focusRank(best)) best = focus;
   };
   // Words of pasted output ask nothing: "(reached max retries: 4)" is no question about retrying.
-  const outside = (list: readonly string[]) => (pasted.length ? list.map((w, i) => (pasted.some((span) => within(message.words[i]?.start ?? -1, span)) ? '' : w)) : list);
+  const outside = (list: readonly string[]) =>
+    pasted.length
+      ? list.map((w, i) => (pasted.some((span) => within(message.words[i]?.start ?? -1, span)) ? '' : w))
+      : list;
   const freeStems = outside(message.freeStems);
   const texts = outside(message.texts);
   // "i don't own the api": a side said with a negation before it is the other one.
@@ -41,7 +50,12 @@ export function readFocus(message: Message, talk: ConversationLexicon, choice: b
   if (choice && texts.find((w) => !talk.fillers.has(w) && !talk.continuations.has([w])) === 'which') consider('which');
   // "is that our code or the provider's side": one side, "or", the other: a question of whose it is.
   const or = texts.indexOf('or');
-  if (or > 0 && sidesAt.some((s) => s.at < or) && sidesAt.some((s) => s.at > or && sidesAt.some((t) => t.at < or && t.side !== s.side))) consider('fault');
+  if (
+    or > 0 &&
+    sidesAt.some((s) => s.at < or) &&
+    sidesAt.some((s) => s.at > or && sidesAt.some((t) => t.at < or && t.side !== s.side))
+  )
+    consider('fault');
   return best;
 }
 

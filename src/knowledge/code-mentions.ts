@@ -49,13 +49,33 @@ export const MENTION_THRESHOLD_KNOWN = 1.5;
 export const MENTION_THRESHOLD_UNKNOWN = 2.5;
 export const MENTION_THRESHOLD_OUT_OF_RANGE = 0.5;
 /** "area code 415", "promo code 200": a code, but not an HTTP one. */
-const OTHER_KINDS_OF_CODE = new Set(['area', 'zip', 'postal', 'post', 'country', 'dialing', 'dialling', 'promo', 'discount', 'coupon', 'voucher', 'source', 'tax', 'airport', 'bank', 'sort', 'dress', 'exit']);
+const OTHER_KINDS_OF_CODE = new Set([
+  'area',
+  'zip',
+  'postal',
+  'post',
+  'country',
+  'dialing',
+  'dialling',
+  'promo',
+  'discount',
+  'coupon',
+  'voucher',
+  'source',
+  'tax',
+  'airport',
+  'bank',
+  'sort',
+  'dress',
+  'exit',
+]);
 
 const STRONG_BEFORE = new Set(['http', 'https', 'status', 'statuscode', 'code', 'error', 'err', 'httperror']);
 const STRONG_AFTER = new Set(['error', 'errors', 'status', 'response', 'code', 'page']);
 
 // Key-value forms: "status": 429, status=404, statusCode: 500, http_code=000, "code": 401.
-const STATUS_KEY_BEFORE = /(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
+const STATUS_KEY_BEFORE =
+  /(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
 // Status lines and access logs: "HTTP/1.1 503", "< HTTP/2 404", `"GET / HTTP/1.1" 502`.
 const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
 // Squid's access log joins its result code and the status: "TCP_DENIED/407", "TCP_MISS/200", "NONE_NONE/400".
@@ -98,12 +118,17 @@ const RULED_OUT = -1;
 const TOPIC_MESSAGE_WORDS = 6;
 
 /** `inConversation`: the message continues a conversation about HTTP, so a number in it is likelier a code. */
-export function findCodeMentions(message: Message, vocabulary: MentionVocabulary, inConversation = false): CodeMention[] {
+export function findCodeMentions(
+  message: Message,
+  vocabulary: MentionVocabulary,
+  inConversation = false,
+): CodeMention[] {
   const reader = new NumberReader(message, vocabulary, inConversation);
   const mentions: CodeMention[] = [];
   message.words.forEach((word, index) => {
     const first = word.text.charCodeAt(0);
-    if (first === 101 && message.texts[index - 1] === 'code' && PACKAGE_MANAGER_CODE.test(word.text)) mentions.push(reader.prefixed(index));
+    if (first === 101 && message.texts[index - 1] === 'code' && PACKAGE_MANAGER_CODE.test(word.text))
+      mentions.push(reader.prefixed(index));
     if (first < 48 || first > 57) return; // not a digit: no number
     const mention = reader.read(index);
     if (mention) mentions.push(mention);
@@ -135,14 +160,27 @@ class NumberReader {
     this.isTopic =
       words.length <= TOPIC_MESSAGE_WORDS &&
       words.filter((w) => /^\d/.test(w.text)).length === 1 &&
-      words.every((w, i) => /^\d/.test(w.text) || vocabulary.askWords.has(message.stemAt(i)) || this.lexicon.stopWords.has(w.text.replace(/'/g, '')));
+      words.every(
+        (w, i) =>
+          /^\d/.test(w.text) ||
+          vocabulary.askWords.has(message.stemAt(i)) ||
+          this.lexicon.stopWords.has(w.text.replace(/'/g, '')),
+      );
   }
 
   /** npm's "code E401": the registry's HTTP status, prefixed with an E. */
   prefixed(index: number): CodeMention {
     const word = this.message.words[index] as Word;
     const digits = word.text.slice(1);
-    return { code: Number(digits), digits, start: word.start + 1, end: word.end, line: this.message.lines[index] as number, score: 5, strong: true };
+    return {
+      code: Number(digits),
+      digits,
+      start: word.start + 1,
+      end: word.end,
+      line: this.message.lines[index] as number,
+      score: 5,
+      strong: true,
+    };
   }
 
   /** The number at word `index` with its score, or null where it cannot be a status at all (a decimal, a port). */
@@ -166,7 +204,11 @@ class NumberReader {
     const after = lower[word.end] ?? ' ';
     const after2 = lower[word.end + 1] ?? ' ';
     // IIS writes a sub-status after the status: "401.2", "404.3", "500.19".
-    const subStatus = after === '.' && SUB_STATUS.test(lower.slice(word.end, word.end + 6)) && isKnown(code) && !(before === '.' && DIGIT.test(before2));
+    const subStatus =
+      after === '.' &&
+      SUB_STATUS.test(lower.slice(word.end, word.end + 6)) &&
+      isKnown(code) &&
+      !(before === '.' && DIGIT.test(before2));
     const squid = before === '/' && SQUID_RESULT.test(lower.slice(Math.max(0, start - 40), start));
     if (!subStatus && !squid && isPartOfOtherNumber(before, before2, after, after2)) return null;
 
@@ -181,13 +223,25 @@ class NumberReader {
     if (isHeader && !STATUS_KEY_NAME.test(headerName)) return null; // "< content-length: 500", "Retry-After: 120"
     if (before === ':' && (before2 === ']' || before2 === ')')) return null; // [::1]:8080
     // nginx's "(111: Connection refused)": an errno and the system's message, unless that is the code's reason phrase.
-    if (before === '(' && after === ':' && after2 === ' ' && ERRNO_TEXT.test(lower.slice(word.end + 2, word.end + 40))) {
+    if (
+      before === '(' &&
+      after === ':' &&
+      after2 === ' ' &&
+      ERRNO_TEXT.test(lower.slice(word.end + 2, word.end + 40))
+    ) {
       if (!reasonPhraseFollows(code, this.textsFrom(index + 1, 5))) return null;
     }
 
     const known = isKnown(code);
     const inRange = code >= 100 && code <= 599;
-    const e: Evidence = { score: (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) + (this.inDomain || this.inConversation ? DOMAIN_BONUS : 0), strong: false, elsewhere: false, measured: false };
+    const e: Evidence = {
+      score:
+        (known ? BASE_KNOWN : inRange ? BASE_UNKNOWN_IN_RANGE : BASE_OUT_OF_RANGE) +
+        (this.inDomain || this.inConversation ? DOMAIN_BONUS : 0),
+      strong: false,
+      elsewhere: false,
+      measured: false,
+    };
 
     // Where only HTTP puts a status: its status line, a JSON or key=value status field.
     const httpShape = squid || STATUS_LINE_BEFORE.test(textBefore) || STATUS_KEY_BEFORE.test(textBefore);
@@ -209,15 +263,32 @@ class NumberReader {
     const prevPrev = this.freeText(index - 2, line);
     const next = this.freeText(index + 1, line);
     // A unit may be glued to what follows it: "520 MB/s", "200 req/s".
-    const unitAfter = this.onLine(index + 1, line) && lower[(words[index + 1] as Word).start - 1] === ' ' ? words[index + 1]?.text : undefined;
-    const afterAdjective = next !== undefined && lexicon.countAdjectives.has(next) && this.onLine(index + 2, line) ? words[index + 2]?.text : undefined;
-    const nextIsCount = this.isCount(next) || next === 'of' || this.isCount(afterAdjective) || (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
+    const unitAfter =
+      this.onLine(index + 1, line) && lower[(words[index + 1] as Word).start - 1] === ' '
+        ? words[index + 1]?.text
+        : undefined;
+    const afterAdjective =
+      next !== undefined && lexicon.countAdjectives.has(next) && this.onLine(index + 2, line)
+        ? words[index + 2]?.text
+        : undefined;
+    const nextIsCount =
+      this.isCount(next) ||
+      next === 'of' ||
+      this.isCount(afterAdjective) ||
+      (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
     // "503 ms", "404 MB" measure something, often within an HTTP story; "200 users", "503 items" count other things.
     const unit = next ?? unitAfter ?? '';
     if (next === undefined && nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit)); // "520 MB/s"
     // "the 101 freeway", "levi's 501 jeans": in a sentence about something else, a word the web never uses right
     // beside the number names what the number belongs to. Not in a conversation about HTTP, where numbers are codes.
-    if (!this.inDomain && !this.inConversation && words.length >= 4 && ((prev !== undefined && isForeignWord(prev, this.vocabulary)) || (next !== undefined && isForeignWord(next, this.vocabulary)))) against(e, 2);
+    if (
+      !this.inDomain &&
+      !this.inConversation &&
+      words.length >= 4 &&
+      ((prev !== undefined && isForeignWord(prev, this.vocabulary)) ||
+        (next !== undefined && isForeignWord(next, this.vocabulary)))
+    )
+      against(e, 2);
     // "Expect: 100-continue", "401k-plan": the number is part of a token, unless a status word follows it ("404-page").
     if (after === '-' && LETTER.test(after2)) {
       const joined = words[index + 1]?.text;
@@ -226,21 +297,41 @@ class NumberReader {
 
     if (prev !== undefined) {
       if ((prev === 'about' || prev === 'with') && (prevPrev === 'what' || prevPrev === 'how')) e.score += 1.5;
-      else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats')) e.score += 2.5; // "what is 471"
+      else if (prev === 'is' && (prevPrev === 'what' || prevPrev === 'whats'))
+        e.score += 2.5; // "what is 471"
       // "xhr status is 0", "the error code was 1000": the status word, then "is" or "was".
       else if ((prev === 'is' || prev === 'was') && prevPrev !== undefined && STRONG_BEFORE.has(prevPrev)) e.score += 3;
       else if (prev === 'code' && prevPrev !== undefined && OTHER_KINDS_OF_CODE.has(prevPrev)) against(e, 5);
-      else if (lexicon.mathWords.has(prev) || (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))) against(e, 3); // "square root of 429"
+      else if (
+        lexicon.mathWords.has(prev) ||
+        (prev === 'of' && prevPrev !== undefined && lexicon.mathWords.has(prevPrev))
+      )
+        against(e, 3); // "square root of 429"
       else if (STRONG_BEFORE.has(prev)) e.score += 3;
-      else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`)) against(e, 3); // "port 8080", "listen on 443"
+      else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`))
+        against(e, 3); // "port 8080", "listen on 443"
       // "flight LH 429", "room B 404": an identifier's head, then a short code of letters, then the number.
-      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && isShortCode(prev, lexicon)) against(e, 3);
+      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && isShortCode(prev, lexicon))
+        against(e, 3);
       // "the final score was 301": the head, then "is" or "was" ("the page is 404" is about the web: a status).
-      else if (prevPrev !== undefined && lexicon.notStatusBefore.has(prevPrev) && !lexicon.domainWords.has(prevPrev) && LINKING.has(prev)) against(e, 3);
+      else if (
+        prevPrev !== undefined &&
+        lexicon.notStatusBefore.has(prevPrev) &&
+        !lexicon.domainWords.has(prevPrev) &&
+        LINKING.has(prev)
+      )
+        against(e, 3);
       // "my flight is BA 303": the same, with "is" between the head and its code.
-      else if (prevPrev !== undefined && LINKING.has(prevPrev) && isShortCode(prev, lexicon) && lexicon.notStatusBefore.has(this.freeText(index - 3, line) ?? '')) against(e, 3);
+      else if (
+        prevPrev !== undefined &&
+        LINKING.has(prevPrev) &&
+        isShortCode(prev, lexicon) &&
+        lexicon.notStatusBefore.has(this.freeText(index - 3, line) ?? '')
+      )
+        against(e, 3);
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
-      else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`)) e.score -= nextIsCount ? 3 : 0;
+      else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`))
+        e.score -= nextIsCount ? 3 : 0;
       // "3000 or 8080", "node 20 or 18": a weak cue ("or", "the", "got") lifts only a number in HTTP's range.
       else if (lexicon.statusBefore.has(prev) && inRange) e.score += 1.5;
     }
@@ -263,17 +354,39 @@ class NumberReader {
     // Unavailable" on a SIP trunk).
     let otherKind: NumberKind | undefined;
     // On HTTP's own status line a word of another world decides nothing: its words are not looked for.
-    const kind = this.vocabulary.kinds.kindOf(this.message, index, textBefore, lower.slice(word.end, word.end + 24), () => (httpShape ? [] : this.nearKinds()), code);
+    const kind = this.vocabulary.kinds.kindOf(
+      this.message,
+      index,
+      textBefore,
+      lower.slice(word.end, word.end + 24),
+      () => (httpShape ? [] : this.nearKinds()),
+      code,
+    );
     // In a message about the web, such a word counts only close by: "explain what a 307 is? our SSO flow bounces …".
     const nearEnough = kind?.strength === 'near' && (kind.distance <= NEAR_KIND_WORDS || !this.inDomain);
-    if (kind?.strength === 'before' || (kind && nearEnough && !httpShape && !this.webWordNearer(index, kind.distance))) {
+    if (
+      kind?.strength === 'before' ||
+      (kind && nearEnough && !httpShape && !this.webWordNearer(index, kind.distance))
+    ) {
       e.score = Math.min(e.score, RULED_OUT);
       e.elsewhere = true;
       e.strong = false;
       otherKind = kind.kind;
     }
     const firm = otherKind && kind?.strength === 'before' ? { otherKindFirm: true as const } : {};
-    return { code, digits, start, end, line, score: e.score, strong: e.strong, ...(e.elsewhere ? { elsewhere: true } : {}), ...(e.measured ? { measured: true } : {}), ...(otherKind ? { otherKind } : {}), ...firm };
+    return {
+      code,
+      digits,
+      start,
+      end,
+      line,
+      score: e.score,
+      strong: e.strong,
+      ...(e.elsewhere ? { elsewhere: true } : {}),
+      ...(e.measured ? { measured: true } : {}),
+      ...(otherKind ? { otherKind } : {}),
+      ...firm,
+    };
   }
 
   /**
@@ -304,7 +417,9 @@ class NumberReader {
     if (!this.onLine(i, line)) return undefined;
     const { lower, words } = this.message;
     const w = words[i] as Word;
-    return GLUED_BEFORE.includes(lower[w.start - 1] ?? ' ') || GLUED_AFTER.includes(lower[w.end] ?? ' ') ? undefined : w.text;
+    return GLUED_BEFORE.includes(lower[w.start - 1] ?? ' ') || GLUED_AFTER.includes(lower[w.end] ?? ' ')
+      ? undefined
+      : w.text;
   }
 
   /** Up to `count` word texts from word `from` on, on `line` when given. */
@@ -384,7 +499,13 @@ function lineStartOf(text: string, offset: number): number {
 
 /** "200 grapes", "404 reasons": a plural noun after a number that the table never uses counts things. */
 function isCountNoun(word: string, vocabulary: MentionVocabulary): boolean {
-  return word.length >= 4 && /[^su]s$/.test(word) && !vocabulary.isTableWord(word) && !vocabulary.askWords.has(stem(word)) && !vocabulary.lexicon.domainWords.has(word);
+  return (
+    word.length >= 4 &&
+    /[^su]s$/.test(word) &&
+    !vocabulary.isTableWord(word) &&
+    !vocabulary.askWords.has(stem(word)) &&
+    !vocabulary.lexicon.domainWords.has(word)
+  );
 }
 
 /** Letters that may be an identifier's code ("LH", "BA", "B"), not a word of the sentence. */
@@ -398,7 +519,14 @@ const LINKING = new Set(['is', 'was', 'number', 'no', 'nr']);
 function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
   // Adverbs ("specifically", "exactly") say how, not what the number belongs to.
-  return /^[a-z]{4,}$/.test(w) && !w.endsWith('ly') && !vocabulary.isTableWord(w) && !vocabulary.askWords.has(w) && !vocabulary.lexicon.stopWords.has(w) && !vocabulary.isMisspelt(w);
+  return (
+    /^[a-z]{4,}$/.test(w) &&
+    !w.endsWith('ly') &&
+    !vocabulary.isTableWord(w) &&
+    !vocabulary.askWords.has(w) &&
+    !vocabulary.lexicon.stopWords.has(w) &&
+    !vocabulary.isMisspelt(w)
+  );
 }
 
 /**
@@ -428,7 +556,8 @@ function measureAlike(mentions: CodeMention[], lower: string): void {
 }
 
 /** What stands between two amounts compared: "vs", "instead of", "than", "to", "or" (a unit may follow the first). */
-const ALIKE_BETWEEN = /^\s*(?:[a-z]+\s+){0,3}?(?:vs\.?|versus|instead of|rather than|than|compared (?:to|with)|to|or)\s+(?:the |a |just |only )?$/;
+const ALIKE_BETWEEN =
+  /^\s*(?:[a-z]+\s+){0,3}?(?:vs\.?|versus|instead of|rather than|than|compared (?:to|with)|to|or)\s+(?:the |a |just |only )?$/;
 const SUB_STATUS = /^\.\d{1,3}(?![\d.])/;
 
 /** Codes listed together ("502, 503 and 504", "401 / 403 / 404") vouch for each other. */
@@ -491,7 +620,6 @@ function nextNonBlank(text: string, from: number, direction: 1 | -1): number {
   }
   return -1;
 }
-
 
 /** The mentions understand() reads as status codes: a known code needs less evidence than a number the table lacks. */
 export function acceptsMention(table: Pick<StatusTable, 'has'>): (m: CodeMention) => boolean {

@@ -58,7 +58,9 @@ export class CodeSearch {
       threshold: 0.35,
       minMatchCharLength: 2,
     });
-    this.nameItems = table.entries.flatMap((e) => [e.name, ...e.aliases].map((text) => ({ id: e.id, code: e.code, text })));
+    this.nameItems = table.entries.flatMap((e) =>
+      [e.name, ...e.aliases].map((text) => ({ id: e.id, code: e.code, text })),
+    );
     this.nameItems.forEach((item, i) => {
       for (const gram of trigrams(item.text)) {
         const list = this.nameTrigrams.get(gram);
@@ -77,8 +79,12 @@ export class CodeSearch {
     if (cached) return cached;
     // Fuse.js scores every item it is given: give it only the names that share the most trigrams with the query.
     const shared = new Map<number, number>();
-    for (const gram of trigrams(q)) for (const i of this.nameTrigrams.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
-    const likely = [...shared.entries()].sort((a, b) => b[1] - a[1]).slice(0, NAME_CANDIDATES).map(([i]) => this.nameItems[i] as NameItem);
+    for (const gram of trigrams(q))
+      for (const i of this.nameTrigrams.get(gram) ?? []) shared.set(i, (shared.get(i) ?? 0) + 1);
+    const likely = [...shared.entries()]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, NAME_CANDIDATES)
+      .map(([i]) => this.nameItems[i] as NameItem);
     const seen = new Set<string>();
     const hits = new Fuse(likely, { keys: ['text'], includeScore: true, threshold: 0.35, minMatchCharLength: 2 })
       .search(q, { limit: limit * 3 })
@@ -112,7 +118,9 @@ export class CodeSearch {
   }
 
   private byWords(q: string, limit: number): SearchHit[] {
-    return this.fuse.search(q, { limit }).map((r) => ({ id: r.item.id, code: Number(r.item.code), distance: r.score ?? 1 }));
+    return this.fuse
+      .search(q, { limit })
+      .map((r) => ({ id: r.item.id, code: Number(r.item.code), distance: r.score ?? 1 }));
   }
 }
 
@@ -126,7 +134,10 @@ interface NameItem {
 const NAME_CANDIDATES = 24;
 
 function trigrams(text: string): Set<string> {
-  const s = ` ${text.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim()} `;
+  const s = ` ${text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim()} `;
   const out = new Set<string>();
   for (let i = 0; i + 3 <= s.length; i++) out.add(s.slice(i, i + 3));
   return out;

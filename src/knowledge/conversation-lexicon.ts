@@ -17,7 +17,18 @@ export type Act = (typeof ACTS)[number];
  * The part of an answer a message asks for: the whole overview, or (mostly in follow-ups) one part of it. `server`
  * and `client` are one side's steps, `fault` whose side has to act, `which` the code to use after a comparison.
  */
-export const FOCUSES = ['overview', 'fix', 'server', 'client', 'cause', 'fault', 'retry', 'more', 'example', 'which'] as const;
+export const FOCUSES = [
+  'overview',
+  'fix',
+  'server',
+  'client',
+  'cause',
+  'fault',
+  'retry',
+  'more',
+  'example',
+  'which',
+] as const;
 export type Focus = (typeof FOCUSES)[number];
 /** The focuses a message can ask for by its words, in the order they are tried: the most specific first. */
 const ASKED_FOCUSES = ['which', 'fault', 'retry', 'example', 'cause', 'server', 'client', 'fix', 'more'] as const;
@@ -31,7 +42,13 @@ export const SIDES = ['client', 'server'] as const;
 /** Which end of an API the user is on: calling it, or running it. */
 export type Side = (typeof SIDES)[number];
 
-const phrases = z.array(z.string().trim().min(1).regex(/^[^A-Z]+$/, 'must be lower case'));
+const phrases = z.array(
+  z
+    .string()
+    .trim()
+    .min(1)
+    .regex(/^[^A-Z]+$/, 'must be lower case'),
+);
 
 export const conversationSchema = z
   .object({
@@ -49,13 +66,20 @@ export const conversationSchema = z
           })
           .strict(),
       )
-      .refine((list) => ACTS.every((a) => list.some((x) => x.act === a)), `needs one entry for each act: ${ACTS.join(', ')}`),
+      .refine(
+        (list) => ACTS.every((a) => list.some((x) => x.act === a)),
+        `needs one entry for each act: ${ACTS.join(', ')}`,
+      ),
     fillers: phrases,
-    focus: z.object(Object.fromEntries(ASKED_FOCUSES.map((f) => [f, phrases.min(1)])) as Record<AskedFocus, typeof phrases>).strict(),
+    focus: z
+      .object(Object.fromEntries(ASKED_FOCUSES.map((f) => [f, phrases.min(1)])) as Record<AskedFocus, typeof phrases>)
+      .strict(),
     askWords: phrases,
     backReferences: phrases.min(1),
     pronouns: phrases.min(1),
-    ordinals: z.object(Object.fromEntries(ORDINALS.map((o) => [o, phrases.min(1)])) as Record<Ordinal, typeof phrases>).strict(),
+    ordinals: z
+      .object(Object.fromEntries(ORDINALS.map((o) => [o, phrases.min(1)])) as Record<Ordinal, typeof phrases>)
+      .strict(),
     continuations: phrases.min(1),
     userSide: z.object({ server: phrases.min(1), client: phrases.min(1) }).strict(),
     /** "on our side", "my code": the user's own side, whichever it is (the key says which to assume when unknown). */
@@ -76,7 +100,10 @@ export const conversationSchema = z
     dislikeReply: sentence,
     /** After "none of these" in a did-you-mean: what to give instead. */
     noneOfTheseReply: sentence,
-    notHttp: z.string().includes('{text}', { message: 'must contain {text}' }).includes('{kind}', { message: 'must contain {kind}' }),
+    notHttp: z
+      .string()
+      .includes('{text}', { message: 'must contain {text}' })
+      .includes('{kind}', { message: 'must contain {kind}' }),
     notHttpWorld: z.string().includes('{world}', { message: 'must contain {world}' }),
     /**
      * "what kinds of questions can i ask you", "which errors do you know": a question to the bot (one of `addressees`)
@@ -139,12 +166,17 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
       { exact: true },
     ),
     actReplies: Object.fromEntries(data.acts.map((a) => [a.act, a.reply])) as Record<Act, string>,
-    actTitles: Object.fromEntries(data.acts.flatMap((a) => (a.title ? [[a.act, a.title]] : []))) as Partial<Record<Act, string>>,
+    actTitles: Object.fromEntries(data.acts.flatMap((a) => (a.title ? [[a.act, a.title]] : []))) as Partial<
+      Record<Act, string>
+    >,
     fillers: stems(data.fillers),
     // Order matters where phrases collide: the list is built most specific focus first, and WordPhrases keeps the
     // first of equal length.
     focus: new WordPhrases(ASKED_FOCUSES.flatMap((f) => data.focus[f].map((p) => [p, f] as const))),
-    focusWords: Object.fromEntries(ASKED_FOCUSES.map((f) => [f, stems(data.focus[f])])) as Record<AskedFocus, Set<string>>,
+    focusWords: Object.fromEntries(ASKED_FOCUSES.map((f) => [f, stems(data.focus[f])])) as Record<
+      AskedFocus,
+      Set<string>
+    >,
     askWords: stems(data.askWords),
     backReferences: new WordPhrases(data.backReferences.map((p) => [p, true] as const)),
     pronouns: stems(data.pronouns),
@@ -167,7 +199,25 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     notHttp: data.notHttp,
     notHttpWorld: data.notHttpWorld,
     botQuestion: { addressees: stems(data.botQuestion.addressees), words: stems(data.botQuestion.words) },
-    words: [...data.acts.flatMap((a) => a.phrases), ...data.fillers, ...Object.values(data.focus).flat(), ...data.askWords, ...data.backReferences, ...data.pronouns, ...data.continuations, ...data.userSide.server, ...data.userSide.client, ...data.ownSide.server, ...data.ownSide.client, ...data.otherSide, ...data.resolved, ...data.topicChange, ...data.newState, ...data.returnTo, ...Object.values(data.ordinals).flat()],
+    words: [
+      ...data.acts.flatMap((a) => a.phrases),
+      ...data.fillers,
+      ...Object.values(data.focus).flat(),
+      ...data.askWords,
+      ...data.backReferences,
+      ...data.pronouns,
+      ...data.continuations,
+      ...data.userSide.server,
+      ...data.userSide.client,
+      ...data.ownSide.server,
+      ...data.ownSide.client,
+      ...data.otherSide,
+      ...data.resolved,
+      ...data.topicChange,
+      ...data.newState,
+      ...data.returnTo,
+      ...Object.values(data.ordinals).flat(),
+    ],
   };
 }
 

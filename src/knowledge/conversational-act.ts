@@ -52,11 +52,20 @@ function askedOfTheBot(message: Message, talk: ConversationLexicon): Act | null 
  * greeting, thanks or acknowledgement that opens the message ("hey there! quick one before my meeting", "ok got
  * it. I'll tell the backend team.").
  */
-export function readActAmongChatter(message: Message, talk: ConversationLexicon, tellsNothing: (from: number, to: number) => boolean): Act | null {
+export function readActAmongChatter(
+  message: Message,
+  talk: ConversationLexicon,
+  tellsNothing: (from: number, to: number) => boolean,
+): Act | null {
   const breaks = sentenceBreaks(message);
   if (breaks.length < 3 || message.words.length > MAX_CHATTER_WORDS) return null;
-  const sentences = breaks.slice(0, -1).map((from, b) => ({ from, to: breaks[b + 1] as number, act: actOf(message, from, breaks[b + 1] as number, talk) }));
-  const restTellsNothing = (except: number) => sentences.every((s, b) => b === except || s.act !== null || tellsNothing(s.from, s.to));
+  const sentences = breaks.slice(0, -1).map((from, b) => ({
+    from,
+    to: breaks[b + 1] as number,
+    act: actOf(message, from, breaks[b + 1] as number, talk),
+  }));
+  const restTellsNothing = (except: number) =>
+    sentences.every((s, b) => b === except || s.act !== null || tellsNothing(s.from, s.to));
   const asked = sentences.findIndex((s) => s.act === 'help' || s.act === 'about');
   if (asked >= 0 && restTellsNothing(asked)) return sentences[asked]?.act ?? null;
   const first = sentences[0]?.act;
@@ -85,7 +94,12 @@ function openingOnVague(message: Message, talk: ConversationLexicon, vague?: Rea
  * `goesOnTo(from)` says whether a status or a failure is told from word `from` on: "fixed that, now it's a 525" opens
  * with an acknowledgement but goes on to a new failure, unless what follows says it is resolved too.
  */
-export function readClosingAct(message: Message, talk: ConversationLexicon, inConversation: boolean, goesOnTo: (from: number) => boolean = () => false): Act | null {
+export function readClosingAct(
+  message: Message,
+  talk: ConversationLexicon,
+  inConversation: boolean,
+  goesOnTo: (from: number) => boolean = () => false,
+): Act | null {
   const { stems, words, lower } = message;
   if (stems.length < 2 || lower.includes('?')) return null;
   const breaks = sentenceBreaks(message);
@@ -94,13 +108,20 @@ export function readClosingAct(message: Message, talk: ConversationLexicon, inCo
   for (let b = 0; b < breaks.length - 1; b++) {
     const from = breaks[b] as number;
     const sentence = texts.slice(from, breaks[b + 1]);
-    if (sentence.some((w) => WH_WORD.test(w)) || (ASKING_VERB.test(sentence[0] as string) && SUBJECT.test(sentence[1] ?? ''))) return null;
+    if (
+      sentence.some((w) => WH_WORD.test(w)) ||
+      (ASKING_VERB.test(sentence[0] as string) && SUBJECT.test(sentence[1] ?? ''))
+    )
+      return null;
   }
   const last = actOf(message, breaks[breaks.length - 2] as number, words.length, talk);
   let first = actOf(message, 0, breaks[1] as number, talk);
   if (first && !last && goesOnTo(breaks[1] as number) && !talk.resolved.has(stems.slice(breaks[1]))) first = null;
   // "understood, will check the proxy" acknowledges an answer; with no answer before it, there is nothing to.
-  return ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ?? null;
+  return (
+    ACT_PRECEDENCE.find((a) => CLOSING_ACTS.has(a) && (a !== 'ack' || inConversation) && (a === last || a === first)) ??
+    null
+  );
 }
 
 /** How many words may say what a thank-you is for, after one of these ("for explaining", "with nginx"). */
@@ -124,7 +145,7 @@ function sentenceBreaks(message: Message): number[] {
 function actOf(message: Message, from: number, to: number, talk: ConversationLexicon): Act | null {
   const { stems, bare } = message;
   const found = new Set<Act>();
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to;) {
     const hit = talk.acts.at(bare, i);
     if (hit && hit.at + hit.length <= to) {
       found.add(hit.value);

@@ -31,7 +31,12 @@ export function readJson(dataDir: string, path: string): unknown {
 export function firstIssue(error: z.ZodError, whole = '(entry)'): { field: string; problem: string } {
   const issue = error.issues[0];
   if (!issue) return { field: whole, problem: 'is invalid' };
-  const field = issue.path.length ? issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '') : whole;
+  const field = issue.path.length
+    ? issue.path
+        .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+        .join('')
+        .replace(/^\./, '')
+    : whole;
   return { field, problem: issue.message };
 }
 

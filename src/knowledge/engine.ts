@@ -85,13 +85,31 @@ export class StatusEngine {
       isVendorWord: (word: string) => vendorWords.has(word),
     };
     const providers = new ProviderErrorFinder(table.providerErrors, table.named.providers);
-    this.parts = { table, lexicon, talk, kinds, mentions, phrases, symptoms, search: this.search, corrector, providers };
+    this.parts = {
+      table,
+      lexicon,
+      talk,
+      kinds,
+      mentions,
+      phrases,
+      symptoms,
+      search: this.search,
+      corrector,
+      providers,
+    };
   }
 
   /** Loads and validates `data/` (throws DataError naming file, code and field) and builds the indexes. */
   static load(dataDir: string = DEFAULT_DATA_DIR, remembered = REMEMBERED_UNDERSTANDINGS): StatusEngine {
     return new StatusEngine(
-      { table: loadTable(dataDir), lexicon: loadLexicon(dataDir), talk: loadConversationLexicon(dataDir), kinds: NumberKinds.load(dataDir), secretWords: loadSecretWords(dataDir), factWords: loadPastedFactWords(dataDir) },
+      {
+        table: loadTable(dataDir),
+        lexicon: loadLexicon(dataDir),
+        talk: loadConversationLexicon(dataDir),
+        kinds: NumberKinds.load(dataDir),
+        secretWords: loadSecretWords(dataDir),
+        factWords: loadPastedFactWords(dataDir),
+      },
       remembered,
     );
   }
@@ -103,7 +121,11 @@ export class StatusEngine {
   understand(text: string, context: ConversationContext = NO_CONTEXT): Understanding {
     if (text.length > REMEMBERED_TEXT_LENGTH || this.understood.capacity === 0) return this.read(text, context);
     const key = contextKey(context);
-    return this.understood.getOrAdd(key ? `${key}\u0000${text}` : text, () => deepFreeze(this.read(text, context)), (u) => !u.secrets);
+    return this.understood.getOrAdd(
+      key ? `${key}\u0000${text}` : text,
+      () => deepFreeze(this.read(text, context)),
+      (u) => !u.secrets,
+    );
   }
 
   private read(text: string, context: ConversationContext): Understanding {
@@ -115,7 +137,10 @@ export class StatusEngine {
 
   /** `now` dates what a pasted Retry-After or rate-limit reset means ("until 10:42 UTC"). */
   answer(understanding: Understanding, now: Date = new Date()): Answer {
-    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords, { words: this.data.factWords, now });
+    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords, {
+      words: this.data.factWords,
+      now,
+    });
   }
 
   ask(text: string, context: ConversationContext = NO_CONTEXT): { understanding: Understanding; answer: Answer } {
@@ -127,7 +152,14 @@ export class StatusEngine {
   lookup(id: string, focus: Focus = 'overview'): Understanding {
     const entry = this.table.entry(id);
     if (!entry) throw new Error(`No entry "${id}" in the status table`);
-    return chosen({ intent: 'lookup', codes: [entry.code], ids: [id], class: entry.class as StatusClass, focus, vendors: entry.vendor ? [entry.vendor] : [] });
+    return chosen({
+      intent: 'lookup',
+      codes: [entry.code],
+      ids: [id],
+      class: entry.class as StatusClass,
+      focus,
+      vendors: entry.vendor ? [entry.vendor] : [],
+    });
   }
 
   /**
@@ -142,21 +174,50 @@ export class StatusEngine {
     });
     const recommended = focus === 'which' && situation.trim() ? recommendFor(ids, situation, this.parts) : undefined;
     const vendors = [...new Set(entries.flatMap((e) => (e.vendor ? [e.vendor] : [])))];
-    return chosen({ intent: 'compare', codes: entries.map((e) => e.code), ids: [...ids], focus, ...(recommended ? { recommended } : {}), vendors });
+    return chosen({
+      intent: 'compare',
+      codes: entries.map((e) => e.code),
+      ids: [...ids],
+      focus,
+      ...(recommended ? { recommended } : {}),
+      vendors,
+    });
   }
 }
 
 /** A reading the caller chose outright (an entry by id, entries to compare): certain, found by its code, nothing else in it. */
-function chosen(fields: Pick<Understanding, 'intent' | 'codes' | 'ids' | 'focus' | 'vendors'> & Pick<Partial<Understanding>, 'class' | 'recommended'>): Understanding {
+function chosen(
+  fields: Pick<Understanding, 'intent' | 'codes' | 'ids' | 'focus' | 'vendors'> &
+    Pick<Partial<Understanding>, 'class' | 'recommended'>,
+): Understanding {
   const { intent, codes, ids, class: statusClass = null, focus, vendors, ...recommended } = fields;
-  return { intent, codes, ids, class: statusClass, code: null, focus, ...recommended, confidence: 1, alternatives: [], vendors, counts: [], truncated: false, via: 'code' };
+  return {
+    intent,
+    codes,
+    ids,
+    class: statusClass,
+    code: null,
+    focus,
+    ...recommended,
+    confidence: 1,
+    alternatives: [],
+    vendors,
+    counts: [],
+    truncated: false,
+    via: 'code',
+  };
 }
 
 /**
  * Known words are every word the table and lexicon use; a word outside them may be a typo of a word that matters
  * for matching (names and aliases weigh most, then symptom and vendor words).
  */
-function buildCorrector(table: StatusTable, lexicon: Lexicon, talk: ConversationLexicon, phrases: PhraseMatcher): TypoCorrector {
+function buildCorrector(
+  table: StatusTable,
+  lexicon: Lexicon,
+  talk: ConversationLexicon,
+  phrases: PhraseMatcher,
+): TypoCorrector {
   const known = new Set<string>();
   const targets = new Map<string, number>();
   const addAll = (text: string, weight = 0) => {
@@ -167,15 +228,40 @@ function buildCorrector(table: StatusTable, lexicon: Lexicon, talk: Conversation
   };
   for (const e of table.entries) {
     for (const s of e.symptoms) addAll(s);
-    for (const s of [e.summary, e.description, ...e.causes, ...e.nextSteps.client, ...e.nextSteps.server, e.retry.advice]) addAll(s);
+    for (const s of [
+      e.summary,
+      e.description,
+      ...e.causes,
+      ...e.nextSteps.client,
+      ...e.nextSteps.server,
+      e.retry.advice,
+    ])
+      addAll(s);
   }
   for (const v of table.vendors) for (const k of v.keywords) addAll(k, 2);
   for (const w of phrases.vocabulary()) {
     known.add(w);
     if (w.length >= 4) targets.set(w, 3);
   }
-  for (const w of [...lexicon.stopWords, ...lexicon.notStatusAfter, ...lexicon.notStatusBefore, ...lexicon.statusBefore, ...lexicon.statusAfter]) known.add(w);
-  for (const key of [...lexicon.compareWords, ...lexicon.classCueWords, ...lexicon.classWords.keys(), ...lexicon.approximators, ...lexicon.mathWords, ...lexicon.operators, ...lexicon.webWords, ...talk.words]) addAll(key);
+  for (const w of [
+    ...lexicon.stopWords,
+    ...lexicon.notStatusAfter,
+    ...lexicon.notStatusBefore,
+    ...lexicon.statusBefore,
+    ...lexicon.statusAfter,
+  ])
+    known.add(w);
+  for (const key of [
+    ...lexicon.compareWords,
+    ...lexicon.classCueWords,
+    ...lexicon.classWords.keys(),
+    ...lexicon.approximators,
+    ...lexicon.mathWords,
+    ...lexicon.operators,
+    ...lexicon.webWords,
+    ...talk.words,
+  ])
+    addAll(key);
   // Synonym words are matching words too ("throtled" → "throttled"); only longer ones, to leave everyday words alone.
   for (const key of lexicon.synonymSources) addAll(key, key.length >= 6 ? 1 : 0);
   return new TypoCorrector(known, targets);

@@ -13,7 +13,11 @@ export const sentence = z
   .min(3, 'must be a sentence of at least 3 characters')
   .max(600, 'must be at most 600 characters; split it');
 
-const shortLine = z.string().trim().min(2, 'must not be empty').max(200, 'must fit on one line (at most 200 characters)');
+const shortLine = z
+  .string()
+  .trim()
+  .min(2, 'must not be empty')
+  .max(200, 'must fit on one line (at most 200 characters)');
 
 /** A code worth comparing, with a one-sentence note on the difference; `vendor` points at a vendor's meaning. */
 const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
@@ -22,14 +26,24 @@ export const reference = z.object({ label: shortLine, url: z.url('must be an abs
  * An entry's step, plain or tagged with the stacks it is for ("raise client_max_body_size" → nginx): a message that
  * names one of them gets that step first, as the likely fix. Stack ids are vendors' or data/stacks.json's.
  */
-const entryStep = z.union([sentence, z.object({ text: sentence, stacks: z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be a vendor or stack id')).min(1) }).strict()]);
+const entryStep = z.union([
+  sentence,
+  z
+    .object({
+      text: sentence,
+      stacks: z.array(z.string().regex(/^[a-z0-9-]+$/, 'must be a vendor or stack id')).min(1),
+    })
+    .strict(),
+]);
 const entryNextSteps = z.object({
   client: z.array(entryStep).min(1, 'needs at least one step for the caller'),
   server: z.array(entryStep).min(1, 'needs at least one step for whoever runs the server'),
 });
 
 /** One step of an entry with the side it is for and the stacks it is tagged with (none: any stack). */
-export const sideStepSchema = z.object({ side: z.enum(['client', 'server']), text: z.string(), stacks: z.array(z.string()) }).strict();
+export const sideStepSchema = z
+  .object({ side: z.enum(['client', 'server']), text: z.string(), stacks: z.array(z.string()) })
+  .strict();
 export type SideStep = z.output<typeof sideStepSchema>;
 
 /** What to do next, for whoever calls the API and for whoever runs the server. */
@@ -55,7 +69,9 @@ const example = z
 
 /** Who usually has to act: whoever calls (`client`), whoever runs the server (`server`), `either`, or `nobody` (nothing failed). */
 export const FIXED_BY = ['client', 'server', 'either', 'nobody'] as const;
-const fixedBy = z.object({ side: z.enum(FIXED_BY), note: sentence.max(300, 'must be at most 300 characters') }).strict();
+const fixedBy = z
+  .object({ side: z.enum(FIXED_BY), note: sentence.max(300, 'must be at most 300 characters') })
+  .strict();
 
 export const STATUSES = ['standard', 'temporary', 'unused', 'obsolete', 'vendor'] as const;
 export type RegistryStatus = (typeof STATUSES)[number];
@@ -79,7 +95,10 @@ export const entryFields = z
     aliases: z.array(shortLine).default([]),
     class: z.string().regex(/^[1-5]xx$/, 'must be one of 1xx, 2xx, 3xx, 4xx, 5xx'),
     status: z.enum(STATUSES),
-    vendor: z.string().regex(/^[a-z0-9-]+$/, 'must be a vendor id from data/vendors.json').optional(),
+    vendor: z
+      .string()
+      .regex(/^[a-z0-9-]+$/, 'must be a vendor id from data/vendors.json')
+      .optional(),
     prevalence: z.enum(PREVALENCE),
     summary: sentence.max(200, 'must be one line (at most 200 characters)'),
     description: z.string().trim().min(40, 'must explain the code in plain words (at least 40 characters)').max(1200),
@@ -110,7 +129,8 @@ export const entrySchema = entryFields
   })
   // Steps are read as sentences everywhere; their stacks, where tagged, are kept beside them for the likely fix.
   .transform(({ nextSteps: tagged, ...entry }) => {
-    const steps = (side: SideStep['side']) => tagged[side].map((s): SideStep => (typeof s === 'string' ? { side, text: s, stacks: [] } : { side, ...s }));
+    const steps = (side: SideStep['side']) =>
+      tagged[side].map((s): SideStep => (typeof s === 'string' ? { side, text: s, stacks: [] } : { side, ...s }));
     const sideSteps = [...steps('client'), ...steps('server')];
     const texts = (side: SideStep['side']) => sideSteps.filter((s) => s.side === side).map((s) => s.text);
     return { ...entry, nextSteps: { client: texts('client'), server: texts('server') }, sideSteps };
@@ -157,16 +177,34 @@ export const networkErrorSchema = z
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as connection-refused'),
     name: shortLine,
     /** The status nginx answers when it meets this failure talking to its backend ("… while connecting to upstream"). */
-    proxyStatus: z.number().int().min(100, 'must be a status between 100 and 599').max(599, 'must be a status between 100 and 599').optional(),
+    proxyStatus: z
+      .number()
+      .int()
+      .min(100, 'must be a status between 100 and 599')
+      .max(599, 'must be a status between 100 and 599')
+      .optional(),
     /** Text that, found in a message (lower-cased), names this failure: "econnrefused", "curl: (7)". */
-    signatures: z.array(z.string().min(4, 'must be at least 4 characters, or it matches ordinary words').regex(/^[^A-Z]+$/, 'must be lower case')).min(1),
+    signatures: z
+      .array(
+        z
+          .string()
+          .min(4, 'must be at least 4 characters, or it matches ordinary words')
+          .regex(/^[^A-Z]+$/, 'must be lower case'),
+      )
+      .min(1),
     /**
      * The failure told in words ("the connection was refused", "cors is blocking my fetch"): two to four words found
      * in this order, inflected, with a few words between them.
      */
-    told: z.array(z.string().regex(/^[a-z0-9-]+(?: [a-z0-9-]+){1,3}$/, 'must be two to four lower-case words')).default([]),
+    told: z
+      .array(z.string().regex(/^[a-z0-9-]+(?: [a-z0-9-]+){1,3}$/, 'must be two to four lower-case words'))
+      .default([]),
     summary: sentence.max(200, 'must be one line (at most 200 characters)'),
-    description: z.string().trim().min(40, 'must explain the failure in plain words (at least 40 characters)').max(1200),
+    description: z
+      .string()
+      .trim()
+      .min(40, 'must explain the failure in plain words (at least 40 characters)')
+      .max(1200),
     nextSteps,
     related: z.array(relatedCode).min(1, 'needs at least one status to compare it with'),
     example,

@@ -40,14 +40,25 @@ export interface FocusedPart {
 }
 
 /** The fields an entry and a network error share, which is all a focused part needs. */
-export type Subject = Pick<StatusEntry, 'summary' | 'description' | 'nextSteps' | 'example' | 'fixedBy'> & { causes?: string[] };
+export type Subject = Pick<StatusEntry, 'summary' | 'description' | 'nextSteps' | 'example' | 'fixedBy'> & {
+  causes?: string[];
+};
 
 /** Both sides' steps, the user's side first; steps already `shown` (the likely fix) are left out, and a side left with none. */
-export function stepLists(subject: Pick<Subject, 'nextSteps'>, side?: Side, only?: Side, shown: readonly string[] = []): StepList[] {
+export function stepLists(
+  subject: Pick<Subject, 'nextSteps'>,
+  side?: Side,
+  only?: Side,
+  shown: readonly string[] = [],
+): StepList[] {
   const order: Side[] = side === 'server' ? ['server', 'client'] : ['client', 'server'];
   return order
     .filter((s) => !only || s === only)
-    .map((s) => ({ side: s, heading: STEPS_HEADING[s], steps: subject.nextSteps[s].filter((step) => !shown.includes(step)) }))
+    .map((s) => ({
+      side: s,
+      heading: STEPS_HEADING[s],
+      steps: subject.nextSteps[s].filter((step) => !shown.includes(step)),
+    }))
     .filter((list) => list.steps.length > 0);
 }
 
@@ -55,32 +66,77 @@ export function stepLists(subject: Pick<Subject, 'nextSteps'>, side?: Side, only
  * The part of `subject` (titled `title`, "413 Content Too Large") that `focus` asks for. Overview, retry and more
  * are drawn by each channel from the whole entry; this covers the parts a follow-up narrows to.
  */
-export function focusedPart(subject: Subject, title: string, focus: Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'>, side?: Side, fix?: LikelyFix): FocusedPart {
+export function focusedPart(
+  subject: Subject,
+  title: string,
+  focus: Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'>,
+  side?: Side,
+  fix?: LikelyFix,
+): FocusedPart {
   switch (focus) {
     case 'fix': {
       const likely = fix ? { likely: { heading: likelyFixHeading(fix), steps: fix.steps } } : {};
-      return { heading: `How to fix ${title}`, lead: subject.summary, ...likely, paragraphs: [], steps: stepLists(subject, side, undefined, fix?.steps) };
+      return {
+        heading: `How to fix ${title}`,
+        lead: subject.summary,
+        ...likely,
+        paragraphs: [],
+        steps: stepLists(subject, side, undefined, fix?.steps),
+      };
     }
     case 'server':
     case 'client': {
       const likely = fix ? { likely: { heading: likelyFixHeading(fix), steps: fix.steps } } : {};
-      const heading = focus === 'server' ? `${title}: what to change on the server` : `${title}: what to do as the caller`;
-      return { heading, lead: subject.summary, ...likely, paragraphs: [], steps: stepLists(subject, side, focus, fix?.steps) };
+      const heading =
+        focus === 'server' ? `${title}: what to change on the server` : `${title}: what to do as the caller`;
+      return {
+        heading,
+        lead: subject.summary,
+        ...likely,
+        paragraphs: [],
+        steps: stepLists(subject, side, focus, fix?.steps),
+      };
     }
     case 'cause':
-      return { heading: `Why ${title} happens`, paragraphs: [subject.description], ...(subject.causes?.length ? { list: { heading: 'Typical causes', items: subject.causes } } : {}), steps: [] };
+      return {
+        heading: `Why ${title} happens`,
+        paragraphs: [subject.description],
+        ...(subject.causes?.length ? { list: { heading: 'Typical causes', items: subject.causes } } : {}),
+        steps: [],
+      };
     case 'fault': {
       const fixedBy = subject.fixedBy;
-      const acting: Side | undefined = fixedBy.side === 'client' || fixedBy.side === 'server' ? fixedBy.side : undefined;
-      const steps = fixedBy.side === 'nobody' ? [] : stepLists(subject, acting ?? side).map((l) => ({ ...l, steps: l.steps.slice(0, 1) }));
-      return { heading: `Whose side is ${title}?`, lead: FIXED_BY_LEAD[fixedBy.side], paragraphs: [fixedBy.note], steps: acting ? steps.filter((l) => l.side === acting) : steps };
+      const acting: Side | undefined =
+        fixedBy.side === 'client' || fixedBy.side === 'server' ? fixedBy.side : undefined;
+      const steps =
+        fixedBy.side === 'nobody'
+          ? []
+          : stepLists(subject, acting ?? side).map((l) => ({ ...l, steps: l.steps.slice(0, 1) }));
+      return {
+        heading: `Whose side is ${title}?`,
+        lead: FIXED_BY_LEAD[fixedBy.side],
+        paragraphs: [fixedBy.note],
+        steps: acting ? steps.filter((l) => l.side === acting) : steps,
+      };
     }
     case 'example':
-      return { heading: `An example of ${title}`, paragraphs: [subject.example.scenario], transcript: subject.example.transcript, steps: [] };
+      return {
+        heading: `An example of ${title}`,
+        paragraphs: [subject.example.scenario],
+        transcript: subject.example.transcript,
+        steps: [],
+      };
   }
 }
 
 /** The focuses drawn by focusedPart() rather than from the whole entry. */
 export function isPartFocus(focus: Focus): focus is Exclude<Focus, 'overview' | 'retry' | 'more' | 'which'> {
-  return focus === 'fix' || focus === 'server' || focus === 'client' || focus === 'cause' || focus === 'fault' || focus === 'example';
+  return (
+    focus === 'fix' ||
+    focus === 'server' ||
+    focus === 'client' ||
+    focus === 'cause' ||
+    focus === 'fault' ||
+    focus === 'example'
+  );
 }

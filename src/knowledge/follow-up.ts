@@ -40,36 +40,72 @@ export interface FollowUpOptions {
 }
 
 /** The follow-up a message asks, or null when it has a subject of its own. */
-export function readFollowUp(message: Message, talk: ConversationLexicon, lexicon: Lexicon, options: FollowUpOptions): FollowUpReading | null {
+export function readFollowUp(
+  message: Message,
+  talk: ConversationLexicon,
+  lexicon: Lexicon,
+  options: FollowUpOptions,
+): FollowUpReading | null {
   const { stems } = message;
   if (!stems.length) return null;
   const focus = readFocus(message, talk, options.choice, options.side);
   const short = stems.length <= SHORT_MESSAGE_WORDS;
   // "and?", "hmm and?", "ok so what about …": a continuation, after any "ok" or "hmm".
   let start = 0;
-  while (start < stems.length - 1 && (talk.fillers.has(stems[start] as string) || talk.acts.at(message.bare, start)?.value === 'ack') && !talk.continuations.at(stems, start)) start++;
+  while (
+    start < stems.length - 1 &&
+    (talk.fillers.has(stems[start] as string) || talk.acts.at(message.bare, start)?.value === 'ack') &&
+    !talk.continuations.at(stems, start)
+  )
+    start++;
   const continues = talk.continuations.at(stems, start) !== null;
   const covered = new Set<number>();
-  for (const set of [talk.focus, talk.backReferences, talk.continuations, talk.userSide, talk.sideReference, talk.ordinals] as Array<{ find(s: readonly string[]): Array<{ at: number; length: number }> }>) {
+  for (const set of [
+    talk.focus,
+    talk.backReferences,
+    talk.continuations,
+    talk.userSide,
+    talk.sideReference,
+    talk.ordinals,
+  ] as Array<{ find(s: readonly string[]): Array<{ at: number; length: number }> }>) {
     for (const hit of set.find(message.freeStems)) for (let k = hit.at; k < hit.at + hit.length; k++) covered.add(k);
   }
   // "why does it happen" points back; in "the website says it's down", "it" is the website.
-  const named = (i: number) => !covered.has(i) && !lexicon.stopWords.has((message.texts[i] as string).replace(/'/g, '')) && !talk.askWords.has(stems[i] as string) && !talk.fillers.has(stems[i] as string);
+  const named = (i: number) =>
+    !covered.has(i) &&
+    !lexicon.stopWords.has((message.texts[i] as string).replace(/'/g, '')) &&
+    !talk.askWords.has(stems[i] as string) &&
+    !talk.fillers.has(stems[i] as string);
   // So does "is that normal?" after "the delete worked but the response has no body".
   const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i));
   const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
-  const pointsBack = (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
+  const pointsBack =
+    (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
   const ordinal = options.choice ? talk.ordinals.find(stems)[0]?.value : undefined;
   const refersBack = continues || pointsBack || ordinal !== undefined;
   // Stop words stay in: "too often" is a phrase of its own. The asked part's own words ask, they name no subject.
-  const asking = (i: number) => focus !== null && talk.focusWords[focus].has(stems[i] as string) && !lexicon.stopWords.has(message.texts[i] as string);
+  const asking = (i: number) =>
+    focus !== null &&
+    talk.focusWords[focus].has(stems[i] as string) &&
+    !lexicon.stopWords.has(message.texts[i] as string);
   const ownWords = message.texts.filter((_, i) => !covered.has(i) && !asking(i));
   // Words of its own, beyond saying only that something fails ("api"), make a new question.
   const subject = ownWords.filter((w) => {
     const s = stem(w);
-    return !lexicon.stopWords.has(w.replace(/'/g, '')) && !talk.askWords.has(s) && !talk.fillers.has(s) && !lexicon.vagueWords.has(s);
+    return (
+      !lexicon.stopWords.has(w.replace(/'/g, '')) &&
+      !talk.askWords.has(s) &&
+      !talk.fillers.has(s) &&
+      !lexicon.vagueWords.has(s)
+    );
   }).length;
-  const reading = (f: AskedFocus | Focus): FollowUpReading => ({ focus: f, refersBack, ownWords, subjectWords: subject, ...(ordinal ? { ordinal } : {}) });
+  const reading = (f: AskedFocus | Focus): FollowUpReading => ({
+    focus: f,
+    refersBack,
+    ownWords,
+    subjectWords: subject,
+    ...(ordinal ? { ordinal } : {}),
+  });
   // "Which one should I return when the token is fine but the user is no admin?": the situation is the point.
   if (focus === 'which') return reading(focus);
   if (options.inConversation) {
@@ -81,11 +117,13 @@ export function readFollowUp(message: Message, talk: ConversationLexicon, lexico
   }
   if (focus && subject <= MAX_SUBJECT_WORDS) return reading(focus);
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
-  if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1)) return reading('more');
+  if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1))
+    return reading('more');
   // "is it ever used for real?", "does that happen on http/2 too": a yes-no question whose subject is the one discussed.
   // (after an opening "ok", "so")
   const verbAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
-  const yesNo = verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
+  const yesNo =
+    verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
   // Its subject is the pronoun, so a word more of its own may say what is asked ("ever", "used", "real").
   if (!focus && yesNo && pointsBack && short && subject <= MAX_SUBJECT_WORDS + 1) return reading('more');
   return null;

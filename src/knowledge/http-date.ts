@@ -18,11 +18,20 @@ const TIME = String.raw`(\d{2}):(\d{2}):(\d{2})`;
 const ZONE = String.raw`(?:gmt|utc|\+0000|z)`;
 
 /** Sun, 06 Nov 1994 08:49:37 GMT */
-const IMF_FIXDATE = new RegExp(String.raw`^${DAY},[ \t]+(\d{1,2})[ \t]+${MONTH}[ \t]+(\d{4})[ \t]+${TIME}[ \t]+${ZONE}(?![\w])`, 'i');
+const IMF_FIXDATE = new RegExp(
+  String.raw`^${DAY},[ \t]+(\d{1,2})[ \t]+${MONTH}[ \t]+(\d{4})[ \t]+${TIME}[ \t]+${ZONE}(?![\w])`,
+  'i',
+);
 /** Sunday, 06-Nov-94 08:49:37 GMT (obsolete) */
-const RFC850_DATE = new RegExp(String.raw`^${DAY},[ \t]+(\d{2})-${MONTH}-(\d{2,4})[ \t]+${TIME}[ \t]+${ZONE}(?![\w])`, 'i');
+const RFC850_DATE = new RegExp(
+  String.raw`^${DAY},[ \t]+(\d{2})-${MONTH}-(\d{2,4})[ \t]+${TIME}[ \t]+${ZONE}(?![\w])`,
+  'i',
+);
 /** Sun Nov  6 08:49:37 1994 (obsolete) */
-const ASCTIME_DATE = new RegExp(String.raw`^${DAY}[ \t]+${MONTH}[ \t]+(\d{1,2})[ \t]+${TIME}[ \t]+(\d{4})(?![\w])`, 'i');
+const ASCTIME_DATE = new RegExp(
+  String.raw`^${DAY}[ \t]+${MONTH}[ \t]+(\d{1,2})[ \t]+${TIME}[ \t]+(\d{4})(?![\w])`,
+  'i',
+);
 /** 2024-05-01T10:42:00Z, 2024-05-01T12:42:00.5+02:00 */
 const RFC3339 = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(\.\d+)?(?:[Zz]|([+-])(\d{2}):?(\d{2}))(?![\w:])/;
 
@@ -63,7 +72,9 @@ export function parseRfc3339(text: string): Parsed | undefined {
  * in seconds; a bare number is none (its unit is the header's to say).
  */
 export function parseDuration(text: string): { seconds: number; length: number } | undefined {
-  const m = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?(?![\w.])/.exec(text);
+  const m = /^(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m(?!s))?(?:(\d+(?:\.\d+)?)s)?(?:(\d+(?:\.\d+)?)ms)?(?![\w.])/.exec(
+    text,
+  );
   if (!m || !m[0]) return undefined;
   const [h, mi, s, ms] = m.slice(1).map((v) => Number(v ?? 0)) as [number, number, number, number];
   return { seconds: h * 3600 + mi * 60 + s + ms / 1000, length: m[0].length };
@@ -72,7 +83,15 @@ export function parseDuration(text: string): { seconds: number; length: number }
 /** The latest time a Date can hold that people write with four digits: the end of 9999. */
 export const LAST_TIME = Date.UTC(9999, 11, 31, 23, 59, 59);
 
-function at(text: string, year: number, month: string, day: number, h: number, mi: number, s: number): Parsed | undefined {
+function at(
+  text: string,
+  year: number,
+  month: string,
+  day: number,
+  h: number,
+  mi: number,
+  s: number,
+): Parsed | undefined {
   const value = utc(year, MONTHS.indexOf(month.toLowerCase()), day, h, mi, s);
   return value === undefined ? undefined : { value, length: text.length };
 }

@@ -123,7 +123,8 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
   }
   for (const list of synonymsByFirstStem.values()) list.sort((a, b) => b.stems.length - a.stems.length);
   const classWords = new Map<string, StatusClass>();
-  for (const [cls, list] of Object.entries(data.classWords)) for (const w of list) classWords.set(joinWords(w), cls as StatusClass);
+  for (const [cls, list] of Object.entries(data.classWords))
+    for (const w of list) classWords.set(joinWords(w), cls as StatusClass);
   const set = (list: string[]) => new Set(list.map((w) => w.toLowerCase()));
   return {
     stopWords: new Set(data.stopWords.map((w) => w.replace(/'/g, ''))),

@@ -23,7 +23,13 @@ const MAX_STEPS = 2;
 /** Without a stack named, the first step of the side that acts: the table lists the most common cause's fix first. */
 const DEFAULT_STEPS = 1;
 
-export function likelyFix(entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>, named: readonly string[], side: Side | undefined, nameOf: (id: string) => string, only?: Side): LikelyFix | undefined {
+export function likelyFix(
+  entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>,
+  named: readonly string[],
+  side: Side | undefined,
+  nameOf: (id: string) => string,
+  only?: Side,
+): LikelyFix | undefined {
   if (entry.fixedBy.side === 'nobody') return undefined;
   const tagged = entry.sideSteps.filter((s) => s.stacks.some((id) => named.includes(id)) && (!only || s.side === only));
   // One side's steps asked for: only a stack's step narrows them; without one, the list itself is the answer.
@@ -35,6 +41,10 @@ export function likelyFix(entry: Pick<StatusEntry, 'sideSteps' | 'fixedBy'>, nam
     return { stack: { id, name: nameOf(id) }, steps: forStack.slice(0, MAX_STEPS).map((s) => s.text) };
   }
   const acting = side ?? (entry.fixedBy.side === 'either' ? undefined : entry.fixedBy.side);
-  const first = (s: SideStep['side'], n: number) => entry.sideSteps.filter((step) => step.side === s).slice(0, n).map((step) => step.text);
+  const first = (s: SideStep['side'], n: number) =>
+    entry.sideSteps
+      .filter((step) => step.side === s)
+      .slice(0, n)
+      .map((step) => step.text);
   return { steps: acting ? first(acting, DEFAULT_STEPS) : [...first('client', 1), ...first('server', 1)] };
 }

@@ -8,7 +8,17 @@ import { dirname, join, relative } from 'node:path';
 import type { z } from 'zod/v4';
 import { DataError } from './data-error';
 import { firstIssue, readJson } from './data-file';
-import { classInfoSchema, entrySchema, networkErrorSchema, relatedEntryId, vendorSchema, type ClassInfo, type NetworkError, type StatusEntry, type Vendor } from './entry-schema';
+import {
+  classInfoSchema,
+  entrySchema,
+  networkErrorSchema,
+  relatedEntryId,
+  vendorSchema,
+  type ClassInfo,
+  type NetworkError,
+  type StatusEntry,
+  type Vendor,
+} from './entry-schema';
 import { loadProviderErrors } from './load-provider-errors';
 import { StatusTable } from './status-table';
 
@@ -36,7 +46,9 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
   const stacks = loadStacks(dataDir, vendorIds);
   const stackIds = new Set([...vendorIds, ...stacks.map((s) => s.id)]);
   const codesDir = join(dataDir, 'codes');
-  const files = readdirSync(codesDir).filter((f) => f.endsWith('.json')).sort();
+  const files = readdirSync(codesDir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
   const entries = files.map((file) => loadEntry(dataDir, join(codesDir, file), vendorIds, stackIds));
   const networkErrors = loadNetworkErrors(dataDir, vendorIds);
   const checked = options.checkLinks !== false;
@@ -44,7 +56,9 @@ export function loadTable(dataDir: string = DEFAULT_DATA_DIR, options: LoadOptio
     checkLinks(entries);
     checkNetworkErrorLinks(networkErrors, entries);
   }
-  const statusNames = new Map(entries.flatMap((e) => [e.name, ...e.aliases].map((n) => [n.toLowerCase(), e.code] as const)));
+  const statusNames = new Map(
+    entries.flatMap((e) => [e.name, ...e.aliases].map((n) => [n.toLowerCase(), e.code] as const)),
+  );
   const named = loadProviderErrors(dataDir, checked ? new Set(entries.map((e) => e.id)) : null, statusNames);
   return new StatusTable(entries, vendors, loadClasses(dataDir), networkErrors, named, stacks);
 }
@@ -72,7 +86,13 @@ function loadVendors(dataDir: string): Vendor[] {
 function loadStacks(dataDir: string, vendorIds: Set<string>): Vendor[] {
   const stacks = loadList(dataDir, 'stacks.json', vendorSchema, 'stacks');
   stacks.forEach((stack, i) => {
-    if (vendorIds.has(stack.id) || stacks.findIndex((s) => s.id === stack.id) !== i) throw new DataError('data/stacks.json', undefined, `[${i}].id`, `repeats "${stack.id}", already a vendor or a stack`);
+    if (vendorIds.has(stack.id) || stacks.findIndex((s) => s.id === stack.id) !== i)
+      throw new DataError(
+        'data/stacks.json',
+        undefined,
+        `[${i}].id`,
+        `repeats "${stack.id}", already a vendor or a stack`,
+      );
   });
   return stacks;
 }
@@ -80,7 +100,8 @@ function loadStacks(dataDir: string, vendorIds: Set<string>): Vendor[] {
 function loadClasses(dataDir: string): ClassInfo[] {
   const classes = loadList(dataDir, 'classes.json', classInfoSchema, 'classes');
   for (const cls of ['1xx', '2xx', '3xx', '4xx', '5xx']) {
-    if (!classes.some((c) => c.class === cls)) throw new DataError('data/classes.json', undefined, 'class', `has no entry for ${cls}; every class needs one`);
+    if (!classes.some((c) => c.class === cls))
+      throw new DataError('data/classes.json', undefined, 'class', `has no entry for ${cls}; every class needs one`);
   }
   return classes;
 }
@@ -92,14 +113,27 @@ function loadNetworkErrors(dataDir: string, vendorIds: Set<string>): NetworkErro
   const file = `data/${NETWORK_ERRORS_FILE}`;
   const seen = new Map<string, string>();
   errors.forEach((error, i) => {
-    if (errors.findIndex((e) => e.id === error.id) !== i) throw new DataError(file, undefined, `[${i}].id`, `repeats "${error.id}"; every network error needs its own id`);
+    if (errors.findIndex((e) => e.id === error.id) !== i)
+      throw new DataError(file, undefined, `[${i}].id`, `repeats "${error.id}"; every network error needs its own id`);
     error.signatures.forEach((signature, j) => {
       const owner = seen.get(signature);
-      if (owner) throw new DataError(file, undefined, `[${i}].signatures[${j}]`, `"${signature}" is already a signature of ${owner}; a signature must name one failure`);
+      if (owner)
+        throw new DataError(
+          file,
+          undefined,
+          `[${i}].signatures[${j}]`,
+          `"${signature}" is already a signature of ${owner}; a signature must name one failure`,
+        );
       seen.set(signature, error.id);
     });
     error.related.forEach((rel, j) => {
-      if (rel.vendor && !vendorIds.has(rel.vendor)) throw new DataError(file, undefined, `[${i}].related[${j}].vendor`, `names "${rel.vendor}", which is not in data/vendors.json`);
+      if (rel.vendor && !vendorIds.has(rel.vendor))
+        throw new DataError(
+          file,
+          undefined,
+          `[${i}].related[${j}].vendor`,
+          `names "${rel.vendor}", which is not in data/vendors.json`,
+        );
     });
   });
   return errors;
@@ -112,9 +146,21 @@ function checkNetworkErrorLinks(errors: NetworkError[], entries: StatusEntry[]):
   errors.forEach((error, i) => {
     error.related.forEach((rel, j) => {
       const target = relatedEntryId(rel);
-      if (!ids.has(target)) throw new DataError(file, undefined, `[${i}].related[${j}].code`, `points at ${target}, which has no entry in data/codes/`);
+      if (!ids.has(target))
+        throw new DataError(
+          file,
+          undefined,
+          `[${i}].related[${j}].code`,
+          `points at ${target}, which has no entry in data/codes/`,
+        );
     });
-    if (error.proxyStatus !== undefined && !ids.has(String(error.proxyStatus))) throw new DataError(file, undefined, `[${i}].proxyStatus`, `is ${error.proxyStatus}, which has no entry in data/codes/`);
+    if (error.proxyStatus !== undefined && !ids.has(String(error.proxyStatus)))
+      throw new DataError(
+        file,
+        undefined,
+        `[${i}].proxyStatus`,
+        `is ${error.proxyStatus}, which has no entry in data/codes/`,
+      );
   });
 }
 
@@ -130,18 +176,37 @@ function loadEntry(dataDir: string, path: string, vendorIds: Set<string>, stackI
   const entry = parsed.data;
   const id = entry.vendor ? `${entry.code}-${entry.vendor}` : String(entry.code);
   if (entry.vendor && !vendorIds.has(entry.vendor)) {
-    throw new DataError(file, entry.code, 'vendor', `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`);
+    throw new DataError(
+      file,
+      entry.code,
+      'vendor',
+      `names "${entry.vendor}", which is not in data/vendors.json (known: ${[...vendorIds].join(', ')})`,
+    );
   }
   for (const side of ['client', 'server'] as const) {
     const steps = (raw as { nextSteps?: Record<string, unknown[]> }).nextSteps?.[side] ?? [];
     steps.forEach((step, i) => {
-      const unknown = typeof step === 'object' && step ? ((step as { stacks?: string[] }).stacks ?? []).findIndex((s) => !stackIds.has(s)) : -1;
-      if (unknown >= 0) throw new DataError(file, entry.code, `nextSteps.${side}[${i}].stacks[${unknown}]`, 'is not a vendor in data/vendors.json nor a stack in data/stacks.json');
+      const unknown =
+        typeof step === 'object' && step
+          ? ((step as { stacks?: string[] }).stacks ?? []).findIndex((s) => !stackIds.has(s))
+          : -1;
+      if (unknown >= 0)
+        throw new DataError(
+          file,
+          entry.code,
+          `nextSteps.${side}[${i}].stacks[${unknown}]`,
+          'is not a vendor in data/vendors.json nor a stack in data/stacks.json',
+        );
     });
   }
   const expectedName = `${id}.json`;
   if (!path.endsWith(`/${expectedName}`)) {
-    throw new DataError(file, entry.code, entry.vendor ? 'vendor' : 'code', `does not match the file name; this entry belongs in data/codes/${expectedName}`);
+    throw new DataError(
+      file,
+      entry.code,
+      entry.vendor ? 'vendor' : 'code',
+      `does not match the file name; this entry belongs in data/codes/${expectedName}`,
+    );
   }
   return { ...entry, id, file };
 }
@@ -154,8 +219,15 @@ function checkLinks(entries: StatusEntry[]): void {
     entry.related.forEach((rel, i) => {
       const target = relatedEntryId(rel);
       const exists = rel.vendor ? ids.has(target) : numbers.has(rel.code);
-      if (!exists) throw new DataError(entry.file, entry.code, `related[${i}].code`, `points at ${target}, which has no entry in data/codes/`);
-      if (rel.code === entry.code && rel.vendor === entry.vendor) throw new DataError(entry.file, entry.code, `related[${i}].code`, 'points at the entry itself');
+      if (!exists)
+        throw new DataError(
+          entry.file,
+          entry.code,
+          `related[${i}].code`,
+          `points at ${target}, which has no entry in data/codes/`,
+        );
+      if (rel.code === entry.code && rel.vendor === entry.vendor)
+        throw new DataError(entry.file, entry.code, `related[${i}].code`, 'points at the entry itself');
     });
   }
 }

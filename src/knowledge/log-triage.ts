@@ -7,7 +7,12 @@ import { looksLikeLogLine } from './message-signals';
 import type { StatusTable } from './status-table';
 import type { TriageCount } from './understanding';
 
-export function countLogStatuses(lower: string, accepted: CodeMention[], table: StatusTable, meaningOf: (code: number) => string): TriageCount[] | null {
+export function countLogStatuses(
+  lower: string,
+  accepted: CodeMention[],
+  table: StatusTable,
+  meaningOf: (code: number) => string,
+): TriageCount[] | null {
   const statusMentions = accepted.filter((m) => table.has(m.code));
   const perLine = new Map<number, CodeMention>();
   for (const m of statusMentions) {
@@ -26,7 +31,8 @@ export function countLogStatuses(lower: string, accepted: CodeMention[], table: 
   if (perLine.size < 3 && logLines < 2) return null;
   if (perLine.size < 4 && logLines < 2 && new Set([...perLine.values()].map((m) => m.code)).size < 2) return null;
   // Among three or more log lines, a line of the person's own ("the 401s are normal, but the rest?") is no entry.
-  if (logLines >= 3) for (const line of [...perLine.keys()]) if (!looksLikeLogLine(lines[line] ?? '')) perLine.delete(line);
+  if (logLines >= 3)
+    for (const line of [...perLine.keys()]) if (!looksLikeLogLine(lines[line] ?? '')) perLine.delete(line);
   preferStatusColumn(lower, statusMentions, perLine);
 
   const counts = new Map<number, number>();

@@ -47,7 +47,15 @@ export function unescape(text: string): string {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '0': '\0' };
 
-const LITERALS: Record<string, Loose> = { true: true, false: false, null: null, True: true, False: false, None: null, undefined: null };
+const LITERALS: Record<string, Loose> = {
+  true: true,
+  false: false,
+  null: null,
+  True: true,
+  False: false,
+  None: null,
+  undefined: null,
+};
 
 /** A recursive-descent reader that gives up (undefined) at the first thing that is not a literal. */
 class Parser {

@@ -29,7 +29,8 @@ const CLASS_PATTERNS: RegExp[] = [
 ];
 
 /** "four hundred series errors": a hundred in words, then a word for a group of codes. */
-const WORDED_CLASS = /\b(one|two|three|four|five) hundreds?\b[\s-]*(?:range|series|level|family|class|block|category|group|band)\b/;
+const WORDED_CLASS =
+  /\b(one|two|three|four|five) hundreds?\b[\s-]*(?:range|series|level|family|class|block|category|group|band)\b/;
 const HUNDREDS: Record<string, string> = { one: '1', two: '2', three: '3', four: '4', five: '5' };
 
 export function findClassMention(lower: string, words: readonly Word[], lexicon: Lexicon): ClassMention | null {
@@ -39,9 +40,17 @@ export function findClassMention(lower: string, words: readonly Word[], lexicon:
     if (m) return { class: `${m[1]}xx` as StatusClass, explicit: true, start: m.index, end: m.index + m[0].length };
   }
   const worded = WORDED_CLASS.exec(lower);
-  if (worded) return { class: `${HUNDREDS[worded[1] as string]}xx` as StatusClass, explicit: true, start: worded.index, end: worded.index + worded[0].length };
+  if (worded)
+    return {
+      class: `${HUNDREDS[worded[1] as string]}xx` as StatusClass,
+      explicit: true,
+      start: worded.index,
+      end: worded.index + worded[0].length,
+    };
   const texts = words.map((w) => w.text);
-  const hasCue = texts.some((w, i) => lexicon.classCueWords.has(w) || lexicon.classCueWords.has(`${w} ${texts[i + 1] ?? ''}`));
+  const hasCue = texts.some(
+    (w, i) => lexicon.classCueWords.has(w) || lexicon.classCueWords.has(`${w} ${texts[i + 1] ?? ''}`),
+  );
   if (!hasCue) return null;
   for (let i = 0; i < texts.length; i++) {
     for (const n of [3, 2, 1]) {
@@ -75,7 +84,7 @@ const PASTED_LINE = /^[ \t]*(?:[<>*] |http\/\d(?:\.\d)? \d{3}\b|[a-z][a-z0-9]*(?
 /** The spans of `lower` (lower-cased) that are lines of pasted output. */
 export function pastedLines(lower: string): Array<{ start: number; end: number }> {
   const spans: Array<{ start: number; end: number }> = [];
-  for (let start = 0; start < lower.length; ) {
+  for (let start = 0; start < lower.length;) {
     const nl = lower.indexOf('\n', start);
     const end = nl < 0 ? lower.length : nl;
     if (PASTED_LINE.test(lower.slice(start, end))) spans.push({ start, end });
@@ -116,10 +125,17 @@ function containsWords(text: string, phrase: string): boolean {
  * Two reason phrases joined by a comparison word ("unauthorized vs forbidden", "found or see other",
  * "difference between bad gateway and gateway timeout"): at most two words apart, one of them the cue.
  */
-export function phrasesCompared(first: { at: number; length: number }, second: { at: number; length: number }, texts: readonly string[]): boolean {
+export function phrasesCompared(
+  first: { at: number; length: number },
+  second: { at: number; length: number },
+  texts: readonly string[],
+): boolean {
   const between = texts.slice(first.at + first.length, second.at);
   if (between.length === 0 || between.length > 2) return false;
-  return between.some((w) => NAME_COMPARE_WORDS.has(w)) || (between.includes('and') && texts.some((w) => w === 'between' || w.startsWith('diff') || w.startsWith('compar')));
+  return (
+    between.some((w) => NAME_COMPARE_WORDS.has(w)) ||
+    (between.includes('and') && texts.some((w) => w === 'between' || w.startsWith('diff') || w.startsWith('compar')))
+  );
 }
 
 const NAME_COMPARE_WORDS = new Set(['vs', 'v', 'versus', 'or', 'compared', 'against']);

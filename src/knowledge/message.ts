@@ -48,7 +48,9 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const original = truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
   const lower = normalize(original);
   const camel = original.length === lower.length && CAMEL_ANYWHERE.test(original);
-  const { words, errorAt, joined } = camel ? splitCamelCase(splitWords(lower).map(unstretched), original) : { words: splitWords(lower).map(unstretched), errorAt: -1, joined: [] };
+  const { words, errorAt, joined } = camel
+    ? splitCamelCase(splitWords(lower).map(unstretched), original)
+    : { words: splitWords(lower).map(unstretched), errorAt: -1, joined: [] };
   const texts = words.map((w) => w.text);
   const vendors = findVendors(lower, table);
   const stacks = findNamed(lower, table.stacks);
@@ -115,7 +117,20 @@ function isGlued(lower: string, w: Word): boolean {
 const GLUE = './_=@\\';
 
 /** Where the text after an error's name turns to its context: "… when calling DynamoDB", "… at Object.<anonymous>". */
-const CONTEXT_STARTS = new Set(['when', 'while', 'calling', 'at', 'for', 'in', 'on', 'from', 'during', 'after', 'with', 'to']);
+const CONTEXT_STARTS = new Set([
+  'when',
+  'while',
+  'calling',
+  'at',
+  'for',
+  'in',
+  'on',
+  'from',
+  'during',
+  'after',
+  'with',
+  'to',
+]);
 const MAX_ERROR_WORDS = 10;
 
 function errorWordsAt(texts: readonly string[], lines: readonly number[], at: number): string[] {
@@ -133,7 +148,10 @@ function errorWordsAt(texts: readonly string[], lines: readonly number[], at: nu
  * Identifiers carry words: "ThrottlingException", "ServiceUnavailable", "HTTPError" are read as "throttling
  * exception", "service unavailable", "http error". `original` must have the same offsets as the words' text.
  */
-function splitCamelCase(words: Word[], original: string): { words: Word[]; errorAt: number; joined: Array<{ text: string; at: number }> } {
+function splitCamelCase(
+  words: Word[],
+  original: string,
+): { words: Word[]; errorAt: number; joined: Array<{ text: string; at: number }> } {
   const out: Word[] = [];
   const joined: Array<{ text: string; at: number }> = [];
   let errorAt = -1;
@@ -152,7 +170,8 @@ function splitCamelCase(words: Word[], original: string): { words: Word[]; error
       from = at;
     }
     // The class suffix of an exception name says nothing of the failure ("Throttling|Exception").
-    if (!TYPE_SUFFIX.test(w.text.slice(from))) out.push({ text: w.text.slice(from), start: w.start + from, end: w.end });
+    if (!TYPE_SUFFIX.test(w.text.slice(from)))
+      out.push({ text: w.text.slice(from), start: w.start + from, end: w.end });
     else errorAt = first;
   }
   return { words: out, errorAt, joined };

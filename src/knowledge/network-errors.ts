@@ -26,7 +26,10 @@ const MAX_WORDS_BETWEEN = 3;
  * The failure a message tells in words rather than pastes ("the connection was refused", "the redirect loops"), from
  * each error's `told` phrases matched on stems in order; the earliest wins.
  */
-export function findToldNetworkError(stems: readonly string[], errors: readonly NetworkError[]): NetworkError | undefined {
+export function findToldNetworkError(
+  stems: readonly string[],
+  errors: readonly NetworkError[],
+): NetworkError | undefined {
   let found: { error: NetworkError; at: number } | undefined;
   for (const error of errors) {
     for (const phrase of toldStems(error)) {
@@ -46,7 +49,11 @@ function toldStems(error: NetworkError): string[][] {
 
 /** Where `phrase` starts in `stems` with at most MAX_WORDS_BETWEEN other words between its words, or -1. */
 function findInOrder(stems: readonly string[], phrase: readonly string[]): number {
-  for (let start = stems.indexOf(phrase[0] as string); start >= 0; start = stems.indexOf(phrase[0] as string, start + 1)) {
+  for (
+    let start = stems.indexOf(phrase[0] as string);
+    start >= 0;
+    start = stems.indexOf(phrase[0] as string, start + 1)
+  ) {
     let at = start;
     const whole = phrase.slice(1).every((word) => {
       const next = stems.slice(at + 1, at + 2 + MAX_WORDS_BETWEEN).indexOf(word);
@@ -64,7 +71,8 @@ function findInOrder(stems: readonly string[], phrase: readonly string[]): numbe
  * refused) while connecting to upstream", "upstream timed out … while reading response header from upstream"): the
  * client got nginx's status for it, not a network error.
  */
-const NGINX_UPSTREAM = /\b(?:to|from) upstream\b|\bupstream (?:timed out|prematurely closed)\b|\bhandshaking to upstream\b/;
+const NGINX_UPSTREAM =
+  /\b(?:to|from) upstream\b|\bupstream (?:timed out|prematurely closed)\b|\bhandshaking to upstream\b/;
 
 /** The status the message's reader got, when it is a proxy's log of a failure behind it; otherwise undefined. */
 export function proxyStatusFor(lower: string, error: NetworkError): number | undefined {

@@ -10,7 +10,13 @@ import type { Message } from './message';
 import { phraseStems, stem } from './text';
 import { WordPhrases, type PhraseFound } from './word-phrases';
 
-const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case'));
+const phrases = z.array(
+  z
+    .string()
+    .trim()
+    .min(2)
+    .regex(/^[^A-Z]+$/, 'must be lower case'),
+);
 
 export const numberKindSchema = z
   .object({
@@ -33,7 +39,10 @@ export const numberKindSchema = z
      * A world told apart by its names alone, with no number in the message: what to finish "That looks like it comes
      * from …" with ("SSH"), and the words that name only it (its protocol, products and tools: "sshd", "publickey").
      */
-    world: z.object({ about: z.string().trim().min(2).max(60), names: phrases.min(1) }).strict().optional(),
+    world: z
+      .object({ about: z.string().trim().min(2).max(60), names: phrases.min(1) })
+      .strict()
+      .optional(),
     /** Words that, on the same line, place the message in that world: "postfix", "msiexec", "cuda". */
     words: phrases.min(1),
     references: z.array(reference).min(1, 'needs at least one reference'),
@@ -53,12 +62,25 @@ function isPattern(source: string): boolean {
 
 export const numberKindsSchema = z.array(numberKindSchema).superRefine((kinds, ctx) => {
   kinds.forEach((k, i) => {
-    if (kinds.findIndex((o) => o.id === k.id) !== i) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats "${k.id}"` });
+    if (kinds.findIndex((o) => o.id === k.id) !== i)
+      ctx.addIssue({ code: 'custom', path: [i, 'id'], message: `repeats "${k.id}"` });
   });
 });
 
 /** Words that may stand between a `before` phrase and its number: "exited with status 143", "smtp error: 554". */
-const GAP_WORDS = new Set(['status', 'code', 'error', 'err', 'reply', 'response', 'value', 'of', 'is', 'was', 'number']);
+const GAP_WORDS = new Set([
+  'status',
+  'code',
+  'error',
+  'err',
+  'reply',
+  'response',
+  'value',
+  'of',
+  'is',
+  'was',
+  'number',
+]);
 
 /** Another protocol's status line before the number: "SIP/2.0 486", "RTSP/1.0 454". */
 const PROTOCOL_LINE = /\b([a-z]+)\/\d(?:\.\d)?\s+$/;
@@ -117,7 +139,9 @@ export class NumberKinds {
    */
   worldOf(message: Message, isWebWord: (word: string) => boolean): NumberKind | null {
     if (message.texts.some(isWebWord)) return null;
-    const named = this.worldNames.find(message.stems)[0] ?? message.joined.map(({ text }) => this.worldNames.at([stem(text)], 0)).find(Boolean);
+    const named =
+      this.worldNames.find(message.stems)[0] ??
+      message.joined.map(({ text }) => this.worldNames.at([stem(text)], 0)).find(Boolean);
     return named?.value ?? null;
   }
 
@@ -135,13 +159,26 @@ export class NumberKinds {
    * What the number at word `index` of `message` is, if not an HTTP status: `textBefore`/`textAfter` are the raw
    * text around the number, `near()` the result of wordsIn().
    */
-  kindOf(message: Message, index: number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[], code: number): KindEvidence | null {
+  kindOf(
+    message: Message,
+    index: number,
+    textBefore: string,
+    textAfter: string,
+    near: () => readonly PhraseFound<NumberKind>[],
+    code: number,
+  ): KindEvidence | null {
     const evidence = this.evidence(message, index, textBefore, textAfter, near);
     const range = evidence?.kind.range;
     return range && (code < range[0] || code > range[1]) ? null : evidence;
   }
 
-  private evidence(message: Message, index: number, textBefore: string, textAfter: string, near: () => readonly PhraseFound<NumberKind>[]): KindEvidence | null {
+  private evidence(
+    message: Message,
+    index: number,
+    textBefore: string,
+    textAfter: string,
+    near: () => readonly PhraseFound<NumberKind>[],
+  ): KindEvidence | null {
     const { lines } = message;
     const shaped = this.after.find((a) => a.pattern.test(textAfter));
     if (shaped) return { kind: shaped.kind, strength: 'before', distance: 0 };
@@ -152,7 +189,9 @@ export class NumberKinds {
     }
     // Only the few words before the number are stemmed, and only when one of them may end a phrase: a long log is not.
     const first = Math.max(0, index - 5);
-    const mayEnd = index > 0 && (this.beforeEnds.has(message.stemAt(index - 1)) || (index > 1 && this.beforeEnds.has(message.stemAt(index - 2))));
+    const mayEnd =
+      index > 0 &&
+      (this.beforeEnds.has(message.stemAt(index - 1)) || (index > 1 && this.beforeEnds.has(message.stemAt(index - 2))));
     const window: string[] = [];
     if (mayEnd) for (let i = first; i < index; i++) window.push(message.stemAt(i));
     for (const end of mayEnd ? [index - 1, index - 2] : []) {
@@ -178,7 +217,13 @@ export class NumberKinds {
    * "mqtt connack return code 5": a phrase several worlds use ("return code") belongs to the world the line names, when
    * it names another world and not the phrase's own.
    */
-  private namedOnLine(kind: NumberKind, phrase: string, message: Message, index: number, near: () => readonly PhraseFound<NumberKind>[]): NumberKind {
+  private namedOnLine(
+    kind: NumberKind,
+    phrase: string,
+    message: Message,
+    index: number,
+    near: () => readonly PhraseFound<NumberKind>[],
+  ): NumberKind {
     const onLine = near().filter((hit) => message.lines[hit.at] === message.lines[index]);
     if (onLine.some((hit) => hit.value === kind)) return kind;
     return onLine.find((hit) => this.beforeStems.get(hit.value)?.has(phrase))?.value ?? kind;

@@ -34,14 +34,27 @@ function template(required: string[], allowed: string[] = required) {
     .min(1, 'must not be empty')
     .max(300, 'must be at most 300 characters')
     .superRefine((text, ctx) => {
-      for (const name of required) if (!text.includes(`{${name}}`)) ctx.addIssue({ code: 'custom', message: `must contain {${name}}` });
+      for (const name of required)
+        if (!text.includes(`{${name}}`)) ctx.addIssue({ code: 'custom', message: `must contain {${name}}` });
       for (const [, name] of text.matchAll(/\{(\w+)\}/g)) {
-        if (!allowed.includes(name ?? '')) ctx.addIssue({ code: 'custom', message: `has {${name}}, which is not filled in here; use ${allowed.map((a) => `{${a}}`).join(', ') || 'no placeholder'}` });
+        if (!allowed.includes(name ?? ''))
+          ctx.addIssue({
+            code: 'custom',
+            message: `has {${name}}, which is not filled in here; use ${allowed.map((a) => `{${a}}`).join(', ') || 'no placeholder'}`,
+          });
       }
     });
 }
 
-const phrases = z.array(z.string().trim().min(2).regex(/^[^A-Z]+$/, 'must be lower case')).min(1);
+const phrases = z
+  .array(
+    z
+      .string()
+      .trim()
+      .min(2)
+      .regex(/^[^A-Z]+$/, 'must be lower case'),
+  )
+  .min(1);
 
 /** What an error code means, in our words, for the codes a paste may carry (OAuth's, RFC 6750's). */
 const errorMeanings = z
@@ -56,7 +69,8 @@ const errorMeanings = z
   )
   .superRefine((list, ctx) => {
     list.forEach((e, i) => {
-      if (list.findIndex((o) => o.code === e.code) !== i) ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `repeats "${e.code}"` });
+      if (list.findIndex((o) => o.code === e.code) !== i)
+        ctx.addIssue({ code: 'custom', path: [i, 'code'], message: `repeats "${e.code}"` });
     });
   });
 
@@ -119,7 +133,9 @@ export const pastedFactWordsSchema = z
         errors: errorMeanings,
       })
       .strict(),
-    allow: z.object({ methods: template(['methods', 'list']), none: template([]), or: z.string().trim().min(1).max(12) }).strict(),
+    allow: z
+      .object({ methods: template(['methods', 'list']), none: template([]), or: z.string().trim().min(1).max(12) })
+      .strict(),
     location: z.object({ loop: template(['location']), other: template(['location']) }).strict(),
     problem: z
       .object({
@@ -216,15 +232,24 @@ function rateLimit(fact: RateLimitFact, now: Date, words: PastedFactWords, scope
           ? fill(t.limitOnly, { limit })
           : undefined;
   if (count && fact.window) count = fill(t.window, { count, window: duration(fact.window, words) });
-  const reset = fact.resetAt !== undefined ? Date.parse(fact.resetAt) : fact.resetIn !== undefined ? now.getTime() + fact.resetIn * 1000 : undefined;
+  const reset =
+    fact.resetAt !== undefined
+      ? Date.parse(fact.resetAt)
+      : fact.resetIn !== undefined
+        ? now.getTime() + fact.resetIn * 1000
+        : undefined;
   const wait = reset === undefined ? undefined : (reset - now.getTime()) / 1000;
   if (count && fact.remaining === 0 && reset !== undefined && wait !== undefined && wait > 0) {
-    return fill(t.sentence, { label, state: fill(t.exhausted, { count, duration: duration(wait, words), time: clock(reset, now, words) }) });
+    return fill(t.sentence, {
+      label,
+      state: fill(t.exhausted, { count, duration: duration(wait, words), time: clock(reset, now, words) }),
+    });
   }
   const parts = count ? [count] : [];
   if (reset !== undefined && wait !== undefined) {
     if (wait <= 0) parts.push(fill(t.resetPassed, { time: clock(reset, now, words) }));
-    else if (fact.resetAt !== undefined) parts.push(fill(t.resetAt, { time: clock(reset, now, words), duration: duration(wait, words) }));
+    else if (fact.resetAt !== undefined)
+      parts.push(fill(t.resetAt, { time: clock(reset, now, words), duration: duration(wait, words) }));
     else parts.push(fill(t.resetIn, { duration: duration(wait, words), time: clock(reset, now, words) }));
   }
   return fill(t.sentence, { label, state: parts.join(t.join) });
@@ -233,7 +258,10 @@ function rateLimit(fact: RateLimitFact, now: Date, words: PastedFactWords, scope
 function wwwAuthenticate(fact: WwwAuthenticateFact, words: PastedFactWords): string {
   const t = words.wwwAuthenticate;
   if (fact.description && saysExpired(fact.description, words)) return t.expired;
-  if (!fact.error) return fact.realm ? fill(t.challengeRealm, { scheme: fact.scheme, realm: fact.realm }) : fill(t.challenge, { scheme: fact.scheme });
+  if (!fact.error)
+    return fact.realm
+      ? fill(t.challengeRealm, { scheme: fact.scheme, realm: fact.realm })
+      : fill(t.challenge, { scheme: fact.scheme });
   const values = { scheme: fact.scheme, error: fact.error, description: fact.description ?? '' };
   let line = fill(fact.description ? t.errorDescribed : t.error, values);
   const meaning = t.errors.find((e) => e.code === fact.error)?.meaning;
@@ -249,7 +277,8 @@ function saysExpired(description: string, words: PastedFactWords): boolean {
   return words.wwwAuthenticate.expiredPhrases.some((phrase) => {
     const wanted = phraseWords(phrase);
     for (let i = 0; i + wanted.length <= text.length; i++) {
-      if (wanted.every((w, j) => text[i + j] === w) && !text.slice(Math.max(0, i - 2), i).some((w) => negations.has(w))) return true;
+      if (wanted.every((w, j) => text[i + j] === w) && !text.slice(Math.max(0, i - 2), i).some((w) => negations.has(w)))
+        return true;
     }
     return false;
   });
@@ -293,7 +322,11 @@ function cloudflareError(fact: CloudflareErrorFact, now: Date, words: PastedFact
   } else if (fact.retryable === true) advice.push(t.retryable);
   else if (fact.retryable === false) advice.push(t.notRetryable);
   if (fact.ownerActionRequired) advice.push(t.ownerAction);
-  const values = { error, rayId: fact.rayId ?? '', advice: advice.length ? advice.join(words.rateLimit.join) : t.noAdvice };
+  const values = {
+    error,
+    rayId: fact.rayId ?? '',
+    advice: advice.length ? advice.join(words.rateLimit.join) : t.noAdvice,
+  };
   return fill(fact.rayId ? t.withRay : t.sentence, values);
 }
 
@@ -306,7 +339,13 @@ export function duration(seconds: number, words: PastedFactWords): string {
   if (seconds >= 365 * 86_400) return d.overAYear;
   const s = Math.ceil(seconds);
   const [large, small, factor]: [keyof typeof UNIT_SECONDS, keyof typeof UNIT_SECONDS, number] =
-    s < 60 ? ['second', 'second', 1] : s < 3600 ? ['minute', 'second', 60] : s < 86_400 ? ['hour', 'minute', 60] : ['day', 'hour', 24];
+    s < 60
+      ? ['second', 'second', 1]
+      : s < 3600
+        ? ['minute', 'second', 60]
+        : s < 86_400
+          ? ['hour', 'minute', 60]
+          : ['day', 'hour', 24];
   if (large === 'second') return count(d.second, s);
   // The larger unit whole, the smaller rounded up, carried when it fills the larger one.
   let whole = Math.floor(s / UNIT_SECONDS[large]);
@@ -332,7 +371,9 @@ export function clock(ms: number, now: Date, words: PastedFactWords): string {
   const iso = new Date(Math.ceil(ms / step) * step).toISOString();
   const time = precise ? iso.slice(11, 19) : iso.slice(11, 16);
   const date = iso.slice(0, 10);
-  return date === now.toISOString().slice(0, 10) ? fill(words.time.clock, { time }) : fill(words.time.dated, { date, time });
+  return date === now.toISOString().slice(0, 10)
+    ? fill(words.time.clock, { time })
+    : fill(words.time.dated, { date, time });
 }
 
 function fill(template: string, values: Record<string, string>): string {

@@ -106,7 +106,15 @@ export interface CloudflareErrorFact {
   ownerActionRequired?: boolean;
 }
 
-export type PastedFact = RetryAfterFact | RateLimitFact | WwwAuthenticateFact | AllowFact | LocationFact | ProblemFact | OAuthErrorFact | CloudflareErrorFact;
+export type PastedFact =
+  | RetryAfterFact
+  | RateLimitFact
+  | WwwAuthenticateFact
+  | AllowFact
+  | LocationFact
+  | ProblemFact
+  | OAuthErrorFact
+  | CloudflareErrorFact;
 
 /** The longest text a fact keeps from the paste; longer values end with "…". */
 export const MAX_VALUE_LENGTH = 200;
@@ -117,7 +125,8 @@ export const MAX_DELTA_SECONDS = 2 ** 31;
 /** Every fact in `text`, in the order they appear, each once. */
 export function readPastedFacts(text: string): PastedFact[] {
   // A paste past the engine's limit is read up to it, without the line the cut goes through.
-  const paste = text.length > MAX_MESSAGE_LENGTH ? text.slice(0, Math.max(0, text.lastIndexOf('\n', MAX_MESSAGE_LENGTH))) : text;
+  const paste =
+    text.length > MAX_MESSAGE_LENGTH ? text.slice(0, Math.max(0, text.lastIndexOf('\n', MAX_MESSAGE_LENGTH))) : text;
   const facts = new Facts();
   const requests = requestsIn(paste);
   for (const header of headersIn(paste)) readHeader(header, requests, facts);
@@ -179,19 +188,31 @@ const READ = String.raw`retry-after(?:-ms)?|www-authenticate|allow|location|rate
 /** A header name a line starts with: `Retry-After:`, `< retry-after:`, `  allow: 'GET',` (Node's console.log). */
 const LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:<[ \t]*)?(?<name>${READ})[ \t]*:[ \t]*(?<value>[^\r\n]*)`, 'gim');
 /** A name that only a header has, inside a line: "we get Retry-After: 120 back". */
-const INLINE_HEADER = new RegExp(String.raw`(?<=[^\w\-\r\n'"])(?<name>retry-after(?:-ms)?|www-authenticate|(?:x-)?rate-?limit-[a-z0-9_-]+)[ \t]*:[ \t]*(?<value>[^\r\n]*)`, 'gi');
+const INLINE_HEADER = new RegExp(
+  String.raw`(?<=[^\w\-\r\n'"])(?<name>retry-after(?:-ms)?|www-authenticate|(?:x-)?rate-?limit-[a-z0-9_-]+)[ \t]*:[ \t]*(?<value>[^\r\n]*)`,
+  'gi',
+);
 /**
  * A name alone on its line, its value on the next (a browser's header view copied as text); a next line that is
  * itself a header is no value (`Allow:` with nothing after it is an empty Allow).
  */
-const NAME_LINE = new RegExp(String.raw`^[ \t]*(?<name>${READ}):?[ \t]*\r?\n(?![ \t]*[A-Za-z0-9-]+:(?:\s|$))[ \t]*(?<value>[^\r\n]*\S)`, 'gim');
+const NAME_LINE = new RegExp(
+  String.raw`^[ \t]*(?<name>${READ}):?[ \t]*\r?\n(?![ \t]*[A-Za-z0-9-]+:(?:\s|$))[ \t]*(?<value>[^\r\n]*\S)`,
+  'gim',
+);
 const QUOTED_VALUE = String.raw`(?:(?<vq>["'])(?<value>(?:\\.|(?!\k<vq>)[^\\\r\n])*)\k<vq>|(?<number>\d+(?:\.\d+)?)(?![\w.]))`;
 /** `"name": "value"`, `'name': 'value'`, `"name" => "value"`, `"name": 120`. */
 const QUOTED_PAIR = new RegExp(String.raw`(?<q>["'])(?<name>${READ})\k<q>[ \t]*(?::|=>)[ \t]*${QUOTED_VALUE}`, 'gi');
 /** A Python list of tuples, as httpx prints headers: `('retry-after', '120')`. */
-const TUPLE_PAIR = new RegExp(String.raw`\([ \t]*(?<q>["'])(?<name>${READ})\k<q>[ \t]*,[ \t]*${QUOTED_VALUE}[ \t]*\)`, 'gi');
+const TUPLE_PAIR = new RegExp(
+  String.raw`\([ \t]*(?<q>["'])(?<name>${READ})\k<q>[ \t]*,[ \t]*${QUOTED_VALUE}[ \t]*\)`,
+  'gi',
+);
 /** HAR: `{"name": "retry-after", "value": "120"}`. */
-const HAR_PAIR = new RegExp(String.raw`"name"\s*:\s*"(?<name>${READ})"\s*,\s*"value"\s*:\s*"(?<value>(?:\\.|[^"\\\r\n])*)"`, 'gi');
+const HAR_PAIR = new RegExp(
+  String.raw`"name"\s*:\s*"(?<name>${READ})"\s*,\s*"value"\s*:\s*"(?<value>(?:\\.|[^"\\\r\n])*)"`,
+  'gi',
+);
 
 function headersIn(text: string): Header[] {
   const out: Header[] = [];
@@ -211,7 +232,8 @@ function headersIn(text: string): Header[] {
   for (const m of text.matchAll(LINE_HEADER)) {
     // `Allow:` with its value on the next line is not also an empty Allow.
     const value = unquote(m.groups?.value ?? '');
-    if (value || !named.has(`${text.lastIndexOf('\n', (m.index ?? 0) - 1)}|${(m.groups?.name ?? '').toLowerCase()}`)) add(m, value);
+    if (value || !named.has(`${text.lastIndexOf('\n', (m.index ?? 0) - 1)}|${(m.groups?.name ?? '').toLowerCase()}`))
+      add(m, value);
   }
   for (const m of text.matchAll(INLINE_HEADER)) add(m, unquote(m.groups?.value ?? ''));
   for (const pattern of [QUOTED_PAIR, TUPLE_PAIR, HAR_PAIR]) {
@@ -263,7 +285,14 @@ function readRetryAfter(value: string, milliseconds: boolean): RetryAfterFact | 
     return { kind: 'retry-after', header: milliseconds ? 'Retry-After-Ms' : 'Retry-After', value: delay.text, seconds };
   }
   const date = milliseconds ? undefined : parseHttpDate(value);
-  return date ? { kind: 'retry-after', header: 'Retry-After', value: clip(value.slice(0, date.length)), at: new Date(date.value).toISOString() } : undefined;
+  return date
+    ? {
+        kind: 'retry-after',
+        header: 'Retry-After',
+        value: clip(value.slice(0, date.length)),
+        at: new Date(date.value).toISOString(),
+      }
+    : undefined;
 }
 
 /** A non-negative number at the start of a value ("120", "1.5"); a sign, a unit or a word after it makes it none. */
@@ -503,7 +532,9 @@ function readLocation(value: string, at: number, requests: Request[]): LocationF
   const resolved = parse(target, base?.url);
   if (!resolved) return undefined;
   // A Location that is a URL requested before in the paste: to itself, or back to the start of a chain (curl -L).
-  const loop = (before.length ? before : requests).some((r) => sameResource(resolved, r.url) && (r.schemeKnown || !absolute));
+  const loop = (before.length ? before : requests).some(
+    (r) => sameResource(resolved, r.url) && (r.schemeKnown || !absolute),
+  );
   return { kind: loop ? 'redirect-loop' : 'location', location: clipUrl(resolved.href) };
 }
 
@@ -529,7 +560,9 @@ function requestsIn(text: string): Request[] {
     const url = parse(m[1] ?? '');
     if (url) out.push({ at: m.index ?? 0, url, schemeKnown: true });
   }
-  for (const m of text.matchAll(/^[ \t]*(?:>[ \t]*)?(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)[ \t]+(\S+)[ \t]+HTTP\/[\d.]+[ \t]*\r?$/gm)) {
+  for (const m of text.matchAll(
+    /^[ \t]*(?:>[ \t]*)?(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)[ \t]+(\S+)[ \t]+HTTP\/[\d.]+[ \t]*\r?$/gm,
+  )) {
     const request = requestLine(text, m.index ?? 0, m[0].length, m[1] ?? '', out);
     if (request) out.push(request);
   }
@@ -545,7 +578,13 @@ function requestsIn(text: string): Request[] {
 }
 
 /** A request line's URL: its target with the `Host` below it, over the scheme the lines above it show. */
-function requestLine(text: string, at: number, length: number, target: string, earlier: Request[]): Request | undefined {
+function requestLine(
+  text: string,
+  at: number,
+  length: number,
+  target: string,
+  earlier: Request[],
+): Request | undefined {
   if (/^https?:\/\//i.test(target)) {
     const url = parse(target);
     return url && { at, url, schemeKnown: true };
@@ -603,7 +642,8 @@ function readBody(value: Loose, at: number, facts: Facts, depth: number): void {
 function cloudflareError(o: LooseObject): CloudflareErrorFact | undefined {
   const code = integer(o.error_code);
   // error_code, retryable and error_name alone are any API's; these members are Cloudflare's.
-  if (code === undefined || !['ray_id', 'owner_action_required', 'cloudflare_error'].some((k) => k in o)) return undefined;
+  if (code === undefined || !['ray_id', 'owner_action_required', 'cloudflare_error'].some((k) => k in o))
+    return undefined;
   const fact: CloudflareErrorFact = { kind: 'cloudflare-error', code };
   const name = text(o.error_name);
   if (name) fact.name = name;
@@ -616,7 +656,10 @@ function cloudflareError(o: LooseObject): CloudflareErrorFact | undefined {
   const rayId = text(o.ray_id) ?? text(o.instance);
   if (rayId) fact.rayId = rayId;
   if (typeof o.retryable === 'boolean') fact.retryable = o.retryable;
-  const retryAfter = typeof o.retry_after === 'number' || typeof o.retry_after === 'string' ? readDelay(String(o.retry_after)) : undefined;
+  const retryAfter =
+    typeof o.retry_after === 'number' || typeof o.retry_after === 'string'
+      ? readDelay(String(o.retry_after))
+      : undefined;
   if (retryAfter) fact.retryAfter = Math.min(retryAfter.number, MAX_DELTA_SECONDS);
   if (typeof o.owner_action_required === 'boolean') fact.ownerActionRequired = o.owner_action_required;
   return fact;

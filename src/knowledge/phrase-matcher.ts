@@ -39,7 +39,10 @@ export class PhraseMatcher {
   ) {
     const seen = new Map<string, Phrase>();
     for (const entry of table.entries) {
-      const forms: Array<[string, 'name' | 'alias']> = [[entry.name, 'name'], ...entry.aliases.map((a) => [a, 'alias'] as [string, 'alias'])];
+      const forms: Array<[string, 'name' | 'alias']> = [
+        [entry.name, 'name'],
+        ...entry.aliases.map((a) => [a, 'alias'] as [string, 'alias']),
+      ];
       for (const [form, kind] of forms) {
         for (const variant of variants(phraseWords(form))) {
           const key = `${entry.code}|${variant.join(' ')}`;
@@ -75,7 +78,9 @@ export class PhraseMatcher {
   /** True when the words start with a name or alias of `code`: "503 Service Unavailable", "(408) Request Timeout". */
   phraseFollows(code: number, following: readonly string[]): boolean {
     const words = following.map((w) => w.replace(/'/g, ''));
-    return (this.byCode.get(code) ?? []).some((p) => p.words.length <= words.length && p.words.every((w, i) => sameWord(words[i] as string, w)));
+    return (this.byCode.get(code) ?? []).some(
+      (p) => p.words.length <= words.length && p.words.every((w, i) => sameWord(words[i] as string, w)),
+    );
   }
 
   /**
@@ -86,8 +91,20 @@ export class PhraseMatcher {
     const hits: PhraseHit[] = [];
     words.forEach((word, at) => {
       const joined = this.joined.get(word);
-      if (joined) hits.push({ ids: [...joined.ids], code: joined.code, at, length: 1, kind: joined.kind, weak: false, corrected: corrected[at] ?? false });
-      const candidates = word === 'to' ? [...(this.byFirstWord.get('to') ?? []), ...(this.byFirstWord.get('too') ?? [])] : (this.byFirstWord.get(word) ?? []);
+      if (joined)
+        hits.push({
+          ids: [...joined.ids],
+          code: joined.code,
+          at,
+          length: 1,
+          kind: joined.kind,
+          weak: false,
+          corrected: corrected[at] ?? false,
+        });
+      const candidates =
+        word === 'to'
+          ? [...(this.byFirstWord.get('to') ?? []), ...(this.byFirstWord.get('too') ?? [])]
+          : (this.byFirstWord.get(word) ?? []);
       for (const phrase of candidates) {
         if (at + phrase.words.length > words.length) continue;
         if (!phrase.words.every((w, i) => sameWord(words[at + i] as string, w))) continue;
@@ -107,7 +124,9 @@ export class PhraseMatcher {
     hits.sort((a, b) => b.length - a.length || a.at - b.at);
     const taken: PhraseHit[] = [];
     for (const hit of hits) {
-      const overlaps = taken.some((t) => hit.at < t.at + t.length && t.at < hit.at + hit.length && !(t.at === hit.at && t.length === hit.length));
+      const overlaps = taken.some(
+        (t) => hit.at < t.at + t.length && t.at < hit.at + hit.length && !(t.at === hit.at && t.length === hit.length),
+      );
       if (!overlaps) taken.push(hit);
     }
     return taken.sort((a, b) => a.at - b.at);

@@ -59,11 +59,14 @@ export class ProviderErrorFinder {
   private readonly byFirstRun = new Map<string, Pattern[]>();
 
   constructor(errors: readonly ProviderError[], providers: readonly Provider[]) {
-    for (const provider of providers) for (const k of provider.keywords) this.add({ kind: 'keyword', text: k, provider: provider.id });
+    for (const provider of providers)
+      for (const k of provider.keywords) this.add({ kind: 'keyword', text: k, provider: provider.id });
     for (const error of errors) {
-      for (const name of error.names) this.add({ kind: 'name', text: name.toLowerCase(), printed: name, error, provider: error.provider });
+      for (const name of error.names)
+        this.add({ kind: 'name', text: name.toLowerCase(), printed: name, error, provider: error.provider });
       for (const phrase of error.phrases) this.add({ kind: 'phrase', text: phrase, error, provider: error.provider });
-      for (const word of error.withProvider) this.add({ kind: 'withProvider', text: word, error, provider: error.provider });
+      for (const word of error.withProvider)
+        this.add({ kind: 'withProvider', text: word, error, provider: error.provider });
     }
   }
 
@@ -83,7 +86,11 @@ export class ProviderErrorFinder {
    * `webAround(start, end)`: whether the message speaks of the web beyond that span, which a bare numbered phrase
    * ("error 1020") needs, since a car's screen or a game prints such numbers too.
    */
-  read(original: string, lower: string, webAround: (start: number, end: number) => boolean = () => true): ProviderErrorReading | null {
+  read(
+    original: string,
+    lower: string,
+    webAround: (start: number, end: number) => boolean = () => true,
+  ): ProviderErrorReading | null {
     const named = new Set<string>();
     const found: Array<{ pattern: Pattern; start: number; end: number; exact: boolean }> = [];
     const sameLength = original.length === lower.length;
@@ -92,19 +99,32 @@ export class ProviderErrorFinder {
       if (!patterns) continue;
       for (const pattern of patterns) {
         const start = (run.index ?? 0) - pattern.offset;
-        const end = start < 0 ? -1 : pattern.gapped ? matchGapped(lower, start, pattern.gapped) : matchAt(lower, start, pattern.text);
+        const end =
+          start < 0
+            ? -1
+            : pattern.gapped
+              ? matchGapped(lower, start, pattern.gapped)
+              : matchAt(lower, start, pattern.text);
         if (end < 0 || !standsApart(lower, start, end, pattern)) continue;
         if (pattern.kind === 'keyword') {
           named.add(pattern.provider);
           continue;
         }
         const printed = pattern.printed ?? '';
-        const exact = pattern.kind !== 'name' || (sameLength ? original.slice(start, end) === printed : original.includes(printed));
+        const exact =
+          pattern.kind !== 'name' || (sameLength ? original.slice(start, end) === printed : original.includes(printed));
         found.push({ pattern, start, end, exact });
       }
     }
     // The longest text printed wins: "Error from server (NotFound)" is Kubernetes', not the bare .NET name inside it.
-    const inner = (f: (typeof found)[number]) => found.some((g) => g.pattern.error !== f.pattern.error && g.start <= f.start && g.end >= f.end && g.end - g.start > f.end - f.start);
+    const inner = (f: (typeof found)[number]) =>
+      found.some(
+        (g) =>
+          g.pattern.error !== f.pattern.error &&
+          g.start <= f.start &&
+          g.end >= f.end &&
+          g.end - g.start > f.end - f.start,
+      );
     const hits = new Map<string, ProviderErrorHit>();
     for (const { pattern, start, end, exact } of found.filter((f) => !inner(f))) {
       const error = pattern.error as ProviderError;
@@ -112,7 +132,8 @@ export class ProviderErrorFinder {
       // Ordinary words count only next to their provider; a name in another case too; a bare numbered phrase only
       // in a message about the web.
       if ((pattern.kind === 'withProvider' || !exact) && !providerNamed) continue;
-      if (pattern.kind === 'phrase' && !providerNamed && isBareNumbered(pattern.text) && !webAround(start, end)) continue;
+      if (pattern.kind === 'phrase' && !providerNamed && isBareNumbered(pattern.text) && !webAround(start, end))
+        continue;
       const score = weight(pattern, exact) + (providerNamed ? 2 : 0);
       const hit = hits.get(error.id);
       if (!hit || score > hit.score) hits.set(error.id, { error, providerNamed, score, start, end });
@@ -131,9 +152,17 @@ export class ProviderErrorFinder {
 }
 
 /** The reading as a lookup of the error's status; rivals with another status make the bot ask; several providers name none. */
-export function providerErrorLookup(reading: ProviderErrorReading, focus: Focus): Partial<Understanding> & Pick<Understanding, 'intent'> {
+export function providerErrorLookup(
+  reading: ProviderErrorReading,
+  focus: Focus,
+): Partial<Understanding> & Pick<Understanding, 'intent'> {
   const { error } = reading.best;
-  const alternatives: Candidate[] = reading.rivals.map((h) => ({ id: h.error.statusId, code: h.error.status, score: 0.5, via: 'name' }));
+  const alternatives: Candidate[] = reading.rivals.map((h) => ({
+    id: h.error.statusId,
+    code: h.error.status,
+    score: 0.5,
+    via: 'name',
+  }));
   const confidence = alternatives.length ? 0.55 : reading.best.providerNamed ? 0.95 : 0.9;
   return {
     intent: 'lookup',
@@ -199,6 +228,7 @@ function standsApart(text: string, start: number, end: number, pattern: Pattern)
   const before = text[start - 1];
   const after = text[end];
   const openStart = !edge.test(pattern.text[0] as string) || before === undefined || !edge.test(before);
-  const openEnd = !edge.test(pattern.text[pattern.text.length - 1] as string) || after === undefined || !edge.test(after);
+  const openEnd =
+    !edge.test(pattern.text[pattern.text.length - 1] as string) || after === undefined || !edge.test(after);
   return openStart && openEnd;
 }

@@ -24,17 +24,28 @@ export interface PhraseReading {
   webBeyondNames: boolean;
 }
 
-export function readPhrases(message: Message, phrases: PhraseMatcher, corrector: TypoCorrector, table: StatusTable, lexicon: Lexicon): PhraseReading {
+export function readPhrases(
+  message: Message,
+  phrases: PhraseMatcher,
+  corrector: TypoCorrector,
+  table: StatusTable,
+  lexicon: Lexicon,
+): PhraseReading {
   const { corrected, correctedFlags } = correctWords(message.texts, corrector);
   // A phrase that ends or starts inside a hyphenated token is no name: "no content" in "no content-length".
   // Nor is one inside a path or an identifier ("CREATED_AT", "/api/not-found/x").
-  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter((h) => !inCompound(h, message) && message.freeStems[h.at] !== '');
+  const all = onePerPlace(phrases.match(corrected, correctedFlags), table, message.vendors).filter(
+    (h) => !inCompound(h, message) && message.freeStems[h.at] !== '',
+  );
   const named = new Set(all.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
   const webBeyondNames = message.texts.some((w, i) => !named.has(i) && isDomainWord(w, lexicon));
   // One word that is a status name ("forbidden", "gone") in a sentence with nothing of the web is an everyday word:
   // "pets are forbidden in the building".
-  const needsCue = (h: PhraseHit) => h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors)) || (h.length === 1 && !webBeyondNames);
-  const counted = all.filter((h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts));
+  const needsCue = (h: PhraseHit) =>
+    h.weak || h.ids.every((id) => isUnhintedVendor(table, id, message.vendors)) || (h.length === 1 && !webBeyondNames);
+  const counted = all.filter(
+    (h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts),
+  );
   return { all, counted, corrected, correctedFlags, webBeyondNames };
 }
 
@@ -51,12 +62,21 @@ export function comparedWithNeighbour(hits: readonly PhraseHit[], i: number, tex
   const hit = hits[i] as PhraseHit;
   const prev = hits[i - 1];
   const next = hits[i + 1];
-  return (prev !== undefined && phrasesCompared(prev, hit, texts)) || (next !== undefined && phrasesCompared(hit, next, texts));
+  return (
+    (prev !== undefined && phrasesCompared(prev, hit, texts)) ||
+    (next !== undefined && phrasesCompared(hit, next, texts))
+  );
 }
 
 /** Strong phrases first, then longer ones, then the earliest. */
 export function rankPhraseHits(hits: PhraseHit[]): PhraseHit[] {
-  return [...hits].sort((a, b) => Number(a.weak) - Number(b.weak) || Number(a.corrected) - Number(b.corrected) || b.length - a.length || a.at - b.at);
+  return [...hits].sort(
+    (a, b) =>
+      Number(a.weak) - Number(b.weak) ||
+      Number(a.corrected) - Number(b.corrected) ||
+      b.length - a.length ||
+      a.at - b.at,
+  );
 }
 
 function inCompound(hit: PhraseHit, message: Message): boolean {
@@ -64,10 +84,16 @@ function inCompound(hit: PhraseHit, message: Message): boolean {
   const first = words[hit.at] as Word;
   const last = words[hit.at + hit.length - 1] as Word;
   const letter = (c: string | undefined) => c !== undefined && c >= 'a' && c <= 'z';
-  return (lower[last.end] === '-' && letter(lower[last.end + 1])) || (lower[first.start - 1] === '-' && letter(lower[first.start - 2]));
+  return (
+    (lower[last.end] === '-' && letter(lower[last.end + 1])) ||
+    (lower[first.start - 1] === '-' && letter(lower[first.start - 2]))
+  );
 }
 
-function correctWords(texts: readonly string[], corrector: TypoCorrector): { corrected: string[]; correctedFlags: boolean[] } {
+function correctWords(
+  texts: readonly string[],
+  corrector: TypoCorrector,
+): { corrected: string[]; correctedFlags: boolean[] } {
   const corrected: string[] = [];
   const correctedFlags: boolean[] = [];
   for (const raw of texts) {
@@ -100,8 +126,47 @@ function isUnhintedVendor(table: StatusTable, id: string, vendors: readonly stri
   return vendor !== undefined && !vendors.includes(vendor);
 }
 
-const CUE_BEFORE = new Set(['returns', 'returned', 'return', 'returning', 'got', 'get', 'getting', 'says', 'said', 'answered', 'answers', 'response', 'status', 'with', 'back', 'gives', 'gave', 'throws', 'sends', 'sent', 'shows', 'showing', 'replied', 'responds', 'responded']);
-const CUE_AFTER_OPENING = new Set(['when', 'whenever', 'on', 'after', 'while', 'during', 'error', 'response', 'status', 'returned', 'from', 'for']);
+const CUE_BEFORE = new Set([
+  'returns',
+  'returned',
+  'return',
+  'returning',
+  'got',
+  'get',
+  'getting',
+  'says',
+  'said',
+  'answered',
+  'answers',
+  'response',
+  'status',
+  'with',
+  'back',
+  'gives',
+  'gave',
+  'throws',
+  'sends',
+  'sent',
+  'shows',
+  'showing',
+  'replied',
+  'responds',
+  'responded',
+]);
+const CUE_AFTER_OPENING = new Set([
+  'when',
+  'whenever',
+  'on',
+  'after',
+  'while',
+  'during',
+  'error',
+  'response',
+  'status',
+  'returned',
+  'from',
+  'for',
+]);
 
 /**
  * An everyday word counts as a status name when quoted, capitalised mid-sentence, next to a status verb, or when

@@ -16,7 +16,14 @@ export const secretWordsSchema = z
     comment: z.string().optional(),
     warning: z.object({ one: template, several: template, and: z.string().trim().min(1).max(12) }).strict(),
     /** What each kind is called, to finish "what looks like …": "a bearer token". */
-    kinds: z.object(Object.fromEntries(SECRET_KINDS.map((k) => [k, z.string().trim().min(3).max(80)])) as Record<SecretKind, z.ZodString>).strict(),
+    kinds: z
+      .object(
+        Object.fromEntries(SECRET_KINDS.map((k) => [k, z.string().trim().min(3).max(80)])) as Record<
+          SecretKind,
+          z.ZodString
+        >,
+      )
+      .strict(),
   })
   .strict();
 
@@ -29,6 +36,7 @@ export function loadSecretWords(dataDir: string): SecretWords {
 /** The warning for the kinds found, named in the order given: "… a bearer token, a cookie and an API key; …". */
 export function secretWarning(words: SecretWords, kinds: readonly SecretKind[]): string {
   const names = kinds.map((k) => words.kinds[k]);
-  const list = names.length > 1 ? `${names.slice(0, -1).join(', ')} ${words.warning.and} ${names.at(-1)}` : (names[0] ?? '');
+  const list =
+    names.length > 1 ? `${names.slice(0, -1).join(', ')} ${words.warning.and} ${names.at(-1)}` : (names[0] ?? '');
   return (names.length > 1 ? words.warning.several : words.warning.one).replace('{kinds}', list);
 }

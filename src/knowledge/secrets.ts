@@ -48,7 +48,9 @@ export function findSecrets(text: string): SecretKind[] {
   if (!MAY_HOLD_SECRET.test(text)) return [];
   const byRule = RULES.map((rule) => new Spans(rule(text)));
   // A secret inside a more telling one is named by that one: a JWT sent as a bearer token is a bearer token.
-  const named = byRule.flatMap((spans, rank) => spans.list.filter((f) => !byRule.slice(0, rank).some((higher) => higher.covers(f))));
+  const named = byRule.flatMap((spans, rank) =>
+    spans.list.filter((f) => !byRule.slice(0, rank).some((higher) => higher.covers(f))),
+  );
   named.sort((a, b) => a.start - b.start);
   return [...new Set(named.map((f) => f.kind))];
 }
@@ -123,20 +125,35 @@ function shape(kind: SecretKind, pattern: RegExp): Rule {
 }
 
 /** PEM private keys (PKCS#1 and #8, EC, OpenSSH, PGP), up to their END line, or to the end of a paste cut short. */
-const privateKey = shape('private-key', /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?<secret>[\s\S]+?)(?:-----END \1-----|$)/dg);
+const privateKey = shape(
+  'private-key',
+  /-----BEGIN ((?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?)-----(?<secret>[\s\S]+?)(?:-----END \1-----|$)/dg,
+);
 
 /** AWS access key ids: long-term (AKIA) and temporary (ASIA) ones. */
 const awsAccessKey = shape('aws-access-key', /(?<![A-Za-z0-9])(?<secret>A(?:KIA|SIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg);
 
 /** GitHub's token prefixes: personal (ghp_, github_pat_), OAuth (gho_), user-to-server (ghu_), server (ghs_), refresh (ghr_). */
-const githubToken = shape('github-token', /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/dg);
+const githubToken = shape(
+  'github-token',
+  /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/dg,
+);
 
 /** Slack bot, user, app and configuration tokens, and incoming-webhook URLs (whose path is the credential). */
-const slackToken = shape('slack-token', /(?<![A-Za-z0-9-])(?<secret>xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/dg);
-const slackWebhook = shape('slack-token', /hooks\.slack\.com\/services\/(?<secret>T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+)/dg);
+const slackToken = shape(
+  'slack-token',
+  /(?<![A-Za-z0-9-])(?<secret>xox[abposre]-[A-Za-z0-9-]{10,}|xapp-\d-[A-Za-z0-9-]{10,})/dg,
+);
+const slackWebhook = shape(
+  'slack-token',
+  /hooks\.slack\.com\/services\/(?<secret>T[A-Za-z0-9]+\/B[A-Za-z0-9]+\/[A-Za-z0-9]+)/dg,
+);
 
 /** Stripe secret and restricted keys (publishable pk_ keys are public). */
-const stripeKey = shape('stripe-key', /(?<![A-Za-z0-9_])(?<secret>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,})(?![A-Za-z0-9_])/dg);
+const stripeKey = shape(
+  'stripe-key',
+  /(?<![A-Za-z0-9_])(?<secret>(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{10,})(?![A-Za-z0-9_])/dg,
+);
 
 const googleApiKey = shape('google-api-key', /(?<![A-Za-z0-9_-])(?<secret>AIza[0-9A-Za-z_-]{35})(?![0-9A-Za-z_-])/dg);
 
@@ -145,22 +162,34 @@ const jwt = shape('jwt', /(?<![A-Za-z0-9_-])(?<secret>eyJ[A-Za-z0-9_-]{5,}\.[A-Z
 
 /** `Authorization:` and `Proxy-Authorization:` as headers, JSON keys or curl arguments; the scheme stays readable. */
 const authorizationHeader: Rule = (text) =>
-  headerValues(text, /(?<![\w-])(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*/gi).flatMap(({ start, value }): Found[] => {
-    const scheme = /^([A-Za-z][\w.-]*)[ \t]+(?=\S)/.exec(value);
-    if (!scheme) {
-      const single = /^[^\s,;]+/.exec(value)?.[0];
-      return single && credible(single, 'token') ? [{ kind: 'authorization', start, end: start + single.length }] : [];
-    }
-    const from = start + scheme[0].length;
-    const credentials = value.slice(scheme[0].length);
-    const token68 = /^[A-Za-z0-9\-._~+/]+=*(?![^\s,;])/.exec(credentials)?.[0];
-    const name = (scheme[1] as string).toLowerCase();
-    if (token68 && name === 'basic') return isBasicCredentials(token68) ? [{ kind: 'basic-credentials', start: from, end: from + token68.length }] : [];
-    if (token68) return credible(token68, 'token') ? [{ kind: name === 'bearer' ? 'bearer-token' : 'authorization', start: from, end: from + token68.length }] : [];
-    // Parameters (Digest, AWS4-HMAC-SHA256, SharedAccessSignature): the rest of the header.
-    const params = credentials.trimEnd();
-    return /[=:]/.test(params) && params.length >= 8 ? [{ kind: 'authorization', start: from, end: from + params.length }] : [];
-  });
+  headerValues(text, /(?<![\w-])(?:proxy-)?authorization["']?[ \t]*[:=][ \t]*/gi).flatMap(
+    ({ start, value }): Found[] => {
+      const scheme = /^([A-Za-z][\w.-]*)[ \t]+(?=\S)/.exec(value);
+      if (!scheme) {
+        const single = /^[^\s,;]+/.exec(value)?.[0];
+        return single && credible(single, 'token')
+          ? [{ kind: 'authorization', start, end: start + single.length }]
+          : [];
+      }
+      const from = start + scheme[0].length;
+      const credentials = value.slice(scheme[0].length);
+      const token68 = /^[A-Za-z0-9\-._~+/]+=*(?![^\s,;])/.exec(credentials)?.[0];
+      const name = (scheme[1] as string).toLowerCase();
+      if (token68 && name === 'basic')
+        return isBasicCredentials(token68)
+          ? [{ kind: 'basic-credentials', start: from, end: from + token68.length }]
+          : [];
+      if (token68)
+        return credible(token68, 'token')
+          ? [{ kind: name === 'bearer' ? 'bearer-token' : 'authorization', start: from, end: from + token68.length }]
+          : [];
+      // Parameters (Digest, AWS4-HMAC-SHA256, SharedAccessSignature): the rest of the header.
+      const params = credentials.trimEnd();
+      return /[=:]/.test(params) && params.length >= 8
+        ? [{ kind: 'authorization', start: from, end: from + params.length }]
+        : [];
+    },
+  );
 
 /** `Cookie:` and `Set-Cookie:` headers (the whole value), and curl's `-b` / `--cookie`. */
 const cookies: Rule = (text) => {
@@ -179,20 +208,26 @@ const cookies: Rule = (text) => {
 
 /** A bearer token wherever it is written ("Bearer abc…" in prose, in a WWW-Authenticate example, in code). */
 const bearer: Rule = (text) =>
-  [...text.matchAll(/(?<![\w-])bearer[ \t]+(?<secret>[A-Za-z0-9\-._~+/]+=*)(?![\w\-.~+/=])/dgi)].flatMap((m): Found[] => {
-    const at = m.indices?.groups?.secret;
-    const value = m.groups?.secret ?? '';
-    // `Bearer realm="api"` is a challenge's parameter, not a token.
-    const param = value.endsWith('=') && /["']/.test(text[at?.[1] ?? 0] ?? '');
-    return at && !param && credible(value, 'token') ? [{ kind: 'bearer-token', start: at[0], end: at[1] }] : [];
-  });
+  [...text.matchAll(/(?<![\w-])bearer[ \t]+(?<secret>[A-Za-z0-9\-._~+/]+=*)(?![\w\-.~+/=])/dgi)].flatMap(
+    (m): Found[] => {
+      const at = m.indices?.groups?.secret;
+      const value = m.groups?.secret ?? '';
+      // `Bearer realm="api"` is a challenge's parameter, not a token.
+      const param = value.endsWith('=') && /["']/.test(text[at?.[1] ?? 0] ?? '');
+      return at && !param && credible(value, 'token') ? [{ kind: 'bearer-token', start: at[0], end: at[1] }] : [];
+    },
+  );
 
 /** `scheme://user:password@host`: the password. */
 const urlCredentials: Rule = (text) =>
-  [...text.matchAll(/(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@:'"]*:(?<secret>[^\s/?#@'"]+)@/dg)].flatMap((m): Found[] => {
-    const at = m.indices?.groups?.secret;
-    return at && !isPlaceholder(m.groups?.secret ?? '') ? [{ kind: 'url-credentials', start: at[0], end: at[1] }] : [];
-  });
+  [...text.matchAll(/(?<![A-Za-z0-9+.-])[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@:'"]*:(?<secret>[^\s/?#@'"]+)@/dg)].flatMap(
+    (m): Found[] => {
+      const at = m.indices?.groups?.secret;
+      return at && !isPlaceholder(m.groups?.secret ?? '')
+        ? [{ kind: 'url-credentials', start: at[0], end: at[1] }]
+        : [];
+    },
+  );
 
 /**
  * Names that hold a credential, however they are written: `password=` in a URL or form body, `"access_token": "…"` in
@@ -215,7 +250,8 @@ const namedValues: Rule = (text) => {
     for (const m of text.matchAll(pattern)) {
       const name = m.groups?.name ?? '';
       const value = valueAt(text, (m.index ?? 0) + m[0].length, m.groups?.sep === '=');
-      if (value && acceptable(name, value, flags === 'g')) found.push({ kind: kindOfName(name), start: value.start, end: value.end });
+      if (value && acceptable(name, value, flags === 'g'))
+        found.push({ kind: kindOfName(name), start: value.start, end: value.end });
     }
   }
   return found;
@@ -225,9 +261,24 @@ const namedValues: Rule = (text) => {
  * Something every rule needs (a name, a scheme, a prefix): most messages have none, and one scan for them is much
  * cheaper than running every rule. Widen it with any new rule.
  */
-const MAY_HOLD_SECRET = /bearer|authori[sz]ation|cookie|(?<!\S)-b\s|pass|pwd|secret|token|key|sig|_pat\b|:\/\/|akia|asia|gh[pousr]_|github_pat_|xox|xapp-|sk_|rk_|aiza|eyj|private key/i;
+const MAY_HOLD_SECRET =
+  /bearer|authori[sz]ation|cookie|(?<!\S)-b\s|pass|pwd|secret|token|key|sig|_pat\b|:\/\/|akia|asia|gh[pousr]_|github_pat_|xox|xapp-|sk_|rk_|aiza|eyj|private key/i;
 
-const RULES: Rule[] = [privateKey, awsAccessKey, githubToken, slackToken, slackWebhook, stripeKey, googleApiKey, authorizationHeader, cookies, bearer, urlCredentials, namedValues, jwt];
+const RULES: Rule[] = [
+  privateKey,
+  awsAccessKey,
+  githubToken,
+  slackToken,
+  slackWebhook,
+  stripeKey,
+  googleApiKey,
+  authorizationHeader,
+  cookies,
+  bearer,
+  urlCredentials,
+  namedValues,
+  jwt,
+];
 
 // === Values
 
@@ -308,7 +359,9 @@ function isPlaceholder(value: string): boolean {
   return (
     /^(?:\$\{?[\w.]+\}?|\$\(.*\)|%\w+%|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^[\]]*\]|%[sd])$/.test(value) ||
     /^(.)\1*$/.test(value) ||
-    /^(?:null|nil|none|undefined|true|false|n\/a|empty|\.\.\.|…|pass(?:word)?|secret|token|(?:api[-_]?)?key)$/i.test(value) ||
+    /^(?:null|nil|none|undefined|true|false|n\/a|empty|\.\.\.|…|pass(?:word)?|secret|token|(?:api[-_]?)?key)$/i.test(
+      value,
+    ) ||
     /^(?:your|my|the|some|insert|enter)[-_]/i.test(value) ||
     /(?:example|placeholder|redacted|masked|changeme|dummy)|[-_]here$/i.test(value)
   );

@@ -45,7 +45,10 @@ export class StatusTable {
     // The registry meaning first, then vendors by how often people meet them.
     const rank = { common: 0, occasional: 1, rare: 2 } as const;
     for (const list of this.byNumber.values()) {
-      list.sort((a, b) => Number(a.status === 'vendor') - Number(b.status === 'vendor') || rank[a.prevalence] - rank[b.prevalence]);
+      list.sort(
+        (a, b) =>
+          Number(a.status === 'vendor') - Number(b.status === 'vendor') || rank[a.prevalence] - rank[b.prevalence],
+      );
     }
   }
 

@@ -45,7 +45,16 @@ export class SymptomIndex {
       for (const symptom of entry.symptoms) this.addDoc(entry.id, symptom, 1);
       for (const name of [entry.name, ...entry.aliases]) this.addDoc(entry.id, [...vendorWords, name].join(' '), 0.9);
       this.addDoc(entry.id, [...vendorWords, entry.summary].join(' '), 0.75);
-      const profileText = [...vendorWords, ...entry.symptoms, entry.name, ...entry.aliases, entry.summary, entry.description, ...entry.causes, ...entry.headers].join(' ');
+      const profileText = [
+        ...vendorWords,
+        ...entry.symptoms,
+        entry.name,
+        ...entry.aliases,
+        entry.summary,
+        entry.description,
+        ...entry.causes,
+        ...entry.headers,
+      ].join(' ');
       this.profiles.set(entry.id, new Set(toTerms(phraseWords(profileText), lexicon)));
     }
     const profileDf = new Map<string, number>();
@@ -90,7 +99,8 @@ export class SymptomIndex {
     // A word the index has never seen is rare by definition: it weighs like the rarest known word, so a message
     // about something else does not match on one shared everyday word.
     const unknownTerms = unique.length - query.length;
-    const queryWeight = query.reduce((sum, t) => sum + (this.idf.get(t) as number), 0) + unknownTerms * this.maxIdf * 0.6;
+    const queryWeight =
+      query.reduce((sum, t) => sum + (this.idf.get(t) as number), 0) + unknownTerms * this.maxIdf * 0.6;
     const overlap = new Map<number, number>();
     for (const t of query) {
       const w = this.idf.get(t) as number;
@@ -102,7 +112,10 @@ export class SymptomIndex {
       const score = doc.weight * Math.sqrt((shared / doc.norm) * (shared / queryWeight));
       if (score > (best.get(doc.id) ?? 0)) best.set(doc.id, score);
     }
-    const profileQueryWeight = unique.reduce((sum, t) => sum + (this.profileIdf.get(t) ?? Math.log(1 + this.profiles.size) * 0.6), 0);
+    const profileQueryWeight = unique.reduce(
+      (sum, t) => sum + (this.profileIdf.get(t) ?? Math.log(1 + this.profiles.size) * 0.6),
+      0,
+    );
     return [...best.entries()]
       .map(([id, phraseScore]) => {
         const profile = this.profiles.get(id) as Set<string>;

@@ -10,8 +10,10 @@ const SIZE = /^\d+(?:kb|mb|gb|tb|kib|mib|gib)$/;
 export function toTerms(words: readonly string[], lexicon: Lexicon): string[] {
   const stems = words.map(cachedStem);
   const terms: string[] = [];
-  for (let i = 0; i < stems.length; ) {
-    const synonym = lexicon.synonymsByFirstStem.get(stems[i] as string)?.find((c) => c.stems.every((s, k) => stems[i + k] === s));
+  for (let i = 0; i < stems.length;) {
+    const synonym = lexicon.synonymsByFirstStem
+      .get(stems[i] as string)
+      ?.find((c) => c.stems.every((s, k) => stems[i + k] === s));
     if (synonym) {
       terms.push(synonym.canonical);
       i += synonym.stems.length;

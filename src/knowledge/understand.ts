@@ -71,9 +71,14 @@ const STILL_ABOUT_IT = 0.75;
 /** A described symptom in a message whose numbers were all read as something else must be at least this sure. */
 const RULED_OUT_NEEDS = 0.75;
 /** "other than 200", "besides 404", "except 500": a number named as the exception to a class. */
-const EXCEPT = /\b(?:other than|besides|except(?: for)?|apart from|aside from|beyond|not just|excluding)\s+(?:plain |the |a |an )?$/;
+const EXCEPT =
+  /\b(?:other than|besides|except(?: for)?|apart from|aside from|beyond|not just|excluding)\s+(?:plain |the |a |an )?$/;
 
-export function understand(text: string, parts: EngineParts, conversation: ConversationContext = NO_CONTEXT): Understanding {
+export function understand(
+  text: string,
+  parts: EngineParts,
+  conversation: ConversationContext = NO_CONTEXT,
+): Understanding {
   const { table, lexicon, talk } = parts;
   const message = readMessage(text, table, lexicon);
   // "different topic: what's a 207": nothing before it applies.
@@ -87,7 +92,19 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   if (!words.length) {
     const act = readAct(message, talk); // "👍"
     const said = act ? saidToTheBot(act, 0.9) : { intent: 'none' as const, confidence: 1 };
-    return { codes: [], ids: [], class: null, code: null, focus: 'overview', alternatives: [], counts: [], via: null, truncated, vendors, ...said };
+    return {
+      codes: [],
+      ids: [],
+      class: null,
+      code: null,
+      focus: 'overview',
+      alternatives: [],
+      counts: [],
+      via: null,
+      truncated,
+      vendors,
+      ...said,
+    };
   }
 
   const mentions = findCodeMentions(message, parts.mentions, inConversation);
@@ -99,7 +116,20 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     const codes = triage.map((t) => t.code);
     const first = table.meaningsOf(codes.find((c) => c < 200 || c > 299) ?? (codes[0] as number))[0];
     const ids = triage.flatMap((t) => (t.id ? [t.id] : []));
-    return { intent: 'triage', codes, ids, class: first ? classOf(first.code) : null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], counts: triage, via: 'log', truncated, vendors };
+    return {
+      intent: 'triage',
+      codes,
+      ids,
+      class: first ? classOf(first.code) : null,
+      code: null,
+      focus: 'overview',
+      confidence: 0.9,
+      alternatives: [],
+      counts: triage,
+      via: 'log',
+      truncated,
+      vendors,
+    };
   }
 
   // The side the user is on: said outright ("our nginx returns …", "calling their api"), else as before. A follow-up
@@ -134,12 +164,18 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // "back to the 401 - how do i make it stop": a code of earlier in the conversation, taken up again.
   const returning = inConversation && talk.returnTo.has(message.freeStems);
   const onSubject = (u: Understanding): Understanding =>
-    u.ids.length === 1 && (context.ids.includes(u.ids[0] as string) || returning) && (asked || compareCue) && asked !== 'which' ? { ...u, intent: 'follow_up', focus: asked ?? 'more' } : u;
+    u.ids.length === 1 &&
+    (context.ids.includes(u.ids[0] as string) || returning) &&
+    (asked || compareCue) &&
+    asked !== 'which'
+      ? { ...u, intent: 'follow_up', focus: asked ?? 'more' }
+      : u;
 
   // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
   // whatever codes the story names.
   const resolved = talk.resolved.has(message.freeStems);
-  const namesCode = (from: number) => accepted.some((m) => table.has(m.code) && m.start >= (words[from]?.start ?? Infinity));
+  const namesCode = (from: number) =>
+    accepted.some((m) => table.has(m.code) && m.start >= (words[from]?.start ?? Infinity));
   const closing = resolved ? readClosingAct(message, talk, inConversation, namesCode) : null;
   if (closing) return result({ intent: 'greeting', act: closing, confidence: 0.9 });
 
@@ -157,41 +193,81 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const compareFocus: Focus = asked === 'which' ? 'which' : 'overview';
   if (compareCue && comparable.length >= 2) {
     const ids = comparable.map(meaningOf);
-    return result({ intent: 'compare', codes: comparable, ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: numbered.length >= 2 ? 0.95 : 0.8, via: numbered.length >= 2 ? 'code' : 'name' });
+    return result({
+      intent: 'compare',
+      codes: comparable,
+      ids,
+      focus: compareFocus,
+      ...recommendation(compareFocus, ids, message.texts, parts),
+      confidence: numbered.length >= 2 ? 0.95 : 0.8,
+      via: numbered.length >= 2 ? 'code' : 'name',
+    });
   }
   const lastId = context.ids[0];
   const lastEntry = lastId ? table.entry(lastId) : undefined;
   // New: none of the codes discussed ("the right fix for that 504?" after 502 vs 504 is about the 504).
   const discussed = new Set(context.ids.map((id) => table.entry(id)?.code));
-  const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter((c) => !discussed.has(c));
+  const newOne = distinct([...numbered, ...phraseHits.filter((h) => !h.weak).map((h) => h.code)]).filter(
+    (c) => !discussed.has(c),
+  );
   // "whats the standard code for that, 401?", "would 308 help here": a new code set against what was discussed.
   // A message that opens with "what about 504, …" turns to that code, whatever "that one" it says later.
-  const pointsBack = talk.backReferences.has(message.freeStems) || (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
-  const setAgainst = (compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null)) && !talk.newState.has(message.stems) && !returning;
+  const pointsBack =
+    talk.backReferences.has(message.freeStems) ||
+    (words.length <= 6 && message.stems.some((st) => talk.pronouns.has(st)));
+  const setAgainst =
+    (compareCue || (pointsBack && talk.continuations.at(message.stems, 0) === null)) &&
+    !talk.newState.has(message.stems) &&
+    !returning;
   if (lastEntry && setAgainst && newOne.length === 1 && !classMention) {
     const ids = [lastEntry.id, meaningOf(newOne[0] as number)];
-    return result({ intent: 'compare', codes: [lastEntry.code, newOne[0] as number], ids, focus: compareFocus, ...recommendation(compareFocus, ids, message.texts, parts), confidence: 0.9, via: numbered.length ? 'code' : 'name' });
+    return result({
+      intent: 'compare',
+      codes: [lastEntry.code, newOne[0] as number],
+      ids,
+      focus: compareFocus,
+      ...recommendation(compareFocus, ids, message.texts, parts),
+      confidence: 0.9,
+      via: numbered.length ? 'code' : 'name',
+    });
   }
 
   // === 3. An error a provider prints by name: "(NoSuchBucket) when calling …", "StatusCode.UNAVAILABLE", "Error 1020".
   // Its status leads unless the message gives another status outside the error's own text, which then wins.
   // Web words beyond a span ("on our site"), or a word of the web within it ("HTTP Error 500.19").
-  const webAround = (start: number, end: number) => words.some((w, i) => (w.start >= start && w.end <= end ? lexicon.webWords.has(texts[i] as string) : lexicon.domainWords.has(texts[i] as string)));
+  const webAround = (start: number, end: number) =>
+    words.some((w, i) =>
+      w.start >= start && w.end <= end
+        ? lexicon.webWords.has(texts[i] as string)
+        : lexicon.domainWords.has(texts[i] as string),
+    );
   const printed = parts.providers.read(message.original, lower, webAround);
-  const agrees = (m: CodeMention) => m.code === printed?.best.error.status || (m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0));
+  const agrees = (m: CodeMention) =>
+    m.code === printed?.best.error.status ||
+    (m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0));
   // "ERROR 1016 (HY000)" is MySQL's, not Cloudflare's: a number in the error's text placed in another world (unless
   // that world is the provider's own: a gRPC status number) takes the error with it.
-  const foreign = (m: CodeMention) => m.otherKind !== undefined && m.otherKind.id !== printed?.best.error.provider && m.start >= (printed?.best.start ?? 0) && m.end <= (printed?.best.end ?? 0);
+  const foreign = (m: CodeMention) =>
+    m.otherKind !== undefined &&
+    m.otherKind.id !== printed?.best.error.provider &&
+    m.start >= (printed?.best.start ?? 0) &&
+    m.end <= (printed?.best.end ?? 0);
   const printedHere = printed !== null && !mentions.some(foreign);
   if (printed && printedHere && known.every(agrees)) {
     // The error and the rest of its line are pasted output; the question is in the words around them.
     const lineEnd = lower.indexOf('\n', printed.best.start);
-    const askedAround = readFocus(message, talk, true, side, [...pasted, { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd }]);
+    const askedAround = readFocus(message, talk, true, side, [
+      ...pasted,
+      { start: printed.best.start, end: lineEnd < 0 ? lower.length : lineEnd },
+    ]);
     return onSubject(result(providerErrorLookup(printed, newSubjectFocus(askedAround))));
   }
 
   let worldRead: ReturnType<NumberKinds['worldOf']> | undefined;
-  const worldNamed = () => (worldRead === undefined ? (worldRead = parts.kinds.worldOf(message, (w) => isWebWord(w, parts.mentions))) : worldRead);
+  const worldNamed = () =>
+    worldRead === undefined
+      ? (worldRead = parts.kinds.worldOf(message, (w) => isWebWord(w, parts.mentions)))
+      : worldRead;
 
   // === 4. A class: "5xx", "the 500 range", "server errors in general", "success codes other than plain 200"; not
   // when the message pastes a failure with no status at all ("ERR_CERT_DATE_INVALID … is that some kind of 4xx?").
@@ -199,12 +275,19 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   const readNetworkError = () => {
     if (!networkErrorRead) {
       const printed = findNetworkError(lower, table.networkErrors);
-      networkErrorRead = printed ? { error: printed, told: false } : { error: findToldNetworkError(message.stems, table.networkErrors), told: true };
+      networkErrorRead = printed
+        ? { error: printed, told: false }
+        : { error: findToldNetworkError(message.stems, table.networkErrors), told: true };
     }
     return networkErrorRead.error;
   };
-  const onlyExcepted = numbered.length > 0 && known.every((m) => EXCEPT.test(lower.slice(Math.max(0, m.start - 24), m.start)));
-  if (classMention && !(!numbered.length && readNetworkError()) && (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))) {
+  const onlyExcepted =
+    numbered.length > 0 && known.every((m) => EXCEPT.test(lower.slice(Math.max(0, m.start - 24), m.start)));
+  if (
+    classMention &&
+    !(!numbered.length && readNetworkError()) &&
+    (classMention.explicit || ((!numbered.length || onlyExcepted) && !phraseHits.some((h) => !h.weak)))
+  ) {
     return result({ intent: 'class', class: classMention.class, confidence: classMention.explicit ? 0.95 : 0.75 });
   }
 
@@ -213,12 +296,27 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     const best = bestMention(known);
     const id = meaningOf(best.code);
     const others = distinct(known.map((m) => m.code).filter((c) => c !== best.code));
-    const alternatives: Candidate[] = [...otherMeanings(table, best.code, id), ...others.map((c) => ({ id: meaningOf(c), code: c, score: 0.5, via: 'code' as const }))];
+    const alternatives: Candidate[] = [
+      ...otherMeanings(table, best.code, id),
+      ...others.map((c) => ({ id: meaningOf(c), code: c, score: 0.5, via: 'code' as const })),
+    ];
     const confidence = best.strong ? 0.98 : best.score >= 3.5 ? 0.95 : best.score >= 2.5 ? 0.85 : 0.75;
     // "code = Unimplemented desc = unexpected HTTP status code received from server: 404": the status answered, the
     // provider's error beside it (what its client reports for a proxy's 404).
     const aside = printed && printedHere ? { alsoNamed: printed.best.error.id } : {};
-    return onSubject(result({ intent: 'lookup', codes: [best.code, ...others], ids: [id], class: classOf(best.code), focus, confidence, alternatives, via: 'code', ...aside }));
+    return onSubject(
+      result({
+        intent: 'lookup',
+        codes: [best.code, ...others],
+        ids: [id],
+        class: classOf(best.code),
+        focus,
+        confidence,
+        alternatives,
+        via: 'code',
+        ...aside,
+      }),
+    );
   }
 
   // === 6. No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
@@ -227,14 +325,30 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // for a refused origin) is left to the symptom match, which finds that status.
   const networkError = readNetworkError();
   const proxyStatus = networkError && proxyStatusFor(lower, networkError);
-  if (proxyStatus) return onSubject(result({ intent: 'lookup', codes: [proxyStatus], ids: [String(proxyStatus)], class: classOf(proxyStatus), focus, confidence: 0.85, via: 'symptom' }));
+  if (proxyStatus)
+    return onSubject(
+      result({
+        intent: 'lookup',
+        codes: [proxyStatus],
+        ids: [String(proxyStatus)],
+        class: classOf(proxyStatus),
+        focus,
+        confidence: 0.85,
+        via: 'symptom',
+      }),
+    );
   const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && vendors.includes(r.vendor));
   // Told in words in another world ("mosquitto: connection refused, not authorised") it is that world's refusal.
   const toldElsewhere = networkErrorRead?.told === true && worldNamed() !== null;
   if (networkError && !vendorStatus && !toldElsewhere) {
     const sameError = networkError.id === context.networkError && focus !== 'overview';
     // Told in words ("the connection was refused") is less sure than the error as printed.
-    return result({ intent: sameError ? 'follow_up' : 'network_error', networkError: networkError.id, focus, confidence: networkErrorRead?.told ? 0.8 : 0.9 });
+    return result({
+      intent: sameError ? 'follow_up' : 'network_error',
+      networkError: networkError.id,
+      focus,
+      confidence: networkErrorRead?.told ? 0.8 : 0.9,
+    });
   }
 
   // === 7. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
@@ -245,26 +359,43 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
     // curl's 000, XHR's status 0: no response at all, a network failure rather than a status.
     if (best.code === 0) return result({ intent: 'network_error', networkError: NO_RESPONSE_ERROR, confidence: 0.8 });
     // "Error 1020" with nothing of the web around it: not an HTTP status, but say what it is if a provider's page showed it.
-    const maybe = best.code > 599 && !printed ? parts.providers.read(message.original, lower)?.best.error.id : undefined;
-    return result({ intent: 'unknown_code', code: best.code, class: classOf(best.code), confidence: best.score >= 4 ? 0.9 : 0.75, ...(maybe ? { alsoNamed: maybe } : {}) });
+    const maybe =
+      best.code > 599 && !printed ? parts.providers.read(message.original, lower)?.best.error.id : undefined;
+    return result({
+      intent: 'unknown_code',
+      code: best.code,
+      class: classOf(best.code),
+      confidence: best.score >= 4 ? 0.9 : 0.75,
+      ...(maybe ? { alsoNamed: maybe } : {}),
+    });
   }
 
   // === 8. A number that belongs to another world: "smtp 554 5.7.1", "exited with status 143", "MSI error 1603".
   const other = mentions.find((m) => m.otherKind);
   if (other?.otherKind) {
-    return result({ intent: 'none', otherWorld: { text: numberAsWritten(lower, other), kind: other.otherKind.id }, confidence: 0.9 });
+    return result({
+      intent: 'none',
+      otherWorld: { text: numberAsWritten(lower, other), kind: other.otherKind.id },
+      confidence: 0.9,
+    });
   }
   // "Windows Update error 0x80070005": a number no HTTP status is written as.
   const shaped = known.length ? null : parts.mentions.kinds.shapedIn(lower);
-  if (shaped) return result({ intent: 'none', otherWorld: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
+  if (shaped)
+    return result({ intent: 'none', otherWorld: { text: shaped.text, kind: shaped.kind.id }, confidence: 0.85 });
 
   // === 9. Said to the bot rather than asked: "hi", "thank you so much!", "perfect, got it", "bye". In a
   // conversation, "examples?" asks for an example of what was just discussed, not for help with the bot.
   // A question to the bot, or a greeting, among words that name no failure.
   // Words that tell of a failure: a status's name, or a word of failure ("fails", "timed out").
-  const tellsOfFailure = (from: number, to: number) => phraseHits.some((h) => !h.weak && h.at >= from && h.at < to) || lexicon.failureWords.has(message.freeStems.slice(from, to));
+  const tellsOfFailure = (from: number, to: number) =>
+    phraseHits.some((h) => !h.weak && h.at >= from && h.at < to) ||
+    lexicon.failureWords.has(message.freeStems.slice(from, to));
   const goesOnTo = (from: number) => namesCode(from) || tellsOfFailure(from, words.length);
-  const act = readAct(message, talk, lexicon.vagueWords) ?? readClosingAct(message, talk, inConversation, goesOnTo) ?? readActAmongChatter(message, talk, (from, to) => !tellsOfFailure(from, to));
+  const act =
+    readAct(message, talk, lexicon.vagueWords) ??
+    readClosingAct(message, talk, inConversation, goesOnTo) ??
+    readActAmongChatter(message, talk, (from, to) => !tellsOfFailure(from, to));
   if (act && !(act === 'help' && inConversation && asked)) return result(saidToTheBot(act, 0.95));
 
   // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.
@@ -307,14 +438,31 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // (unless it names one of the codes discussed by its place: "the first one").
   // A part asked for with a word or two of its own that tell of no event ("why tho, the path is right") stays on
   // the subject; "why does the api keep timing out" tells of another failure.
-  const briefAsk = followUp !== null && followUp.focus !== 'more' && followUp.subjectWords <= MAX_SUBJECT_WORDS && !lexicon.eventWords.has(followUp.ownWords.map(stem));
-  const another = Boolean(followUp && inConversation && followUp.focus !== 'which' && !followUp.ordinal && !briefAsk && describesAnother(followUp.ownWords, context, parts));
+  const briefAsk =
+    followUp !== null &&
+    followUp.focus !== 'more' &&
+    followUp.subjectWords <= MAX_SUBJECT_WORDS &&
+    !lexicon.eventWords.has(followUp.ownWords.map(stem));
+  const another = Boolean(
+    followUp &&
+    inConversation &&
+    followUp.focus !== 'which' &&
+    !followUp.ordinal &&
+    !briefAsk &&
+    describesAnother(followUp.ownWords, context, parts),
+  );
   if (followUp && inConversation && !another) {
     // After a comparison, "which one?" is about all of them; "how do I fix it?" about the one its words point to,
     // else the first, the likeliest.
     const byPlace = followUp.ordinal && pickByPlace(followUp.ordinal, context);
-    const pointed = followUp.focus === 'which' ? undefined : (byPlace ?? recommendation('which', context.ids, followUp.ownWords, parts).recommended);
-    const ids = followUp.focus === 'which' ? [...context.ids] : [pointed ?? context.about ?? (context.ids[0] as string)].filter(Boolean);
+    const pointed =
+      followUp.focus === 'which'
+        ? undefined
+        : (byPlace ?? recommendation('which', context.ids, followUp.ownWords, parts).recommended);
+    const ids =
+      followUp.focus === 'which'
+        ? [...context.ids]
+        : [pointed ?? context.about ?? (context.ids[0] as string)].filter(Boolean);
     const sideKept = sideSaid ?? context.side;
     return result({
       intent: 'follow_up',
@@ -335,11 +483,20 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   // === 12. A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy
   // search over names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks
   // misspelt or cut.
-  const oddWord = () => texts.some((w, i) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !phrases.correctedFlags[i]);
+  const oddWord = () =>
+    texts.some((w, i) => /^[a-z]{3,}$/.test(w) && !parts.corrector.isKnown(w) && !phrases.correctedFlags[i]);
   if (message.original.length <= MAX_PATTERN && words.length <= 5 && oddWord()) {
     const hit = parts.search.searchNames(message.original)[0];
     if (hit && hit.distance <= FUZZY_THRESHOLD) {
-      return result({ intent: 'lookup', codes: [hit.code], ids: [hit.id], class: classOf(hit.code), focus, confidence: round(0.7 - hit.distance), via: 'corrected-name' });
+      return result({
+        intent: 'lookup',
+        codes: [hit.code],
+        ids: [hit.id],
+        class: classOf(hit.code),
+        focus,
+        confidence: round(0.7 - hit.distance),
+        via: 'corrected-name',
+      });
     }
   }
 
@@ -353,39 +510,60 @@ export function understand(text: string, parts: EngineParts, conversation: Conve
   if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
 
   // === 13. A described situation: "the api says I'm calling it too often".
-  const unplacedStatus = mentions.find((m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code));
-  const unplacedAnswer = (m: CodeMention) => result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
+  const unplacedStatus = mentions.find(
+    (m) => !m.elsewhere && !m.otherKind && m.code >= 100 && m.code <= 599 && !table.has(m.code),
+  );
+  const unplacedAnswer = (m: CodeMention) =>
+    result({ intent: 'unknown_code', code: m.code, class: classOf(m.code), confidence: 0.6 });
   const tellsOfEvent = lexicon.eventWords.has(message.freeStems) || lexicon.failureWords.has(message.freeStems);
   const vendorBoost = unhintedVendorPenalty(table, vendors);
   // An SDK's error names its failure ("ThrottlingException: Rate exceeded when calling …"): its own words first.
-  const errorMatches = message.errorWords.length ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost) : [];
+  const errorMatches = message.errorWords.length
+    ? parts.symptoms.match(toTerms(message.errorWords, lexicon), 5, vendorBoost)
+    : [];
   // An everyday word that is a status name but had no cue ("we accepted the design") is no evidence here either.
   // Several everyday words ("not allowed") still describe the situation.
   const uncued = new Set(phrases.all.filter((h) => h.length === 1 && !phrases.counted.includes(h)).map((h) => h.at));
   // Hedges ("kinda", "acting weird") say nothing of what happened.
   const symptomWords = phrases.corrected.filter((w, i) => !uncued.has(i) && !lexicon.hedges.has(w));
   const terms = toTerms(symptomWords, lexicon);
-  const matches = (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
+  const matches =
+    (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
   // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
   // status from; ask.
-  const thin = matches !== errorMatches && terms.length === 1 && !(terms[0] as string).startsWith('~') && !vendors.length;
+  const thin =
+    matches !== errorMatches && terms.length === 1 && !(terms[0] as string).startsWith('~') && !vendors.length;
   if (thin && !another) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
   const top = matches[0];
   if (top && top.score >= SYMPTOM_THRESHOLD) {
     const entry = table.entry(top.id);
     // Only readings nearly as good as the first are offered: each has the message's own words behind it.
-    const close = matches.slice(1).filter((m) => m.score >= top.score * ALTERNATIVE_SHARE && m.score >= SYMPTOM_THRESHOLD && table.entry(m.id)?.code !== entry?.code);
+    const close = matches
+      .slice(1)
+      .filter(
+        (m) =>
+          m.score >= top.score * ALTERNATIVE_SHARE &&
+          m.score >= SYMPTOM_THRESHOLD &&
+          table.entry(m.id)?.code !== entry?.code,
+      );
     const alternatives = close.map((m) => candidateFor(table, m.id, m.score, 'symptom'));
-    const confidence = Math.min(0.9, 0.35 + top.score * 0.6) * (close.length ? 0.75 : 1) * (top.evidence < SYMPTOM_EVIDENCE ? 0.85 : 1);
+    const confidence =
+      Math.min(0.9, 0.35 + top.score * 0.6) * (close.length ? 0.75 : 1) * (top.evidence < SYMPTOM_EVIDENCE ? 0.85 : 1);
     // "standup moved to room 404", "port 443 is open on the firewall", "the dashboard shows 14 unavailable": the
     // message's numbers were read as something else (a room, a port) or as no status; only a sure match outweighs that.
-    if (confidence < RULED_OUT_NEEDS && mentions.length > 0 && mentions.every((m) => m.elsewhere || (!accepted.includes(m) && (m.code < 100 || m.code > 599)))) return result({ intent: 'none', confidence: 0.7 });
+    if (
+      confidence < RULED_OUT_NEEDS &&
+      mentions.length > 0 &&
+      mentions.every((m) => m.elsewhere || (!accepted.includes(m) && (m.code < 100 || m.code > 599)))
+    )
+      return result({ intent: 'none', confidence: 0.7 });
     // "the load balancer logged 472": a status-shaped number nothing ruled out is what was asked about, unless the
     // rest of the message is a sure match on its own.
     if (confidence < RULED_OUT_NEEDS && unplacedStatus) return unplacedAnswer(unplacedStatus);
     // "is TLS 1.2 or 1.3 better for our api", "we run django 4.2": things named but nothing that happened, and only an
     // unsure match on their names: a guess, so ask.
-    if (confidence < RULED_OUT_NEEDS && !tellsOfEvent && !another) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
+    if (confidence < RULED_OUT_NEEDS && !tellsOfEvent && !another)
+      return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
     return onSubject(
       result({
         intent: 'lookup',
@@ -414,7 +592,9 @@ function saidToTheBot(act: Act, confidence: number): Pick<Understanding, 'intent
 
 /** On a new subject, the question's own kind (fix, cause, fault, retry, example) picks the part of the answer. */
 function newSubjectFocus(asked: AskedFocus | null): Focus {
-  return asked === 'fix' || asked === 'cause' || asked === 'fault' || asked === 'retry' || asked === 'example' ? asked : 'overview';
+  return asked === 'fix' || asked === 'cause' || asked === 'fault' || asked === 'retry' || asked === 'example'
+    ? asked
+    : 'overview';
 }
 
 /** A vendor's code matches better when the message names that vendor, worse when it names none of its words. */
@@ -436,13 +616,20 @@ function isHowTo(message: Message, lexicon: Lexicon): boolean {
   if (!opener) return false;
   const from = opener.at + opener.length + 1;
   // A goal is no event: "I need to send X-Tenant-Id", "I want to pick one" (a word after "to", or before it).
-  const rest = freeStems.slice(from).map((st, i) => (freeStems[from + i - 1] === 'to' || freeStems[from + i + 1] === 'to' ? '' : st));
+  const rest = freeStems
+    .slice(from)
+    .map((st, i) => (freeStems[from + i - 1] === 'to' || freeStems[from + i + 1] === 'to' ? '' : st));
   return !lexicon.eventWords.has(rest);
 }
 
 /** Every word of the message is a stop word or says only that something fails, and where. */
 function isVague(message: Message, lexicon: Lexicon): boolean {
-  return message.texts.every((w, i) => lexicon.stopWords.has(w.replace(/'/g, '')) || lexicon.vagueWords.has(message.stems[i] as string) || lexicon.hedges.has(w));
+  return message.texts.every(
+    (w, i) =>
+      lexicon.stopWords.has(w.replace(/'/g, '')) ||
+      lexicon.vagueWords.has(message.stems[i] as string) ||
+      lexicon.hedges.has(w),
+  );
 }
 
 /** "The second one", "the latter", "the other": one of the codes discussed, by its place in the last answer. */
@@ -471,7 +658,10 @@ function pickByPlace(ordinal: Ordinal, context: ConversationContext): string | u
 function describesAnother(ownWords: readonly string[], context: ConversationContext, parts: EngineParts): boolean {
   if (!context.ids.length || ownWords.length < 2) return false;
   // Only a situation counts: one of the lexicon's concepts ("too often", "timing out"), not loose words.
-  const terms = toTerms(ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))), parts.lexicon);
+  const terms = toTerms(
+    ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))),
+    parts.lexicon,
+  );
   if (!terms.some((t) => t.startsWith('~'))) return false;
   const matches = parts.symptoms.match(terms, 10, unhintedVendorPenalty(parts.table, []));
   const top = matches[0];
@@ -487,12 +677,20 @@ function describesAnother(ownWords: readonly string[], context: ConversationCont
  * "Which one should I use for expired sessions?": the situation the message describes, matched against the
  * symptoms of the compared codes only; one of them is recommended when it matches clearly better than the others.
  */
-function recommendation(focus: Focus | AskedFocus, ids: readonly string[], situation: readonly string[], parts: EngineParts): { recommended?: string } {
+function recommendation(
+  focus: Focus | AskedFocus,
+  ids: readonly string[],
+  situation: readonly string[],
+  parts: EngineParts,
+): { recommended?: string } {
   if (focus !== 'which' || ids.length < 2) return {};
   const among = new Set(ids);
-  const matches = parts.symptoms.match(toTerms(situation, parts.lexicon), 40, (id) => (among.has(id) ? 1 : 0)).filter((m) => among.has(m.id) && m.score > 0);
+  const matches = parts.symptoms
+    .match(toTerms(situation, parts.lexicon), 40, (id) => (among.has(id) ? 1 : 0))
+    .filter((m) => among.has(m.id) && m.score > 0);
   const [first, second] = matches;
-  if (!first || first.score < SYMPTOM_THRESHOLD / 2 || (second && first.score < second.score * RECOMMEND_MARGIN)) return {};
+  if (!first || first.score < SYMPTOM_THRESHOLD / 2 || (second && first.score < second.score * RECOMMEND_MARGIN))
+    return {};
   return { recommended: first.id };
 }
 

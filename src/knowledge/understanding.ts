@@ -11,7 +11,17 @@ import type { StatusClass } from './status-table';
  * `follow_up` is a question about what the conversation was just about ("how do I fix it?"); it appears only where
  * there is a conversation. Without one, the same message is `none` with `clarify: "referent"`.
  */
-export const INTENTS = ['lookup', 'compare', 'class', 'unknown_code', 'network_error', 'triage', 'follow_up', 'greeting', 'none'] as const;
+export const INTENTS = [
+  'lookup',
+  'compare',
+  'class',
+  'unknown_code',
+  'network_error',
+  'triage',
+  'follow_up',
+  'greeting',
+  'none',
+] as const;
 export type Intent = (typeof INTENTS)[number];
 
 /** How a candidate was found, strongest first. */

@@ -41,7 +41,7 @@ export class WordPhrases<T> {
   /** Every phrase in the message, left to right, none overlapping (the longest at each place). */
   find(stems: readonly string[]): PhraseFound<T>[] {
     const out: PhraseFound<T>[] = [];
-    for (let i = 0; i < stems.length; ) {
+    for (let i = 0; i < stems.length;) {
       const hit = this.at(stems, i);
       if (hit) {
         out.push(hit);

@@ -21,14 +21,22 @@ export const statusRefSchema = z.object({
 });
 
 export const retrySchema = z.object({
-  when: z.enum(RETRY_WHEN).describe('now: safe to repeat as is; later: after a wait (honour Retry-After); after-fix: only once something is changed; never; not-needed: nothing failed'),
+  when: z
+    .enum(RETRY_WHEN)
+    .describe(
+      'now: safe to repeat as is; later: after a wait (honour Retry-After); after-fix: only once something is changed; never; not-needed: nothing failed',
+    ),
   label: z.string(),
   advice: z.string(),
 });
 
 export const referenceSchema = z.object({ label: z.string(), url: z.string() });
 
-export const relatedSchema = z.object({ code: z.number().int(), vendor: z.string().nullable().describe('Vendor id for a vendor\'s meaning ("cloudflare")'), note: z.string().describe('How it differs') });
+export const relatedSchema = z.object({
+  code: z.number().int(),
+  vendor: z.string().nullable().describe('Vendor id for a vendor\'s meaning ("cloudflare")'),
+  note: z.string().describe('How it differs'),
+});
 
 export const stepsSchema = z.object({
   client: z.array(z.string()).describe('For whoever calls the API or uses the site'),
@@ -36,7 +44,10 @@ export const stepsSchema = z.object({
 });
 
 export const likelyFixSchema = z.object({
-  stack: z.string().nullable().describe('The stack or vendor the steps are for, when the text named one (nginx, Express …)'),
+  stack: z
+    .string()
+    .nullable()
+    .describe('The stack or vendor the steps are for, when the text named one (nginx, Express …)'),
   steps: z.array(z.string()),
 });
 
@@ -58,7 +69,14 @@ export const statusSchema = statusRefSchema.extend({
 
 export function statusRef(ref: EntryRef | EntryView): z.infer<typeof statusRefSchema> {
   const vendor = 'vendorName' in ref ? ref.vendorName : 'vendor' in ref ? ref.vendor : undefined;
-  return { id: ref.id, code: ref.code, name: ref.name, vendor: vendor ?? null, summary: ref.summary, resource: statusResourceUri(ref.id) };
+  return {
+    id: ref.id,
+    code: ref.code,
+    name: ref.name,
+    vendor: vendor ?? null,
+    summary: ref.summary,
+    resource: statusResourceUri(ref.id),
+  };
 }
 
 export function statusOf(e: EntryView): z.infer<typeof statusSchema> {

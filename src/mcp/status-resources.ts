@@ -39,13 +39,18 @@ export function registerStatusResources(server: McpServer, engine: StatusEngine)
     template,
     {
       title: 'HTTP status codes',
-      description: 'One HTTP status code meaning from StatusBot\'s table, as Markdown: what it means, next steps for the caller and for whoever runs the server, retry advice, related codes and references. Ids are the number ("502"), or the number and vendor for a vendor\'s own meaning ("499-nginx").',
+      description:
+        'One HTTP status code meaning from StatusBot\'s table, as Markdown: what it means, next steps for the caller and for whoever runs the server, retry advice, related codes and references. Ids are the number ("502"), or the number and vendor for a vendor\'s own meaning ("499-nginx").',
       mimeType: MARKDOWN,
     },
     (uri, variables) => {
       const id = String(variables.id ?? '');
       if (!table.entry(id)) throw new McpError(RESOURCE_NOT_FOUND, notFound(engine, id), { uri: uri.href });
-      return { contents: [{ uri: uri.href, mimeType: MARKDOWN, text: renderText(engine.answer(engine.lookup(id)), 'markdown') }] };
+      return {
+        contents: [
+          { uri: uri.href, mimeType: MARKDOWN, text: renderText(engine.answer(engine.lookup(id)), 'markdown') },
+        ],
+      };
     },
   );
 }
@@ -53,6 +58,7 @@ export function registerStatusResources(server: McpServer, engine: StatusEngine)
 /** A number known only by its vendors' meanings (499, 444) has no entry of its own: name the ones it has. */
 function notFound(engine: StatusEngine, id: string): string {
   const meanings = /^\d+$/.test(id) ? engine.table.meaningsOf(Number(id)) : [];
-  if (meanings.length) return `${id} has no entry of its own, only vendors' meanings: read ${meanings.map((e) => statusResourceUri(e.id)).join(' or ')}.`;
+  if (meanings.length)
+    return `${id} has no entry of its own, only vendors' meanings: read ${meanings.map((e) => statusResourceUri(e.id)).join(' or ')}.`;
   return `No status entry "${id.slice(0, 40)}". Ids are a status number ("502") or a number and vendor ("499-nginx"); list the resources to see them all.`;
 }

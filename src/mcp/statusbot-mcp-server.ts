@@ -29,19 +29,23 @@ export interface StatusBotMcpOptions {
 const INSTRUCTIONS = [
   'StatusBot explains HTTP status codes and the errors around them from a curated table (IANA registry, vendor codes of Cloudflare, nginx, AWS, IIS and others, provider errors of AWS, Azure, gRPC, Kubernetes, Stripe and more, network errors with no status).',
   'For anything a user pasted or describes, call explain_http_error with the text as is; for many log lines, triage_log; to choose between codes, compare_statuses; for reference on one number, lookup_status.',
-  'Each answer says what the status means, the likely fix for the user\'s side, whether to retry, and related codes; the Markdown part can be shown to the user as it is.',
+  "Each answer says what the status means, the likely fix for the user's side, whether to retry, and related codes; the Markdown part can be shown to the user as it is.",
 ].join(' ');
 
 let version: string | undefined;
 
 /** The project's version, as package.json gives it (the data directory sits beside it). */
 function statusBotVersion(): string {
-  version ??= (JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, '..', 'package.json'), 'utf8')) as { version: string }).version;
+  version ??= (JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, '..', 'package.json'), 'utf8')) as { version: string })
+    .version;
   return version;
 }
 
 export function createStatusBotMcpServer(engine: StatusEngine, options: StatusBotMcpOptions = {}): McpServer {
-  const server = new McpServer({ name: 'statusbot', title: 'StatusBot', version: statusBotVersion() }, { instructions: INSTRUCTIONS });
+  const server = new McpServer(
+    { name: 'statusbot', title: 'StatusBot', version: statusBotVersion() },
+    { instructions: INSTRUCTIONS },
+  );
   registerExplainHttpError(server, engine, options.recordAsked);
   registerTriageLog(server, engine, options.recordAsked);
   registerLookupStatus(server, engine);

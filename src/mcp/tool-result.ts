@@ -9,7 +9,12 @@
 import type { ToolAnnotations, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
 /** Every tool only reads StatusBot's own table: nothing changes, the same input gives the same answer, no web access. */
-export const READ_ONLY_TOOL: ToolAnnotations = { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: false };
+export const READ_ONLY_TOOL: ToolAnnotations = {
+  readOnlyHint: true,
+  destructiveHint: false,
+  idempotentHint: true,
+  openWorldHint: false,
+};
 
 export function answered(structured: Record<string, unknown>, markdown: string): CallToolResult {
   return { content: [{ type: 'text', text: markdown }], structuredContent: structured };

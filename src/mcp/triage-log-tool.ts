@@ -27,10 +27,20 @@ const outputSchema = {
   total: z.number().int().describe('Lines counted (one status each)'),
   failures: z.number().int().describe('Lines with a status of 400 or above'),
   counts: z
-    .array(z.object({ code: z.number().int(), count: z.number().int(), share: z.number().describe('0–1 of all counted lines'), id: z.string().nullable(), name: z.string().nullable() }))
+    .array(
+      z.object({
+        code: z.number().int(),
+        count: z.number().int(),
+        share: z.number().describe('0–1 of all counted lines'),
+        id: z.string().nullable(),
+        name: z.string().nullable(),
+      }),
+    )
     .describe('Every status found, most frequent first'),
   story: z.array(z.string()).describe('What the log says, most important first'),
-  topFailure: statusSchema.nullable().describe('The most frequent failure, explained in full; null when nothing failed'),
+  topFailure: statusSchema
+    .nullable()
+    .describe('The most frequent failure, explained in full; null when nothing failed'),
   likelyFix: likelyFixSchema.nullable(),
   side: z.enum(SIDES).nullable(),
   secretsWarning: z.string().nullable().describe('Set when the log holds a credential: tell the user to rotate it'),
@@ -43,7 +53,7 @@ export function registerTriageLog(server: McpServer, engine: StatusEngine, recor
     {
       title: 'Triage a log',
       description: [
-        'Counts the HTTP statuses in pasted log lines (access logs of nginx, Apache, IIS, load balancers, application logs, a curl loop\'s output) and explains the most frequent failure: share of failures, likely cause, most likely fix for the user\'s side and stack, next steps, and what a second failure adds.',
+        "Counts the HTTP statuses in pasted log lines (access logs of nginx, Apache, IIS, load balancers, application logs, a curl loop's output) and explains the most frequent failure: share of failures, likely cause, most likely fix for the user's side and stack, next steps, and what a second failure adds.",
         'Use it when the user pastes several lines that each carry a status. For one error, one status line or one curl -v response, use explain_http_error; it refuses text that is not a log.',
       ].join(' '),
       inputSchema,
@@ -53,7 +63,9 @@ export function registerTriageLog(server: McpServer, engine: StatusEngine, recor
     ({ log, side }) => {
       const understanding = engine.understand(log, side ? { ...NO_CONTEXT, side } : NO_CONTEXT);
       if (understanding.intent !== 'triage') {
-        return refused('This does not read as a log StatusBot can count: it needs several lines that each carry an HTTP status (an access log, a curl loop\'s output). For a single error, status line, curl -v response or symptom, call explain_http_error instead.');
+        return refused(
+          "This does not read as a log StatusBot can count: it needs several lines that each carry an HTTP status (an access log, a curl loop's output). For a single error, status line, curl -v response or symptom, call explain_http_error instead.",
+        );
       }
       recordAsked?.(log, understanding);
       const answer = engine.answer(understanding);
@@ -62,7 +74,13 @@ export function registerTriageLog(server: McpServer, engine: StatusEngine, recor
         {
           total: answer.total,
           failures: answer.failures,
-          counts: answer.counts.map((c) => ({ code: c.code, count: c.count, share: c.share, id: c.ref?.id ?? null, name: c.ref?.name ?? null })),
+          counts: answer.counts.map((c) => ({
+            code: c.code,
+            count: c.count,
+            share: c.share,
+            id: c.ref?.id ?? null,
+            name: c.ref?.name ?? null,
+          })),
           story: answer.story,
           topFailure: answer.focus ? statusOf(answer.focus) : null,
           likelyFix: likelyFixOf(answer.likelyFix),

@@ -13,9 +13,24 @@ export function meaningsPage(code: number, meanings: readonly StatusEntry[], con
   const { words, table } = context;
   const title = fill(words.meanings.title, { code });
   const lead = fill(words.meanings.lead, { code });
-  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb"><ol><li><a href="/codes">${words.site.codes}</a></li></ol></nav>
-<h1>${title}</h1>
-<p class="cp-lead">${lead}</p>
-<ul class="cp-links cp-meanings">${meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`)}</ul>`;
-  return pageLayout({ title, description: lead, canonical: context.links.publicUrl ? `${context.links.publicUrl}/codes/${code}` : undefined, body }, words, context.asset);
+  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb">
+      <ol>
+        <li><a href="/codes">${words.site.codes}</a></li>
+      </ol>
+    </nav>
+    <h1>${title}</h1>
+    <p class="cp-lead">${lead}</p>
+    <ul class="cp-links cp-meanings">
+      ${meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`)}
+    </ul>`;
+  return pageLayout(
+    {
+      title,
+      description: lead,
+      canonical: context.links.publicUrl ? `${context.links.publicUrl}/codes/${code}` : undefined,
+      body,
+    },
+    words,
+    context.asset,
+  );
 }

@@ -12,7 +12,8 @@ import { loadDataFile } from '../knowledge/data-file';
 
 const words = z.string().trim().min(1).max(300);
 /** A template that must hold each of `names` in braces. */
-const template = (...names: string[]) => names.reduce((schema, name) => schema.refine((s) => s.includes(`{${name}}`), `must contain {${name}}`), words);
+const template = (...names: string[]) =>
+  names.reduce((schema, name) => schema.refine((s) => s.includes(`{${name}}`), `must contain {${name}}`), words);
 
 export const pageWordsSchema = z
   .object({

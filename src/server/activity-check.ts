@@ -3,7 +3,8 @@
  * without them is a broken client, and gets 400 with the missing fields named instead of an error deep in a turn.
  */
 export function missingActivityFields(body: unknown): string[] {
-  if (!body || typeof body !== 'object' || Array.isArray(body)) return ['(the body must be a JSON object: a Bot Framework activity)'];
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    return ['(the body must be a JSON object: a Bot Framework activity)'];
   const a = body as Record<string, unknown>;
   const missing: string[] = [];
   if (typeof a.type !== 'string' || !a.type) missing.push('type');
@@ -39,7 +40,12 @@ const MAX_LENGTHS: ReadonlyArray<[path: string, max: number]> = [
 /** Fields longer than the bot accepts, named with their limits ("conversation.id (at most 512 characters)"). */
 export function overlongFields(activity: Record<string, unknown>): string[] {
   return MAX_LENGTHS.filter(([path, max]) => {
-    const value = path.split('.').reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined), activity);
+    const value = path
+      .split('.')
+      .reduce<unknown>(
+        (node, key) => (node && typeof node === 'object' ? (node as Record<string, unknown>)[key] : undefined),
+        activity,
+      );
     return typeof value === 'string' && value.length > max;
   }).map(([path, max]) => `${path} (at most ${max} characters)`);
 }

@@ -25,7 +25,10 @@ const BASE64URL = /^[A-Za-z0-9_-]+$/;
  */
 export function trustedIssuers(tenantId: string): Set<string> {
   const fixed = ToBotFromBotOrEmulatorTokenValidationParameters.issuer;
-  const issuers = new Set<string>([AuthenticationConstants.ToBotFromChannelTokenIssuer, ...(Array.isArray(fixed) ? fixed : fixed ? [fixed] : [])]);
+  const issuers = new Set<string>([
+    AuthenticationConstants.ToBotFromChannelTokenIssuer,
+    ...(Array.isArray(fixed) ? fixed : fixed ? [fixed] : []),
+  ]);
   if (tenantId) {
     issuers.add(`${AuthenticationConstants.ValidTokenIssuerUrlTemplateV1}${tenantId}/`);
     issuers.add(`${AuthenticationConstants.ValidTokenIssuerUrlTemplateV2}${tenantId}/v2.0`);
@@ -49,14 +52,17 @@ export class ChannelTokenScreen {
     const [scheme, token, ...more] = authorization.split(' ');
     if (scheme !== 'Bearer' || !token || more.length) return { ok: false, reason: 'not a Bearer token' };
     const parts = token.split('.');
-    if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part))) return { ok: false, reason: 'not a signed JWT (three base64url parts)' };
+    if (parts.length !== 3 || !parts.every((part) => BASE64URL.test(part)))
+      return { ok: false, reason: 'not a signed JWT (three base64url parts)' };
     const header = jsonObject(parts[0] as string);
     const payload = jsonObject(parts[1] as string);
     if (!header) return { ok: false, reason: 'the token header is not a JSON object' };
     if (!payload) return { ok: false, reason: 'the token payload is not a JSON object' };
     if (header.alg !== 'RS256') return { ok: false, reason: `signed with ${quote(header.alg)}, not RS256` };
-    if (typeof header.kid !== 'string' || !header.kid) return { ok: false, reason: 'no key id (kid) in the token header' };
-    if (typeof payload.iss !== 'string' || !this.issuers.has(payload.iss)) return { ok: false, reason: `issuer ${quote(payload.iss)} is not one this bot trusts` };
+    if (typeof header.kid !== 'string' || !header.kid)
+      return { ok: false, reason: 'no key id (kid) in the token header' };
+    if (typeof payload.iss !== 'string' || !this.issuers.has(payload.iss))
+      return { ok: false, reason: `issuer ${quote(payload.iss)} is not one this bot trusts` };
     if (typeof payload.exp !== 'number') return { ok: false, reason: 'no expiry (exp) in the token' };
     if (payload.exp + CLOCK_TOLERANCE_SECONDS < this.nowSeconds()) return { ok: false, reason: 'the token expired' };
     return { ok: true, issuer: payload.iss };

@@ -48,16 +48,31 @@ export function mountCodePages(server: Server, options: CodePagesOptions): void 
   const context: PageContext = { table, words, links, asset: (path) => site.assetUrl(path) };
   const made = new Map<string, StaticFile>();
   // Bounded by the table: only ids of entries and numbers it knows are kept.
-  const page = (key: string, render: () => string) => made.get(key) ?? made.set(key, generatedFile(render())).get(key) as StaticFile;
+  const page = (key: string, render: () => string) =>
+    made.get(key) ?? (made.set(key, generatedFile(render())).get(key) as StaticFile);
   const headers = () => ({ ...securityHeaders(), 'content-security-policy': PAGE_POLICY, 'x-frame-options': 'DENY' });
 
-  const index = async (req: Request, res: Response) => sendFile(req, res, page(CODES_PATH, () => codesIndexPage(context)), PAGE_CACHE, headers());
+  const index = async (req: Request, res: Response) =>
+    sendFile(
+      req,
+      res,
+      page(CODES_PATH, () => codesIndexPage(context)),
+      PAGE_CACHE,
+      headers(),
+    );
 
   const one = async (req: Request, res: Response) => {
     const id = String(req.params?.id ?? '');
     if (table.entry(id)) {
       const answer = engine.answer(engine.lookup(id));
-      if (answer.intent === 'lookup') return sendFile(req, res, page(id, () => codePage(answer, context)), PAGE_CACHE, headers());
+      if (answer.intent === 'lookup')
+        return sendFile(
+          req,
+          res,
+          page(id, () => codePage(answer, context)),
+          PAGE_CACHE,
+          headers(),
+        );
     }
     // A bare number is what people type. Where the registry defines it, that entry's id is the number itself (above),
     // and its page links the vendors' meanings. Where only vendors use it, the one meaning is where the reader is
@@ -69,13 +84,25 @@ export function mountCodePages(server: Server, options: CodePagesOptions): void 
       res.end();
       return;
     }
-    if (meanings.length > 1) return sendFile(req, res, page(id, () => meaningsPage(Number(id), meanings, context)), PAGE_CACHE, headers());
+    if (meanings.length > 1)
+      return sendFile(
+        req,
+        res,
+        page(id, () => meaningsPage(Number(id), meanings, context)),
+        PAGE_CACHE,
+        headers(),
+      );
     notFound(req, res, sameNumber(table.meaningsOf.bind(table), id));
   };
 
   const notFound = (req: Request, res: Response, entries: readonly StatusEntry[]) => {
     const body = notFoundPage(entries, context);
-    res.writeHead(404, { ...headers(), 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache', 'content-length': String(Buffer.byteLength(body)) });
+    res.writeHead(404, {
+      ...headers(),
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-cache',
+      'content-length': String(Buffer.byteLength(body)),
+    });
     res.end(req.method === 'HEAD' ? undefined : body);
   };
 

@@ -23,7 +23,12 @@ export interface ConnectionLimits {
   maxConnectionsPerAddress: number;
 }
 
-export function limitConnections(server: Server, limits: ConnectionLimits, clients: ClientAddresses, table: StatusTable): void {
+export function limitConnections(
+  server: Server,
+  limits: ConnectionLimits,
+  clients: ClientAddresses,
+  table: StatusTable,
+): void {
   server.headersTimeout = HEADERS_TIMEOUT_MS;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
@@ -56,7 +61,13 @@ function refuse(socket: Socket, refusal: Buffer): void {
 
 /** The whole refusal response, made once: a flood is refused at the cost of a write. */
 function refusalBytes(table: StatusTable, max: number): Buffer {
-  const body = JSON.stringify(problem(table, 429, `This address already has ${max} connections open to StatusBot, the most it allows; close some and retry.`));
+  const body = JSON.stringify(
+    problem(
+      table,
+      429,
+      `This address already has ${max} connections open to StatusBot, the most it allows; close some and retry.`,
+    ),
+  );
   const head = `HTTP/1.1 429 Too Many Requests\r\ncontent-type: ${PROBLEM_TYPE}\r\nx-content-type-options: nosniff\r\nretry-after: 5\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`;
   return Buffer.from(head + body);
 }

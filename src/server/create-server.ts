@@ -66,8 +66,12 @@ export function createServer(options: ServerOptions): Server {
   // leaves as problem+json with the status's current name as its title.
   server.on('restifyError', (req: Request, res: Response, err: RestifyError, callback: () => void) => {
     const status = err.statusCode ?? 500;
-    const detail = status >= 500 ? 'StatusBot could not handle this request; the error has been logged.' : describe(status, req, err, maxBodyBytes);
-    if (status >= 500) logger.error({ err, url: clipped(redactSecrets(req.url ?? ''), 200), method: req.method }, 'request failed');
+    const detail =
+      status >= 500
+        ? 'StatusBot could not handle this request; the error has been logged.'
+        : describe(status, req, err, maxBodyBytes);
+    if (status >= 500)
+      logger.error({ err, url: clipped(redactSecrets(req.url ?? ''), 200), method: req.method }, 'request failed');
     const body = problem(table, status, detail, { instance: req.url });
     err.toJSON = () => body;
     res.setHeader('content-type', PROBLEM_TYPE);

@@ -16,7 +16,15 @@ export const readinessSchema = z
   .object({
     status: z.enum(['ready', 'not ready']),
     table: z.object({ ok: z.boolean(), entries: z.int().min(0) }).strict(),
-    storage: z.object({ ok: z.boolean(), error: z.string().optional().describe('Says only that storage is unreachable; the details are in the server log.') }).strict(),
+    storage: z
+      .object({
+        ok: z.boolean(),
+        error: z
+          .string()
+          .optional()
+          .describe('Says only that storage is unreachable; the details are in the server log.'),
+      })
+      .strict(),
   })
   .strict();
 
@@ -37,10 +45,15 @@ export function mountHealth(server: Server, engine: StatusEngine, storage: Stora
     } catch (err) {
       storageCheck = { ok: false, error: 'conversation storage is unreachable; the details are in the server log' };
       const message = (err as Error).message;
-      if (message !== lastError) logger.error({ reason: clipped(message, 300) }, 'readiness: conversation storage is unreachable');
+      if (message !== lastError)
+        logger.error({ reason: clipped(message, 300) }, 'readiness: conversation storage is unreachable');
       lastError = message;
     }
     const ready = table.ok && storageCheck.ok;
-    res.send(ready ? 200 : 503, { status: ready ? 'ready' : 'not ready', table, storage: storageCheck } satisfies z.output<typeof readinessSchema>);
+    res.send(ready ? 200 : 503, {
+      status: ready ? 'ready' : 'not ready',
+      table,
+      storage: storageCheck,
+    } satisfies z.output<typeof readinessSchema>);
   });
 }

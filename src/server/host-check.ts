@@ -15,9 +15,14 @@ export function hostCheck(table: StatusTable, allowedHosts: string[]) {
     res.setHeader('content-type', PROBLEM_TYPE);
     res.send(
       421,
-      problem(table, 421, `This server does not answer to the host name "${hostName(host).slice(0, 100)}". Use its address or localhost, or add the name to ALLOWED_HOSTS.`, {
-        instance: req.url,
-      }),
+      problem(
+        table,
+        421,
+        `This server does not answer to the host name "${hostName(host).slice(0, 100)}". Use its address or localhost, or add the name to ALLOWED_HOSTS.`,
+        {
+          instance: req.url,
+        },
+      ),
     );
     return next(false);
   };
@@ -25,7 +30,9 @@ export function hostCheck(table: StatusTable, allowedHosts: string[]) {
 
 export function isServedHost(name: string, allowedHosts: string[]): boolean {
   if (isIPv4(name) || isIPv6(name) || name === 'localhost' || name.endsWith('.localhost')) return true;
-  return allowedHosts.some((allowed) => (allowed.startsWith('*.') ? name.endsWith(allowed.slice(1)) : name === allowed));
+  return allowedHosts.some((allowed) =>
+    allowed.startsWith('*.') ? name.endsWith(allowed.slice(1)) : name === allowed,
+  );
 }
 
 /** "Example.com:3978" → "example.com"; "[::1]:3978" → "::1". */

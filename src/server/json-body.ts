@@ -38,8 +38,12 @@ export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyOpt
       next(err);
     };
     const coding = (req.headers['content-encoding'] ?? 'identity').trim().toLowerCase();
-    if (coding !== 'identity') return refuse(new BodyError(415, `content encoding "${coding.slice(0, 40)}" is not accepted; send the JSON uncompressed`));
-    if (!isJsonContentType(req.headers['content-type'])) return refuse(new BodyError(415, 'only application/json is accepted'));
+    if (coding !== 'identity')
+      return refuse(
+        new BodyError(415, `content encoding "${coding.slice(0, 40)}" is not accepted; send the JSON uncompressed`),
+      );
+    if (!isJsonContentType(req.headers['content-type']))
+      return refuse(new BodyError(415, 'only application/json is accepted'));
     const declared = Number(req.headers['content-length']);
     if (Number.isFinite(declared) && declared > maxBytes) return refuse(new BodyError(413, 'body over the limit'));
 
@@ -50,7 +54,12 @@ export function jsonBody({ maxBytes, maxDepth = DEFAULT_MAX_DEPTH }: JsonBodyOpt
         req.body = parsed.value;
         next();
       },
-      (err: { type?: string; message?: string }) => refuse(err.type === 'entity.too.large' ? new BodyError(413, 'body over the limit') : new BodyError(400, err.message ?? 'the body could not be read')),
+      (err: { type?: string; message?: string }) =>
+        refuse(
+          err.type === 'entity.too.large'
+            ? new BodyError(413, 'body over the limit')
+            : new BodyError(400, err.message ?? 'the body could not be read'),
+        ),
     );
   };
 }
@@ -91,7 +100,8 @@ export function nestingDepth(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash: skip the escaped character
+      if (c === 92)
+        i++; // backslash: skip the escaped character
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) deepest = Math.max(deepest, ++depth);

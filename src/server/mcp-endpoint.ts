@@ -39,7 +39,13 @@ export function mountMcp(server: Server, options: McpEndpointOptions): void {
     const matches = bearerTokenCheck(token);
     const guard = (req: Request, res: Response, next: Next) => {
       if (matches(req.header('authorization'))) return next();
-      fail(req, res, 401, 'Send the MCP_TOKEN this server was given as a bearer token: Authorization: Bearer <token>.', { 'www-authenticate': 'Bearer realm="statusbot-mcp"' });
+      fail(
+        req,
+        res,
+        401,
+        'Send the MCP_TOKEN this server was given as a bearer token: Authorization: Bearer <token>.',
+        { 'www-authenticate': 'Bearer realm="statusbot-mcp"' },
+      );
       return next(false);
     };
     // Before routing, so an unauthenticated body is never read; and again on the route, whatever spelling of the path
@@ -51,14 +57,34 @@ export function mountMcp(server: Server, options: McpEndpointOptions): void {
   }
 
   async function answerMcp(req: Request, res: Response) {
-    if (!isJsonContentType(req.header('content-type'))) return fail(req, res, 415, `Send the JSON-RPC message as application/json (got ${(req.header('content-type') || 'no content type').slice(0, 80)}).`);
-    if (req.body === undefined) return fail(req, res, 400, 'The body is empty: send one JSON-RPC message (or a batch) as the MCP Streamable HTTP transport does.');
+    if (!isJsonContentType(req.header('content-type')))
+      return fail(
+        req,
+        res,
+        415,
+        `Send the JSON-RPC message as application/json (got ${(req.header('content-type') || 'no content type').slice(0, 80)}).`,
+      );
+    if (req.body === undefined)
+      return fail(
+        req,
+        res,
+        400,
+        'The body is empty: send one JSON-RPC message (or a batch) as the MCP Streamable HTTP transport does.',
+      );
     const accept = req.header('accept') ?? '';
     if (!accept.includes('application/json') || !accept.includes('text/event-stream')) {
-      return fail(req, res, 406, 'The MCP Streamable HTTP transport needs Accept: application/json, text/event-stream (the answer itself is application/json).');
+      return fail(
+        req,
+        res,
+        406,
+        'The MCP Streamable HTTP transport needs Accept: application/json, text/event-stream (the answer itself is application/json).',
+      );
     }
     const mcp = createStatusBotMcpServer(engine, options);
-    const transport = new WebStandardStreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const transport = new WebStandardStreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: true,
+    });
     try {
       await mcp.connect(transport);
       const response = await transport.handleRequest(webRequest(req), { parsedBody: req.body });

@@ -59,9 +59,14 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
     const missing = missingActivityFields(req.body);
     if (missing.length) return fail(400, `The activity is missing ${missing.join(', ')}.`);
     const overlong = overlongFields(req.body as Record<string, unknown>);
-    if (overlong.length) return fail(400, `The activity has fields longer than StatusBot accepts: ${overlong.join(', ')}.`);
+    if (overlong.length)
+      return fail(400, `The activity has fields longer than StatusBot accepts: ${overlong.join(', ')}.`);
 
-    const activity = fixActivityDates(req.body as Record<string, unknown>) as Record<string, unknown> & { channelId: string; conversation: { id: string }; from: { id: string } };
+    const activity = fixActivityDates(req.body as Record<string, unknown>) as Record<string, unknown> & {
+      channelId: string;
+      conversation: { id: string };
+      from: { id: string };
+    };
     if (!guards && activity.deliveryMode !== 'expectReplies' && !isLocalServiceUrl(activity.serviceUrl)) {
       return fail(
         403,
@@ -71,11 +76,18 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
 
     const authHeader = req.header('authorization') ?? '';
     const unauthorized = (reason: string) => {
-      logger.warn({ reason: oneLine(reason), channel: clipped(activity.channelId) }, 'rejected a request without a valid Bot Framework token');
-      fail(401, 'This endpoint needs a valid Bot Framework token in the Authorization header.', { 'www-authenticate': 'Bearer' });
+      logger.warn(
+        { reason: oneLine(reason), channel: clipped(activity.channelId) },
+        'rejected a request without a valid Bot Framework token',
+      );
+      fail(401, 'This endpoint needs a valid Bot Framework token in the Authorization header.', {
+        'www-authenticate': 'Bearer',
+      });
     };
     const unavailable = (retryAfterSeconds: number) =>
-      fail(503, 'The request could not be authenticated right now; try again shortly.', { 'retry-after': String(Math.max(1, retryAfterSeconds)) });
+      fail(503, 'The request could not be authenticated right now; try again shortly.', {
+        'retry-after': String(Math.max(1, retryAfterSeconds)),
+      });
     let issuer: string | undefined;
     if (guards) {
       const screened = guards.screen.check(authHeader);
@@ -87,9 +99,13 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
     // After the screen, so a forged request cannot use up a real user's allowance.
     const verdict = limiter.take(`${activity.channelId}\n${activity.conversation.id}\n${activity.from.id}`);
     if (!verdict.ok) {
-      return fail(429, `Too many activities from this user in this conversation: at most ${perMinute} a minute. Retry after ${verdict.retryAfterSeconds} s.`, {
-        'retry-after': String(verdict.retryAfterSeconds),
-      });
+      return fail(
+        429,
+        `Too many activities from this user in this conversation: at most ${perMinute} a minute. Retry after ${verdict.retryAfterSeconds} s.`,
+        {
+          'retry-after': String(verdict.retryAfterSeconds),
+        },
+      );
     }
     let turnStarted = false;
     try {
@@ -108,7 +124,10 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
       // Before the turn, the only work is checking the token: either the keys could not be fetched (we cannot
       // tell whether the request is good: 503), or the token is bad in one of many ways (401).
       if (isKeyFetchFailure(err)) {
-        logger.error({ reason: oneLine(errorText(err)), issuer }, 'could not authenticate the request: signing keys unreachable');
+        logger.error(
+          { reason: oneLine(errorText(err)), issuer },
+          'could not authenticate the request: signing keys unreachable',
+        );
         if (!guards || issuer === undefined) return unavailable(KEYS_RETRY_AFTER_SECONDS);
         guards.keyFailures.record(issuer);
         return unavailable(guards.keyFailures.secondsLeft(issuer));
@@ -147,6 +166,13 @@ function oneLine(text: string): string {
 function isNetworkError(err: unknown): boolean {
   if (!(err instanceof Error)) return false;
   const code = (err as { code?: unknown }).code ?? (err as { cause?: { code?: unknown } }).cause?.code;
-  if (typeof code === 'string' && /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)) return true;
-  return (err as { type?: unknown }).type === 'system' || /fetch failed|request to .* failed|socket hang up|network timeout|ECONNREFUSED|ENOTFOUND/i.test(err.message);
+  if (
+    typeof code === 'string' &&
+    /^(ECONNREFUSED|ENOTFOUND|EAI_AGAIN|ETIMEDOUT|ECONNRESET|EHOSTUNREACH|ENETUNREACH|UND_ERR_\w+)$/.test(code)
+  )
+    return true;
+  return (
+    (err as { type?: unknown }).type === 'system' ||
+    /fetch failed|request to .* failed|socket hang up|network timeout|ECONNREFUSED|ENOTFOUND/i.test(err.message)
+  );
 }

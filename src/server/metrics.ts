@@ -22,8 +22,27 @@ import type { BoundedMemoryStorageStats } from '../storage/bounded-memory-storag
  * send any string; a label per distinct string would grow without bound, so everything else counts as "other".
  */
 const KNOWN_CHANNELS = new Set([
-  'msteams', 'webchat', 'directline', 'directlinespeech', 'emulator', 'test', 'slack', 'facebook', 'telegram', 'skype',
-  'email', 'sms', 'kik', 'line', 'groupme', 'alexa', 'omnichannel', 'telephony', 'outlook', 'm365extensions', 'cortana',
+  'msteams',
+  'webchat',
+  'directline',
+  'directlinespeech',
+  'emulator',
+  'test',
+  'slack',
+  'facebook',
+  'telegram',
+  'skype',
+  'email',
+  'sms',
+  'kik',
+  'line',
+  'groupme',
+  'alexa',
+  'omnichannel',
+  'telephony',
+  'outlook',
+  'm365extensions',
+  'cortana',
 ]);
 
 /** Turns take about a millisecond; a blob-storage round trip adds tens; anything near seconds is a problem. */
@@ -54,29 +73,118 @@ export class Metrics {
   constructor(options: MetricsOptions = {}) {
     const registers = [this.registry];
     collectDefaultMetrics({ register: this.registry });
-    this.turns = new Counter({ name: 'statusbot_turns_total', help: 'Questions answered (an answer or a "did you mean"), by intent and channel.', labelNames: ['intent', 'channel'], registers });
-    this.unanswered = new Counter({ name: 'statusbot_unanswered_turns_total', help: 'Questions the bot could not place (no intent, or a low-confidence lookup).', labelNames: ['channel'], registers });
-    this.feedback = new Counter({ name: 'statusbot_feedback_total', help: 'Votes on answers given in the conversation, by reaction.', labelNames: ['reaction'], registers });
-    this.turnSeconds = new Histogram({ name: 'statusbot_turn_duration_seconds', help: 'Time from the adapter receiving an activity to the bot finishing its turn (state saved).', buckets: TURN_SECONDS_BUCKETS, registers });
-    this.httpResponses = new Counter({ name: 'statusbot_http_responses_total', help: 'HTTP responses by route (the route pattern, "unmatched" when none matched) and status.', labelNames: ['route', 'status'], registers });
+    this.turns = new Counter({
+      name: 'statusbot_turns_total',
+      help: 'Questions answered (an answer or a "did you mean"), by intent and channel.',
+      labelNames: ['intent', 'channel'],
+      registers,
+    });
+    this.unanswered = new Counter({
+      name: 'statusbot_unanswered_turns_total',
+      help: 'Questions the bot could not place (no intent, or a low-confidence lookup).',
+      labelNames: ['channel'],
+      registers,
+    });
+    this.feedback = new Counter({
+      name: 'statusbot_feedback_total',
+      help: 'Votes on answers given in the conversation, by reaction.',
+      labelNames: ['reaction'],
+      registers,
+    });
+    this.turnSeconds = new Histogram({
+      name: 'statusbot_turn_duration_seconds',
+      help: 'Time from the adapter receiving an activity to the bot finishing its turn (state saved).',
+      buckets: TURN_SECONDS_BUCKETS,
+      registers,
+    });
+    this.httpResponses = new Counter({
+      name: 'statusbot_http_responses_total',
+      help: 'HTTP responses by route (the route pattern, "unmatched" when none matched) and status.',
+      labelNames: ['route', 'status'],
+      registers,
+    });
 
     const { stateStats, caches = {} } = options;
-    const readCaches = (read: (stats: CacheStats) => number) => Object.entries(caches).map(([cache, stats]) => [{ cache }, read(stats())] as const);
-    new Counter({ name: 'statusbot_cache_hits_total', help: 'Lookups answered from an in-process cache, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.hits)) this.inc(labels, n); } });
-    new Counter({ name: 'statusbot_cache_misses_total', help: 'Lookups an in-process cache had to compute, by cache.', labelNames: ['cache'], registers, collect() { this.reset(); for (const [labels, n] of readCaches((c) => c.misses)) this.inc(labels, n); } });
-    new Gauge({ name: 'statusbot_cache_entries', help: 'Entries held by an in-process cache, by cache.', labelNames: ['cache'], registers, collect() { for (const [labels, n] of readCaches((c) => c.size)) this.set(labels, n); } });
+    const readCaches = (read: (stats: CacheStats) => number) =>
+      Object.entries(caches).map(([cache, stats]) => [{ cache }, read(stats())] as const);
+    new Counter({
+      name: 'statusbot_cache_hits_total',
+      help: 'Lookups answered from an in-process cache, by cache.',
+      labelNames: ['cache'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [labels, n] of readCaches((c) => c.hits)) this.inc(labels, n);
+      },
+    });
+    new Counter({
+      name: 'statusbot_cache_misses_total',
+      help: 'Lookups an in-process cache had to compute, by cache.',
+      labelNames: ['cache'],
+      registers,
+      collect() {
+        this.reset();
+        for (const [labels, n] of readCaches((c) => c.misses)) this.inc(labels, n);
+      },
+    });
+    new Gauge({
+      name: 'statusbot_cache_entries',
+      help: 'Entries held by an in-process cache, by cache.',
+      labelNames: ['cache'],
+      registers,
+      collect() {
+        for (const [labels, n] of readCaches((c) => c.size)) this.set(labels, n);
+      },
+    });
     if (stateStats) {
-      new Gauge({ name: 'statusbot_state_items', help: 'Conversations held in the bounded in-memory state store.', registers, collect() { this.set(stateStats().items); } });
-      new Counter({ name: 'statusbot_state_evictions_total', help: 'State items evicted because the store was full (raise STATE_MAX_CONVERSATIONS if this grows fast).', registers, collect() { this.reset(); this.inc(stateStats().evictions); } });
-      new Counter({ name: 'statusbot_state_expirations_total', help: 'State items dropped after STATE_TTL_MINUTES idle.', registers, collect() { this.reset(); this.inc(stateStats().expirations); } });
+      new Gauge({
+        name: 'statusbot_state_items',
+        help: 'Conversations held in the bounded in-memory state store.',
+        registers,
+        collect() {
+          this.set(stateStats().items);
+        },
+      });
+      new Counter({
+        name: 'statusbot_state_evictions_total',
+        help: 'State items evicted because the store was full (raise STATE_MAX_CONVERSATIONS if this grows fast).',
+        registers,
+        collect() {
+          this.reset();
+          this.inc(stateStats().evictions);
+        },
+      });
+      new Counter({
+        name: 'statusbot_state_expirations_total',
+        help: 'State items dropped after STATE_TTL_MINUTES idle.',
+        registers,
+        collect() {
+          this.reset();
+          this.inc(stateStats().expirations);
+        },
+      });
     }
   }
 
   /** The self-hosted Direct Line's conversations in memory and the bytes they hold (DIRECTLINE_HISTORY_MB's count), once it is mounted. */
   watchDirectLine(read: () => { conversations: number; bytes: number }): void {
     const registers = [this.registry];
-    new Gauge({ name: 'statusbot_directline_conversations', help: 'Self-hosted Direct Line conversations held in memory.', registers, collect() { this.set(read().conversations); } });
-    new Gauge({ name: 'statusbot_directline_bytes', help: 'Memory the self-hosted Direct Line holds, as counted against DIRECTLINE_HISTORY_MB.', registers, collect() { this.set(read().bytes); } });
+    new Gauge({
+      name: 'statusbot_directline_conversations',
+      help: 'Self-hosted Direct Line conversations held in memory.',
+      registers,
+      collect() {
+        this.set(read().conversations);
+      },
+    });
+    new Gauge({
+      name: 'statusbot_directline_bytes',
+      help: 'Memory the self-hosted Direct Line holds, as counted against DIRECTLINE_HISTORY_MB.',
+      registers,
+      collect() {
+        this.set(read().bytes);
+      },
+    });
   }
 
   /** Counts what one message turn was planned as: a question (by intent), unanswered, or feedback. */

@@ -17,7 +17,14 @@ import { TOKEN_PATH } from '../directline/token-endpoint';
 import { tokenRequestSchema, tokenResponseSchema } from '../directline/token-schemas';
 import { livenessSchema, readinessSchema } from './health';
 import { PROBLEM_TYPE } from './problem';
-import { answerSchema, entryRefSchema, problemSchema, statusEntrySchema, understandingSchema, type RestApiSchemas } from './rest-api-schemas';
+import {
+  answerSchema,
+  entryRefSchema,
+  problemSchema,
+  statusEntrySchema,
+  understandingSchema,
+  type RestApiSchemas,
+} from './rest-api-schemas';
 import { generatedFile, projectRoot, sendFile } from './static-site';
 
 export const OPENAPI_PATH = '/openapi.json';
@@ -46,10 +53,18 @@ interface Operation {
   security?: Array<Record<string, string[]>>;
 }
 
-const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } } };
-const problem = (description: string, extra: Partial<Reply> = {}): Reply => ({ description, body: 'Problem', ...extra });
+const RETRY_AFTER = {
+  'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+};
+const problem = (description: string, extra: Partial<Reply> = {}): Reply => ({
+  description,
+  body: 'Problem',
+  ...extra,
+});
 /** What the server answers on every route before a handler runs: too many requests from one address. */
-const EVERY_ROUTE: Record<number, Reply> = { 429: problem('Too many requests from this address (RATE_LIMIT_PER_MINUTE).', { headers: RETRY_AFTER }) };
+const EVERY_ROUTE: Record<number, Reply> = {
+  429: problem('Too many requests from this address (RATE_LIMIT_PER_MINUTE).', { headers: RETRY_AFTER }),
+};
 /** What it answers on every route with a body, before the handler reads it (src/server/json-body.ts). */
 const WITH_BODY: Record<number, Reply> = {
   400: problem('The body is not valid JSON or UTF-8, is nested too deep, or does not match the schema.'),
@@ -73,7 +88,10 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
     Liveness: livenessSchema,
     Readiness: readinessSchema,
   };
-  const inputs: Record<string, z.ZodType> = { ExplainRequest: schemas.explainRequest, TokenRequest: tokenRequestSchema };
+  const inputs: Record<string, z.ZodType> = {
+    ExplainRequest: schemas.explainRequest,
+    TokenRequest: tokenRequestSchema,
+  };
 
   const operations: Operation[] = [
     {
@@ -83,17 +101,24 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       summary: 'Every status entry, optionally of one class or one vendor',
       tags: ['codes'],
       query: schemas.codesQuery,
-      replies: { 200: { description: 'The entries, registry and vendor meanings alike.', body: 'CodeList' }, 400: problem('An unknown class or vendor.') },
+      replies: {
+        200: { description: 'The entries, registry and vendor meanings alike.', body: 'CodeList' },
+        400: problem('An unknown class or vendor.'),
+      },
     },
     {
       method: 'get',
       path: '/api/codes/{code}',
       operationId: 'getCode',
       summary: 'Every meaning of one status number',
-      description: '/api/codes/499 has nginx\'s and ArcGIS\'s meanings; a registry code has its own, then any vendor\'s.',
+      description: "/api/codes/499 has nginx's and ArcGIS's meanings; a registry code has its own, then any vendor's.",
       tags: ['codes'],
       params: schemas.codeParams,
-      replies: { 200: { description: 'The meanings of the number.', body: 'CodeMeanings' }, 400: problem('Not a number of one to four digits.'), 404: problem('A number StatusBot does not know.') },
+      replies: {
+        200: { description: 'The meanings of the number.', body: 'CodeMeanings' },
+        400: problem('Not a number of one to four digits.'),
+        404: problem('A number StatusBot does not know.'),
+      },
     },
     {
       method: 'get',
@@ -102,7 +127,10 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       summary: "The engine's understanding of a query and ranked matches",
       tags: ['understanding'],
       query: schemas.searchQuery,
-      replies: { 200: { description: 'What the query was understood as, and the entries that match it.', body: 'SearchResult' }, 400: problem('No query, or one too long.') },
+      replies: {
+        200: { description: 'What the query was understood as, and the entries that match it.', body: 'SearchResult' },
+        400: problem('No query, or one too long.'),
+      },
     },
     {
       method: 'post',
@@ -112,17 +140,25 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       description: 'For enriching alerts and tickets: send what a person would paste into the chat.',
       tags: ['understanding'],
       body: { component: 'ExplainRequest', required: true },
-      replies: { 200: { description: 'The understanding, the answer model and its Markdown.', body: 'ExplainResult' }, ...WITH_BODY },
+      replies: {
+        200: { description: 'The understanding, the answer model and its Markdown.', body: 'ExplainResult' },
+        ...WITH_BODY,
+      },
     },
     {
       method: 'get',
       path: '/api/stats',
       operationId: 'getStats',
       summary: 'What people ask, what goes unanswered, feedback (operators only)',
-      description: 'Needs OPERATOR_TOKEN as a bearer token; without OPERATOR_TOKEN set, it answers only requests made on the bot\'s own machine.',
+      description:
+        "Needs OPERATOR_TOKEN as a bearer token; without OPERATOR_TOKEN set, it answers only requests made on the bot's own machine.",
       tags: ['operations'],
       security: [{ operatorToken: [] }, {}],
-      replies: { 200: { description: 'Counts since the process started.', body: 'UsageStats' }, 401: problem('OPERATOR_TOKEN is set and the request does not carry it.'), 403: problem('No OPERATOR_TOKEN is set and the request does not come straight from this machine.') },
+      replies: {
+        200: { description: 'Counts since the process started.', body: 'UsageStats' },
+        401: problem('OPERATOR_TOKEN is set and the request does not carry it.'),
+        403: problem('No OPERATOR_TOKEN is set and the request does not come straight from this machine.'),
+      },
     },
     {
       method: 'post',
@@ -130,7 +166,7 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       operationId: 'createDirectLineToken',
       summary: 'A Direct Line token for the web chat',
       description:
-        'A token for a new conversation on the bot\'s own Direct Line (or Azure\'s, with DIRECT_LINE_SECRET), and the domain to use it with. To continue a conversation, send its conversationId with its current token as a bearer token.',
+        "A token for a new conversation on the bot's own Direct Line (or Azure's, with DIRECT_LINE_SECRET), and the domain to use it with. To continue a conversation, send its conversationId with its current token as a bearer token.",
       tags: ['web chat'],
       body: { component: 'TokenRequest', required: false },
       security: [{}, { directLineToken: [] }],
@@ -138,7 +174,10 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
         200: { description: 'The token and where to use it.', body: 'DirectLineToken' },
         ...WITH_BODY,
         403: problem('The conversationId came without a valid token for that conversation.'),
-        429: problem('Too many token requests from this address (DIRECTLINE_TOKENS_PER_MINUTE), or too many requests (RATE_LIMIT_PER_MINUTE).', { headers: RETRY_AFTER }),
+        429: problem(
+          'Too many token requests from this address (DIRECTLINE_TOKENS_PER_MINUTE), or too many requests (RATE_LIMIT_PER_MINUTE).',
+          { headers: RETRY_AFTER },
+        ),
         502: problem('Azure Direct Line refused the token request.'),
         504: problem('Azure Direct Line did not answer in time.'),
       },
@@ -157,7 +196,10 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       operationId: 'getReadiness',
       summary: 'Readiness: the table is loaded and conversation storage is reachable',
       tags: ['operations'],
-      replies: { 200: { description: 'Ready.', body: 'Readiness' }, 503: { description: 'Not ready (storage unreachable).', body: 'Readiness' } },
+      replies: {
+        200: { description: 'Ready.', body: 'Readiness' },
+        503: { description: 'Not ready (storage unreachable).', body: 'Readiness' },
+      },
     },
   ];
 
@@ -171,8 +213,17 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
         summary: op.summary,
         ...(op.description ? { description: op.description } : {}),
         tags: op.tags,
-        ...(op.query || op.params ? { parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')] } : {}),
-        ...(op.body ? { requestBody: { required: op.body.required, content: { 'application/json': { schema: ref(op.body.component) } } } } : {}),
+        ...(op.query || op.params
+          ? { parameters: [...parameters(op.params, 'path'), ...parameters(op.query, 'query')] }
+          : {}),
+        ...(op.body
+          ? {
+              requestBody: {
+                required: op.body.required,
+                content: { 'application/json': { schema: ref(op.body.component) } },
+              },
+            }
+          : {}),
         responses: Object.fromEntries(Object.entries(replies).map(([status, reply]) => [status, response(reply)])),
         ...(op.security ? { security: op.security } : {}),
       },
@@ -197,7 +248,11 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       schemas: { ...components(outputs, 'output'), ...components(inputs, 'input') },
       securitySchemes: {
         operatorToken: { type: 'http', scheme: 'bearer', description: 'OPERATOR_TOKEN.' },
-        directLineToken: { type: 'http', scheme: 'bearer', description: 'The current Direct Line token of the conversation to continue.' },
+        directLineToken: {
+          type: 'http',
+          scheme: 'bearer',
+          description: 'The current Direct Line token of the conversation to continue.',
+        },
       },
     },
   };
@@ -206,14 +261,16 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
 /** Serves the document, the same bytes on every request, with an ETag; any site may read it (API tools do). */
 export function mountOpenApi(server: Server, document: JsonSchema): void {
   const file = generatedFile(JSON.stringify(document), '.json');
-  const handler = async (req: Request, res: Response) => sendFile(req, res, file, 'no-cache', { 'access-control-allow-origin': '*' });
+  const handler = async (req: Request, res: Response) =>
+    sendFile(req, res, file, 'no-cache', { 'access-control-allow-origin': '*' });
   server.get(OPENAPI_PATH, handler);
   server.head(OPENAPI_PATH, handler);
 }
 
 /** The version in package.json: the document's `info.version`. */
 export function packageVersion(): string {
-  return (JSON.parse(readFileSync(join(projectRoot(__dirname), 'package.json'), 'utf8')) as { version: string }).version;
+  return (JSON.parse(readFileSync(join(projectRoot(__dirname), 'package.json'), 'utf8')) as { version: string })
+    .version;
 }
 
 // === From zod to OpenAPI
@@ -222,8 +279,14 @@ export function packageVersion(): string {
 function components(named: Record<string, z.ZodType>, io: Io): Record<string, JsonSchema> {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(named)) registry.add(schema, { id });
-  const { schemas } = z.toJSONSchema(registry, { target: 'draft-2020-12', io, uri: (id) => `#/components/schemas/${id}` }) as { schemas: Record<string, JsonSchema> };
-  return Object.fromEntries(Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]));
+  const { schemas } = z.toJSONSchema(registry, {
+    target: 'draft-2020-12',
+    io,
+    uri: (id) => `#/components/schemas/${id}`,
+  }) as { schemas: Record<string, JsonSchema> };
+  return Object.fromEntries(
+    Object.entries(schemas).map(([id, { $schema: _dialect, $id: _id, ...schema }]) => [id, schema]),
+  );
 }
 
 function jsonSchema(schema: z.ZodType, io: Io): JsonSchema {

@@ -25,6 +25,9 @@ export function operatorGuard(table: StatusTable, operatorToken: string) {
     }
     const relayed = req.headers['x-forwarded-for'] !== undefined || req.headers.forwarded !== undefined;
     if (isLoopbackAddress(req.socket.remoteAddress ?? '') && !relayed) return next();
-    return fail(403, 'This is an operator endpoint, served only on this machine; set OPERATOR_TOKEN to read it from elsewhere with a bearer token.');
+    return fail(
+      403,
+      'This is an operator endpoint, served only on this machine; set OPERATOR_TOKEN to read it from elsewhere with a bearer token.',
+    );
   };
 }

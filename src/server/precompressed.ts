@@ -52,7 +52,10 @@ export function cachedVariant(cacheDir: string | undefined, hash: string, encodi
  * Writes the missing variants of these files into the cache and removes the ones no file needs any more.
  * Returns how many variants it wrote.
  */
-export async function precompress(files: ReadonlyArray<{ body: Buffer; hash: string }>, cacheDir: string): Promise<number> {
+export async function precompress(
+  files: ReadonlyArray<{ body: Buffer; hash: string }>,
+  cacheDir: string,
+): Promise<number> {
   mkdirSync(cacheDir, { recursive: true });
   const wanted = new Set<string>();
   let written = 0;

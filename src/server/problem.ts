@@ -15,7 +15,12 @@ export interface Problem {
   [extension: string]: unknown;
 }
 
-export function problem(table: StatusTable, status: number, detail: string, extra: Record<string, unknown> = {}): Problem {
+export function problem(
+  table: StatusTable,
+  status: number,
+  detail: string,
+  extra: Record<string, unknown> = {},
+): Problem {
   const entry = table.meaningsOf(status).find((e) => e.status !== 'vendor');
   return {
     type: 'about:blank',

@@ -10,7 +10,12 @@ import { addressKey, type ClientAddresses } from './client-address';
 import { KeyedRateLimiter } from './keyed-rate-limiter';
 import { PROBLEM_TYPE, problem } from './problem';
 
-export function rateLimit(table: StatusTable, perMinute: number, clients: ClientAddresses, exempt: (req: Request) => boolean = () => false) {
+export function rateLimit(
+  table: StatusTable,
+  perMinute: number,
+  clients: ClientAddresses,
+  exempt: (req: Request) => boolean = () => false,
+) {
   const limiter = new KeyedRateLimiter(perMinute);
   return (req: Request, res: Response, next: Next) => {
     if (req.url?.startsWith('/healthz') || req.url?.startsWith('/readyz') || exempt(req)) return next();
@@ -20,7 +25,15 @@ export function rateLimit(table: StatusTable, perMinute: number, clients: Client
     res.setHeader('retry-after', String(retryAfter));
     res.setHeader('connection', 'close'); // a throttled client does not get its body read
     res.setHeader('content-type', PROBLEM_TYPE);
-    res.send(429, problem(table, 429, `Too many requests from this address: at most ${perMinute} a minute. Retry after ${retryAfter} s.`, { instance: req.url }));
+    res.send(
+      429,
+      problem(
+        table,
+        429,
+        `Too many requests from this address: at most ${perMinute} a minute. Retry after ${retryAfter} s.`,
+        { instance: req.url },
+      ),
+    );
     return next(false);
   };
 }

@@ -17,7 +17,13 @@ import { readInput } from './api-input';
 import { PROBLEM_TYPE, problem } from './problem';
 import { restApiSchemas, type RestApiSchemas } from './rest-api-schemas';
 
-export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageStats, operatorOnly: RequestHandler, schemas: RestApiSchemas = restApiSchemas(engine.table)): void {
+export function mountRestApi(
+  server: Server,
+  engine: StatusEngine,
+  stats: UsageStats,
+  operatorOnly: RequestHandler,
+  schemas: RestApiSchemas = restApiSchemas(engine.table),
+): void {
   const { table } = engine;
   const fail = (req: Request, res: Response, status: number, detail: string) => {
     res.setHeader('content-type', PROBLEM_TYPE);
@@ -29,7 +35,16 @@ export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageS
     if (!input.ok) return fail(req, res, 400, input.detail);
     const { class: cls, vendor } = input.data;
     const entries = table.entries.filter((e) => (!cls || e.class === cls) && (!vendor || e.vendor === vendor));
-    res.send(200, { count: entries.length, codes: entries.map((e) => ({ ...entryRef(table, e.id), class: e.class, status: e.status, vendorId: e.vendor ?? null, url: `/api/codes/${e.code}` })) });
+    res.send(200, {
+      count: entries.length,
+      codes: entries.map((e) => ({
+        ...entryRef(table, e.id),
+        class: e.class,
+        status: e.status,
+        vendorId: e.vendor ?? null,
+        url: `/api/codes/${e.code}`,
+      })),
+    });
   });
 
   server.get('/api/codes/:code', async (req: Request, res: Response) => {
@@ -37,7 +52,13 @@ export function mountRestApi(server: Server, engine: StatusEngine, stats: UsageS
     if (!input.ok) return fail(req, res, 400, `"${String(req.params?.code ?? '').slice(0, 20)}" ${input.detail}`);
     const raw = input.data.code;
     const meanings = table.meaningsOf(Number(raw));
-    if (!meanings.length) return fail(req, res, 404, `${raw} is not a status code StatusBot knows (not in the IANA registry or its vendor list).`);
+    if (!meanings.length)
+      return fail(
+        req,
+        res,
+        404,
+        `${raw} is not a status code StatusBot knows (not in the IANA registry or its vendor list).`,
+      );
     res.send(200, { code: Number(raw), meanings: meanings.map(({ file: _file, ...entry }) => entry) });
   });
 

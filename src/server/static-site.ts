@@ -85,7 +85,10 @@ const PAGES: Record<string, string> = { '/': 'index.html', '/demo': 'demo.html',
 const SHELL = 'shell.html';
 const REFUSED = 'refused.html';
 
-const DEFAULT_GREETING = { title: "Hi, I'm StatusBot", text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.' };
+const DEFAULT_GREETING = {
+  title: "Hi, I'm StatusBot",
+  text: 'Tell me an HTTP status code, an error message or what you are seeing, or paste a log.',
+};
 
 /** What other pages need from the site: the versioned URL of a file in public/ (`/assets/codes.css?v=…`). */
 export interface StaticSite {
@@ -99,7 +102,8 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
   for (const file of files.values()) withVariants(file, cacheDir);
   const greeting = options.greeting ?? DEFAULT_GREETING;
   const partial = (name: string) => readFileSync(join(dir, 'partials', name), 'utf8').replace(/^<!--[\s\S]*?-->\n/, '');
-  const render = (name: string, panel = SHELL) => fillTemplate(readFileSync(join(dir, name), 'utf8').replace('{{panel}}', partial(panel)), files, greeting);
+  const render = (name: string, panel = SHELL) =>
+    fillTemplate(readFileSync(join(dir, name), 'utf8').replace('{{panel}}', partial(panel)), files, greeting);
   const pages = new Map(Object.entries(PAGES).map(([path, file]) => [path, page(render(file))]));
   // The refusal loads nothing but the shell's script (for its close button and Escape).
   const refused = page(withoutPreloads(render(PAGES['/embed'] as string, REFUSED)));
@@ -116,7 +120,12 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
         ...securityHeaders(),
         'content-type': TYPES['.html'] as string,
         'cache-control': REVALIDATE,
-        'content-security-policy': pagePolicy({ nonce, connectExtra, frameAncestors: refuse ? '*' : framable ? embedders : "'none'", frameSrc: path === '/demo' ? "'self'" : "'none'" }),
+        'content-security-policy': pagePolicy({
+          nonce,
+          connectExtra,
+          frameAncestors: refuse ? '*' : framable ? embedders : "'none'",
+          frameSrc: path === '/demo' ? "'self'" : "'none'",
+        }),
         ...(framable ? {} : { 'x-frame-options': 'DENY' }),
       };
       const shown = refuse ? refused : template;
@@ -128,24 +137,36 @@ export function mountStaticSite(server: Server, options: StaticSiteOptions = {})
       // A chat in use preloads Web Chat; a panel the widget makes ahead of time (`?warm=1`) downloads it quietly
       // itself (shell.js), without the preloads (Chromium warns of a preload that is not used within seconds).
       const text = queryValue(req, 'warm') === '1' ? withoutPreloads(shown.text) : shown.text;
-      res.end(req.method === 'HEAD' ? undefined : text.replaceAll('{{nonce}}', nonce).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')));
+      res.end(
+        req.method === 'HEAD'
+          ? undefined
+          : text.replaceAll('{{nonce}}', nonce).replaceAll('{{origin}}', escapeHtml(claimed ?? 'this site')),
+      );
     };
     server.get(path, handler);
     server.head(path, handler);
   }
 
-  const versioned = (file: StaticFile) => (req: Request) => (queryValue(req, 'v') === versionOf(file) ? YEAR : REVALIDATE);
+  const versioned = (file: StaticFile) => (req: Request) =>
+    queryValue(req, 'v') === versionOf(file) ? YEAR : REVALIDATE;
   for (const method of ['get', 'head'] as const) {
     for (const [path, file] of files) {
       if (path.startsWith('/assets/')) continue;
       // Sites load the launcher from their own pages: let them, even under Cross-Origin-Embedder-Policy.
-      if (path === '/widget.js') server[method](path, async (req: Request, res: Response) => sendFile(req, res, file, WIDGET_CACHE, { 'cross-origin-resource-policy': 'cross-origin' }));
+      if (path === '/widget.js')
+        server[method](path, async (req: Request, res: Response) =>
+          sendFile(req, res, file, WIDGET_CACHE, { 'cross-origin-resource-policy': 'cross-origin' }),
+        );
       else server[method](path, async (req: Request, res: Response) => sendFile(req, res, file, versioned(file)(req)));
     }
     server[method]('/assets/:file', async (req: Request, res: Response) => {
       const file = files.get(`/assets/${String(req.params.file)}`);
       if (!file) {
-        res.writeHead(404, { ...securityHeaders(), 'content-type': TYPES['.txt'] as string, 'cache-control': 'no-cache' });
+        res.writeHead(404, {
+          ...securityHeaders(),
+          'content-type': TYPES['.txt'] as string,
+          'cache-control': 'no-cache',
+        });
         res.end('Not found: /assets has no such file.\n');
         return;
       }
@@ -184,7 +205,8 @@ export function publicFiles(dir: string): Map<string, StaticFile> {
   ]);
   const assetsDir = join(dir, 'assets');
   for (const entry of readdirSync(assetsDir, { withFileTypes: true })) {
-    if (entry.isFile() && TYPES[extname(entry.name)]) files.set(`/assets/${entry.name}`, readFile(join(assetsDir, entry.name)));
+    if (entry.isFile() && TYPES[extname(entry.name)])
+      files.set(`/assets/${entry.name}`, readFile(join(assetsDir, entry.name)));
   }
   return files;
 }
@@ -205,7 +227,11 @@ function page(text: string): { text: string; file?: StaticFile } {
  * The page with its files' URLs versioned (`/assets/chat.js?v={{version}}` → `?v=` that file's content hash) and the
  * greeting filled in; `{{nonce}}` and `{{origin}}` are left for each response.
  */
-function fillTemplate(template: string, files: Map<string, StaticFile>, greeting: { title: string; text: string }): string {
+function fillTemplate(
+  template: string,
+  files: Map<string, StaticFile>,
+  greeting: { title: string; text: string },
+): string {
   return template
     .replace(/(\/(?:assets|vendor)\/[\w.-]+)\?v=\{\{version\}\}/g, (_, path: string) => {
       const file = files.get(path);
@@ -288,9 +314,20 @@ function directLineSources(endpoint: string | undefined): string[] {
   return [origin, origin.replace(/^http/, 'ws')];
 }
 
-export async function sendFile(req: Request, res: Response, file: StaticFile, cacheControl: string, extra: Record<string, string> = {}): Promise<void> {
+export async function sendFile(
+  req: Request,
+  res: Response,
+  file: StaticFile,
+  cacheControl: string,
+  extra: Record<string, string> = {},
+): Promise<void> {
   const accept = String(req.headers['accept-encoding'] ?? '');
-  let encoding = file.compressible ? chooseEncoding(accept, ENCODINGS.filter((e) => file.variants[e])) : null;
+  let encoding = file.compressible
+    ? chooseEncoding(
+        accept,
+        ENCODINGS.filter((e) => file.variants[e]),
+      )
+    : null;
   if (!encoding && file.making.gzip && chooseEncoding(accept, ['gzip'])) {
     // Compressed at start and not ready yet: gzip takes a moment; Brotli (seconds for Web Chat) is never waited for.
     await file.making.gzip;
@@ -323,7 +360,10 @@ function matchesEtag(header: string | undefined, etag: string): boolean {
 }
 
 function readFile(path: string): StaticFile {
-  if (!existsSync(path)) throw new Error(`The web chat file ${path} is missing; restore it from the repository (public/ ships with StatusBot).`);
+  if (!existsSync(path))
+    throw new Error(
+      `The web chat file ${path} is missing; restore it from the repository (public/ ships with StatusBot).`,
+    );
   return staticFile(readFileSync(path), extname(path));
 }
 

@@ -127,11 +127,19 @@ export class BoundedMemoryStorage implements Storage {
     const prepared: Array<[string, Entry]> = [];
     for (const [key, item] of Object.entries(changes) as Array<[string, unknown]>) {
       if (item === null || typeof item !== 'object') {
-        throw new TypeError(`Storage: cannot write "${key}": the value must be an object, got ${item === null ? 'null' : typeof item}.`);
+        throw new TypeError(
+          `Storage: cannot write "${key}": the value must be an object, got ${item === null ? 'null' : typeof item}.`,
+        );
       }
       const requested = (item as StoreItem).eTag;
       const stored = this.liveEntry(key, now);
-      if (stored !== undefined && requested !== undefined && requested !== '' && requested !== '*' && requested !== stored.eTag) {
+      if (
+        stored !== undefined &&
+        requested !== undefined &&
+        requested !== '' &&
+        requested !== '*' &&
+        requested !== stored.eTag
+      ) {
         throw new Error(`Storage: error writing "${key}" due to eTag conflict.`);
       }
       const eTag = String(this.nextETag++);
@@ -164,7 +172,11 @@ export class BoundedMemoryStorage implements Storage {
 
   /** Drops expired entries from the least recently used end, stopping at the first live one. */
   private removeExpired(now: number): void {
-    for (let oldest = this.oldestKey(); oldest !== undefined && (this.entries.peek(oldest) as Entry).expiresAt <= now; oldest = this.oldestKey()) {
+    for (
+      let oldest = this.oldestKey();
+      oldest !== undefined && (this.entries.peek(oldest) as Entry).expiresAt <= now;
+      oldest = this.oldestKey()
+    ) {
       this.entries.delete(oldest);
       this.expirations++;
     }

@@ -41,7 +41,9 @@ export class RecoveringStorage implements Storage {
   ) {
     const { callTimeoutMs = DEFAULT_CALL_TIMEOUT_MS } = options;
     if (!(callTimeoutMs > 0)) {
-      throw new RangeError(`RecoveringStorage: callTimeoutMs must be a positive number of milliseconds, got ${callTimeoutMs}.`);
+      throw new RangeError(
+        `RecoveringStorage: callTimeoutMs must be a positive number of milliseconds, got ${callTimeoutMs}.`,
+      );
     }
     this.callTimeoutMs = callTimeoutMs;
     this.current = build();
@@ -77,7 +79,10 @@ export class RecoveringStorage implements Storage {
     // A late rejection must not become an unhandled rejection (which ends the process).
     call.catch(() => undefined);
     try {
-      const outcome = await Promise.race([call, new Promise<symbol>((resolve) => (timer = setTimeout(() => resolve(timedOut), this.callTimeoutMs)))]);
+      const outcome = await Promise.race([
+        call,
+        new Promise<symbol>((resolve) => (timer = setTimeout(() => resolve(timedOut), this.callTimeoutMs))),
+      ]);
       if (outcome === timedOut) {
         throw new Error(
           `Storage ${name} got no answer within ${this.callTimeoutMs} ms: the storage service is unreachable or overloaded. Check the network path to it and BLOB_CONNECTION_STRING.`,

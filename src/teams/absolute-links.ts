@@ -9,7 +9,14 @@ import type { OutgoingActivity } from './feedback-loop';
 
 /** Replaces (never changes: drawn activities are shared and frozen) a card whose own actions link relatively. */
 export function withAbsoluteLinksOnly<T extends OutgoingActivity>(activity: T): T {
-  if (!activity.attachments?.some((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE && (a.content as AdaptiveCard | undefined)?.actions?.some(isRelativeLink))) return activity;
+  if (
+    !activity.attachments?.some(
+      (a) =>
+        a.contentType === ADAPTIVE_CARD_CONTENT_TYPE &&
+        (a.content as AdaptiveCard | undefined)?.actions?.some(isRelativeLink),
+    )
+  )
+    return activity;
   activity.attachments = activity.attachments.map((attachment) => {
     const card = attachment.content as AdaptiveCard | undefined;
     if (attachment.contentType !== ADAPTIVE_CARD_CONTENT_TYPE || !card?.actions) return attachment;

@@ -22,15 +22,22 @@ export interface MentionEntity {
  * mention shrink to one, so "hey <at>StatusBot</at> what is 502" reads "hey what is 502"; everything else (other
  * people's `<at>…</at>`, the layout of pasted log lines) stays as written.
  */
-export function withoutBotMentions(text: string, entities: readonly unknown[] | undefined, botId: string | undefined): string {
+export function withoutBotMentions(
+  text: string,
+  entities: readonly unknown[] | undefined,
+  botId: string | undefined,
+): string {
   let result = text.replace(/\r\n?/g, '\n');
   for (const mention of botMentionTexts(entities, botId)) {
     // A mention between two words leaves one space; at the start or end of a line it leaves nothing.
-    result = result.replace(new RegExp(`[ \\t\\u00a0]*${escapeRegExp(mention)}[ \\t\\u00a0]*`, 'g'), (match, offset: number, whole: string) => {
-      const before = whole[offset - 1];
-      const after = whole[offset + match.length];
-      return before === undefined || before === '\n' || after === undefined || after === '\n' ? '' : ' ';
-    });
+    result = result.replace(
+      new RegExp(`[ \\t\\u00a0]*${escapeRegExp(mention)}[ \\t\\u00a0]*`, 'g'),
+      (match, offset: number, whole: string) => {
+        const before = whole[offset - 1];
+        const after = whole[offset + match.length];
+        return before === undefined || before === '\n' || after === undefined || after === '\n' ? '' : ' ';
+      },
+    );
   }
   return result.trim();
 }
@@ -52,7 +59,12 @@ export function botMentionTexts(entities: readonly unknown[] | undefined, botId:
 }
 
 function isMention(entity: unknown): entity is MentionEntity {
-  return typeof entity === 'object' && entity !== null && typeof (entity as MentionEntity).type === 'string' && (entity as MentionEntity).type.toLowerCase() === 'mention';
+  return (
+    typeof entity === 'object' &&
+    entity !== null &&
+    typeof (entity as MentionEntity).type === 'string' &&
+    (entity as MentionEntity).type.toLowerCase() === 'mention'
+  );
 }
 
 function escapeRegExp(text: string): string {

@@ -20,11 +20,13 @@ export interface TextAndCard extends OutgoingActivity {
 
 /** Drops the text of a card message and sets its summary; other messages are left as they are. */
 export function cardOnly<T extends TextAndCard>(activity: T): T {
-  const card = activity.attachments?.find((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as { fallbackText?: unknown } | undefined;
+  const card = activity.attachments?.find((a) => a.contentType === ADAPTIVE_CARD_CONTENT_TYPE)?.content as
+    { fallbackText?: unknown } | undefined;
   if (!card || (activity.type !== undefined && activity.type !== 'message')) return activity;
   const firstLine = typeof card.fallbackText === 'string' ? card.fallbackText.split('\n', 1)[0]?.trim() : undefined;
   delete activity.text;
   delete activity.textFormat;
-  if (firstLine && activity.summary === undefined) activity.summary = firstLine.length > MAX_SUMMARY ? `${firstLine.slice(0, MAX_SUMMARY - 1)}…` : firstLine;
+  if (firstLine && activity.summary === undefined)
+    activity.summary = firstLine.length > MAX_SUMMARY ? `${firstLine.slice(0, MAX_SUMMARY - 1)}…` : firstLine;
   return activity;
 }

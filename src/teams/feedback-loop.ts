@@ -46,14 +46,20 @@ export function ratedSubject(activity: OutgoingActivity): string | undefined {
 
 /** Turns Teams' feedback loop on for this message, keeping any channelData already set. */
 export function enableFeedbackLoop<T extends OutgoingActivity>(activity: T): T {
-  const channelData = typeof activity.channelData === 'object' && activity.channelData !== null ? activity.channelData : {};
+  const channelData =
+    typeof activity.channelData === 'object' && activity.channelData !== null ? activity.channelData : {};
   activity.channelData = { ...channelData, feedbackLoopEnabled: true };
   return activity;
 }
 
 /** The vote in a `message/submitAction` invoke, or undefined when the invoke is not a feedback submission. */
-export function readFeedbackSubmit(activity: { type?: string; name?: string; value?: unknown }): FeedbackLoopVote | undefined {
-  if (activity.type !== 'invoke' || activity.name !== SUBMIT_ACTION_INVOKE || !isRecord(activity.value)) return undefined;
+export function readFeedbackSubmit(activity: {
+  type?: string;
+  name?: string;
+  value?: unknown;
+}): FeedbackLoopVote | undefined {
+  if (activity.type !== 'invoke' || activity.name !== SUBMIT_ACTION_INVOKE || !isRecord(activity.value))
+    return undefined;
   const { actionName, actionValue } = activity.value;
   if (actionName !== 'feedback' || !isRecord(actionValue)) return undefined;
   const reaction = actionValue.reaction;
@@ -63,7 +69,8 @@ export function readFeedbackSubmit(activity: { type?: string; name?: string; val
 
 /** Teams sends the form's content as a JSON string (`{"feedbackText":"…"}`); older clients sent plain text. */
 function feedbackText(feedback: unknown): string {
-  if (isRecord(feedback)) return typeof feedback.feedbackText === 'string' ? feedback.feedbackText.slice(0, MAX_FEEDBACK_TEXT) : '';
+  if (isRecord(feedback))
+    return typeof feedback.feedbackText === 'string' ? feedback.feedbackText.slice(0, MAX_FEEDBACK_TEXT) : '';
   if (typeof feedback !== 'string') return '';
   try {
     return feedbackText(JSON.parse(feedback) as unknown);

@@ -35,25 +35,54 @@ export interface PreviewCard {
 }
 
 /** One page of results for the typed query; an empty page when nothing matches (Teams says "no results"). */
-export function searchResponse(engine: StatusEngine, query: SearchQuery, pages?: CodePageLinks): MessagingExtensionResponse {
+export function searchResponse(
+  engine: StatusEngine,
+  query: SearchQuery,
+  pages?: CodePageLinks,
+): MessagingExtensionResponse {
   const ids = searchStatuses(engine, query.text).slice(query.skip, query.skip + query.count);
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: ids.map((id) => resultAttachment(engine, id, pages)) } };
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: ids.map((id) => resultAttachment(engine, id, pages)),
+    },
+  };
 }
 
 /**
  * The card for the item the user picked, or a short message when the id is not (or no longer) in the table. The id
  * comes from the request, so it is not repeated in the message (Teams renders that text as Markdown).
  */
-export function selectedItemResponse(engine: StatusEngine, value: unknown, pages?: CodePageLinks): MessagingExtensionResponse {
+export function selectedItemResponse(
+  engine: StatusEngine,
+  value: unknown,
+  pages?: CodePageLinks,
+): MessagingExtensionResponse {
   const id = isRecord(value) && typeof value.id === 'string' ? value.id : '';
   if (!engine.table.entry(id)) {
-    return { composeExtension: { type: 'message', text: 'StatusBot has no entry for that item any more. Search again and pick a code from the new list.' } };
+    return {
+      composeExtension: {
+        type: 'message',
+        text: 'StatusBot has no entry for that item any more. Search again and pick a code from the new list.',
+      },
+    };
   }
-  return { composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [answerCardAttachment(engine, id, pages)] } };
+  return {
+    composeExtension: {
+      type: 'result',
+      attachmentLayout: 'list',
+      attachments: [answerCardAttachment(engine, id, pages)],
+    },
+  };
 }
 
 /** The full card, previewed by a thumbnail that selects it. */
-export function resultAttachment(engine: StatusEngine, id: string, pages?: CodePageLinks): MessagingExtensionAttachment {
+export function resultAttachment(
+  engine: StatusEngine,
+  id: string,
+  pages?: CodePageLinks,
+): MessagingExtensionAttachment {
   return { ...answerCardAttachment(engine, id, pages), preview: previewAttachment(engine, id) };
 }
 
@@ -71,7 +100,12 @@ export function previewAttachment(engine: StatusEngine, id: string): Attachment 
   const subtitle = [entry.vendor, classLabel].filter(Boolean).join(' · ');
   return {
     contentType: THUMBNAIL_CARD_CONTENT_TYPE,
-    content: { title: `${entry.code} ${entry.name}`, ...(subtitle ? { subtitle } : {}), text: entry.summary, tap: { type: 'invoke', value: { id: entry.id } } },
+    content: {
+      title: `${entry.code} ${entry.name}`,
+      ...(subtitle ? { subtitle } : {}),
+      text: entry.summary,
+      tap: { type: 'invoke', value: { id: entry.id } },
+    },
   };
 }
 

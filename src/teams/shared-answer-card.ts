@@ -29,7 +29,11 @@ function withoutBotActions(elements: readonly CardElement[]): CardElement[] {
       }
       case 'Container': {
         const { selectAction, ...rest } = element;
-        kept.push({ ...rest, items: withoutBotActions(element.items), ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}) });
+        kept.push({
+          ...rest,
+          items: withoutBotActions(element.items),
+          ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}),
+        });
         break;
       }
       case 'ColumnSet': {
@@ -49,7 +53,11 @@ function withoutBotActions(elements: readonly CardElement[]): CardElement[] {
 
 function columnWithoutBotActions(column: Column): Column {
   const { selectAction, ...rest } = column;
-  return { ...rest, items: withoutBotActions(column.items), ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}) };
+  return {
+    ...rest,
+    items: withoutBotActions(column.items),
+    ...(selectAction && worksWithoutBot(selectAction) ? { selectAction } : {}),
+  };
 }
 
 /** Links and show/hide run in the reader's client; a submit needs the bot. */

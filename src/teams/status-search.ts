@@ -55,5 +55,9 @@ export function commonStatuses(table: StatusTable): string[] {
 const PREVALENCE_RANK = { common: 0, occasional: 1, rare: 2 } as const;
 
 function byPrevalenceThenCode(a: StatusEntry, b: StatusEntry): number {
-  return PREVALENCE_RANK[a.prevalence] - PREVALENCE_RANK[b.prevalence] || Number(a.status === 'vendor') - Number(b.status === 'vendor') || a.code - b.code;
+  return (
+    PREVALENCE_RANK[a.prevalence] - PREVALENCE_RANK[b.prevalence] ||
+    Number(a.status === 'vendor') - Number(b.status === 'vendor') ||
+    a.code - b.code
+  );
 }

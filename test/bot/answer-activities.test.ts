@@ -24,7 +24,11 @@ describe('AnswerActivities', () => {
     const overview = engine().answer(engine().lookup('502'));
     const fix = engine().answer(engine().lookup('502', 'fix'));
     const questions = ['what is 503', 'what is 504', '401 vs 403', '403 vs 401', 'what are 5xx errors', 'hello'];
-    const activities = [cache.activityFor(overview), cache.activityFor(fix), ...questions.map((q) => cache.activityFor(answerTo(q)))];
+    const activities = [
+      cache.activityFor(overview),
+      cache.activityFor(fix),
+      ...questions.map((q) => cache.activityFor(answerTo(q))),
+    ];
     expect(new Set(activities).size).toBe(activities.length);
     expect(cache.misses).toBe(activities.length);
   });
@@ -53,7 +57,9 @@ describe('AnswerActivities', () => {
   });
 
   test('its card goes out as the same JSON a fresh serialization would give', () => {
-    const activity = new AnswerActivities().activityFor(answerTo('my access token expired overnight and every call gets rejected'));
+    const activity = new AnswerActivities().activityFor(
+      answerTo('my access token expired overnight and every call gets rejected'),
+    );
     const body = { activities: [{ ...activity, id: 'x', replyToId: 'y' }] };
     expect(JSON.parse(expectedRepliesBody(body).toString('utf8'))).toEqual(JSON.parse(JSON.stringify(body)));
   });

@@ -3,7 +3,11 @@
  * them), still give the turn its identity and a connector factory, and never keep a callerId the sender wrote.
  * Other delivery modes take CloudAdapter's own path.
  */
-import { ConfigurationBotFrameworkAuthentication, type Activity, type ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import {
+  ConfigurationBotFrameworkAuthentication,
+  type Activity,
+  type ConfigurationBotFrameworkAuthenticationOptions,
+} from 'botbuilder';
 import { BotAdapter } from '../../src/bot/bot-adapter';
 
 const auth = new ConfigurationBotFrameworkAuthentication({} as ConfigurationBotFrameworkAuthenticationOptions);
@@ -31,7 +35,12 @@ describe('BotAdapter expectReplies turns', () => {
     const incoming = activity();
     const response = await adapter.runActivity('', incoming, async (context) => {
       const has = (key: symbol | string) => context.turnState.get(key) !== undefined;
-      seen = { connector: has(adapter.ConnectorClientKey), userToken: has(adapter.UserTokenClientKey), factory: has(adapter.ConnectorFactoryKey), identity: has(adapter.BotIdentityKey) };
+      seen = {
+        connector: has(adapter.ConnectorClientKey),
+        userToken: has(adapter.UserTokenClientKey),
+        factory: has(adapter.ConnectorFactoryKey),
+        identity: has(adapter.BotIdentityKey),
+      };
       await context.sendActivity('one');
       await context.sendActivities([{ type: 'message', text: 'two' }, { type: 'typing' }]);
     });
@@ -60,9 +69,13 @@ describe('BotAdapter expectReplies turns', () => {
   test('a turn that is not expectReplies gets the connector client CloudAdapter builds', async () => {
     const adapter = new BotAdapter(auth);
     let hasConnector = false;
-    const response = await adapter.runActivity('', activity({ deliveryMode: 'normal', type: 'event', name: 'ping' }), async (context) => {
-      hasConnector = context.turnState.get(adapter.ConnectorClientKey) !== undefined;
-    });
+    const response = await adapter.runActivity(
+      '',
+      activity({ deliveryMode: 'normal', type: 'event', name: 'ping' }),
+      async (context) => {
+        hasConnector = context.turnState.get(adapter.ConnectorClientKey) !== undefined;
+      },
+    );
     expect(hasConnector).toBe(true);
     expect(response).toBeUndefined();
   });

@@ -11,21 +11,38 @@ const drawn = () =>
   prerender({
     type: 'message',
     text: 'a "quoted" </script> ✓',
-    attachments: [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'x' }] } }],
+    attachments: [
+      {
+        contentType: 'application/vnd.microsoft.card.adaptive',
+        content: { type: 'AdaptiveCard', body: [{ type: 'TextBlock', text: 'x' }] },
+      },
+    ],
     channelData: { feedbackLoop: { type: 'default' } },
     inputHint: undefined,
   });
 /** What TurnContext sends: a shallow copy with the conversation reference added. */
-const sent = (extra: Record<string, unknown> = {}) => ({ ...drawn(), conversation: { id: 'c1' }, from: { id: 'bot' }, replyToId: 'a1', ...extra });
+const sent = (extra: Record<string, unknown> = {}) => ({
+  ...drawn(),
+  conversation: { id: 'c1' },
+  from: { id: 'bot' },
+  replyToId: 'a1',
+  ...extra,
+});
 
 describe('expectedRepliesBody', () => {
   const bodies: Array<[string, unknown]> = [
     ['a prerendered activity as sent', { activities: [sent()] }],
-    ['a field the turn replaced (Teams channelData)', { activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }],
+    [
+      'a field the turn replaced (Teams channelData)',
+      { activities: [sent({ channelData: { feedbackLoopEnabled: true } })] },
+    ],
     ['a field the turn removed', { activities: [sent({ text: undefined })] }],
     ['the prerendered activity itself', { activities: [drawn()] }],
     ['an activity that is only prerendered attachments', { activities: [{ attachments: drawn().attachments }] }],
-    ['attachments that were not prerendered', { activities: [{ type: 'message', attachments: [{ contentType: 'x', content: {} }] }] }],
+    [
+      'attachments that were not prerendered',
+      { activities: [{ type: 'message', attachments: [{ contentType: 'x', content: {} }] }] },
+    ],
     ['a mix', { activities: [sent(), { type: 'typing' }, { type: 'message', text: 'x' }, sent({ id: undefined })] }],
     ['no replies', { activities: [] }],
     ['null and odd entries', { activities: [null, 'text', 3] }],
@@ -41,19 +58,25 @@ describe('expectedRepliesBody', () => {
     expect(bytes.length).toBe(Buffer.byteLength(JSON.stringify(body)));
     // No field written twice (these names occur only at the top of an activity here).
     for (const name of ['conversation', 'from', 'replyToId', 'channelData', 'attachments']) {
-      expect(json.split(`"${name}":`).length - 1).toBeLessThanOrEqual((body as { activities?: unknown[] }).activities?.length ?? 1);
+      expect(json.split(`"${name}":`).length - 1).toBeLessThanOrEqual(
+        (body as { activities?: unknown[] }).activities?.length ?? 1,
+      );
     }
   });
 
   test('a replaced field is written once, with its new value', () => {
-    const json = expectedRepliesBody({ activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }).toString('utf8');
+    const json = expectedRepliesBody({ activities: [sent({ channelData: { feedbackLoopEnabled: true } })] }).toString(
+      'utf8',
+    );
     expect(json.match(/"channelData"/g)).toHaveLength(1);
     expect(json).toContain('"feedbackLoopEnabled":true');
   });
 
   test('text outside ASCII is written as UTF-8', () => {
     const json = expectedRepliesBody({ activities: [sent({ text: 'نعم ✓ 🚦' })] }).toString('utf8');
-    expect((JSON.parse(json) as { activities: Array<{ text: string; attachments: unknown }> }).activities[0]).toMatchObject({ text: 'نعم ✓ 🚦', attachments: drawn().attachments });
+    expect(
+      (JSON.parse(json) as { activities: Array<{ text: string; attachments: unknown }> }).activities[0],
+    ).toMatchObject({ text: 'نعم ✓ 🚦', attachments: drawn().attachments });
   });
 
   test('prerendered activities are frozen all the way down', () => {
@@ -72,7 +95,11 @@ describe('sharedFields', () => {
     const first = sharedFields({ ...activity, conversation: { id: 'c1' } }, except);
     const second = sharedFields({ ...activity, conversation: { id: 'c2' }, replyToId: 'a2' }, except);
     expect(second.json).toBe(first.json);
-    expect(JSON.parse(`{${first.json?.toString('utf8')}}`)).toEqual({ text: activity.text, attachments: activity.attachments, channelData: activity.channelData });
+    expect(JSON.parse(`{${first.json?.toString('utf8')}}`)).toEqual({
+      text: activity.text,
+      attachments: activity.attachments,
+      channelData: activity.channelData,
+    });
     expect(second.rest).toEqual({ type: 'message', conversation: { id: 'c2' }, replyToId: 'a2' });
   });
 

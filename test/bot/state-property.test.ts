@@ -54,7 +54,13 @@ describe('StateProperty', () => {
     const ours = await script((state) => new StateProperty<Memory>(state, 'memory'));
     const theirs = await script((state) => state.createProperty<Memory>('memory'));
     expect(ours).toEqual(theirs);
-    expect(ours.seen).toEqual([undefined, { codes: [502] }, { codes: [502] }, { lastCode: 504, codes: [502, 504] }, undefined]);
+    expect(ours.seen).toEqual([
+      undefined,
+      { codes: [502] },
+      { codes: [502] },
+      { lastCode: 504, codes: [502, 504] },
+      undefined,
+    ]);
     expect(DEFAULT).toEqual({ codes: [] });
   });
 

@@ -44,7 +44,9 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (heights.length) {
-    console.log(`Collapsed answer card heights (px):\n${heights.map((h) => `  ${h.viewport.padEnd(9)} ${String(h.px).padStart(5)}  ${h.question.split('\n')[0]}`).join('\n')}`);
+    console.log(
+      `Collapsed answer card heights (px):\n${heights.map((h) => `  ${h.viewport.padEnd(9)} ${String(h.px).padStart(5)}  ${h.question.split('\n')[0]}`).join('\n')}`,
+    );
   }
   await browser?.close();
   await bot?.stop();
@@ -99,22 +101,44 @@ describe.each([
   test('pasted headers are decoded on the card: Retry-After as a wait, an expired token in words', async () => {
     const retry = await askForCard(page, 'HTTP/1.1 429 Too Many Requests\nRetry-After: 120');
     await retry.getByText(/From what you pasted/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
-    await retry.getByText(/wait 2 minutes \(until \d\d:\d\d UTC\)/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
-    const token = await askForCard(page, 'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token", error_description="The access token expired"');
+    await retry
+      .getByText(/wait 2 minutes \(until \d\d:\d\d UTC\)/)
+      .waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    const token = await askForCard(
+      page,
+      'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+    );
     await token.getByText(/your token has expired/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
   });
 
   test('"401 vs 403" states the difference under its title; "what is 502" and a pasted log are measured', async () => {
     const compare = await askForCard(page, '401 vs 403');
     await compare.getByText(/^403 Forbidden, unlike 401: /).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
-    heights.push({ viewport: name, question: '401 vs 403', px: Math.round((await compare.boundingBox())?.height ?? 0) });
+    heights.push({
+      viewport: name,
+      question: '401 vs 403',
+      px: Math.round((await compare.boundingBox())?.height ?? 0),
+    });
     const lookup = await askForCard(page, 'what is 502');
-    heights.push({ viewport: name, question: 'what is 502', px: Math.round((await lookup.boundingBox())?.height ?? 0) });
+    heights.push({
+      viewport: name,
+      question: 'what is 502',
+      px: Math.round((await lookup.boundingBox())?.height ?? 0),
+    });
     const log = await askForCard(
       page,
-      ['10.0.0.1 - - [06/Dec/2026:10:40:01 +0000] "GET /api HTTP/1.1" 502 157', '10.0.0.2 - - [06/Dec/2026:10:40:02 +0000] "GET /api HTTP/1.1" 502 157', '10.0.0.3 - - [06/Dec/2026:10:40:03 +0000] "GET / HTTP/1.1" 200 612', '10.0.0.4 - - [06/Dec/2026:10:40:04 +0000] "GET /api HTTP/1.1" 504 167'].join('\n'),
+      [
+        '10.0.0.1 - - [06/Dec/2026:10:40:01 +0000] "GET /api HTTP/1.1" 502 157',
+        '10.0.0.2 - - [06/Dec/2026:10:40:02 +0000] "GET /api HTTP/1.1" 502 157',
+        '10.0.0.3 - - [06/Dec/2026:10:40:03 +0000] "GET / HTTP/1.1" 200 612',
+        '10.0.0.4 - - [06/Dec/2026:10:40:04 +0000] "GET /api HTTP/1.1" 504 167',
+      ].join('\n'),
     );
-    heights.push({ viewport: name, question: 'a pasted log (4 lines)', px: Math.round((await log.boundingBox())?.height ?? 0) });
+    heights.push({
+      viewport: name,
+      question: 'a pasted log (4 lines)',
+      px: Math.round((await log.boundingBox())?.height ?? 0),
+    });
     await screenshot(page, `cards-${name.replace('×', 'x')}`);
   });
 
@@ -124,7 +148,10 @@ describe.each([
     await showMore.focus();
     await page.keyboard.press('Enter');
     await card.getByText(/^Reference/).waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
-    const focused = await page.evaluate(() => ({ inCard: !!document.activeElement?.closest('.ac-adaptiveCard'), text: document.activeElement?.textContent ?? '' }));
+    const focused = await page.evaluate(() => ({
+      inCard: !!document.activeElement?.closest('.ac-adaptiveCard'),
+      text: document.activeElement?.textContent ?? '',
+    }));
     expect(focused.inCard).toBe(true);
     expect(focused.text).toMatch(/Reference/); // the details container, read from its start
     await card.getByRole('button', { name: 'Show less' }).click();
@@ -134,15 +161,29 @@ describe.each([
 
   test('a pasted log shows as three monospace lines with "Show all N lines", which opens and closes it', async () => {
     await askForCard(page, 'HTTP/1.1 429 Too Many Requests\nRetry-After: 120\nContent-Type: text/plain');
-    expect(await page.locator('.webchat__bubble--from-user .webchat__bubble__content').last().getAttribute('data-sb-paste')).toBeNull();
-    const lines = Array.from({ length: 9 }, (_, i) => `10.0.0.${i} - - [06/Dec/2026:10:41:0${i} +0000] "GET /api/orders?page=${i} HTTP/1.1" ${i % 3 ? 503 : 200} 98`);
+    expect(
+      await page.locator('.webchat__bubble--from-user .webchat__bubble__content').last().getAttribute('data-sb-paste'),
+    ).toBeNull();
+    const lines = Array.from(
+      { length: 9 },
+      (_, i) =>
+        `10.0.0.${i} - - [06/Dec/2026:10:41:0${i} +0000] "GET /api/orders?page=${i} HTTP/1.1" ${i % 3 ? 503 : 200} 98`,
+    );
     await askForCard(page, lines.join('\n'));
     const bubble = page.locator('[data-sb-paste]').last();
     const toggle = bubble.getByRole('button', { name: 'Show all 9 lines' });
     await toggle.waitFor({ timeout: SHOWS_WITHIN_MS });
-    const shown = () => bubble.locator('.webchat__text-content').evaluateAll((ps) => ps.filter((p) => p.getClientRects().length > 0).length);
+    const shown = () =>
+      bubble
+        .locator('.webchat__text-content')
+        .evaluateAll((ps) => ps.filter((p) => p.getClientRects().length > 0).length);
     expect(await shown()).toBe(3);
-    expect(await bubble.locator('.webchat__text-content').first().evaluate((p) => getComputedStyle(p).fontFamily)).toMatch(/mono/i);
+    expect(
+      await bubble
+        .locator('.webchat__text-content')
+        .first()
+        .evaluate((p) => getComputedStyle(p).fontFamily),
+    ).toMatch(/mono/i);
     expect(await toggle.getAttribute('aria-expanded')).toBe('false');
     await toggle.click();
     expect(await shown()).toBe(9);

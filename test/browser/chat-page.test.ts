@@ -10,7 +10,15 @@
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 import type { RunningBot } from '../support/bot-in-process';
 import { closeSiteUnderTest, openSiteUnderTest } from '../support/site-under-test';
-import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
+import {
+  axeViolations,
+  BROWSER_TIMEOUT_MS,
+  holdBackWebChat,
+  originOnlyContext,
+  screenshot,
+  settled,
+  type OriginOnlyContext,
+} from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,7 +47,10 @@ async function ask(p: Page, text: string): Promise<void> {
   await box.press('Enter');
 }
 
-const conversationId = (p: Page) => p.evaluate(() => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId);
+const conversationId = (p: Page) =>
+  p.evaluate(
+    () => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId,
+  );
 
 describe('the shell of / (before Web Chat has loaded)', () => {
   it('shows the greeting and a send box at once, starts the conversation, takes a question, and hands it and the draft over to Web Chat', async () => {
@@ -56,8 +67,18 @@ describe('the shell of / (before Web Chat has loaded)', () => {
       await expect(transcript(p).count()).resolves.toBe(0);
       // While Web Chat was still downloading, the token was asked for, the conversation started and the greeting
       // asked for (the join event), so the greeting is waiting when Web Chat connects.
-      await p.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => /\/v3\/directline\/conversations\/[^/]+\/activities$/.test(e.name)));
-      expect(order.filter((path) => !path.startsWith('/assets/'))).toEqual(['/', '/vendor/webchat.js', '/api/directline/token', '/v3/directline/conversations', expect.stringMatching(/^\/v3\/directline\/conversations\/[^/]+\/activities$/)]);
+      await p.waitForFunction(() =>
+        performance
+          .getEntriesByType('resource')
+          .some((e: { name: string }) => /\/v3\/directline\/conversations\/[^/]+\/activities$/.test(e.name)),
+      );
+      expect(order.filter((path) => !path.startsWith('/assets/'))).toEqual([
+        '/',
+        '/vendor/webchat.js',
+        '/api/directline/token',
+        '/v3/directline/conversations',
+        expect.stringMatching(/^\/v3\/directline\/conversations\/[^/]+\/activities$/),
+      ]);
       await p.keyboard.type('what is 502');
       await p.keyboard.press('Enter');
       await p.locator('.sb-shell__mine', { hasText: 'what is 502' }).waitFor();
@@ -65,7 +86,9 @@ describe('the shell of / (before Web Chat has loaded)', () => {
       await screenshot(p, 'chat-shell-loading');
       release();
       // Web Chat takes over: the question is sent and answered, the draft and the focus move into its send box.
-      await transcript(p).getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+      await transcript(p)
+        .getByRole('heading', { name: /502 Bad Gateway/ })
+        .waitFor();
       await expect(p.locator('#sb-shell').count()).resolves.toBe(0);
       await expect(p.locator(SEND_BOX).inputValue()).resolves.toBe('and 504?');
       await p.waitForFunction(() => document.activeElement?.getAttribute('data-id') === 'webchat-sendbox-input');
@@ -78,7 +101,7 @@ describe('the shell of / (before Web Chat has loaded)', () => {
 });
 
 describe('the full-page chat at /', () => {
-  it('loads Web Chat from the bot and is greeted first, with starter prompts once, as the greeting card\'s buttons', async () => {
+  it("loads Web Chat from the bot and is greeted first, with starter prompts once, as the greeting card's buttons", async () => {
     await page.goto(bot.url + '/');
     await expect(page.title()).resolves.toMatch(/StatusBot/);
     await transcript(page).getByText(GREETING).first().waitFor();
@@ -96,14 +119,25 @@ describe('the full-page chat at /', () => {
     await settled(page);
     await screenshot(page, 'chat-desktop');
     await log.getByRole('button', { name: 'Show more' }).last().click();
-    await log.getByText(/If you run the server/).last().waitFor();
-    await expect(log.getByText(/proxy's error log/).last().isVisible()).resolves.toBe(true);
+    await log
+      .getByText(/If you run the server/)
+      .last()
+      .waitFor();
+    await expect(
+      log
+        .getByText(/proxy's error log/)
+        .last()
+        .isVisible(),
+    ).resolves.toBe(true);
   });
 
   it('asks about a related code when its card button is clicked', async () => {
     const log = transcript(page);
     // Related codes are a row of chips named by their number; the click shows in the transcript as the visitor's question.
-    await log.getByRole('button', { name: /^504\b/ }).last().click();
+    await log
+      .getByRole('button', { name: /^504\b/ })
+      .last()
+      .click();
     await log.getByText('what is 504', { exact: true }).last().waitFor();
     await log.getByRole('heading', { name: /504 Gateway Timeout/ }).waitFor();
   });
@@ -117,13 +151,20 @@ describe('the full-page chat at /', () => {
     await expect(log.locator('b', { hasText: 'bold?' }).count()).resolves.toBe(0);
   });
 
-  it('accepts a long pasted log (well over Web Chat\'s default 2,000 characters)', async () => {
-    const lines = Array.from({ length: 60 }, (_, i) => `10.0.0.${i % 250} - - [25/Nov/2026:10:${String(i % 60).padStart(2, '0')}:00 +0000] "GET /api/v3/labels/${1000 + i} HTTP/1.1" ${i % 3 === 0 ? 503 : 200} 512 "-" "curl/8.5"`);
+  it("accepts a long pasted log (well over Web Chat's default 2,000 characters)", async () => {
+    const lines = Array.from(
+      { length: 60 },
+      (_, i) =>
+        `10.0.0.${i % 250} - - [25/Nov/2026:10:${String(i % 60).padStart(2, '0')}:00 +0000] "GET /api/v3/labels/${1000 + i} HTTP/1.1" ${i % 3 === 0 ? 503 : 200} 512 "-" "curl/8.5"`,
+    );
     const log = lines.join('\n');
     expect(log.length).toBeGreaterThan(5000);
     await page.locator(SEND_BOX).fill(log);
     await page.locator(SEND_BOX).press('Enter');
-    await transcript(page).getByText(/503 Service Unavailable/).last().waitFor();
+    await transcript(page)
+      .getByText(/503 Service Unavailable/)
+      .last()
+      .waitFor();
   });
 
   it('shows the typing indicator only when an answer is slow', async () => {
@@ -172,7 +213,10 @@ describe('the full-page chat at /', () => {
     await expect(conversationId(page)).resolves.toBe(before);
     // A second greeting would answer what the page sends as it starts: it would come before the answer to a question.
     await ask(page, 'what is 404');
-    await log.getByRole('heading', { name: /404 Not Found/ }).last().waitFor();
+    await log
+      .getByRole('heading', { name: /404 Not Found/ })
+      .last()
+      .waitFor();
     await expect(log.getByText(GREETING).count()).resolves.toBe(1);
   });
 
@@ -181,7 +225,12 @@ describe('the full-page chat at /', () => {
     await page.getByRole('button', { name: 'New conversation' }).click();
     const log = transcript(page);
     await log.getByText(GREETING).first().waitFor();
-    await page.waitForFunction((old) => (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId !== old, before);
+    await page.waitForFunction(
+      (old) =>
+        (window as unknown as { StatusBotChat: { conversationId: string | null } }).StatusBotChat.conversationId !==
+        old,
+      before,
+    );
     await expect(log.getByRole('heading', { name: /502 Bad Gateway/ }).count()).resolves.toBe(0);
     // And a reload now restores the new conversation, not the old one.
     const after = await conversationId(page);
@@ -201,15 +250,25 @@ describe('the full-page chat at /', () => {
       await log.getByRole('heading', { name: '413 Content Too Large' }).waitFor();
       await ask(tab, 'what config do i need to change');
       await log.getByRole('heading', { name: '413 Content Too Large: what to change on the server' }).waitFor();
-      await expect(log.getByText(/client_max_body_size/).last().isVisible()).resolves.toBe(true);
+      await expect(
+        log
+          .getByText(/client_max_body_size/)
+          .last()
+          .isVisible(),
+      ).resolves.toBe(true);
       await ask(tab, 'and for the frontend?');
       await log.getByRole('heading', { name: '413 Content Too Large: what to do as the caller' }).waitFor();
       await ask(tab, 'can you give an example');
       await log.getByRole('heading', { name: 'An example of 413 Content Too Large' }).waitFor();
       await ask(tab, 'how does it differ from 431?');
-      await log.getByRole('heading', { name: '413 Content Too Large vs 431 Request Header Fields Too Large' }).waitFor();
+      await log
+        .getByRole('heading', { name: '413 Content Too Large vs 431 Request Header Fields Too Large' })
+        .waitFor();
       await ask(tab, 'thank you so much!');
-      await log.getByText(/You.re welcome/).last().waitFor();
+      await log
+        .getByText(/You.re welcome/)
+        .last()
+        .waitFor();
       await settled(tab);
       await screenshot(tab, 'chat-follow-ups');
     } finally {
@@ -218,13 +277,17 @@ describe('the full-page chat at /', () => {
   });
 
   it('fills a phone screen, with the send box in view', async () => {
-    const phone = await site.context.browser()!.newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    const phone = await site.context
+      .browser()!
+      .newContext({ viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
     try {
       const mobile = await phone.newPage();
       await mobile.goto(bot.url + '/');
       await transcript(mobile).getByText(GREETING).first().waitFor();
       await ask(mobile, 'what is 429');
-      await transcript(mobile).getByRole('heading', { name: /429 Too Many Requests/ }).waitFor();
+      await transcript(mobile)
+        .getByRole('heading', { name: /429 Too Many Requests/ })
+        .waitFor();
       const box = await mobile.locator(SEND_BOX).boundingBox();
       expect(box && box.y + box.height).toBeLessThanOrEqual(667);
       await screenshot(mobile, 'chat-phone');
@@ -233,7 +296,7 @@ describe('the full-page chat at /', () => {
     }
   });
 
-  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+  it("made no request outside the bot's origin and broke no CSP rule", () => {
     expect(site.foreign).toEqual([]);
     expect(site.cspViolations).toEqual([]);
   });
@@ -254,7 +317,9 @@ describe('dark mode on /', () => {
       await expect(p.locator('html').getAttribute('data-theme')).resolves.toBe(theme);
       await expect(p.evaluate(() => getComputedStyle(document.body).backgroundColor)).resolves.toBe(page);
       // Web Chat's bubbles follow (styleOptions): dark bubbles on dark, white on light.
-      const bubble = await p.evaluate(() => getComputedStyle(document.querySelector('[role="feed"] .webchat__bubble__content')).backgroundColor);
+      const bubble = await p.evaluate(
+        () => getComputedStyle(document.querySelector('[role="feed"] .webchat__bubble__content')).backgroundColor,
+      );
       expect(bubble).toBe(theme === 'dark' ? 'rgb(32, 38, 47)' : 'rgb(255, 255, 255)');
       if (scheme === 'dark' && !query) await screenshot(p, 'chat-desktop-dark');
     } finally {
@@ -273,7 +338,9 @@ describe('accessibility of / (axe-core)', () => {
       await transcript(p).getByText(GREETING).first().waitFor();
       expect(await axeViolations(p)).toEqual([]);
       await ask(p, 'what is 502');
-      await transcript(p).getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+      await transcript(p)
+        .getByRole('heading', { name: /502 Bad Gateway/ })
+        .waitFor();
       expect(await axeViolations(p)).toEqual([]);
     } finally {
       await context.close();

@@ -26,7 +26,8 @@ interface EntryFile {
   related: Array<{ code: number; vendor?: string }>;
   references: Array<{ label: string; url: string }>;
 }
-const entryFile = (id: string) => JSON.parse(readFileSync(join(ROOT, 'data', 'codes', `${id}.json`), 'utf8')) as EntryFile;
+const entryFile = (id: string) =>
+  JSON.parse(readFileSync(join(ROOT, 'data', 'codes', `${id}.json`), 'utf8')) as EntryFile;
 const entryCount = () => readdirSync(join(ROOT, 'data', 'codes')).filter((f) => f.endsWith('.json')).length;
 
 let bot: RunningBot;
@@ -44,13 +45,24 @@ describe('the list at /codes', () => {
   it('lists every entry, by class and, within a class, the registry and each vendor', async () => {
     await page.goto(`${bot.url}/codes`);
     await expect(page.locator('#cp-codes li[data-search]').count()).resolves.toBe(entryCount());
-    await expect(page.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual(['1xx Informational', '2xx Success', '3xx Redirection', '4xx Client error', '5xx Server error']);
+    await expect(page.getByRole('heading', { level: 2 }).allInnerTexts()).resolves.toEqual([
+      '1xx Informational',
+      '2xx Success',
+      '3xx Redirection',
+      '4xx Client error',
+      '5xx Server error',
+    ]);
     const fiveXX = page.locator('section#\\35xx');
     const groups = await fiveXX.getByRole('heading', { level: 3 }).allInnerTexts();
     expect(groups[0]).toBe('In the IANA registry');
     expect(groups).toContain('Cloudflare');
     expect(groups.slice(1)).toEqual([...groups.slice(1)].sort((a, b) => a.localeCompare(b)));
-    await expect(fiveXX.locator('.cp-group', { has: page.getByRole('heading', { name: 'Cloudflare' }) }).locator('.cp-code').allInnerTexts()).resolves.toEqual(['520', '521', '522', '523', '524', '525', '526', '527', '530']);
+    await expect(
+      fiveXX
+        .locator('.cp-group', { has: page.getByRole('heading', { name: 'Cloudflare' }) })
+        .locator('.cp-code')
+        .allInnerTexts(),
+    ).resolves.toEqual(['520', '521', '522', '523', '524', '525', '526', '527', '530']);
     await page.getByRole('link', { name: '504 Gateway Timeout' }).click();
     await page.waitForURL(`${bot.url}/codes/504`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('504 Gateway Timeout');
@@ -123,45 +135,70 @@ describe('a page per code', () => {
     ['503', '5xx'],
     ['520-cloudflare', '5xx'],
     ['499-nginx', '4xx'],
-  ])('/codes/%s: title, summary, both sides\' steps, retry, related codes as links, every reference (%s)', async (id, cls) => {
-    const entry = entryFile(id);
-    await page.goto(`${bot.url}/codes/${id}`);
-    const h1 = await page.getByRole('heading', { level: 1 }).innerText();
-    expect(h1.startsWith(`${entry.code} ${entry.name}`)).toBe(true);
-    if (id.includes('-')) expect(h1).toMatch(/\(.+\)$/); // a vendor's meaning names the vendor
-    await expect(page.title()).resolves.toBe(`${h1} · StatusBot`);
-    await expect(page.locator('.cp-summary').innerText()).resolves.toBe(entry.summary);
-    await expect(page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allInnerTexts()).resolves.toEqual(['All status codes', expect.stringMatching(new RegExp(`^${cls} `))]);
-    const client = page.getByRole('region', { name: "If you're calling the API or browsing" });
-    const server = page.getByRole('region', { name: 'If you run the server' });
-    await expect(client.locator('li').count()).resolves.toBe(entry.nextSteps.client.length);
-    await expect(server.locator('li').count()).resolves.toBe(entry.nextSteps.server.length);
-    await expect(page.getByRole('region', { name: 'Retrying' }).locator('p').innerText()).resolves.toMatch(/^(Safe to retry as is|Retry later|Retry only after a fix|Do not retry|Nothing to retry)\. /);
-    const references = page.getByRole('region', { name: 'References' }).getByRole('link');
-    await expect(references.evaluateAll((links: Array<{ href: string }>) => links.map((a) => a.href))).resolves.toEqual(entry.references.map((r) => r.url));
-    // Related codes link to their own pages, which exist.
-    const related = page.getByRole('region', { name: 'Related codes' }).getByRole('link');
-    const hrefs = await related.evaluateAll((links: Array<{ getAttribute(n: string): string }>) => links.map((a) => a.getAttribute('href')));
-    expect(hrefs).toEqual(entry.related.map((r) => `/codes/${r.code}${r.vendor ? `-${r.vendor}` : ''}`));
-    for (const href of hrefs) expect((await fetch(bot.url + href)).status).toBe(200);
-  });
+  ])(
+    "/codes/%s: title, summary, both sides' steps, retry, related codes as links, every reference (%s)",
+    async (id, cls) => {
+      const entry = entryFile(id);
+      await page.goto(`${bot.url}/codes/${id}`);
+      const h1 = await page.getByRole('heading', { level: 1 }).innerText();
+      expect(h1.startsWith(`${entry.code} ${entry.name}`)).toBe(true);
+      if (id.includes('-')) expect(h1).toMatch(/\(.+\)$/); // a vendor's meaning names the vendor
+      await expect(page.title()).resolves.toBe(`${h1} · StatusBot`);
+      await expect(page.locator('.cp-summary').innerText()).resolves.toBe(entry.summary);
+      await expect(
+        page.getByRole('navigation', { name: 'Breadcrumb' }).getByRole('link').allInnerTexts(),
+      ).resolves.toEqual(['All status codes', expect.stringMatching(new RegExp(`^${cls} `))]);
+      const client = page.getByRole('region', { name: "If you're calling the API or browsing" });
+      const server = page.getByRole('region', { name: 'If you run the server' });
+      await expect(client.locator('li').count()).resolves.toBe(entry.nextSteps.client.length);
+      await expect(server.locator('li').count()).resolves.toBe(entry.nextSteps.server.length);
+      await expect(page.getByRole('region', { name: 'Retrying' }).locator('p').innerText()).resolves.toMatch(
+        /^(Safe to retry as is|Retry later|Retry only after a fix|Do not retry|Nothing to retry)\. /,
+      );
+      const references = page.getByRole('region', { name: 'References' }).getByRole('link');
+      await expect(
+        references.evaluateAll((links: Array<{ href: string }>) => links.map((a) => a.href)),
+      ).resolves.toEqual(entry.references.map((r) => r.url));
+      // Related codes link to their own pages, which exist.
+      const related = page.getByRole('region', { name: 'Related codes' }).getByRole('link');
+      const hrefs = await related.evaluateAll((links: Array<{ getAttribute(n: string): string }>) =>
+        links.map((a) => a.getAttribute('href')),
+      );
+      expect(hrefs).toEqual(entry.related.map((r) => `/codes/${r.code}${r.vendor ? `-${r.vendor}` : ''}`));
+      for (const href of hrefs) expect((await fetch(bot.url + href)).status).toBe(200);
+    },
+  );
 
-  it('/codes/499 (only vendors use it) lists each meaning; /codes/444 (one vendor) goes to it; 451 (the registry\'s) links the vendor\'s', async () => {
+  it("/codes/499 (only vendors use it) lists each meaning; /codes/444 (one vendor) goes to it; 451 (the registry's) links the vendor's", async () => {
     await page.goto(`${bot.url}/codes/499`);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('499: several meanings');
-    await expect(page.locator('.cp-meanings a').evaluateAll((links: Array<{ getAttribute(n: string): string }>) => links.map((a) => a.getAttribute('href')).sort())).resolves.toEqual(['/codes/499-esri', '/codes/499-nginx']);
+    await expect(
+      page
+        .locator('.cp-meanings a')
+        .evaluateAll((links: Array<{ getAttribute(n: string): string }>) =>
+          links.map((a) => a.getAttribute('href')).sort(),
+        ),
+    ).resolves.toEqual(['/codes/499-esri', '/codes/499-nginx']);
     await page.goto(`${bot.url}/codes/444`);
     expect(page.url()).toBe(`${bot.url}/codes/444-nginx`);
     await page.goto(`${bot.url}/codes/451`);
-    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('451 Unavailable For Legal Reasons');
-    await expect(page.getByRole('region', { name: 'The same number elsewhere' }).getByRole('link').getAttribute('href')).resolves.toBe('/codes/451-exchange');
+    await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe(
+      '451 Unavailable For Legal Reasons',
+    );
+    await expect(
+      page.getByRole('region', { name: 'The same number elsewhere' }).getByRole('link').getAttribute('href'),
+    ).resolves.toBe('/codes/451-exchange');
   });
 
   it('answers an unknown page with 404 and a way back', async () => {
     const response = await page.goto(`${bot.url}/codes/499-nowhere`);
     expect(response?.status()).toBe(404);
     await expect(page.getByRole('heading', { level: 1 }).innerText()).resolves.toBe('No page for that status code');
-    await expect(page.getByRole('main').getByRole('link').allInnerTexts()).resolves.toEqual(['All status codes', expect.stringMatching(/^499 /), expect.stringMatching(/^499 /)]);
+    await expect(page.getByRole('main').getByRole('link').allInnerTexts()).resolves.toEqual([
+      'All status codes',
+      expect.stringMatching(/^499 /),
+      expect.stringMatching(/^499 /),
+    ]);
     await expect(page.locator('body').innerText()).resolves.not.toContain('nowhere');
   });
 });
@@ -189,23 +226,37 @@ describe('dark mode', () => {
 });
 
 describe('accessibility (axe-core)', () => {
-  it.each(['light', 'dark'] as const)('has no violation of any impact on the list, a page, a vendor page, a number\'s meanings and the 404 (%s)', async (scheme) => {
-    const context = await browser.newContext({ bypassCSP: true, colorScheme: scheme, viewport: { width: 1280, height: 900 } });
-    try {
-      const p = await context.newPage();
-      p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
-      for (const path of ['/codes', '/codes?q=gateway', '/codes/429', '/codes/520-cloudflare', '/codes/499', '/codes/nowhere']) {
-        await p.goto(bot.url + path);
-        expect({ path, violations: await axeViolations(p) }).toEqual({ path, violations: [] });
+  it.each(['light', 'dark'] as const)(
+    "has no violation of any impact on the list, a page, a vendor page, a number's meanings and the 404 (%s)",
+    async (scheme) => {
+      const context = await browser.newContext({
+        bypassCSP: true,
+        colorScheme: scheme,
+        viewport: { width: 1280, height: 900 },
+      });
+      try {
+        const p = await context.newPage();
+        p.setDefaultTimeout(BROWSER_TIMEOUT_MS);
+        for (const path of [
+          '/codes',
+          '/codes?q=gateway',
+          '/codes/429',
+          '/codes/520-cloudflare',
+          '/codes/499',
+          '/codes/nowhere',
+        ]) {
+          await p.goto(bot.url + path);
+          expect({ path, violations: await axeViolations(p) }).toEqual({ path, violations: [] });
+        }
+      } finally {
+        await context.close();
       }
-    } finally {
-      await context.close();
-    }
-  });
+    },
+  );
 });
 
 describe('"Open page" on a chat answer', () => {
-  it('opens the code\'s page on the bot\'s own origin from a Web Chat card', async () => {
+  it("opens the code's page on the bot's own origin from a Web Chat card", async () => {
     await page.goto(`${bot.url}/`);
     const box = page.locator('[data-id="webchat-sendbox-input"]');
     await box.fill('what is 429');
@@ -223,7 +274,7 @@ describe('"Open page" on a chat answer', () => {
 });
 
 describe('the origin', () => {
-  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+  it("made no request outside the bot's origin and broke no CSP rule", () => {
     expect(site.foreign).toEqual([]);
     expect(site.cspViolations).toEqual([]);
   });

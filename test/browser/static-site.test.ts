@@ -79,7 +79,7 @@ describe('the pages', () => {
     expect(directives((await get('/')).headers.get('content-security-policy'))['frame-src']).toBe("'none'");
   });
 
-  it('lets /demo be revalidated by its ETag; / and /embed carry the response\'s nonce, so they have none', async () => {
+  it("lets /demo be revalidated by its ETag; / and /embed carry the response's nonce, so they have none", async () => {
     const demo = await get('/demo', { 'accept-encoding': 'br' });
     expect(demo.headers.get('content-encoding')).toBe('br');
     const etag = demo.headers.get('etag');
@@ -94,7 +94,7 @@ describe('the pages', () => {
     }
   });
 
-  it('shows the bot\'s greeting in the page itself, before any script runs', async () => {
+  it("shows the bot's greeting in the page itself, before any script runs", async () => {
     const html = await (await get('/')).text();
     expect(html).toMatch(/<h2 class="sb-shell__title">Hi, I&#39;m StatusBot<\/h2>/);
     expect(html).toContain('<textarea class="sb-shell__input"');
@@ -167,7 +167,7 @@ describe('scripts and assets', () => {
     expect(warm).toMatch(/data-webchat="\/vendor\/webchat\.js\?v=[0-9a-f]+"/);
   });
 
-  it('versions each file\'s URL by its own content, so changing one never expires the others', async () => {
+  it("versions each file's URL by its own content, so changing one never expires the others", async () => {
     const page = await (await get('/')).text();
     const version = (path: string) => new RegExp(`${path.replaceAll('.', '\\.')}\\?v=([0-9a-f]+)`).exec(page)?.[1];
     const versions = ['/vendor/webchat.js', '/assets/chat.js', '/assets/shell.js', '/assets/chat.css'].map(version);
@@ -196,14 +196,17 @@ describe('scripts and assets', () => {
     await res.arrayBuffer();
   });
 
-  it.each(['/assets/missing.js', '/assets/..%2Fwidget.js', '/assets/%2e%2e%2f%2e%2e%2fpackage.json', '/vendor/webchat.js.LICENSE.txt', '/vendor/README.md'])(
-    'serves nothing else: %s is 404',
-    async (path) => {
-      const res = await get(path);
-      expect(res.status).toBe(404);
-      await res.arrayBuffer();
-    },
-  );
+  it.each([
+    '/assets/missing.js',
+    '/assets/..%2Fwidget.js',
+    '/assets/%2e%2e%2f%2e%2e%2fpackage.json',
+    '/vendor/webchat.js.LICENSE.txt',
+    '/vendor/README.md',
+  ])('serves nothing else: %s is 404', async (path) => {
+    const res = await get(path);
+    expect(res.status).toBe(404);
+    await res.arrayBuffer();
+  });
 });
 
 describe('/embed on a site that may not frame the chat', () => {
@@ -227,12 +230,15 @@ describe('/embed on a site that may not frame the chat', () => {
     expect(html).toContain('&#34;&#62;&#60;script&#62;');
   });
 
-  it.each([EMBEDDER, 'bot'])('is the chat for %s (listed, or the bot itself), with frame-ancestors enforcing the list', async (who) => {
-    const origin = who === 'bot' ? new URL(bot.url).origin : who;
-    const res = await get('/embed?origin=' + encodeURIComponent(origin));
-    expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toBe(`'self' ${EMBEDDER}`);
-    expect(await res.text()).toContain('data-webchat=');
-  });
+  it.each([EMBEDDER, 'bot'])(
+    'is the chat for %s (listed, or the bot itself), with frame-ancestors enforcing the list',
+    async (who) => {
+      const origin = who === 'bot' ? new URL(bot.url).origin : who;
+      const res = await get('/embed?origin=' + encodeURIComponent(origin));
+      expect(directives(res.headers.get('content-security-policy'))['frame-ancestors']).toBe(`'self' ${EMBEDDER}`);
+      expect(await res.text()).toContain('data-webchat=');
+    },
+  );
 });
 
 describe('options', () => {
@@ -256,7 +262,9 @@ describe('options', () => {
 
   it('lets the pages connect to Azure Direct Line (HTTPS and WebSocket) when tokens come from Azure', async () => {
     const headers = await headersWith({ directLineEndpoint: 'https://europe.directline.botframework.com' }, '/');
-    expect(directives(headers.get('content-security-policy'))['connect-src']).toBe("'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com");
+    expect(directives(headers.get('content-security-policy'))['connect-src']).toBe(
+      "'self' https://europe.directline.botframework.com wss://europe.directline.botframework.com",
+    );
   });
 
   it('connects only to the bot itself by default', async () => {

@@ -54,7 +54,9 @@ const stats = async (): Promise<Stats> => (await fetch(`${bot.url}/api/stats`)).
 
 describe('the chat on /', () => {
   it('offers the calls chat.js makes: createDirectLine, createStore, renderWebChat', async () => {
-    const kinds = await page.evaluate(() => ['createDirectLine', 'createStore', 'renderWebChat'].map((name) => typeof window.WebChat[name]));
+    const kinds = await page.evaluate(() =>
+      ['createDirectLine', 'createStore', 'renderWebChat'].map((name) => typeof window.WebChat[name]),
+    );
     expect(kinds).toEqual(['function', 'function', 'function']);
   });
 
@@ -63,7 +65,9 @@ describe('the chat on /', () => {
     await box.fill('what is 502');
     await box.press('Enter');
     // One child of the feed per activity: its card, and under it the status line with the thumbs.
-    const answer = transcript().locator(':scope > *', { has: page.getByRole('heading', { name: /502 Bad Gateway/ }) }).last();
+    const answer = transcript()
+      .locator(':scope > *', { has: page.getByRole('heading', { name: /502 Bad Gateway/ }) })
+      .last();
     await answer.waitFor();
     await expect(answer.getByRole('button', { name: 'Like' }).first().isVisible()).resolves.toBe(true);
     const before = await stats();
@@ -74,13 +78,22 @@ describe('the chat on /', () => {
   });
 
   it('asks a suggested action when it is clicked', async () => {
-    const chip = page.getByRole('toolbar', { name: 'Suggested actions' }).getByRole('button').filter({ hasNotText: /^[<>]$/ }).first();
+    const chip = page
+      .getByRole('toolbar', { name: 'Suggested actions' })
+      .getByRole('button')
+      .filter({ hasNotText: /^[<>]$/ })
+      .first();
     const question = (await chip.innerText()).trim();
     expect(question).not.toBe('');
     const before = await transcript().locator('article, [role="article"]').count();
     await chip.click();
     await transcript().getByText(question, { exact: true }).last().waitFor();
-    await expect(eventually(() => transcript().locator('article, [role="article"]').count(), (n) => n >= before + 2)).resolves.toBeGreaterThanOrEqual(before + 2);
+    await expect(
+      eventually(
+        () => transcript().locator('article, [role="article"]').count(),
+        (n) => n >= before + 2,
+      ),
+    ).resolves.toBeGreaterThanOrEqual(before + 2);
   });
 });
 
@@ -88,16 +101,26 @@ describe("bot messages the bot never sends, in a Web Chat of the test's own (Web
   /** Renders a second Web Chat into a new element, connected to a new conversation with the bot, and shows `activity`. */
   async function show(activity: Record<string, unknown>): Promise<void> {
     await page.evaluate(async (incoming: Record<string, unknown>) => {
-      const host = document.getElementById('test-webchat') ?? document.body.appendChild(Object.assign(document.createElement('div'), { id: 'test-webchat' }));
+      const host =
+        document.getElementById('test-webchat') ??
+        document.body.appendChild(Object.assign(document.createElement('div'), { id: 'test-webchat' }));
       host.style.cssText = 'position:fixed;inset:0;z-index:1000;background:#fff';
       if (!window.testStore) {
         const res = await fetch('/api/directline/token', { method: 'POST', headers: { accept: 'application/json' } });
         const { token, domain } = (await res.json()) as { token: string; domain: string };
         window.testStore = window.WebChat.createStore();
         const directLine = window.WebChat.createDirectLine({ token, domain, webSocket: true });
-        window.WebChat.renderWebChat({ directLine, store: window.testStore, nonce: window.StatusBotShell.nonce || undefined }, host);
+        window.WebChat.renderWebChat(
+          { directLine, store: window.testStore, nonce: window.StatusBotShell.nonce || undefined },
+          host,
+        );
       }
-      const activity = { type: 'message', from: { id: 'bot', name: 'StatusBot', role: 'bot' }, timestamp: new Date().toISOString(), ...incoming };
+      const activity = {
+        type: 'message',
+        from: { id: 'bot', name: 'StatusBot', role: 'bot' },
+        timestamp: new Date().toISOString(),
+        ...incoming,
+      };
       window.testStore.dispatch({ type: 'DIRECT_LINE/INCOMING_ACTIVITY', payload: { activity } });
     }, activity);
   }
@@ -116,13 +139,23 @@ describe("bot messages the bot never sends, in a Web Chat of the test's own (Web
     await message.waitFor();
     await expect(message.locator('strong', { hasText: 'bold' }).count()).resolves.toBe(1);
     await expect(message.locator('a[href="https://example.com/docs"]').count()).resolves.toBe(1);
-    const unsafe = await message.evaluate((root: { querySelectorAll(s: string): ArrayLike<{ tagName: string; attributes: ArrayLike<{ name: string; value: string }> }> }) =>
-      Array.from(root.querySelectorAll('*')).flatMap((el) => [
-        ...(/^(SCRIPT|IFRAME)$/.test(el.tagName) ? [el.tagName] : []),
-        ...Array.from(el.attributes)
-          .filter((a) => /^on/i.test(a.name) || a.name === 'style' || (/^(href|src|action|formaction)$/i.test(a.name) && /^\s*javascript:/i.test(a.value)))
-          .map((a) => `${el.tagName} ${a.name}="${a.value}"`),
-      ]),
+    const unsafe = await message.evaluate(
+      (root: {
+        querySelectorAll(
+          s: string,
+        ): ArrayLike<{ tagName: string; attributes: ArrayLike<{ name: string; value: string }> }>;
+      }) =>
+        Array.from(root.querySelectorAll('*')).flatMap((el) => [
+          ...(/^(SCRIPT|IFRAME)$/.test(el.tagName) ? [el.tagName] : []),
+          ...Array.from(el.attributes)
+            .filter(
+              (a) =>
+                /^on/i.test(a.name) ||
+                a.name === 'style' ||
+                (/^(href|src|action|formaction)$/i.test(a.name) && /^\s*javascript:/i.test(a.value)),
+            )
+            .map((a) => `${el.tagName} ${a.name}="${a.value}"`),
+        ]),
     );
     expect(unsafe).toEqual([]);
     await expect(message.getByText('styled').count()).resolves.toBe(1);
@@ -130,9 +163,26 @@ describe("bot messages the bot never sends, in a Web Chat of the test's own (Web
   });
 
   it('draws Adaptive Cards 1.5 (a table) and 1.6 (a carousel)', async () => {
-    const card = (version: string, body: unknown[]) => ({ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version, body } });
+    const card = (version: string, body: unknown[]) => ({
+      contentType: 'application/vnd.microsoft.card.adaptive',
+      content: { type: 'AdaptiveCard', $schema: 'http://adaptivecards.io/schemas/adaptive-card.json', version, body },
+    });
     const cell = (text: string) => ({ type: 'TableCell', items: [{ type: 'TextBlock', text }] });
-    await show({ id: 'card-15', attachments: [card('1.5', [{ type: 'Table', columns: [{ width: 1 }, { width: 1 }], rows: [{ type: 'TableRow', cells: [cell('Status'), cell('Meaning')] }, { type: 'TableRow', cells: [cell('502'), cell('Bad Gateway')] }] }])] });
+    await show({
+      id: 'card-15',
+      attachments: [
+        card('1.5', [
+          {
+            type: 'Table',
+            columns: [{ width: 1 }, { width: 1 }],
+            rows: [
+              { type: 'TableRow', cells: [cell('Status'), cell('Meaning')] },
+              { type: 'TableRow', cells: [cell('502'), cell('Bad Gateway')] },
+            ],
+          },
+        ]),
+      ],
+    });
     await own().getByText('Bad Gateway', { exact: true }).waitFor();
     await expect(own().getByRole('table').count()).resolves.toBeGreaterThanOrEqual(1);
     const page1 = { type: 'CarouselPage', items: [{ type: 'TextBlock', text: 'First page' }] };
@@ -143,7 +193,14 @@ describe("bot messages the bot never sends, in a Web Chat of the test's own (Web
   });
 
   it('draws a hero card with its buttons', async () => {
-    const hero = { contentType: 'application/vnd.microsoft.card.hero', content: { title: 'Hero title', text: 'Hero text', buttons: [{ type: 'imBack', title: 'Hero button', value: 'what is 404' }] } };
+    const hero = {
+      contentType: 'application/vnd.microsoft.card.hero',
+      content: {
+        title: 'Hero title',
+        text: 'Hero text',
+        buttons: [{ type: 'imBack', title: 'Hero button', value: 'what is 404' }],
+      },
+    };
     await show({ id: 'hero-1', attachments: [hero] });
     await own().getByText('Hero title', { exact: true }).waitFor();
     await expect(own().getByRole('button', { name: 'Hero button' }).count()).resolves.toBe(1);
@@ -153,6 +210,8 @@ describe("bot messages the bot never sends, in a Web Chat of the test's own (Web
     // Web Chat parses markdown's HTML into an inert document before sanitising it: the page's CSP reports the handlers
     // and styles it met there (the published bundle does the same), and the sanitised result has none (above).
     expect(site.foreign).toEqual([]);
-    expect(site.cspViolations.filter((v) => !/^(Executing inline event handler|Applying inline style) violates/.test(v))).toEqual([]);
+    expect(
+      site.cspViolations.filter((v) => !/^(Executing inline event handler|Applying inline style) violates/.test(v)),
+    ).toEqual([]);
   });
 });

@@ -14,7 +14,16 @@ import { join } from 'node:path';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { startBot, type RunningBot } from '../support/bot-in-process';
 import { ensureBuilt, ROOT } from '../support/bot-process';
-import { axeViolations, BROWSER_TIMEOUT_MS, holdBackWebChat, launchChromium, originOnlyContext, screenshot, settled, type OriginOnlyContext } from '../support/browser';
+import {
+  axeViolations,
+  BROWSER_TIMEOUT_MS,
+  holdBackWebChat,
+  launchChromium,
+  originOnlyContext,
+  screenshot,
+  settled,
+  type OriginOnlyContext,
+} from '../support/browser';
 
 /* Functions passed to page.evaluate run in Chromium, which has these globals; the project's tsconfig has no DOM library. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -39,7 +48,10 @@ const requested: string[] = [];
 beforeAll(async () => {
   // Built first: the server sends the Brotli and gzip variants the build makes (dist/precompressed).
   ensureBuilt();
-  [bot, browser] = await Promise.all([startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000', ALLOWED_ORIGINS: HOST_SITE }), launchChromium()]);
+  [bot, browser] = await Promise.all([
+    startBot({ DIRECTLINE_TOKENS_PER_MINUTE: '1000', ALLOWED_ORIGINS: HOST_SITE }),
+    launchChromium(),
+  ]);
   site = await originOnlyContext(browser, bot.url);
   page = await site.context.newPage();
   page.on('request', (r) => requested.push(new URL(r.url()).pathname));
@@ -52,7 +64,10 @@ afterAll(async () => {
 
 const launcher = (p: Page) => p.getByRole('button', LAUNCHER);
 /** Waits until the launcher says the panel is open (true) or closed (false); the panel answers asynchronously. */
-const expanded = (p: Page, value: boolean) => p.locator(`statusbot-widget button[aria-controls="statusbot-panel"][aria-expanded="${value}"]`).waitFor({ state: 'attached' });
+const expanded = (p: Page, value: boolean) =>
+  p
+    .locator(`statusbot-widget button[aria-controls="statusbot-panel"][aria-expanded="${value}"]`)
+    .waitFor({ state: 'attached' });
 const panel = (p: Page) => p.getByRole('dialog', { name: 'StatusBot chat' });
 /** The panel whether open or not (closed, it is inert, so not in the accessibility tree). */
 const panelElement = (p: Page) => p.locator('statusbot-widget #statusbot-panel');
@@ -83,9 +98,15 @@ function focused(p: Page): Promise<string> {
 async function recordEvents(p: Page): Promise<void> {
   await p.waitForFunction(() => !!(window as unknown as { StatusBot?: unknown }).StatusBot);
   await p.evaluate(() => {
-    const w = window as unknown as { StatusBot: { on: (name: string, fn: (v: unknown) => void) => void }; events: unknown[] };
+    const w = window as unknown as {
+      StatusBot: { on: (name: string, fn: (v: unknown) => void) => void };
+      events: unknown[];
+    };
     w.events = [];
-    for (const name of ['ready', 'open', 'close', 'message', 'unread']) w.StatusBot.on(name, (v) => w.events.push(name === 'message' ? [name, typeof (v as { text?: unknown })?.text] : [name, v ?? null]));
+    for (const name of ['ready', 'open', 'close', 'message', 'unread'])
+      w.StatusBot.on(name, (v) =>
+        w.events.push(name === 'message' ? [name, typeof (v as { text?: unknown })?.text] : [name, v ?? null]),
+      );
   });
 }
 const events = (p: Page) => p.evaluate(() => (window as unknown as { events: unknown[] }).events);
@@ -102,7 +123,9 @@ describe('the widget on /demo', () => {
     // The panel is made ahead of time, hidden, and prefetches the bundle…
     await page.waitForFunction(() => document.querySelector('statusbot-widget')?.shadowRoot?.querySelector('iframe'));
     const frame = await chatFrame(page);
-    await frame.waitForFunction(() => performance.getEntriesByType('resource').some((e: { name: string }) => e.name.includes('/vendor/webchat.js')));
+    await frame.waitForFunction(() =>
+      performance.getEntriesByType('resource').some((e: { name: string }) => e.name.includes('/vendor/webchat.js')),
+    );
     expect(frame.url()).toContain('warm=1');
     await settled(page);
     // …but neither runs it nor asks for a conversation.
@@ -124,9 +147,14 @@ describe('the widget on /demo', () => {
 
     await page.keyboard.type('what is 502');
     await page.keyboard.press('Enter');
-    await frame.locator('[role="feed"]').getByRole('heading', { name: /502 Bad Gateway/ }).waitFor();
+    await frame
+      .locator('[role="feed"]')
+      .getByRole('heading', { name: /502 Bad Gateway/ })
+      .waitFor();
     // The answer arrived without moving focus.
-    await expect(frame.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe('webchat-sendbox-input');
+    await expect(frame.evaluate(() => document.activeElement?.getAttribute('data-id'))).resolves.toBe(
+      'webchat-sendbox-input',
+    );
     expect(requested).toContain('/vendor/webchat.js');
     await settled(page);
     await screenshot(page, 'demo-desktop-open');
@@ -158,15 +186,31 @@ describe('the widget on /demo', () => {
   });
 
   it('counts answers that arrive while closed as unread, and says so to screen readers', async () => {
-    await page.evaluate(() => (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 404'));
+    await page.evaluate(() =>
+      (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 404'),
+    );
     await page.getByRole('button', { name: /Chat with StatusBot.*1 unread message/ }).waitFor();
-    await expect(page.locator('statusbot-widget [aria-live="polite"]').textContent()).resolves.toBe('StatusBot: 1 unread message');
+    await expect(page.locator('statusbot-widget [aria-live="polite"]').textContent()).resolves.toBe(
+      'StatusBot: 1 unread message',
+    );
     const frame = await chatFrame(page);
-    await frame.locator('[role="feed"]').getByRole('heading', { name: /404 Not Found/ }).waitFor({ state: 'attached' });
+    await frame
+      .locator('[role="feed"]')
+      .getByRole('heading', { name: /404 Not Found/ })
+      .waitFor({ state: 'attached' });
     await page.evaluate(() => (window as unknown as { StatusBot: { open: () => void } }).StatusBot.open());
     await page.getByRole('button', { name: 'Chat with StatusBot' }).waitFor();
     const seen = (await events(page)) as Array<[string, unknown]>;
-    expect(seen).toEqual(expect.arrayContaining([['ready', null], ['open', null], ['close', null], ['message', 'string'], ['unread', 1], ['unread', 0]]));
+    expect(seen).toEqual(
+      expect.arrayContaining([
+        ['ready', null],
+        ['open', null],
+        ['close', null],
+        ['message', 'string'],
+        ['unread', 1],
+        ['unread', 0],
+      ]),
+    );
   });
 
   it('keeps the panel open and the conversation across a reload, without a second greeting', async () => {
@@ -179,12 +223,14 @@ describe('the widget on /demo', () => {
     // Reopened by the page, not by the visitor: focus stays where it was.
     expect(await focused(page)).not.toBe('IFRAME');
     // A second greeting would answer what the panel sends as it starts: it would come before the answer to a question.
-    await page.evaluate(() => (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 418'));
+    await page.evaluate(() =>
+      (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 418'),
+    );
     await feed.getByRole('heading', { name: /418/ }).first().waitFor();
     await expect(feed.getByText(GREETING).count()).resolves.toBe(1);
   });
 
-  it('keeps its CSS and the page\'s apart', async () => {
+  it("keeps its CSS and the page's apart", async () => {
     const styles = await page.evaluate(() => {
       const root = document.querySelector('statusbot-widget')!.shadowRoot!;
       const button = root.querySelector('button[aria-controls]')!;
@@ -217,7 +263,7 @@ describe('the widget on /demo', () => {
     expect(styles.headStyles).toBe(0);
   });
 
-  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+  it("made no request outside the bot's origin and broke no CSP rule", () => {
     expect(site.foreign).toEqual([]);
     expect(site.cspViolations).toEqual([]);
   });
@@ -227,7 +273,11 @@ describe('the widget on a 375×667 phone', () => {
   let phone: OriginOnlyContext;
   let mobile: Page;
   beforeAll(async () => {
-    phone = await originOnlyContext(browser, bot.url, { viewport: { width: 375, height: 667 }, isMobile: true, hasTouch: true });
+    phone = await originOnlyContext(browser, bot.url, {
+      viewport: { width: 375, height: 667 },
+      isMobile: true,
+      hasTouch: true,
+    });
     mobile = await phone.context.newPage();
   });
   afterAll(() => phone?.context.close());
@@ -241,7 +291,11 @@ describe('the widget on a 375×667 phone', () => {
     const frame = await chatFrame(mobile);
     await frame.getByRole('heading', { name: "Hi, I'm StatusBot" }).waitFor();
     // Once its opening animation has ended.
-    await panelElement(mobile).evaluate((el: unknown) => Promise.all((el as { getAnimations(): Array<{ finished: Promise<unknown> }> }).getAnimations().map((a) => a.finished)));
+    await panelElement(mobile).evaluate((el: unknown) =>
+      Promise.all(
+        (el as { getAnimations(): Array<{ finished: Promise<unknown> }> }).getAnimations().map((a) => a.finished),
+      ),
+    );
     await expect(panel(mobile).boundingBox()).resolves.toEqual({ x: 0, y: 0, width: 375, height: 667 });
     await expect(frame.locator('[role="feed"]').count()).resolves.toBe(0);
     await screenshot(mobile, 'demo-phone-loading');
@@ -286,8 +340,13 @@ describe('the widget on a 375×667 phone', () => {
     const frame = await chatFrame(mobile);
     await frame.locator(SEND_BOX).fill('what is 503');
     await frame.locator(SEND_BOX).press('Enter');
-    await frame.locator('[role="feed"]').getByRole('heading', { name: /503 Service Unavailable/ }).waitFor();
-    await expect(frame.locator(SEND_BOX).evaluate((el: unknown) => getComputedStyle(el).fontSize)).resolves.toBe('16px');
+    await frame
+      .locator('[role="feed"]')
+      .getByRole('heading', { name: /503 Service Unavailable/ })
+      .waitFor();
+    await expect(frame.locator(SEND_BOX).evaluate((el: unknown) => getComputedStyle(el).fontSize)).resolves.toBe(
+      '16px',
+    );
     for (const name of ['Close chat', 'New conversation']) {
       const box = await frame.getByRole('button', { name }).boundingBox();
       expect([name, Math.round(box!.height) >= 44, Math.round(box!.width) >= 44]).toEqual([name, true, true]);
@@ -314,9 +373,14 @@ describe('the widget on a 375×667 phone', () => {
     const frame = await chatFrame(mobile);
     await frame.getByRole('button', { name: 'Close chat' }).click();
     await expanded(mobile, false);
-    await mobile.evaluate(() => (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 404'));
+    await mobile.evaluate(() =>
+      (window as unknown as { StatusBot: { send: (t: string) => void } }).StatusBot.send('what is 404'),
+    );
     await mobile.getByRole('button', { name: /1 unread message/ }).waitFor();
-    await frame.locator('[role="feed"]').getByRole('heading', { name: /404 Not Found/ }).waitFor({ state: 'attached' });
+    await frame
+      .locator('[role="feed"]')
+      .getByRole('heading', { name: /404 Not Found/ })
+      .waitFor({ state: 'attached' });
     await launcher(mobile).click();
     await expanded(mobile, true);
     // The question asked while closed is at the top of the view, its answer below it.
@@ -325,18 +389,23 @@ describe('the widget on a 375×667 phone', () => {
     const box = await question.boundingBox();
     expect(box!.y).toBeGreaterThanOrEqual(0);
     expect(box!.y).toBeLessThan(200);
-    await expect(frame.locator('[role="feed"]').getByRole('heading', { name: /404 Not Found/ }).isVisible()).resolves.toBe(true);
+    await expect(
+      frame
+        .locator('[role="feed"]')
+        .getByRole('heading', { name: /404 Not Found/ })
+        .isVisible(),
+    ).resolves.toBe(true);
     await screenshot(mobile, 'demo-phone-reopened-unread');
   });
 
-  it('made no request outside the bot\'s origin and broke no CSP rule', () => {
+  it("made no request outside the bot's origin and broke no CSP rule", () => {
     expect(phone.foreign).toEqual([]);
     expect(phone.cspViolations).toEqual([]);
   });
 });
 
 describe('the widget on a site that is not in ALLOWED_ORIGINS', () => {
-  it('says so in the panel, and names the setting in the site\'s console', async () => {
+  it("says so in the panel, and names the setting in the site's console", async () => {
     const context = await originOnlyContext(browser, bot.url);
     try {
       const host = await context.context.newPage();
@@ -359,8 +428,11 @@ describe('the widget on a site that is not in ALLOWED_ORIGINS', () => {
       await frame.getByRole('heading', { name: "This site can't show the chat yet" }).waitFor();
       await expect(frame.getByText(`ALLOWED_ORIGINS=${UNLISTED_SITE}`).isVisible()).resolves.toBe(true);
       const refusal = (text: string) => text.includes(`this site (${UNLISTED_SITE}) may not embed`);
-      if (!warnings.some(refusal)) await host.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && refusal(m.text()) });
-      expect(warnings.find((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`))).toMatch(/the ALLOWED_ORIGINS setting \(ALLOWED_ORIGINS=http:\/\/unlisted\.example\.test;/);
+      if (!warnings.some(refusal))
+        await host.waitForEvent('console', { predicate: (m) => m.type() === 'warning' && refusal(m.text()) });
+      expect(warnings.find((w) => w.includes(`this site (${UNLISTED_SITE}) may not embed`))).toMatch(
+        /the ALLOWED_ORIGINS setting \(ALLOWED_ORIGINS=http:\/\/unlisted\.example\.test;/,
+      );
       await screenshot(host, 'unlisted-site-refused');
       // Still a panel like any other: it closes.
       await frame.getByRole('button', { name: 'Close chat' }).click();
@@ -414,10 +486,16 @@ describe('the widget on another site with a strict, nonce-based CSP', () => {
       const frame = await (await host.locator('iframe[title="Help desk chat"]').elementHandle())!.contentFrame();
       await frame!.locator('[role="feed"]').getByText(GREETING).first().waitFor();
       await expect(frame!.locator('html').getAttribute('data-theme')).resolves.toBe('dark');
-      await expect(frame!.getByRole('link', { name: /Contact support/ }).getAttribute('href')).resolves.toBe('https://support.example.com/');
+      await expect(frame!.getByRole('link', { name: /Contact support/ }).getAttribute('href')).resolves.toBe(
+        'https://support.example.com/',
+      );
       await frame!.locator(SEND_BOX).fill('401 vs 403');
       await frame!.locator(SEND_BOX).press('Enter');
-      await frame!.locator('[role="feed"]').getByText(/403 Forbidden/).first().waitFor();
+      await frame!
+        .locator('[role="feed"]')
+        .getByText(/403 Forbidden/)
+        .first()
+        .waitFor();
       await screenshot(host, 'strict-host-dark-open');
       expect(strict.cspViolations).toEqual([]);
       expect(strict.foreign).toEqual([]);
@@ -450,7 +528,9 @@ describe('the launcher script', () => {
   it('is small: under 10 KB gzipped', () => {
     const source = readFileSync(join(ROOT, 'public', 'widget.js'));
     const gzipped = gzipSync(source, { level: 9 }).length;
-    console.log(`widget.js: ${source.length} bytes, ${gzipped} bytes gzipped (${(gzipped / 1024).toFixed(1)} KB; budget 10 KB)`);
+    console.log(
+      `widget.js: ${source.length} bytes, ${gzipped} bytes gzipped (${(gzipped / 1024).toFixed(1)} KB; budget 10 KB)`,
+    );
     expect(gzipped).toBeLessThan(10 * 1024);
   });
 });

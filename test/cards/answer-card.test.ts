@@ -6,7 +6,14 @@ import type { AdaptiveCard, ColumnSet, Container, TextBlock } from '../../src/ca
 import { answerCard } from '../../src/cards/answer-card';
 import { LOOKUP_ELEMENT_IDS } from '../../src/cards/lookup-card';
 import { MAX_TRIAGE_ROWS, TRIAGE_ELEMENT_IDS } from '../../src/cards/triage-card';
-import type { Answer, ClassAnswer, CompareAnswer, LookupAnswer, TriageAnswer, UnknownCodeAnswer } from '../../src/knowledge/answer';
+import type {
+  Answer,
+  ClassAnswer,
+  CompareAnswer,
+  LookupAnswer,
+  TriageAnswer,
+  UnknownCodeAnswer,
+} from '../../src/knowledge/answer';
 import { EXAMPLE_QUESTIONS, UNKNOWN_CODE_RULE } from '../../src/knowledge/answer';
 import { MAX_MESSAGE_LENGTH } from '../../src/knowledge/text';
 import { renderText } from '../../src/render/render-text';
@@ -49,7 +56,9 @@ describe.each([
     expect(cardProblems(card)).toEqual([]);
     expect(card.version).toBe('1.5');
     expect(cardBytes(card)).toBeLessThan(28_000);
-    const feedback = cardActions(card).filter((a) => (a.data as { action?: string } | undefined)?.action === 'feedback');
+    const feedback = cardActions(card).filter(
+      (a) => (a.data as { action?: string } | undefined)?.action === 'feedback',
+    );
     expect(feedback).toHaveLength('feedback' in options && options.feedback ? 2 : 0);
   });
 });
@@ -61,10 +70,15 @@ describe('lookup card', () => {
     const card = answerCard(answer, { detailsCollapsed: true });
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: '502 Bad Gateway' });
     // One row under the title: the class in small words, the retry verdict as a pill beside it.
-    expect(JSON.stringify(card.body[1])).toMatch(/^\{"type":"ColumnSet".*"text":"5xx server error".*"text":"Retry later"/);
+    expect(JSON.stringify(card.body[1])).toMatch(
+      /^\{"type":"ColumnSet".*"text":"5xx server error".*"text":"Retry later"/,
+    );
     expect(visibleText(card)).toContain(answer.entry.summary);
     // Everything before "Show more" is what a collapsed card shows: the likely fix and the verdict are there.
-    const shown = card.body.slice(0, card.body.findIndex((e) => e.type === 'ActionSet'));
+    const shown = card.body.slice(
+      0,
+      card.body.findIndex((e) => e.type === 'ActionSet'),
+    );
     const shownText = visibleText({ ...card, body: shown });
     expect(shownText).toContain('Most likely fix');
     for (const step of answer.likelyFix?.steps ?? []) expect(shownText).toContain(step);
@@ -79,7 +93,8 @@ describe('lookup card', () => {
     expect(text).toContain(answer.entry.description);
     expect(text).toContain("If you're calling the API or browsing");
     expect(text).toContain('If you run the server');
-    for (const step of [...answer.entry.nextSteps.client, ...answer.entry.nextSteps.server]) expect(text).toContain(step);
+    for (const step of [...answer.entry.nextSteps.client, ...answer.entry.nextSteps.server])
+      expect(text).toContain(step);
     expect(text).toContain(answer.entry.retry.advice);
   });
 
@@ -93,12 +108,19 @@ describe('lookup card', () => {
       action: 'lookup',
       code: 504,
       id: '504',
-      msteams: { type: 'messageBack', text: 'what is 504', displayText: 'what is 504', value: { action: 'lookup', code: 504, id: '504' } },
+      msteams: {
+        type: 'messageBack',
+        text: 'what is 504',
+        displayText: 'what is 504',
+        value: { action: 'lookup', code: 504, id: '504' },
+      },
     });
   });
 
   test('links the reference', () => {
-    const urls = cardActions(answerCard(answer)).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url);
+    const urls = cardActions(answerCard(answer))
+      .filter((a) => a.type === 'Action.OpenUrl')
+      .map((a) => a.url);
     expect(urls).toContain(answer.entry.references[0]?.url);
   });
 
@@ -114,7 +136,11 @@ describe('lookup card', () => {
     const card = answerCard(answer, { detailsCollapsed: true });
     expect(byId(card, LOOKUP_ELEMENT_IDS.details)).toMatchObject({ type: 'Container', isVisible: false });
     const showMore = byId(card, LOOKUP_ELEMENT_IDS.showMore) as { actions: Array<Record<string, unknown>> } | undefined;
-    expect(showMore?.actions[0]).toMatchObject({ type: 'Action.ToggleVisibility', title: 'Show more', targetElements: ['details', 'show-more'] });
+    expect(showMore?.actions[0]).toMatchObject({
+      type: 'Action.ToggleVisibility',
+      title: 'Show more',
+      targetElements: ['details', 'show-more'],
+    });
     // The short answer stays visible before the toggle.
     const detailsIndex = card.body.findIndex((e) => e.id === LOOKUP_ELEMENT_IDS.details);
     const summaryIndex = card.body.findIndex((e) => JSON.stringify(e).includes(answer.entry.summary));
@@ -137,7 +163,12 @@ describe('lookup card', () => {
     const esri = engine().table.entry('499-esri');
     expect(text).toContain(`499 ${esri?.name} (Esri ArcGIS)`);
     const toEsri = cardActions(card).find((a) => (a.data as { id?: string } | undefined)?.id === '499-esri');
-    expect(toEsri?.data).toMatchObject({ action: 'lookup', code: 499, id: '499-esri', msteams: { text: 'what is 499 esri' } });
+    expect(toEsri?.data).toMatchObject({
+      action: 'lookup',
+      code: 499,
+      id: '499-esri',
+      msteams: { text: 'what is 499 esri' },
+    });
     expect(engine().ask('what is 499 esri').answer).toMatchObject({ intent: 'lookup', entry: { id: '499-esri' } });
   });
 });
@@ -148,7 +179,12 @@ describe('compare card', () => {
     const card = answerCard(answer);
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: '401 Unauthorized vs 403 Forbidden' });
     // Full width, in the order asked: a phone reads each summary without narrow columns.
-    const titles = card.body.filter((e): e is TextBlock => e.type === 'TextBlock' && e.style !== 'heading' && e.weight === 'bolder' && /^\d{3} /.test(e.text)).map((e) => e.text);
+    const titles = card.body
+      .filter(
+        (e): e is TextBlock =>
+          e.type === 'TextBlock' && e.style !== 'heading' && e.weight === 'bolder' && /^\d{3} /.test(e.text),
+      )
+      .map((e) => e.text);
     expect(titles).toEqual(['401 Unauthorized', '403 Forbidden']);
     const text = visibleText(card);
     for (const e of answer.entries) {
@@ -186,7 +222,13 @@ describe('compare card', () => {
 });
 
 describe('class card', () => {
-  test.each(['what are 1xx codes', 'what are 2xx codes', 'what are 3xx codes', 'what are 4xx errors', 'what are 5xx errors'])('%s lists every code as a clickable row', (question) => {
+  test.each([
+    'what are 1xx codes',
+    'what are 2xx codes',
+    'what are 3xx codes',
+    'what are 4xx errors',
+    'what are 5xx errors',
+  ])('%s lists every code as a clickable row', (question) => {
     const answer = answerOf(question, 'class') as ClassAnswer;
     const card = answerCard(answer, { feedback: true });
     expect(cardProblems(card)).toEqual([]);
@@ -214,7 +256,11 @@ describe('unknown code card', () => {
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', text: '299 is not a status code I know' });
     expect(visibleText(card)).toContain('read it as 200 OK');
     expect(lookupCodes(card)[0]).toBe(200);
-    expect(cardActions(card).filter((a) => a.type === 'Action.OpenUrl').map((a) => a.url)).toEqual([UNKNOWN_CODE_RULE.url]);
+    expect(
+      cardActions(card)
+        .filter((a) => a.type === 'Action.OpenUrl')
+        .map((a) => a.url),
+    ).toEqual([UNKNOWN_CODE_RULE.url]);
   });
 });
 
@@ -239,15 +285,25 @@ describe('triage card', () => {
     for (const line of answer.story) expect(text).toContain(line);
     for (const step of answer.likelyFix?.steps ?? []) expect(text).toContain(step);
     // Every step of both sides is on the card, the likely ones shown and the rest hidden until "Show more".
-    for (const step of [...(answer.focus?.nextSteps.client ?? []), ...(answer.focus?.nextSteps.server ?? [])]) expect(text).toContain(step);
-    expect(card.body.find((e) => e.type === 'Container' && e.id === TRIAGE_ELEMENT_IDS.steps)).toMatchObject({ isVisible: false });
+    for (const step of [...(answer.focus?.nextSteps.client ?? []), ...(answer.focus?.nextSteps.server ?? [])])
+      expect(text).toContain(step);
+    expect(card.body.find((e) => e.type === 'Container' && e.id === TRIAGE_ELEMENT_IDS.steps)).toMatchObject({
+      isVisible: false,
+    });
     const open = cardActions(card).find((a) => a.title === 'Open 502 Bad Gateway');
     expect(open).toMatchObject({ data: { action: 'lookup', code: 502, id: '502' } });
   });
 
   test('a log with many distinct statuses shows the top rows and sums up the rest', () => {
     const codes = [200, 201, 204, 301, 302, 304, 400, 401, 403, 404, 405, 409, 429, 500, 502, 503, 504];
-    const log = codes.flatMap((code, i) => Array.from({ length: Math.ceil((codes.length - i) / 4) }, () => `10.0.0.1 - - [12/Mar/2025:01:37:05 +0000] "GET /x HTTP/1.1" ${code} 157 "-" "curl/8"`)).join('\n');
+    const log = codes
+      .flatMap((code, i) =>
+        Array.from(
+          { length: Math.ceil((codes.length - i) / 4) },
+          () => `10.0.0.1 - - [12/Mar/2025:01:37:05 +0000] "GET /x HTTP/1.1" ${code} 157 "-" "curl/8"`,
+        ),
+      )
+      .join('\n');
     expect(log.length).toBeLessThan(MAX_MESSAGE_LENGTH);
     const many = answerOf(log, 'triage') as TriageAnswer;
     expect(many.counts.length).toBeGreaterThan(MAX_TRIAGE_ROWS);
@@ -259,7 +315,9 @@ describe('triage card', () => {
 
   test('a log longer than the message limit keeps the note and stays under the size limit', () => {
     const line = '10.0.0.9 - - [12/Mar/2025:01:37:05 +0000] "GET /api/v1/x HTTP/1.1" 503 157 "-" "curl/8"';
-    const long = Array.from({ length: Math.ceil((MAX_MESSAGE_LENGTH * 1.5) / line.length) }, (_, i) => line.replace('503', String([503, 500, 404, 429, 200, 301][i % 6]))).join('\n');
+    const long = Array.from({ length: Math.ceil((MAX_MESSAGE_LENGTH * 1.5) / line.length) }, (_, i) =>
+      line.replace('503', String([503, 500, 404, 429, 200, 301][i % 6])),
+    ).join('\n');
     const big = ask(long);
     expect(big.notes.length).toBeGreaterThan(0);
     const card = answerCard(big, { feedback: true, detailsCollapsed: true });

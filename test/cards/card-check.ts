@@ -20,7 +20,15 @@ const adaptiveCards = jest.requireActual<typeof AdaptiveCardsModule>('adaptiveca
 /** Teams rejects cards over 28 KB; stay clearly below so the activity's other fields fit too. */
 export const MAX_CARD_BYTES = 28_000;
 
-const ALLOWED_ELEMENT_TYPES = new Set(['TextBlock', 'RichTextBlock', 'TextRun', 'Container', 'ColumnSet', 'Column', 'ActionSet']);
+const ALLOWED_ELEMENT_TYPES = new Set([
+  'TextBlock',
+  'RichTextBlock',
+  'TextRun',
+  'Container',
+  'ColumnSet',
+  'Column',
+  'ActionSet',
+]);
 const ALLOWED_ACTION_TYPES = new Set(['Action.Submit', 'Action.OpenUrl', 'Action.ToggleVisibility']);
 
 /** Every problem found, as readable lines; an empty list means the card is fine. */
@@ -60,12 +68,14 @@ function roundTripProblems(card: AdaptiveCard): string[] {
     if (isRecord(ours) || Array.isArray(ours)) {
       for (const [key, value] of Object.entries(ours)) {
         const other = isRecord(theirs) || Array.isArray(theirs) ? (theirs as Record<string, unknown>)[key] : undefined;
-        if (other === undefined) problems.push(`round trip: ${path}.${key} was dropped (unknown or not allowed in 1.5)`);
+        if (other === undefined)
+          problems.push(`round trip: ${path}.${key} was dropped (unknown or not allowed in 1.5)`);
         else compare(value, other, `${path}.${key}`);
       }
     } else if (typeof ours === 'string' && typeof theirs === 'string') {
       // The library writes enum values capitalised ("Bolder"); hosts read them case-insensitively.
-      if (ours.toLowerCase() !== theirs.toLowerCase()) problems.push(`round trip: ${path} changed from ${JSON.stringify(ours)} to ${JSON.stringify(theirs)}`);
+      if (ours.toLowerCase() !== theirs.toLowerCase())
+        problems.push(`round trip: ${path} changed from ${JSON.stringify(ours)} to ${JSON.stringify(theirs)}`);
     } else if (ours !== theirs) {
       problems.push(`round trip: ${path} changed from ${JSON.stringify(ours)} to ${JSON.stringify(theirs)}`);
     }
@@ -82,10 +92,12 @@ function ruleProblems(card: AdaptiveCard): string[] {
   const problems: string[] = [];
   if (card.type !== 'AdaptiveCard') problems.push('root type is not AdaptiveCard');
   if (card.version !== '1.5') problems.push(`version is ${String(card.version)}, not 1.5`);
-  if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json') problems.push('$schema is missing or wrong');
+  if (card.$schema !== 'http://adaptivecards.io/schemas/adaptive-card.json')
+    problems.push('$schema is missing or wrong');
   if (!card.fallbackText || !card.fallbackText.trim()) problems.push('fallbackText is empty');
   if (!card.body.length) problems.push('body is empty');
-  if (card.msteams !== undefined && JSON.stringify(card.msteams) !== '{"width":"Full"}') problems.push(`msteams is ${JSON.stringify(card.msteams)}, not { width: 'Full' }`);
+  if (card.msteams !== undefined && JSON.stringify(card.msteams) !== '{"width":"Full"}')
+    problems.push(`msteams is ${JSON.stringify(card.msteams)}, not { width: 'Full' }`);
   const bytes = cardBytes(card);
   if (bytes >= MAX_CARD_BYTES) problems.push(`card is ${bytes} bytes, over ${MAX_CARD_BYTES}`);
 
@@ -100,18 +112,21 @@ function ruleProblems(card: AdaptiveCard): string[] {
     if (type.startsWith('Action.')) {
       if (!ALLOWED_ACTION_TYPES.has(type)) problems.push(`${path}: action type ${type} is not allowed`);
       problems.push(...actionProblems(node, path));
-      if (type === 'Action.ToggleVisibility' && Array.isArray(node.targetElements)) toggleTargets.push(...node.targetElements.map(String));
+      if (type === 'Action.ToggleVisibility' && Array.isArray(node.targetElements))
+        toggleTargets.push(...node.targetElements.map(String));
     } else if (!ALLOWED_ELEMENT_TYPES.has(type)) {
       problems.push(`${path}: element type ${type} is not allowed`);
     }
     if (type === 'TextBlock') {
       if (node.wrap !== true) problems.push(`${path}: TextBlock without wrap: true`);
       if (typeof node.text !== 'string' || !node.text.trim()) problems.push(`${path}: TextBlock with empty text`);
-      else if (/(^|[^\\])[*_`~[\]<>]/.test(node.text)) problems.push(`${path}: TextBlock text has unescaped Markdown: ${node.text}`);
+      else if (/(^|[^\\])[*_`~[\]<>]/.test(node.text))
+        problems.push(`${path}: TextBlock text has unescaped Markdown: ${node.text}`);
     }
     if (type === 'TextRun' && (typeof node.text !== 'string' || !node.text)) problems.push(`${path}: empty TextRun`);
     if (type === 'ActionSet' && Array.isArray(node.actions)) {
-      if (node.actions.length > MAX_ACTIONS_PER_SET) problems.push(`${path}: ${node.actions.length} actions, over ${MAX_ACTIONS_PER_SET}`);
+      if (node.actions.length > MAX_ACTIONS_PER_SET)
+        problems.push(`${path}: ${node.actions.length} actions, over ${MAX_ACTIONS_PER_SET}`);
       if (!node.actions.length) problems.push(`${path}: empty ActionSet`);
     }
   }
@@ -123,7 +138,8 @@ function ruleProblems(card: AdaptiveCard): string[] {
 function actionProblems(action: Record<string, unknown>, path: string): string[] {
   const problems: string[] = [];
   // A row's selectAction may go without a title: the row's text names it. A button may not.
-  if (!path.endsWith('.selectAction') && (typeof action.title !== 'string' || !action.title.trim())) problems.push(`${path}: action without a title`);
+  if (!path.endsWith('.selectAction') && (typeof action.title !== 'string' || !action.title.trim()))
+    problems.push(`${path}: action without a title`);
   if (action.type === 'Action.OpenUrl' && !(typeof action.url === 'string' && /^https:\/\/[^\s]+$/.test(action.url))) {
     problems.push(`${path}: OpenUrl without an https URL`);
   }
@@ -135,10 +151,14 @@ function actionProblems(action: Record<string, unknown>, path: string): string[]
       const teams = data.msteams;
       if (!isRecord(teams) || teams.type !== 'messageBack') problems.push(`${path}: msteams is not a messageBack`);
       else {
-        if (typeof teams.text !== 'string' || teams.text !== teams.displayText) problems.push(`${path}: messageBack text and displayText differ`);
-        if (JSON.stringify(readCardSubmit(teams.value)) !== JSON.stringify(value)) problems.push(`${path}: messageBack value differs from data`);
-        if (value.action === 'lookup' && teams.text !== lookupQuestion(value)) problems.push(`${path}: lookup sends "${String(teams.text)}", not "${lookupQuestion(value)}"`);
-        if (value.action === 'ask' && teams.text !== value.text) problems.push(`${path}: ask sends "${String(teams.text)}", not "${value.text}"`);
+        if (typeof teams.text !== 'string' || teams.text !== teams.displayText)
+          problems.push(`${path}: messageBack text and displayText differ`);
+        if (JSON.stringify(readCardSubmit(teams.value)) !== JSON.stringify(value))
+          problems.push(`${path}: messageBack value differs from data`);
+        if (value.action === 'lookup' && teams.text !== lookupQuestion(value))
+          problems.push(`${path}: lookup sends "${String(teams.text)}", not "${lookupQuestion(value)}"`);
+        if (value.action === 'ask' && teams.text !== value.text)
+          problems.push(`${path}: ask sends "${String(teams.text)}", not "${value.text}"`);
       }
     } else if (value.action === 'lookup' || value.action === 'ask') {
       problems.push(`${path}: ${value.action} button without a messageBack, so Teams shows nothing when it is clicked`);
@@ -170,7 +190,11 @@ export function submitValues(card: AdaptiveCard): ReturnType<typeof readCardSubm
 
 /** Every action on the card, buttons and row clicks alike. */
 export function cardActions(card: AdaptiveCard): Array<Record<string, unknown>> {
-  return [...walk(card.body, 'body')].filter(({ node, path }) => typeof node.type === 'string' && node.type.startsWith('Action.') && !path.includes('.data')).map(({ node }) => node);
+  return [...walk(card.body, 'body')]
+    .filter(
+      ({ node, path }) => typeof node.type === 'string' && node.type.startsWith('Action.') && !path.includes('.data'),
+    )
+    .map(({ node }) => node);
 }
 
 /** All text a reader can see (TextBlocks and TextRuns), joined, for "does the card name X" checks. */
@@ -178,7 +202,10 @@ export function visibleText(card: AdaptiveCard): string {
   const parts: string[] = [];
   for (const { node } of walk(card.body, 'body')) {
     // A paragraph is one line, however many runs (monospace terms) it is made of.
-    if (node.type === 'RichTextBlock' && Array.isArray(node.inlines)) parts.push((node.inlines as Array<{ text?: unknown }>).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''));
+    if (node.type === 'RichTextBlock' && Array.isArray(node.inlines))
+      parts.push(
+        (node.inlines as Array<{ text?: unknown }>).map((r) => (typeof r.text === 'string' ? r.text : '')).join(''),
+      );
     if (node.type === 'TextBlock' && typeof node.text === 'string') parts.push(node.text.replace(/\\(.)/g, '$1'));
   }
   return parts.join('\n');

@@ -8,7 +8,12 @@ const lookup = { action: 'lookup', code: 504, id: '504' } as const;
 
 describe('readCardSubmit', () => {
   test('Web Chat: the whole data object, messageBack included', () => {
-    expect(readCardSubmit({ ...lookup, msteams: { type: 'messageBack', text: 'what is 504', displayText: 'what is 504', value: lookup } })).toEqual(lookup);
+    expect(
+      readCardSubmit({
+        ...lookup,
+        msteams: { type: 'messageBack', text: 'what is 504', displayText: 'what is 504', value: lookup },
+      }),
+    ).toEqual(lookup);
   });
 
   test('Teams: the messageBack value', () => {

@@ -2,10 +2,24 @@
  * Text helpers: escaping leaves ordinary words alone and neutralises what would start Markdown; data sentences go
  * into literal runs untouched.
  */
-import { textRuns, bullets, entryTitle, escapeMarkdown, paragraph, speakable, truncate } from '../../src/cards/card-text';
+import {
+  textRuns,
+  bullets,
+  entryTitle,
+  escapeMarkdown,
+  paragraph,
+  speakable,
+  truncate,
+} from '../../src/cards/card-text';
 
 describe('escapeMarkdown', () => {
-  test.each(['502 Bad Gateway', "If you're calling the API or browsing", '5xx: Server error', 'Retry later (after 30 s).', '401 → 403: note'])('leaves "%s" as it is', (text) => {
+  test.each([
+    '502 Bad Gateway',
+    "If you're calling the API or browsing",
+    '5xx: Server error',
+    'Retry later (after 30 s).',
+    '401 → 403: note',
+  ])('leaves "%s" as it is', (text) => {
     expect(escapeMarkdown(text)).toBe(text);
   });
 
@@ -25,32 +39,55 @@ describe('escapeMarkdown', () => {
 });
 
 test('paragraph and bullets keep data text literal', () => {
-  expect(paragraph('Accept: */* and <length>')).toEqual({ type: 'RichTextBlock', inlines: [{ type: 'TextRun', text: 'Accept: */* and <length>' }] });
-  expect(bullets(['one_two', 'three']).map((b) => b.inlines.map((r) => r.text).join(''))).toEqual(['• one_two', '• three']);
+  expect(paragraph('Accept: */* and <length>')).toEqual({
+    type: 'RichTextBlock',
+    inlines: [{ type: 'TextRun', text: 'Accept: */* and <length>' }],
+  });
+  expect(bullets(['one_two', 'three']).map((b) => b.inlines.map((r) => r.text).join(''))).toEqual([
+    '• one_two',
+    '• three',
+  ]);
 });
 
 describe('technical terms are monospace runs; the words around them are not', () => {
-  const mono = (text: string) => textRuns(text).filter((r) => r.fontType === 'monospace').map((r) => r.text);
+  const mono = (text: string) =>
+    textRuns(text)
+      .filter((r) => r.fontType === 'monospace')
+      .map((r) => r.text);
   test.each<[string, string[]]>([
     ['Raise client_max_body_size (default 1m).', ['client_max_body_size']],
     ['Read WWW-Authenticate and Retry-After.', ['WWW-Authenticate', 'Retry-After']],
-    ['Set nginx.ingress.kubernetes.io/proxy-read-timeout on the Ingress.', ['nginx.ingress.kubernetes.io/proxy-read-timeout']],
+    [
+      'Set nginx.ingress.kubernetes.io/proxy-read-timeout on the Ingress.',
+      ['nginx.ingress.kubernetes.io/proxy-read-timeout'],
+    ],
     ['Run aws elbv2 describe-target-health --target-group-arn ARN.', ['describe-target-health', '--target-group-arn']],
     ['Reproduce with curl -v against https://api.example.com/health first.', ['-v', 'https://api.example.com/health']],
     ['spring.servlet.multipart.max-file-size defaults to 1MB.', ['spring.servlet.multipart.max-file-size']],
     ['Raise server.keepAliveTimeout above 60 seconds.', ['server.keepAliveTimeout']],
   ])('%j', (text, terms) => {
     expect(mono(text)).toEqual(terms);
-    expect(textRuns(text).map((r) => r.text).join('')).toBe(text);
+    expect(
+      textRuns(text)
+        .map((r) => r.text)
+        .join(''),
+    ).toBe(text);
   });
 
-  test.each(['A well-known re-entrant lock.', 'Retry later, after a minute.', 'The first-come plan.', 'Sign in again.'])('%j has none', (text) => {
+  test.each([
+    'A well-known re-entrant lock.',
+    'Retry later, after a minute.',
+    'The first-come plan.',
+    'Sign in again.',
+  ])('%j has none', (text) => {
     expect(mono(text)).toEqual([]);
   });
 });
 
 test('entryTitle names the vendor like the text renderer', () => {
-  expect(entryTitle({ id: '499-esri', code: 499, name: 'Token Required', summary: '', vendor: 'Esri ArcGIS' })).toBe('499 Token Required (Esri ArcGIS)');
+  expect(entryTitle({ id: '499-esri', code: 499, name: 'Token Required', summary: '', vendor: 'Esri ArcGIS' })).toBe(
+    '499 Token Required (Esri ArcGIS)',
+  );
   expect(entryTitle({ id: '502', code: 502, name: 'Bad Gateway', summary: '' })).toBe('502 Bad Gateway');
 });
 

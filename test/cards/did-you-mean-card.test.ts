@@ -19,7 +19,9 @@ test('offers at most three candidates and "None of these"', () => {
     { action: 'none-of-these' },
   ]);
   expect(visibleText(card)).toContain('499 Client Closed Request (nginx)');
-  expect(card.fallbackText).toBe('Did you mean 502 Bad Gateway, 504 Gateway Timeout, 499 Client Closed Request (nginx)? Or none of these?');
+  expect(card.fallbackText).toBe(
+    'Did you mean 502 Bad Gateway, 504 Gateway Timeout, 499 Client Closed Request (nginx)? Or none of these?',
+  );
 });
 
 test('"None of these" posts no message: it carries no messageBack', () => {

@@ -57,7 +57,7 @@ describe.each(ids)('entry %s', (id) => {
     ]);
   });
 
-  test('says the retry verdict in the text renderer\'s words', () => {
+  test("says the retry verdict in the text renderer's words", () => {
     expect(renderText(answer, 'plain')).toContain(`Retry: ${RETRY_LABEL[entry.retry.when]}.`);
     expect(visibleText(card)).toContain(`${RETRY_LABEL[entry.retry.when]}.`);
   });

@@ -32,7 +32,7 @@ describe.each(errors.map((e) => e.id))('provider error %s', (id) => {
     expect(pe?.providerName).toBe(engine().table.provider(pe?.provider ?? '')?.name);
   });
 
-  test('a valid 1.5 card under the size limit, the provider\'s meaning before the status', () => {
+  test("a valid 1.5 card under the size limit, the provider's meaning before the status", () => {
     const card = answerCard(answer, { feedback: true, detailsCollapsed: true });
     expect(cardProblems(card)).toEqual([]);
     expect(card.version).toBe('1.5');
@@ -44,9 +44,12 @@ describe.each(errors.map((e) => e.id))('provider error %s', (id) => {
     expect(card.fallbackText?.split('\n')[0]).toContain(`${answer.entry.code} ${answer.entry.name}`);
   });
 
-  test.each<Focus>(['fix', 'cause', 'retry', 'server'])('the %s part keeps the provider\'s heading and stays valid', (focus) => {
-    const card = answerCard(answerFor(id, focus));
-    expect(cardProblems(card)).toEqual([]);
-    expect(card.body[0]).toMatchObject({ style: 'heading', text: escapeMarkdown(pe?.title ?? '') });
-  });
+  test.each<Focus>(['fix', 'cause', 'retry', 'server'])(
+    "the %s part keeps the provider's heading and stays valid",
+    (focus) => {
+      const card = answerCard(answerFor(id, focus));
+      expect(cardProblems(card)).toEqual([]);
+      expect(card.body[0]).toMatchObject({ style: 'heading', text: escapeMarkdown(pe?.title ?? '') });
+    },
+  );
 });

@@ -19,21 +19,54 @@ const GHP = 'ghp_16C7e42F292c6912E7710c838347Ae178B4a';
 
 /** [what it is, the message with a secret, the same without it, the intent, the warning's kinds]. */
 const MESSAGES: Array<[string, string, string, Answer['intent'], string]> = [
-  ['a lookup', `what is 401? Authorization: Bearer ${JWT}`, 'what is 401? Authorization: Bearer $TOKEN', 'lookup', 'a bearer token'],
+  [
+    'a lookup',
+    `what is 401? Authorization: Bearer ${JWT}`,
+    'what is 401? Authorization: Bearer $TOKEN',
+    'lookup',
+    'a bearer token',
+  ],
   ['a comparison', '401 vs 403 with api_key=f3e2d1c0b9a8', '401 vs 403 with api_key=$KEY', 'compare', 'an API key'],
   ['a class', 'what are 5xx errors? password=hunter2', 'what are 5xx errors? password=****', 'class', 'a password'],
   ['an unknown code', 'what is 299 token=a1b2c3d4e5f6', 'what is 299 token=<token>', 'unknown_code', 'an access token'],
-  ['a network error', 'ECONNREFUSED connecting to postgres://app:q7Wc9Zx2@db.internal:5432/orders', 'ECONNREFUSED connecting to postgres://app@db.internal:5432/orders', 'network_error', 'a password in a URL'],
-  ['a triage', 'GET /a?token=a1b2c3d4e5f6 HTTP/1.1" 502 10\nGET /a?token=a1b2c3d4e5f6 HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 10', 'GET /a HTTP/1.1" 502 10\nGET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 10', 'triage', 'an access token'],
+  [
+    'a network error',
+    'ECONNREFUSED connecting to postgres://app:q7Wc9Zx2@db.internal:5432/orders',
+    'ECONNREFUSED connecting to postgres://app@db.internal:5432/orders',
+    'network_error',
+    'a password in a URL',
+  ],
+  [
+    'a triage',
+    'GET /a?token=a1b2c3d4e5f6 HTTP/1.1" 502 10\nGET /a?token=a1b2c3d4e5f6 HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 10',
+    'GET /a HTTP/1.1" 502 10\nGET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 10',
+    'triage',
+    'an access token',
+  ],
   ['a thank-you', `thanks! ${GHP} works now`, 'thanks! the token works now', 'greeting', 'a GitHub token'],
-  ['a message the bot cannot place', 'here is my key AKIAZ7Q3M4N5P6R7S8T9', 'here is my key', 'none', 'an AWS access key ID'],
-  ['several at once', `> authorization: Bearer ${JWT}\n> cookie: sid=77a1b2c3d4\n< HTTP/2 403`, '> authorization: Bearer [redacted]\n> cookie: (none)\n< HTTP/2 403', 'lookup', 'a bearer token and a cookie'],
+  [
+    'a message the bot cannot place',
+    'here is my key AKIAZ7Q3M4N5P6R7S8T9',
+    'here is my key',
+    'none',
+    'an AWS access key ID',
+  ],
+  [
+    'several at once',
+    `> authorization: Bearer ${JWT}\n> cookie: sid=77a1b2c3d4\n< HTTP/2 403`,
+    '> authorization: Bearer [redacted]\n> cookie: (none)\n< HTTP/2 403',
+    'lookup',
+    'a bearer token and a cookie',
+  ],
 ];
 
 describe('the warning is composed from data/secrets.json', () => {
   test.each<[string[], RegExp]>([
     [['bearer-token'], /^Your message contains what looks like a bearer token; consider it exposed and rotate it\.$/],
-    [['bearer-token', 'cookie'], /what looks like a bearer token and a cookie; consider them exposed and rotate them\.$/],
+    [
+      ['bearer-token', 'cookie'],
+      /what looks like a bearer token and a cookie; consider them exposed and rotate them\.$/,
+    ],
     [['github-token', 'cookie', 'api-key'], /what looks like a GitHub token, a cookie and an API key; consider them/],
   ])('%j', (kinds, wording) => {
     expect(secretWarning(engine().data.secretWords, kinds as never)).toMatch(wording);
@@ -52,7 +85,11 @@ describe('every rendering of the answer starts with the warning', () => {
 
     const card = answerCard(answer, { feedback: true, detailsCollapsed: true });
     expect(cardProblems(card)).toEqual([]);
-    expect(card.body[0]).toMatchObject({ type: 'Container', style: 'attention', items: [{ type: 'TextBlock', text: warning }] });
+    expect(card.body[0]).toMatchObject({
+      type: 'Container',
+      style: 'attention',
+      items: [{ type: 'TextBlock', text: warning }],
+    });
     expect(card.fallbackText.startsWith(warning)).toBe(true);
 
     const activity = answerActivity(answer);

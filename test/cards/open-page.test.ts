@@ -27,11 +27,20 @@ describe('the card\'s "Open page" action', () => {
     const card = answerCard(ask(question), { detailsCollapsed: true, pageUrl: href(relative) });
     expect(card.actions).toEqual([{ type: 'Action.OpenUrl', title: OPEN_PAGE, url: path }]);
     const withAbsolute = answerCard(ask(question), { detailsCollapsed: true, pageUrl: href(absolute) });
-    expect(withAbsolute.actions?.[0]?.type === 'Action.OpenUrl' && withAbsolute.actions[0].url).toMatch(/^https:\/\/bot\.example\.com\/codes\//);
+    expect(withAbsolute.actions?.[0]?.type === 'Action.OpenUrl' && withAbsolute.actions[0].url).toMatch(
+      /^https:\/\/bot\.example\.com\/codes\//,
+    );
     expect(cardProblems(withAbsolute)).toEqual([]);
   });
 
-  it.each(['401 vs 403', 'what are 5xx errors', 'status 432', 'curl: (7) Failed to connect to x port 80: Connection refused', 'hello', 'what is the capital of France'])('is not on an answer about no single code: %s', (question) => {
+  it.each([
+    '401 vs 403',
+    'what are 5xx errors',
+    'status 432',
+    'curl: (7) Failed to connect to x port 80: Connection refused',
+    'hello',
+    'what is the capital of France',
+  ])('is not on an answer about no single code: %s', (question) => {
     expect(answerCard(ask(question), { pageUrl: href(absolute) }).actions).toBeUndefined();
   });
 
@@ -41,7 +50,8 @@ describe('the card\'s "Open page" action', () => {
 });
 
 describe('Teams gets only absolute links', () => {
-  const cardOf = (activity: { attachments?: Array<{ content?: unknown }> }) => activity.attachments?.[0]?.content as AdaptiveCard;
+  const cardOf = (activity: { attachments?: Array<{ content?: unknown }> }) =>
+    activity.attachments?.[0]?.content as AdaptiveCard;
 
   it('drops a relative "Open page" from a copy, leaving the shared (frozen) activity as it was', () => {
     const drawn = prerender(answerActivity(ask('what is 502'), href(relative)));
@@ -58,14 +68,23 @@ describe('Teams gets only absolute links', () => {
     expect(withAbsoluteLinksOnly({ ...none }).attachments).toBe(none.attachments);
   });
 
-  it('links the compose-box search result to the code\'s page with PUBLIC_URL, and not without it', () => {
+  it("links the compose-box search result to the code's page with PUBLIC_URL, and not without it", () => {
     const query = { text: 'too many requests', skip: 0, count: 3 };
     const linked = searchResponse(engine(), query, absolute).composeExtension?.attachments ?? [];
-    expect((linked[0]?.content as AdaptiveCard).actions).toEqual([expect.objectContaining({ type: 'Action.OpenUrl', title: OPEN_PAGE, url: 'https://bot.example.com/codes/429' })]);
+    expect((linked[0]?.content as AdaptiveCard).actions).toEqual([
+      expect.objectContaining({ type: 'Action.OpenUrl', title: OPEN_PAGE, url: 'https://bot.example.com/codes/429' }),
+    ]);
     for (const attachment of linked) expect(cardProblems(attachment.content as AdaptiveCard)).toEqual([]);
-    expect((searchResponse(engine(), query, relative).composeExtension?.attachments ?? []).map((a) => (a.content as AdaptiveCard).actions)).toEqual([undefined, undefined, undefined]);
-    expect((searchResponse(engine(), query).composeExtension?.attachments ?? [])[0]?.content).not.toHaveProperty('actions');
-    const picked = selectedItemResponse(engine(), { id: '499-nginx' }, absolute).composeExtension?.attachments?.[0]?.content as AdaptiveCard;
+    expect(
+      (searchResponse(engine(), query, relative).composeExtension?.attachments ?? []).map(
+        (a) => (a.content as AdaptiveCard).actions,
+      ),
+    ).toEqual([undefined, undefined, undefined]);
+    expect((searchResponse(engine(), query).composeExtension?.attachments ?? [])[0]?.content).not.toHaveProperty(
+      'actions',
+    );
+    const picked = selectedItemResponse(engine(), { id: '499-nginx' }, absolute).composeExtension?.attachments?.[0]
+      ?.content as AdaptiveCard;
     expect(picked.actions?.[0]).toMatchObject({ url: 'https://bot.example.com/codes/499-nginx' });
   });
 });

@@ -32,7 +32,13 @@ function ask(args: string[], input = ''): Promise<Run> {
   });
 }
 
-const USAGE_LINES = ['Usage:', 'npm run ask -- "what is 502"', 'npm run --silent ask -- --json "what is 502"', '--jsonl', '--dialogues'];
+const USAGE_LINES = [
+  'Usage:',
+  'npm run ask -- "what is 502"',
+  'npm run --silent ask -- --json "what is 502"',
+  '--jsonl',
+  '--dialogues',
+];
 
 const logQuestion = 'HTTP/1.1 200 OK\nHTTP/1.1 503 Service Unavailable\nHTTP/1.1 503 Service Unavailable';
 const jsonlInput = [
@@ -52,23 +58,37 @@ const jsonlInput = [
 const runs: Record<string, Promise<Run>> = {};
 
 beforeAll(() => {
-  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+  const build = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
   if (build.status !== 0) {
     // tsc still emits JavaScript when another part of the project has type errors; the CLI contract is tested on
     // what was emitted, and the build problem is shown here (`npm run lint` is where type errors fail).
-    console.warn(`ensure-built exited with ${build.status}:\n${`${build.stdout}${build.stderr}`.split('\n').slice(0, 10).join('\n')}`);
+    console.warn(
+      `ensure-built exited with ${build.status}:\n${`${build.stdout}${build.stderr}`.split('\n').slice(0, 10).join('\n')}`,
+    );
   }
   expect(existsSync(CLI)).toBe(true);
   // Every run starts now, in parallel; each test awaits its own.
   runs.plain = ask(['what', 'is', '502']);
-  runs.plainSecret = ask([`curl -H 'Authorization: Bearer ${SECRET_TOKEN}' https://api.example.com/ gives HTTP/1.1 401`]);
+  runs.plainSecret = ask([
+    `curl -H 'Authorization: Bearer ${SECRET_TOKEN}' https://api.example.com/ gives HTTP/1.1 401`,
+  ]);
   runs.jsonSecret = ask(['--json', `what is 403, my X-Api-Key: ${SECRET_TOKEN}`]);
   runs.json = ask(['--json', 'what is 502']);
   runs.jsonUnknown = ask(['--json', 'error 601']);
   runs.jsonNetwork = ask(['--json', 'Error: connect ECONNREFUSED 127.0.0.1:5432']);
-  runs.jsonProvider = ask(['--json', 'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist']);
+  runs.jsonProvider = ask([
+    '--json',
+    'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist',
+  ]);
   runs.jsonl = ask(['--jsonl'], jsonlInput);
-  runs.jsonlMany = ask(['--jsonl'], Array.from({ length: 300 }, (_, i) => `what is ${[200, 404, 502][i % 3]} #${i}`).join('\n') + '\n');
+  runs.jsonlMany = ask(
+    ['--jsonl'],
+    Array.from({ length: 300 }, (_, i) => `what is ${[200, 404, 502][i % 3]} #${i}`).join('\n') + '\n',
+  );
   runs.jsonlEmpty = ask(['--jsonl'], '\n\n   \n');
   runs.help = ask(['--help']);
   runs.helpShort = ask(['-h']);
@@ -77,13 +97,31 @@ beforeAll(() => {
   runs.jsonNoQuestion = ask(['--json']);
   runs.unknownFlag = ask(['--jsnol', 'what is 502']);
   runs.jsonFollowUp = ask(['--json', 'how do I fix it?']);
-  runs.dialogues = ask(['--dialogues'], [JSON.stringify({ turns: DIALOGUE }), JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] }), JSON.stringify({ turns: ["the server says the thing i'm saving was changed by someone else in the meantime", 'why tho'] })].join('\n'));
-  runs.dialoguesBad = ask(['--dialogues'], ['{"turns": "what is 502"}', JSON.stringify({ turns: ['what is 502'] })].join('\n'));
+  runs.dialogues = ask(
+    ['--dialogues'],
+    [
+      JSON.stringify({ turns: DIALOGUE }),
+      JSON.stringify({ turns: [{ q: '401 vs 403' }, { q: 'which one for an expired token' }] }),
+      JSON.stringify({
+        turns: ["the server says the thing i'm saving was changed by someone else in the meantime", 'why tho'],
+      }),
+    ].join('\n'),
+  );
+  runs.dialoguesBad = ask(
+    ['--dialogues'],
+    ['{"turns": "what is 502"}', JSON.stringify({ turns: ['what is 502'] })].join('\n'),
+  );
 }, 180_000);
 
 const SECRET_TOKEN = 'c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTA';
 
-const DIALOGUE = ['my upload fails with 413 through nginx', 'what config do i need to change', 'and for the frontend?', 'is it a bug in my code?', 'thank you so much!'];
+const DIALOGUE = [
+  'my upload fails with 413 through nginx',
+  'what config do i need to change',
+  'and for the frontend?',
+  'is it a bug in my code?',
+  'thank you so much!',
+];
 
 interface AskJson {
   q: string;
@@ -123,14 +161,20 @@ describe('ask with a credential in the question', () => {
   test('the answer starts with the warning and never repeats the credential', async () => {
     const r = await runs.plainSecret!;
     expect(r.code).toBe(0);
-    expect(r.stdout.split('\n').slice(0, 3)).toEqual(['Your message contains what looks like a bearer token; consider it exposed and rotate it.', '', '401 Unauthorized: 4xx client error']);
+    expect(r.stdout.split('\n').slice(0, 3)).toEqual([
+      'Your message contains what looks like a bearer token; consider it exposed and rotate it.',
+      '',
+      '401 Unauthorized: 4xx client error',
+    ]);
     expect(r.stdout).not.toContain(SECRET_TOKEN);
   });
 
   test('--json names the kinds in "secrets"; a question without one has no "secrets"', async () => {
     const out = JSON.parse((await runs.jsonSecret!).stdout) as AskJson & { secrets?: string[] };
     expect(out).toMatchObject({ intent: 'lookup', codes: [403], secrets: ['api-key'] });
-    expect(out.reply.split('\n')[0]).toBe('Your message contains what looks like an API key; consider it exposed and rotate it.');
+    expect(out.reply.split('\n')[0]).toBe(
+      'Your message contains what looks like an API key; consider it exposed and rotate it.',
+    );
     expect(JSON.parse((await runs.json!).stdout)).not.toHaveProperty('secrets');
   });
 });
@@ -142,7 +186,16 @@ describe('ask --json', () => {
     expect(lines(r.stdout)).toHaveLength(1);
     const out = JSON.parse(r.stdout) as AskJson;
     expect(out).toEqual(
-      expect.objectContaining({ q: 'what is 502', intent: 'lookup', codes: [502], ids: ['502'], class: '5xx', code: null, vendors: [], truncated: false }),
+      expect.objectContaining({
+        q: 'what is 502',
+        intent: 'lookup',
+        codes: [502],
+        ids: ['502'],
+        class: '5xx',
+        code: null,
+        vendors: [],
+        truncated: false,
+      }),
     );
     expect(out.confidence).toBeGreaterThan(0);
     expect(out.confidence).toBeLessThanOrEqual(1);
@@ -164,7 +217,7 @@ describe('ask --json', () => {
     expect(out.reply.split('\n')[0]).toBe('Connection refused: a network error, not an HTTP status');
   });
 
-  test('a provider\'s error carries its id and provider; the status is the code, the reply leads with the provider', async () => {
+  test("a provider's error carries its id and provider; the status is the code, the reply leads with the provider", async () => {
     const out = JSON.parse((await runs.jsonProvider!).stdout) as AskJson;
     expect(out).toMatchObject({ intent: 'lookup', codes: [404], providerError: 's3-nosuchbucket', provider: 'aws' });
     expect(out.reply.split('\n')[0]).toBe('Amazon S3 NoSuchBucket (Amazon Web Services) — 404 Not Found');
@@ -177,8 +230,26 @@ describe('ask --jsonl', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
     const out = parseLines(r.stdout);
-    expect(out.map((o) => o.q)).toEqual(['what is 502', logQuestion, 'hi', '401 vs 403', '{not json', '{"q": 42}', 'what is 404', 'code 298']);
-    expect(out.map((o) => o.intent)).toEqual(['lookup', 'triage', 'greeting', 'compare', out[4]!.intent, out[5]!.intent, 'lookup', 'unknown_code']);
+    expect(out.map((o) => o.q)).toEqual([
+      'what is 502',
+      logQuestion,
+      'hi',
+      '401 vs 403',
+      '{not json',
+      '{"q": 42}',
+      'what is 404',
+      'code 298',
+    ]);
+    expect(out.map((o) => o.intent)).toEqual([
+      'lookup',
+      'triage',
+      'greeting',
+      'compare',
+      out[4]!.intent,
+      out[5]!.intent,
+      'lookup',
+      'unknown_code',
+    ]);
   });
 
   test('a {"q": "..."} line holds a multi-line log, read as one question', async () => {
@@ -194,7 +265,20 @@ describe('ask --jsonl', () => {
 
   test('each object has the same fields as --json', async () => {
     for (const o of parseLines((await runs.jsonl!).stdout)) {
-      for (const key of ['q', 'intent', 'codes', 'ids', 'class', 'code', 'confidence', 'alternatives', 'vendors', 'truncated', 'reply']) expect(o).toHaveProperty(key);
+      for (const key of [
+        'q',
+        'intent',
+        'codes',
+        'ids',
+        'class',
+        'code',
+        'confidence',
+        'alternatives',
+        'vendors',
+        'truncated',
+        'reply',
+      ])
+        expect(o).toHaveProperty(key);
       expect(o.reply.length).toBeGreaterThan(0);
     }
   });
@@ -232,7 +316,12 @@ describe('ask --dialogues: each turn read after the ones before it', () => {
   test('follow-ups name the code they are about and the part asked for; thanks is a greeting', async () => {
     const r = await runs.dialogues!;
     expect(r.code).toBe(0);
-    const [first, second, third] = lines(r.stdout).map((l) => JSON.parse(l) as { turns: Array<AskJson & { focus?: string; act?: string; recommended?: string; didYouMean?: string[] }> });
+    const [first, second, third] = lines(r.stdout).map(
+      (l) =>
+        JSON.parse(l) as {
+          turns: Array<AskJson & { focus?: string; act?: string; recommended?: string; didYouMean?: string[] }>;
+        },
+    );
     expect(first!.turns.map((t) => [t.intent, t.codes[0] ?? null, t.focus ?? null])).toEqual([
       ['lookup', 413, null],
       ['follow_up', 413, 'server'],
@@ -241,14 +330,23 @@ describe('ask --dialogues: each turn read after the ones before it', () => {
       ['greeting', null, null],
     ]);
     expect(first!.turns[4]).toMatchObject({ act: 'thanks', codes: [] });
-    expect(second!.turns[1]).toMatchObject({ intent: 'follow_up', codes: [401, 403], focus: 'which', recommended: '401' });
+    expect(second!.turns[1]).toMatchObject({
+      intent: 'follow_up',
+      codes: [401, 403],
+      focus: 'which',
+      recommended: '401',
+    });
     // After "did you mean …", a typed "why?" is about the likeliest reading offered.
     expect(third!.turns[0]?.didYouMean?.[0]).toBe('409');
     expect(third!.turns[1]).toMatchObject({ intent: 'follow_up', codes: [409], focus: 'cause' });
   });
 
   test('without a conversation the same follow-up asks what it refers to, naming no code', async () => {
-    expect(JSON.parse((await runs.jsonFollowUp!).stdout)).toMatchObject({ intent: 'none', codes: [], clarify: 'referent' });
+    expect(JSON.parse((await runs.jsonFollowUp!).stdout)).toMatchObject({
+      intent: 'none',
+      codes: [],
+      clarify: 'referent',
+    });
   });
 
   test('a line that is no dialogue gets an error object in its place and exit 1; the others are still read', async () => {

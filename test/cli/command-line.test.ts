@@ -17,10 +17,19 @@ const COMMANDS: Array<[string, string]> = [
 ];
 
 const run = (command: string, args: string[]) =>
-  spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', `${command}.js`), ...args], { cwd: ROOT, encoding: 'utf8', input: '', timeout: 50_000 });
+  spawnSync(process.execPath, [join(ROOT, 'dist', 'src', 'cli', `${command}.js`), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    input: '',
+    timeout: 50_000,
+  });
 
 beforeAll(() => {
-  spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8', timeout: 170_000 });
+  spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    timeout: 170_000,
+  });
 });
 
 describe.each(COMMANDS)('%s', (command, usageLine) => {

@@ -4,9 +4,14 @@
  */
 import { applyHeapGrowth } from '../../src/heap-growth';
 
-it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])('rejects %p: a percentage must be a whole number ≥ 0', (percent) => {
-  expect(() => applyHeapGrowth(percent)).toThrow(new RangeError(`applyHeapGrowth: percent must be a whole number ≥ 0, got ${percent}.`));
-});
+it.each([-1, 1.5, Number.NaN, Number.POSITIVE_INFINITY])(
+  'rejects %p: a percentage must be a whole number ≥ 0',
+  (percent) => {
+    expect(() => applyHeapGrowth(percent)).toThrow(
+      new RangeError(`applyHeapGrowth: percent must be a whole number ≥ 0, got ${percent}.`),
+    );
+  },
+);
 
 // 0 last: it gives the factor back to V8, as in any other jest worker.
 it.each([100, 0])('accepts %p', (percent) => {

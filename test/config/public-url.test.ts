@@ -20,8 +20,19 @@ describe('PUBLIC_URL', () => {
     expect(readConfig({ PUBLIC_URL: raw }).publicUrl).toBe(url);
   });
 
-  it.each(['bot.example.com', '/statusbot', 'ftp://bot.example.com', 'javascript:alert(1)', 'https://bot.example.com/?x=1', 'https://bot.example.com/#top', 'https://user:pw@bot.example.com', 'https://'])('refuses %s, naming the variable', (raw) => {
+  it.each([
+    'bot.example.com',
+    '/statusbot',
+    'ftp://bot.example.com',
+    'javascript:alert(1)',
+    'https://bot.example.com/?x=1',
+    'https://bot.example.com/#top',
+    'https://user:pw@bot.example.com',
+    'https://',
+  ])('refuses %s, naming the variable', (raw) => {
     expect(() => readConfig({ PUBLIC_URL: raw })).toThrow(ConfigError);
-    expect(() => readConfig({ PUBLIC_URL: raw })).toThrow(/PUBLIC_URL=.* is not allowed; PUBLIC_URL must be the absolute http\(s\) address/);
+    expect(() => readConfig({ PUBLIC_URL: raw })).toThrow(
+      /PUBLIC_URL=.* is not allowed; PUBLIC_URL must be the absolute http\(s\) address/,
+    );
   });
 });

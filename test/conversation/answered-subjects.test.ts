@@ -1,7 +1,12 @@
 /**
  * answered-subjects.ts: the bounded list of what a conversation was answered, which decides whether a vote counts.
  */
-import { ANSWERED_KEPT, NOTHING_ANSWERED, rememberAnswered, wasAnswered } from '../../src/conversation/answered-subjects';
+import {
+  ANSWERED_KEPT,
+  NOTHING_ANSWERED,
+  rememberAnswered,
+  wasAnswered,
+} from '../../src/conversation/answered-subjects';
 
 const after = (...subjects: string[]) => subjects.reduce(rememberAnswered, NOTHING_ANSWERED);
 

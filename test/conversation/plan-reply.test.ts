@@ -35,7 +35,8 @@ function subject(answer: Answer): string {
   }
 }
 
-const plan = (text: string, memory: ConversationMemory = EMPTY_MEMORY, value?: unknown) => planReply(engine(), text, value, memory);
+const plan = (text: string, memory: ConversationMemory = EMPTY_MEMORY, value?: unknown) =>
+  planReply(engine(), text, value, memory);
 
 describe('follow-ups', () => {
   const withMemory: Array<{ say: string; about: string; memory?: ConversationMemory }> = [
@@ -59,11 +60,14 @@ describe('follow-ups', () => {
     expect(p.kind === 'answer' && p.memory).toEqual({ ...kept, lastFocus: focus });
   });
 
-  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" with nothing discussed is the engine\'s own reading, not a follow-up', (say) => {
-    const p = plan(say);
-    expect(answerOf(p)).toEqual(engine().ask(say).answer);
-    expect(answerOf(p).intent).toBe('none');
-  });
+  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])(
+    '"%s" with nothing discussed is the engine\'s own reading, not a follow-up',
+    (say) => {
+      const p = plan(say);
+      expect(answerOf(p)).toEqual(engine().ask(say).answer);
+      expect(answerOf(p).intent).toBe('none');
+    },
+  );
 
   it('ignores a remembered id the table no longer has (state written before a data change)', () => {
     const stale = { lastIds: ['599-no-such-entry'] };
@@ -90,11 +94,14 @@ describe('follow-ups', () => {
 describe('follow-ups on a network error', () => {
   const AFTER_REFUSED: ConversationMemory = { lastIds: [], lastNetworkError: 'connection-refused' };
 
-  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])('"%s" answers the network error again (its steps, both sides)', (say) => {
-    const p = plan(say, AFTER_REFUSED);
-    expect(answerOf(p)).toMatchObject({ intent: 'network_error', error: { id: 'connection-refused' } });
-    expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_REFUSED);
-  });
+  it.each(['how do I fix it?', 'is it safe to retry?', 'more'])(
+    '"%s" answers the network error again (its steps, both sides)',
+    (say) => {
+      const p = plan(say, AFTER_REFUSED);
+      expect(answerOf(p)).toMatchObject({ intent: 'network_error', error: { id: 'connection-refused' } });
+      expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_REFUSED);
+    },
+  );
 
   it('a new question moves on: a code becomes the subject and the network error is forgotten', () => {
     const p = plan('what is 502', AFTER_REFUSED);
@@ -104,24 +111,36 @@ describe('follow-ups on a network error', () => {
 
   it('a code discussed before the network error is not what "how do I fix it?" is about', () => {
     const afterError = plan('socket hang up', AFTER_502);
-    expect(afterError.kind === 'answer' && afterError.memory).toEqual({ lastIds: [], lastNetworkError: 'connection-reset' });
+    expect(afterError.kind === 'answer' && afterError.memory).toEqual({
+      lastIds: [],
+      lastNetworkError: 'connection-reset',
+    });
     const fix = plan('how do I fix it?', afterError.kind === 'answer' ? afterError.memory : AFTER_502);
     expect(answerOf(fix)).toMatchObject({ intent: 'network_error', error: { id: 'connection-reset' } });
   });
 
   it('ignores a remembered network error the data no longer has', () => {
-    expect(answerOf(plan('how do I fix it?', { lastIds: [], lastNetworkError: 'no-such-error' }))).toEqual(engine().ask('how do I fix it?').answer);
+    expect(answerOf(plan('how do I fix it?', { lastIds: [], lastNetworkError: 'no-such-error' }))).toEqual(
+      engine().ask('how do I fix it?').answer,
+    );
   });
 });
 
 describe("follow-ups on a provider's error", () => {
   const AFTER_SLOWDOWN: ConversationMemory = { lastIds: ['503'], lastProviderError: 's3-slowdown' };
 
-  it.each(['how do I fix it?', 'is it safe to retry?', 'why does that happen', 'and on the server side?'])('"%s" keeps the provider\'s meaning at the head of the answer', (say) => {
-    const p = plan(say, AFTER_SLOWDOWN);
-    expect(answerOf(p)).toMatchObject({ intent: 'lookup', entry: { id: '503' }, providerError: { id: 's3-slowdown' } });
-    expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_SLOWDOWN);
-  });
+  it.each(['how do I fix it?', 'is it safe to retry?', 'why does that happen', 'and on the server side?'])(
+    '"%s" keeps the provider\'s meaning at the head of the answer',
+    (say) => {
+      const p = plan(say, AFTER_SLOWDOWN);
+      expect(answerOf(p)).toMatchObject({
+        intent: 'lookup',
+        entry: { id: '503' },
+        providerError: { id: 's3-slowdown' },
+      });
+      expect(p.kind === 'answer' && p.memory).toMatchObject(AFTER_SLOWDOWN);
+    },
+  );
 
   it('a new code moves on, and the error is forgotten', () => {
     const p = plan('what about 504?', AFTER_SLOWDOWN);
@@ -130,8 +149,12 @@ describe("follow-ups on a provider's error", () => {
   });
 
   it('ignores a remembered error whose status is no longer the subject, or that the data no longer has', () => {
-    expect(answerOf(plan('how do I fix it?', { lastIds: ['502'], lastProviderError: 's3-slowdown' }))).not.toHaveProperty('providerError');
-    expect(answerOf(plan('how do I fix it?', { lastIds: ['503'], lastProviderError: 'no-such-error' }))).not.toHaveProperty('providerError');
+    expect(
+      answerOf(plan('how do I fix it?', { lastIds: ['502'], lastProviderError: 's3-slowdown' })),
+    ).not.toHaveProperty('providerError');
+    expect(
+      answerOf(plan('how do I fix it?', { lastIds: ['503'], lastProviderError: 'no-such-error' })),
+    ).not.toHaveProperty('providerError');
   });
 });
 
@@ -140,12 +163,19 @@ describe('compare with the last code', () => {
     expect(subject(answerOf(plan('how is it different from 504', AFTER_502)))).toBe('compare 502,504');
   });
 
-  it.each(['compare it with 504', 'vs 504', 'is it the same as 504?', 'compared to 504?'])('"%s" after 502 compares 502 with 504', (say) => {
-    const p = plan(say, AFTER_502);
-    expect(subject(answerOf(p))).toBe('compare 502,504');
-    expect(p.kind === 'answer' && p.understanding).toMatchObject({ intent: 'compare', codes: [502, 504], ids: ['502', '504'] });
-    expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['502', '504'] });
-  });
+  it.each(['compare it with 504', 'vs 504', 'is it the same as 504?', 'compared to 504?'])(
+    '"%s" after 502 compares 502 with 504',
+    (say) => {
+      const p = plan(say, AFTER_502);
+      expect(subject(answerOf(p))).toBe('compare 502,504');
+      expect(p.kind === 'answer' && p.understanding).toMatchObject({
+        intent: 'compare',
+        codes: [502, 504],
+        ids: ['502', '504'],
+      });
+      expect(p.kind === 'answer' && p.memory).toEqual({ lastIds: ['502', '504'] });
+    },
+  );
 
   it('"compare it with 502" when 502 is the last code does not compare 502 with itself: it says more about it', () => {
     const answer = answerOf(plan('compare it with 502', AFTER_502));
@@ -165,10 +195,22 @@ describe('compare with the last code', () => {
 describe('card clicks', () => {
   it.each([
     { name: 'an entry id', value: { action: 'lookup', id: '499-esri', code: 499 }, about: 'lookup 499-esri overview' },
-    { name: 'a code and its entry id', value: { action: 'lookup', id: '410', code: 410 }, about: 'lookup 410 overview' },
-    { name: 'the payload only inside Teams messageBack', value: { msteams: { type: 'messageBack', value: { action: 'lookup', id: '410', code: 410 } } }, about: 'lookup 410 overview' },
+    {
+      name: 'a code and its entry id',
+      value: { action: 'lookup', id: '410', code: 410 },
+      about: 'lookup 410 overview',
+    },
+    {
+      name: 'the payload only inside Teams messageBack',
+      value: { msteams: { type: 'messageBack', value: { action: 'lookup', id: '410', code: 410 } } },
+      about: 'lookup 410 overview',
+    },
     { name: 'an example question', value: { action: 'ask', text: '401 vs 403' }, about: 'compare 401,403' },
-    { name: 'Teams messageBack data (extra msteams key)', value: { action: 'lookup', id: '503', code: 503, msteams: { type: 'messageBack' } }, about: 'lookup 503 overview' },
+    {
+      name: 'Teams messageBack data (extra msteams key)',
+      value: { action: 'lookup', id: '503', code: 503, msteams: { type: 'messageBack' } },
+      about: 'lookup 503 overview',
+    },
   ])('a lookup click with $name answers it, whatever the text', ({ value, about }) => {
     const p = plan('what is 200', AFTER_502, value);
     expect(subject(answerOf(p))).toBe(about);
@@ -181,8 +223,14 @@ describe('card clicks', () => {
   });
 
   it.each([
-    [{ action: 'feedback', reaction: 'like', id: '502' }, { kind: 'feedback', reaction: 'like', id: '502', counted: true }],
-    [{ action: 'feedback', reaction: 'dislike', id: '504' }, { kind: 'feedback', reaction: 'dislike', id: '504', counted: false, offers: expect.any(Array) }],
+    [
+      { action: 'feedback', reaction: 'like', id: '502' },
+      { kind: 'feedback', reaction: 'like', id: '502', counted: true },
+    ],
+    [
+      { action: 'feedback', reaction: 'dislike', id: '504' },
+      { kind: 'feedback', reaction: 'dislike', id: '504', counted: false, offers: expect.any(Array) },
+    ],
     [{ action: 'none-of-these' }, { kind: 'none-of-these' }],
   ])('%j plans %j', (value, expected) => {
     expect(planReply(engine(), '', value, AFTER_502, { recent: ['502'] })).toEqual(expected);
@@ -191,13 +239,28 @@ describe('card clicks', () => {
   // A vote counts only for an answer given in this conversation (the subjects its vote buttons carried).
   it.each<[string, string[], unknown, boolean]>([
     ['the answer just given', ['502'], { action: 'feedback', reaction: 'like', id: '502' }, true],
-    ['an earlier answer still remembered', ['401-vs-403', '502', 'network-connection-refused'], { action: 'feedback', reaction: 'dislike', id: '401-vs-403' }, true],
+    [
+      'an earlier answer still remembered',
+      ['401-vs-403', '502', 'network-connection-refused'],
+      { action: 'feedback', reaction: 'dislike', id: '401-vs-403' },
+      true,
+    ],
     ['a triage', ['triage-502'], { action: 'feedback', reaction: 'like', id: 'triage-502' }, true],
     ['a subject never answered here', ['502'], { action: 'feedback', reaction: 'like', id: '504' }, false],
     ['nothing answered yet', [], { action: 'feedback', reaction: 'like', id: '502' }, false],
     ['a look-alike subject', ['502'], { action: 'feedback', reaction: 'like', id: '502 ' }, false],
-    ['a subject that contains one answered', ['502'], { action: 'feedback', reaction: 'like', id: '502-vs-504' }, false],
-    ['markup as a subject', ['502'], { action: 'feedback', reaction: 'dislike', id: '<img src=x onerror=alert(1)>' }, false],
+    [
+      'a subject that contains one answered',
+      ['502'],
+      { action: 'feedback', reaction: 'like', id: '502-vs-504' },
+      false,
+    ],
+    [
+      'markup as a subject',
+      ['502'],
+      { action: 'feedback', reaction: 'dislike', id: '<img src=x onerror=alert(1)>' },
+      false,
+    ],
   ])('a vote for %s: counted %s', (_what, recent, value, counted) => {
     const p = planReply(engine(), '', value, AFTER_502, { recent });
     expect(p).toMatchObject({ kind: 'feedback', counted });
@@ -262,7 +325,15 @@ describe('did you mean', () => {
         return this.reading;
       }
     }
-    const vague = questions.map(({ q }) => engine().understand(q)).find((u) => u.intent === 'lookup' && u.confidence < ASK_BELOW && engine().answer(u).intent === 'lookup' && (engine().answer(u) as { alternatives: unknown[] }).alternatives.length > 0);
+    const vague = questions
+      .map(({ q }) => engine().understand(q))
+      .find(
+        (u) =>
+          u.intent === 'lookup' &&
+          u.confidence < ASK_BELOW &&
+          engine().answer(u).intent === 'lookup' &&
+          (engine().answer(u) as { alternatives: unknown[] }).alternatives.length > 0,
+      );
     const pinned = vague ? new PinnedReading(vague) : undefined;
 
     it.each([
@@ -270,7 +341,8 @@ describe('did you mean', () => {
       [ASK_BELOW, 'answer'],
       [0.95, 'answer'],
     ])('confidence %f → %s', (confidence, kind) => {
-      if (!vague || !pinned) throw new Error('The corpus has no vague lookup any more; the corpus test above says why.');
+      if (!vague || !pinned)
+        throw new Error('The corpus has no vague lookup any more; the corpus test above says why.');
       pinned.reading = { ...vague, confidence };
       expect(planReply(pinned, 'anything', undefined, EMPTY_MEMORY).kind).toBe(kind);
     });
@@ -287,21 +359,36 @@ describe('did you mean', () => {
 
 describe('remember', () => {
   const before: ConversationMemory = { lastIds: ['418'] };
-  const log = (statuses: number[]) => statuses.map((s, i) => `10.0.0.1 - - [12/Mar/2025:01:37:0${i} +0000] "GET /x HTTP/1.1" ${s} 10 "-" "curl/8.5.0"`).join('\n');
+  const log = (statuses: number[]) =>
+    statuses
+      .map((s, i) => `10.0.0.1 - - [12/Mar/2025:01:37:0${i} +0000] "GET /x HTTP/1.1" ${s} 10 "-" "curl/8.5.0"`)
+      .join('\n');
 
   it.each([
     { name: 'a lookup', q: 'what is 502', expected: { lastIds: ['502'] } },
     { name: 'a vendor lookup', q: 'nginx 499', expected: { lastIds: ['499-nginx'] } },
     { name: 'a comparison (every side)', q: '401 vs 403', expected: { lastIds: ['401', '403'] } },
-    { name: 'a triage (its most frequent failure first, then the other failures)', q: log([502, 502, 200, 504]), expected: { lastIds: ['502', '504'] } },
+    {
+      name: 'a triage (its most frequent failure first, then the other failures)',
+      q: log([502, 502, 200, 504]),
+      expected: { lastIds: ['502', '504'] },
+    },
     { name: 'a triage where everything succeeded', q: log([200, 200, 304]), expected: before },
     { name: 'an unknown code (the x00 it is read as)', q: 'what is 299', expected: { lastIds: ['200'] } },
     { name: 'a number outside 100–599', q: 'what is 1234', expected: before },
     { name: 'a greeting', q: 'hello', expected: before },
     { name: 'a message about nothing', q: 'what is the weather', expected: before },
     { name: 'a class', q: 'what are 5xx errors', expected: before },
-    { name: 'a network error (no code; the error is the subject)', q: 'Error: connect ECONNREFUSED 127.0.0.1:5432', expected: { lastIds: [], lastNetworkError: 'connection-refused' } },
-    { name: "a provider's error (its status, and the error)", q: 'toomanyrequests: You have reached your pull rate limit', expected: { lastIds: ['429'], lastProviderError: 'dockerhub-pull-rate-limit' } },
+    {
+      name: 'a network error (no code; the error is the subject)',
+      q: 'Error: connect ECONNREFUSED 127.0.0.1:5432',
+      expected: { lastIds: [], lastNetworkError: 'connection-refused' },
+    },
+    {
+      name: "a provider's error (its status, and the error)",
+      q: 'toomanyrequests: You have reached your pull rate limit',
+      expected: { lastIds: ['429'], lastProviderError: 'dockerhub-pull-rate-limit' },
+    },
   ])('after $name: $expected.lastIds', ({ q, expected }) => {
     expect(remember(engine().ask(q).answer, before)).toEqual(expected);
   });

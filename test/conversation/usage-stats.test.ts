@@ -32,7 +32,14 @@ describe('turns, intents and channels', () => {
   it('starts empty, with the time it started', () => {
     const before = Date.now();
     const snapshot = new UsageStats().snapshot();
-    expect(snapshot).toMatchObject({ turns: 0, byIntent: {}, byChannel: {}, topCodes: [], unanswered: { count: 0, recent: [] }, feedback: { like: 0, dislike: 0, byCode: [] } });
+    expect(snapshot).toMatchObject({
+      turns: 0,
+      byIntent: {},
+      byChannel: {},
+      topCodes: [],
+      unanswered: { count: 0, recent: [] },
+      feedback: { like: 0, dislike: 0, byCode: [] },
+    });
     expect(Date.parse(snapshot.since)).toBeGreaterThanOrEqual(before - 1000);
     expect(new Date(snapshot.since).toISOString()).toBe(snapshot.since);
   });
@@ -71,7 +78,8 @@ describe('top codes', () => {
 
   it('lists the 20 most asked, ties by code', () => {
     const stats = new UsageStats();
-    for (let code = 400; code < 430; code++) for (let i = 0; i < (code === 429 ? 5 : code % 3) + 1; i++) stats.recordTurn('x', lookup(code, 0.9), 'test');
+    for (let code = 400; code < 430; code++)
+      for (let i = 0; i < (code === 429 ? 5 : code % 3) + 1; i++) stats.recordTurn('x', lookup(code, 0.9), 'test');
     const top = stats.snapshot().topCodes;
     expect(top).toHaveLength(20);
     expect(top[0]).toEqual({ code: 429, count: 6 });
@@ -124,10 +132,22 @@ describe('unanswered questions', () => {
   });
 
   test.each([
-    ['a bearer token', 'why? Authorization: Bearer c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTA', 'why? Authorization: Bearer [redacted]'],
-    ['a password in a URL', 'hmm https://deploy:Pa55word@registry.example.com/v2/', 'hmm https://deploy:[redacted]@registry.example.com/v2/'],
+    [
+      'a bearer token',
+      'why? Authorization: Bearer c2VjcmV0LXRva2VuLTEyMzQ1Njc4OTA',
+      'why? Authorization: Bearer [redacted]',
+    ],
+    [
+      'a password in a URL',
+      'hmm https://deploy:Pa55word@registry.example.com/v2/',
+      'hmm https://deploy:[redacted]@registry.example.com/v2/',
+    ],
     ['a cookie', 'odd: Cookie: sid=9a8b7c6d5e4f; theme=dark', 'odd: Cookie: [redacted]'],
-    ['a GitHub token across the cut', `${'x'.repeat(190)} ghp_16C7e42F292c6912E7710c838347Ae178B4a`, `${'x'.repeat(190)} [redacted`],
+    [
+      'a GitHub token across the cut',
+      `${'x'.repeat(190)} ghp_16C7e42F292c6912E7710c838347Ae178B4a`,
+      `${'x'.repeat(190)} [redacted`,
+    ],
     ['nothing secret', 'what is the weather in Paris? token=<token>', 'what is the weather in Paris? token=<token>'],
   ])('an unanswered text with %s is kept redacted', (_what, text, kept) => {
     const stats = new UsageStats();
@@ -148,7 +168,12 @@ describe('feedback', () => {
     expect(feedback.like).toBe(3);
     expect(feedback.dislike).toBe(2);
     expect(feedback.byCode[0]).toEqual({ id: '404', like: 1, dislike: 2 });
-    expect(feedback.byCode).toEqual(expect.arrayContaining([{ id: '502', like: 1, dislike: 0 }, { id: '(none)', like: 1, dislike: 0 }]));
+    expect(feedback.byCode).toEqual(
+      expect.arrayContaining([
+        { id: '502', like: 1, dislike: 0 },
+        { id: '(none)', like: 1, dislike: 0 },
+      ]),
+    );
     expect(feedback.byCode).toHaveLength(3);
   });
 
@@ -185,7 +210,11 @@ describe('a changed vote replaces the first', () => {
     stats.recordFeedback('dislike', '502', 'conv-a');
     stats.recordFeedback('like', '502', 'conv-a');
     stats.recordFeedback('like', '502', 'conv-a');
-    expect(stats.snapshot().feedback).toMatchObject({ like: 1, dislike: 0, byCode: [{ id: '502', like: 1, dislike: 0 }] });
+    expect(stats.snapshot().feedback).toMatchObject({
+      like: 1,
+      dislike: 0,
+      byCode: [{ id: '502', like: 1, dislike: 0 }],
+    });
   });
 
   test('other conversations and other answers count apart; a vote with no conversation always counts', () => {

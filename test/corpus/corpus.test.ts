@@ -31,15 +31,27 @@ describe('regression corpus', () => {
     if (ok) {
       t.ok++;
       pass++;
-    } else t.misses.push(`${JSON.stringify(c.q).slice(0, 100)} → ${u.intent} ${u.codes.slice(0, 3).join(',')}${u.class ? ` ${u.class}` : ''}`);
+    } else
+      t.misses.push(
+        `${JSON.stringify(c.q).slice(0, 100)} → ${u.intent} ${u.codes.slice(0, 3).join(',')}${u.class ? ` ${u.class}` : ''}`,
+      );
     byTag.set(c.tag, t);
     if (invented(c, u)) inventedCodes++;
   }
 
   afterAll(() => {
-    const rows = [...byTag.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([tag, t]) => `  ${tag.padEnd(12)} ${String(t.ok).padStart(4)}/${String(t.n).padEnd(4)} ${((100 * t.ok) / t.n).toFixed(1)}%`);
-    const bands = [...byConfidence.entries()].map(([b, { ok, n }]) => `  confidence ≥ ${b.toFixed(2)}: ${ok}/${n}${n ? ` = ${((100 * ok) / n).toFixed(1)}%` : ''}`);
-    process.stdout.write(`\nRegression corpus: ${pass}/${cases.length} = ${((100 * pass) / cases.length).toFixed(1)}% (codes named where none was asked: ${inventedCodes})\n${rows.join('\n')}\n${bands.join('\n')}\n`);
+    const rows = [...byTag.entries()]
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(
+        ([tag, t]) =>
+          `  ${tag.padEnd(12)} ${String(t.ok).padStart(4)}/${String(t.n).padEnd(4)} ${((100 * t.ok) / t.n).toFixed(1)}%`,
+      );
+    const bands = [...byConfidence.entries()].map(
+      ([b, { ok, n }]) => `  confidence ≥ ${b.toFixed(2)}: ${ok}/${n}${n ? ` = ${((100 * ok) / n).toFixed(1)}%` : ''}`,
+    );
+    process.stdout.write(
+      `\nRegression corpus: ${pass}/${cases.length} = ${((100 * pass) / cases.length).toFixed(1)}% (codes named where none was asked: ${inventedCodes})\n${rows.join('\n')}\n${bands.join('\n')}\n`,
+    );
   });
 
   it('has at least 300 cases covering every intent a message has on its own', () => {
@@ -61,7 +73,9 @@ describe('regression corpus', () => {
     const rates = [...byConfidence.values()].filter(({ n }) => n > 0).map(({ ok, n }) => ok / n);
     for (let i = 1; i < rates.length; i++) expect(rates[i]).toBeLessThanOrEqual(rates[i - 1] as number);
     const above = [...byConfidence.entries()].filter(([b]) => b >= ASK_BELOW).map(([, band]) => band);
-    expect(above.reduce((sum, b) => sum + b.ok, 0) / above.reduce((sum, b) => sum + b.n, 0)).toBeGreaterThanOrEqual(0.9);
+    expect(above.reduce((sum, b) => sum + b.ok, 0) / above.reduce((sum, b) => sum + b.n, 0)).toBeGreaterThanOrEqual(
+      0.9,
+    );
   });
 
   it('never names a code for out-of-scope questions, greetings or unknown codes (at most 1 in the corpus)', () => {

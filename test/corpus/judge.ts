@@ -28,7 +28,9 @@ export function judge(expected: CorpusCase, got: EngineResult): boolean {
   const codes = got.codes;
   switch (expected.intent) {
     case 'lookup':
-      return got.intent === 'lookup' && [...(expected.codes ?? []), ...(expected.also ?? [])].includes(codes[0] as number);
+      return (
+        got.intent === 'lookup' && [...(expected.codes ?? []), ...(expected.also ?? [])].includes(codes[0] as number)
+      );
     case 'compare':
       return got.intent === 'compare' && sameSet([...new Set(codes)], expected.codes ?? []);
     case 'class':
@@ -36,7 +38,11 @@ export function judge(expected: CorpusCase, got: EngineResult): boolean {
     case 'unknown_code':
       return got.intent === 'unknown_code';
     case 'triage':
-      return got.intent === 'triage' && sameSet([...new Set(codes)], expected.codes ?? []) && failures(codes)[0] === failures(expected.codes ?? [])[0];
+      return (
+        got.intent === 'triage' &&
+        sameSet([...new Set(codes)], expected.codes ?? []) &&
+        failures(codes)[0] === failures(expected.codes ?? [])[0]
+      );
     default:
       return got.intent === expected.intent;
   }

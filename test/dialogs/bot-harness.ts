@@ -54,7 +54,8 @@ export function cardOf(reply: Partial<Activity>): CardJson | undefined {
 
 /** The card's heading: the text of its first TextBlock. */
 export function cardTitle(reply: Partial<Activity>): string | undefined {
-  const first = cardOf(reply)?.body?.find((e) => (e as { type?: string }).type === 'TextBlock') as { text?: string } | undefined;
+  const first = cardOf(reply)?.body?.find((e) => (e as { type?: string }).type === 'TextBlock') as
+    { text?: string } | undefined;
   return first?.text;
 }
 
@@ -127,18 +128,26 @@ export interface VagueMessage {
 export function findVagueMessage(): VagueMessage {
   for (const text of VAGUE_PHRASINGS) {
     const understanding = engine().understand(text);
-    if (understanding.intent !== 'lookup' || understanding.confidence >= ASK_BELOW || understanding.alternatives.length === 0) continue;
+    if (
+      understanding.intent !== 'lookup' ||
+      understanding.confidence >= ASK_BELOW ||
+      understanding.alternatives.length === 0
+    )
+      continue;
     const plan = planReply(engine(), text, undefined, EMPTY_MEMORY);
     if (plan.kind === 'did-you-mean' && plan.candidates.length >= 2) return { text, candidates: plan.candidates };
   }
-  throw new Error(`None of these messages leaves the engine unsure any more; add a vaguer one to VAGUE_PHRASINGS: ${VAGUE_PHRASINGS.join(' | ')}`);
+  throw new Error(
+    `None of these messages leaves the engine unsure any more; add a vaguer one to VAGUE_PHRASINGS: ${VAGUE_PHRASINGS.join(' | ')}`,
+  );
 }
 
 /** The stored ids of every dialog on the stack, outermost first (component dialogs keep their own stacks inside). */
 export function stackIds(dialogState: unknown): string[] {
   const ids: string[] = [];
   const walk = (state: unknown): void => {
-    const stack = (state as { dialogStack?: Array<{ id: string; state?: { dialogs?: unknown } }> } | undefined)?.dialogStack ?? [];
+    const stack =
+      (state as { dialogStack?: Array<{ id: string; state?: { dialogs?: unknown } }> } | undefined)?.dialogStack ?? [];
     for (const instance of stack) {
       ids.push(instance.id);
       walk(instance.state?.dialogs);

@@ -34,7 +34,11 @@ describe('a lookup', () => {
         expectAnswerCard(reply, '502 Bad Gateway');
         expect(reply.text).toMatch(/^\*\*502 Bad Gateway\*\*/);
         expect(reply.text).toMatch(/If you run the server/);
-        expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['how do I fix it?', 'why does it happen?', '502 vs 504']);
+        expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual([
+          'how do I fix it?',
+          'why does it happen?',
+          '502 vs 504',
+        ]);
       })
       .assertNoReply('one reply per question', 20);
   });
@@ -48,16 +52,32 @@ describe('follow-ups on "what is 502"', () => {
     mentions: RegExp[];
   }
   const cases: FollowUpCase[] = [
-    { say: 'how do I fix it?', title: 'How to fix 502 Bad Gateway', mentions: [/If you run the server/, /If you're calling the API/, /proxy's error log/] },
+    {
+      say: 'how do I fix it?',
+      title: 'How to fix 502 Bad Gateway',
+      mentions: [/If you run the server/, /If you're calling the API/, /proxy's error log/],
+    },
     { say: 'is it safe to retry?', title: 'Retrying 502 Bad Gateway', mentions: [/Retry later/, /idempotent/] },
     { say: 'more', title: 'More on 502 Bad Gateway', mentions: [/Something sits between you and the application/] },
     { say: 'what about 504?', title: '504 Gateway Timeout', mentions: [/gave up/] },
     { say: 'and 401?', title: '401 Unauthorized', mentions: [/credentials/] },
-    { say: 'compare it with 504', title: '502 Bad Gateway vs 504 Gateway Timeout', mentions: [/502 Bad Gateway/, /504 Gateway Timeout/] },
+    {
+      say: 'compare it with 504',
+      title: '502 Bad Gateway vs 504 Gateway Timeout',
+      mentions: [/502 Bad Gateway/, /504 Gateway Timeout/],
+    },
     { say: 'why does it happen?', title: 'Why 502 Bad Gateway happens', mentions: [/Typical causes/, /keep-alive/] },
     { say: 'is it my fault?', title: 'Whose side is 502 Bad Gateway?', mentions: [/Usually whoever runs the server/] },
-    { say: 'and on the server side?', title: '502 Bad Gateway: what to change on the server', mentions: [/If you run the server/] },
-    { say: 'what should the frontend do', title: '502 Bad Gateway: what to do as the caller', mentions: [/If you're calling the API/] },
+    {
+      say: 'and on the server side?',
+      title: '502 Bad Gateway: what to change on the server',
+      mentions: [/If you run the server/],
+    },
+    {
+      say: 'what should the frontend do',
+      title: '502 Bad Gateway: what to do as the caller',
+      mentions: [/If you're calling the API/],
+    },
     { say: 'show me an example', title: 'An example of 502 Bad Gateway', mentions: [/\$ curl/, /502/] },
   ];
 
@@ -115,9 +135,24 @@ describe('other questions', () => {
   ].join('\n');
 
   const cases: Array<{ name: string; say: string; title: string; mentions: RegExp[] }> = [
-    { name: 'a comparison', say: '401 vs 403', title: '401 Unauthorized vs 403 Forbidden', mentions: [/403 Forbidden, unlike 401: /] },
-    { name: 'a class', say: 'what are 5xx errors', title: '5xx: Server error', mentions: [/500 Internal Server Error/, /503 Service Unavailable/] },
-    { name: 'a pasted nginx access log', say: nginxLog, title: 'Triage of 4 responses', mentions: [/502 Bad Gateway/, /504 Gateway Timeout/, /3 of 4 responses failed/] },
+    {
+      name: 'a comparison',
+      say: '401 vs 403',
+      title: '401 Unauthorized vs 403 Forbidden',
+      mentions: [/403 Forbidden, unlike 401: /],
+    },
+    {
+      name: 'a class',
+      say: 'what are 5xx errors',
+      title: '5xx: Server error',
+      mentions: [/500 Internal Server Error/, /503 Service Unavailable/],
+    },
+    {
+      name: 'a pasted nginx access log',
+      say: nginxLog,
+      title: 'Triage of 4 responses',
+      mentions: [/502 Bad Gateway/, /504 Gateway Timeout/, /3 of 4 responses failed/],
+    },
   ];
 
   it.each(cases)('answers $name with its card', async ({ say, title, mentions }) => {
@@ -157,13 +192,19 @@ describe('card clicks and feedback', () => {
       expect(reply.text).toMatch(/^Sorry that missed\. Tell me in other words/);
       expect(reply.attachments ?? []).toHaveLength(0);
       // The same number's other meaning first, then the codes it is related to.
-      expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual(['what is 499 esri', 'what is 504', 'what is 408']);
+      expect(reply.suggestedActions?.actions.map((a) => a.value)).toEqual([
+        'what is 499 esri',
+        'what is 504',
+        'what is 408',
+      ]);
     });
   });
 
-  it('answer cards carry no vote buttons of their own: the channel\'s thumbs are the one feedback control', async () => {
+  it("answer cards carry no vote buttons of their own: the channel's thumbs are the one feedback control", async () => {
     const { adapter } = botUnderTest();
-    await adapter.send('what is 502').assertReply((reply) => expect(JSON.stringify(reply.attachments)).not.toContain('"action":"feedback"'));
+    await adapter
+      .send('what is 502')
+      .assertReply((reply) => expect(JSON.stringify(reply.attachments)).not.toContain('"action":"feedback"'));
   });
 
   it.each([
@@ -181,7 +222,9 @@ describe('card clicks and feedback', () => {
     ['an entry id without its code', { action: 'lookup', id: '410' }],
   ])('answers the text of a message whose value is not one of our card payloads: %s', async (_case, value) => {
     const { adapter } = botUnderTest();
-    await adapter.send({ type: 'message', text: 'what is 404', value }).assertReply((reply) => expect(cardTitle(reply)).toBe('404 Not Found'));
+    await adapter
+      .send({ type: 'message', text: 'what is 404', value })
+      .assertReply((reply) => expect(cardTitle(reply)).toBe('404 Not Found'));
   });
 });
 
@@ -190,12 +233,15 @@ describe('conversation state', () => {
     const first = botUnderTest();
     await first.adapter.send('what is 502').assertReply((reply) => expect(cardText(reply)).toMatch(/502 Bad Gateway/));
 
-    const stored = (await first.storage.read([TEST_CONVERSATION_KEY]))[TEST_CONVERSATION_KEY] as Record<string, unknown> | undefined;
+    const stored = (await first.storage.read([TEST_CONVERSATION_KEY]))[TEST_CONVERSATION_KEY] as
+      Record<string, unknown> | undefined;
     expect(stored?.[MEMORY_PROPERTY] as ConversationMemory).toEqual({ lastIds: ['502'] });
 
     // A second bot over the same store (another instance, or the process after a restart) continues the conversation.
     const second = botUnderTest(first.storage);
-    await second.adapter.send('how do I fix it?').assertReply((reply) => expect(cardTitle(reply)).toBe('How to fix 502 Bad Gateway'));
+    await second.adapter
+      .send('how do I fix it?')
+      .assertReply((reply) => expect(cardTitle(reply)).toBe('How to fix 502 Bad Gateway'));
   });
 
   it('keeps separate conversations apart', async () => {
@@ -203,7 +249,11 @@ describe('conversation state', () => {
     await shared.adapter.send('what is 502').assertReply(() => undefined);
     const other = botUnderTest(shared.storage);
     await other.adapter
-      .send({ type: 'message', text: 'what about it?', conversation: { id: 'another-conversation', isGroup: false, name: 'x', conversationType: 'personal' } })
+      .send({
+        type: 'message',
+        text: 'what about it?',
+        conversation: { id: 'another-conversation', isGroup: false, name: 'x', conversationType: 'personal' },
+      })
       .assertReply((reply) => expect(visibleText(reply)).not.toMatch(/502 Bad Gateway/));
   });
 

@@ -14,7 +14,17 @@ import { MEMORY_PROPERTY } from '../../src/bot/status-bot';
 import type { ConversationMemory } from '../../src/conversation/plan-reply';
 import type { Answer, EntryRef } from '../../src/knowledge/answer';
 import { BoundedMemoryStorage } from '../../src/storage/bounded-memory-storage';
-import { botUnderTest, cardOf, cardTitle, click, engine, findVagueMessage, stackIds, storedStack, submitActions } from './bot-harness';
+import {
+  botUnderTest,
+  cardOf,
+  cardTitle,
+  click,
+  engine,
+  findVagueMessage,
+  stackIds,
+  storedStack,
+  submitActions,
+} from './bot-harness';
 
 const vague = findVagueMessage();
 const title = (c: EntryRef) => `${c.code} ${c.name}`;
@@ -47,7 +57,11 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
   });
 
   const second = vague.candidates[1] as EntryRef;
-  const answers: Array<{ name: string; reply: () => Partial<Activity> | string; expect: (reply: Partial<Activity>) => void }> = [
+  const answers: Array<{
+    name: string;
+    reply: () => Partial<Activity> | string;
+    expect: (reply: Partial<Activity>) => void;
+  }> = [
     {
       name: 'a click on a candidate answers that code',
       reply: () => click({ action: 'lookup', id: second.id, code: second.code }),
@@ -67,8 +81,16 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
       expect: (reply) => expect(reply.text).toMatch(SORRY),
     },
     { name: 'typing "none" says sorry', reply: () => 'none', expect: (reply) => expect(reply.text).toMatch(SORRY) },
-    { name: "typing a candidate's code answers it", reply: () => String(second.code), expect: (reply) => expect(cardTitle(reply)).toContain(title(second)) },
-    { name: 'typing a new question answers that question', reply: () => 'what is 410', expect: (reply) => expect(cardTitle(reply)).toBe('410 Gone') },
+    {
+      name: "typing a candidate's code answers it",
+      reply: () => String(second.code),
+      expect: (reply) => expect(cardTitle(reply)).toContain(title(second)),
+    },
+    {
+      name: 'typing a new question answers that question',
+      reply: () => 'what is 410',
+      expect: (reply) => expect(cardTitle(reply)).toBe('410 Gone'),
+    },
     {
       name: 'a click on a button of an older card answers that code',
       reply: () => click({ action: 'lookup', id: '410', code: 410 }),
@@ -86,7 +108,12 @@ describe(`did you mean (asked about "${vague.text}")`, () => {
 
   it.each(answers)('$name, and the prompt ends', async (c) => {
     const { adapter, storage } = botUnderTest();
-    await adapter.send(vague.text).assertReply((reply) => expectDidYouMean(reply)).send(c.reply()).assertReply(c.expect).assertNoReply('one reply', 20);
+    await adapter
+      .send(vague.text)
+      .assertReply((reply) => expectDidYouMean(reply))
+      .send(c.reply())
+      .assertReply(c.expect)
+      .assertNoReply('one reply', 20);
     expect(await storedStack(storage)).toEqual([]);
     // The next message is a fresh question, not an answer to the old prompt.
     await adapter.send('what is 502').assertReply((reply) => expect(cardTitle(reply)).toBe('502 Bad Gateway'));
@@ -119,11 +146,18 @@ describe('dialog ids', () => {
   it('are what a waiting prompt stores, and another bot instance over the same store continues it', async () => {
     const first = botUnderTest();
     await first.adapter.send(vague.text).assertReply((reply) => expectDidYouMean(reply));
-    expect(await storedStack(first.storage)).toEqual(['statusbot.main', 'statusbot.main.steps', 'statusbot.didYouMean', 'statusbot.didYouMean.steps']);
+    expect(await storedStack(first.storage)).toEqual([
+      'statusbot.main',
+      'statusbot.main.steps',
+      'statusbot.didYouMean',
+      'statusbot.didYouMean.steps',
+    ]);
 
     const second = botUnderTest(first.storage);
     const chosen = vague.candidates[0] as EntryRef;
-    await second.adapter.send(click({ action: 'lookup', id: chosen.id, code: chosen.code })).assertReply((reply) => expect(cardTitle(reply)).toContain(title(chosen)));
+    await second.adapter
+      .send(click({ action: 'lookup', id: chosen.id, code: chosen.code }))
+      .assertReply((reply) => expect(cardTitle(reply)).toContain(title(chosen)));
   });
 });
 
@@ -149,13 +183,22 @@ describe('MainDialog alone (DialogTestClient)', () => {
     const replies = new RecordedReplies();
     const observed: string[] = [];
     const state = new ConversationState(new BoundedMemoryStorage());
-    const dialog = new MainDialog(engine(), state.createProperty<ConversationMemory>(MEMORY_PROPERTY), replies, (_context, _text, plan) => observed.push(plan.kind));
+    const dialog = new MainDialog(
+      engine(),
+      state.createProperty<ConversationMemory>(MEMORY_PROPERTY),
+      replies,
+      (_context, _text, plan) => observed.push(plan.kind),
+    );
     const dialogClient = new DialogTestClient('test', dialog, undefined, [], state);
     return { client: dialogClient, replies, observed };
   }
 
   it.each<[string, Partial<Activity> | string, string]>([
-    ['a click on a candidate', { type: 'message', value: { action: 'lookup', id: vague.candidates[0]?.id, code: vague.candidates[0]?.code } }, 'answer'],
+    [
+      'a click on a candidate',
+      { type: 'message', value: { action: 'lookup', id: vague.candidates[0]?.id, code: vague.candidates[0]?.code } },
+      'answer',
+    ],
     ['"None of these"', { type: 'message', value: { action: 'none-of-these' } }, 'none-of-these'],
     ['a new question', 'what is 410', 'answer'],
     ['the same vague question again', vague.text, 'did-you-mean'],
@@ -171,10 +214,22 @@ describe('MainDialog alone (DialogTestClient)', () => {
     expect((await c.sendActivity(vague.text))?.text).toBe('did you mean');
     expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.waiting);
     // The turn is over (its context revoked), so read the stack the dialog context left behind.
-    expect(stackIds({ dialogStack: c.dialogContext?.stack })).toEqual([MAIN_DIALOG, 'statusbot.main.steps', DID_YOU_MEAN_DIALOG, 'statusbot.didYouMean.steps']);
+    expect(stackIds({ dialogStack: c.dialogContext?.stack })).toEqual([
+      MAIN_DIALOG,
+      'statusbot.main.steps',
+      DID_YOU_MEAN_DIALOG,
+      'statusbot.didYouMean.steps',
+    ]);
     expect(replies.sent).toEqual([{ kind: 'didYouMean', detail: vague.candidates.map((x) => x.id) }]);
 
-    expect((await c.sendActivity({ type: 'message', value: { action: 'lookup', id: second().id, code: second().code } } as Partial<Activity> as Activity))?.text).toBe('answer: lookup');
+    expect(
+      (
+        await c.sendActivity({
+          type: 'message',
+          value: { action: 'lookup', id: second().id, code: second().code },
+        } as Partial<Activity> as Activity)
+      )?.text,
+    ).toBe('answer: lookup');
     expect(c.dialogTurnResult.status).toBe(DialogTurnStatus.complete);
     expect((replies.sent.at(-1)?.detail as Answer & { entry: { id: string } }).entry.id).toBe(second().id);
   });

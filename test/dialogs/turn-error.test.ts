@@ -13,7 +13,8 @@ import { engine, findVagueMessage, storedStack } from './bot-harness';
 
 jest.setTimeout(20_000);
 
-const APOLOGY = 'Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.';
+const APOLOGY =
+  'Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.';
 const OUTAGE = 'simulated storage outage: the state store refused the call';
 
 type Operation = 'read' | 'write';
@@ -57,7 +58,10 @@ let url: string;
 
 beforeAll(async () => {
   // Errors only, collected instead of printed, so the test can check the failure was logged.
-  const logger = pino({ level: 'error' }, { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = pino(
+    { level: 'error' },
+    { write: (line: string) => void logLines.push(JSON.parse(line) as Record<string, unknown>) },
+  );
   app = createApp(readConfig({ PORT: '0' }), logger, { storage, engine: engine() });
   ({ url } = await app.start());
 });

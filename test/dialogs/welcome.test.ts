@@ -19,8 +19,20 @@ function expectGreeting(reply: Partial<Activity>): void {
 
 describe('welcome', () => {
   const greeted: Array<[string, Partial<Activity>]> = [
-    ['a user is added to the conversation', { type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'User1' }] }],
-    ['the bot and a user are added together', { type: 'conversationUpdate', membersAdded: [{ id: 'bot', name: 'Bot' }, { id: 'user1', name: 'User1' }] }],
+    [
+      'a user is added to the conversation',
+      { type: 'conversationUpdate', membersAdded: [{ id: 'user1', name: 'User1' }] },
+    ],
+    [
+      'the bot and a user are added together',
+      {
+        type: 'conversationUpdate',
+        membersAdded: [
+          { id: 'bot', name: 'Bot' },
+          { id: 'user1', name: 'User1' },
+        ],
+      },
+    ],
     ['Web Chat sends webchat/join', { type: 'event', name: 'webchat/join' }],
   ];
 

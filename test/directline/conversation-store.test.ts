@@ -10,12 +10,23 @@ import { COSTS } from '../../src/directline/memory-ledger';
 
 function store(overrides: Partial<ConstructorParameters<typeof ConversationStore>[0]> = {}) {
   let clock = 0;
-  const s = new ConversationStore({ maxConversations: 3, maxActivities: 5, historyBytes: 1_000_000, idleMs: 1000, now: () => clock, ...overrides });
+  const s = new ConversationStore({
+    maxConversations: 3,
+    maxActivities: 5,
+    historyBytes: 1_000_000,
+    idleMs: 1000,
+    now: () => clock,
+    ...overrides,
+  });
   return { s, advance: (ms: number) => (clock += ms) };
 }
 
 const message = (text: string) => ({ type: 'message', text });
-const parsed = (group: ActivityGroupJson | Buffer) => JSON.parse((Buffer.isBuffer(group) ? group : group.json).toString('utf8')) as { activities: Array<{ id: string; text?: string }>; watermark?: string };
+const parsed = (group: ActivityGroupJson | Buffer) =>
+  JSON.parse((Buffer.isBuffer(group) ? group : group.json).toString('utf8')) as {
+    activities: Array<{ id: string; text?: string }>;
+    watermark?: string;
+  };
 const texts = (group: ActivityGroupJson) => parsed(group).activities.map((a) => a.text);
 
 describe('ConversationStore', () => {
@@ -49,7 +60,10 @@ describe('ConversationStore', () => {
     const { activities, watermark } = parsed(conversation.since(''));
     expect(activities.map((a) => a.text)).toEqual(['m4', 'm5', 'm6', 'm7', 'm8']);
     expect(watermark).toBe('8');
-    expect(s.bytes).toBe(COSTS.conversation + activities.reduce((sum, a) => sum + COSTS.activity + Buffer.byteLength(JSON.stringify(a)), 0));
+    expect(s.bytes).toBe(
+      COSTS.conversation +
+        activities.reduce((sum, a) => sum + COSTS.activity + Buffer.byteLength(JSON.stringify(a)), 0),
+    );
   });
 
   it('keeps the history under historyBytes by dropping other conversations, oldest first', () => {
@@ -101,7 +115,11 @@ describe('ConversationStore', () => {
     const b = s.open('bbbbbbbb').conversation;
     b.append([reply()]);
     expect(s.bytes - withOne).toBeLessThan(3_000);
-    expect(parsed(b.since('')).activities[0]).toMatchObject({ id: 'bbbbbbbb|0000001', text: 'answer', attachments: [{ content: 'c'.repeat(10_000) }] });
+    expect(parsed(b.since('')).activities[0]).toMatchObject({
+      id: 'bbbbbbbb|0000001',
+      text: 'answer',
+      attachments: [{ content: 'c'.repeat(10_000) }],
+    });
     a.close('gone');
     expect(s.bytes).toBeGreaterThan(10_000);
     b.close('gone');
@@ -131,7 +149,7 @@ describe('ConversationStore', () => {
     expect(s.bytes).toBe(empty);
   });
 
-  it('forgets a dropped conversation\'s bytes, even if a late turn appends to it', () => {
+  it("forgets a dropped conversation's bytes, even if a late turn appends to it", () => {
     const { s } = store({ maxConversations: 1 });
     const a = s.open('aaaaaaaa').conversation;
     a.append([message('one')]);

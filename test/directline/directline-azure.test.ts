@@ -43,13 +43,19 @@ class AzureStandIn {
       res.writeHead(status, { 'content-type': 'application/json' });
       res.end(JSON.stringify(value));
     };
-    if (req.method !== 'POST' || req.url !== '/v3/directline/tokens/generate') return json(404, { error: { code: 'NotFound' } });
+    if (req.method !== 'POST' || req.url !== '/v3/directline/tokens/generate')
+      return json(404, { error: { code: 'NotFound' } });
     // A hostile upstream: the refusal quotes the credentials it got, to prove the bot never passes bodies on.
     if (this.mode === 'refuse' || req.headers.authorization !== `Bearer ${SECRET}`) {
       return json(403, { error: { code: 'BadArgument', message: `Invalid secret: ${req.headers.authorization}` } });
     }
     const user = body.user as { id?: string } | undefined;
-    json(200, { conversationId: 'AzureConv-123', token: `azure-token-for-${user?.id}`, expires_in: 3600, streamUrl: 'wss://example.invalid/stream' });
+    json(200, {
+      conversationId: 'AzureConv-123',
+      token: `azure-token-for-${user?.id}`,
+      expires_in: 3600,
+      streamUrl: 'wss://example.invalid/stream',
+    });
   }
 
   stop(): Promise<void> {
@@ -62,7 +68,11 @@ let azure: AzureStandIn;
 let bot: RunningBot;
 beforeAll(async () => {
   azure = await AzureStandIn.start();
-  bot = await startBot({ DIRECT_LINE_SECRET: SECRET, DIRECT_LINE_ENDPOINT: azure.url, DIRECT_LINE_TIMEOUT_SECONDS: '1' });
+  bot = await startBot({
+    DIRECT_LINE_SECRET: SECRET,
+    DIRECT_LINE_ENDPOINT: azure.url,
+    DIRECT_LINE_TIMEOUT_SECONDS: '1',
+  });
 });
 afterAll(async () => {
   await bot?.stop();
@@ -78,7 +88,7 @@ function expectNoSecret(res: HttpResult<unknown>): void {
 }
 
 describe('POST /api/directline/token with DIRECT_LINE_SECRET', () => {
-  it('exchanges the secret server-side and returns Azure\'s token with Azure\'s domain', async () => {
+  it("exchanges the secret server-side and returns Azure's token with Azure's domain", async () => {
     const res = await getToken(bot.url);
     expect(res.status).toBe(200);
     expect(res.body).toEqual({
@@ -94,19 +104,21 @@ describe('POST /api/directline/token with DIRECT_LINE_SECRET', () => {
     expectNoSecret(res);
   });
 
-  it('passes the page\'s user id and name on, so Azure binds the token to that user', async () => {
+  it("passes the page's user id and name on, so Azure binds the token to that user", async () => {
     const res = await getToken(bot.url, { user: { id: 'visitor-9', name: 'Lin' } });
     expect(res.body).toMatchObject({ token: 'azure-token-for-visitor-9', userId: 'visitor-9' });
     expect(azure.requests.at(-1)?.body).toEqual({ user: { id: 'visitor-9', name: 'Lin' } });
   });
 
-  it('answers 502 Bad Gateway when Azure refuses, without passing Azure\'s answer (or the secret) on', async () => {
+  it("answers 502 Bad Gateway when Azure refuses, without passing Azure's answer (or the secret) on", async () => {
     azure.mode = 'refuse';
     const res = await getToken(bot.url);
     expect(res.status).toBe(502);
     expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(res.body).toMatchObject({ title: 'Bad Gateway', status: 502, code: 'UpstreamRefused' });
-    expect(String((res.body as unknown as { detail: string }).detail)).toMatch(/refused the token request \(HTTP 403\)/);
+    expect(String((res.body as unknown as { detail: string }).detail)).toMatch(
+      /refused the token request \(HTTP 403\)/,
+    );
     expectNoSecret(res);
   });
 

@@ -74,16 +74,33 @@ export const getToken = (botUrl: string, body?: unknown, headers?: Record<string
   call<TokenBody>(`${botUrl}/api/directline/token`, { method: 'POST', body, headers });
 
 /** Token, then POST /conversations: a ready conversation. */
-export async function startConversation(botUrl: string, user?: { id?: string; name?: string }): Promise<TokenBody & { streamUrl: string }> {
+export async function startConversation(
+  botUrl: string,
+  user?: { id?: string; name?: string },
+): Promise<TokenBody & { streamUrl: string }> {
   const issued = await getToken(botUrl, user ? { user } : undefined);
   if (issued.status !== 200) throw new Error(`token request failed: ${issued.status} ${issued.text}`);
-  const started = await call<ConversationBody>(`${issued.body.domain}/conversations`, { method: 'POST', token: issued.body.token });
+  const started = await call<ConversationBody>(`${issued.body.domain}/conversations`, {
+    method: 'POST',
+    token: issued.body.token,
+  });
   if (started.status !== 201) throw new Error(`start failed: ${started.status} ${started.text}`);
   return { ...issued.body, streamUrl: started.body.streamUrl };
 }
 
-export const postActivity = (domain: string, conversationId: string, token: string, activity: Record<string, unknown>, headers?: Record<string, string>) =>
-  call<{ id: string }>(`${domain}/conversations/${conversationId}/activities`, { method: 'POST', token, body: activity, headers });
+export const postActivity = (
+  domain: string,
+  conversationId: string,
+  token: string,
+  activity: Record<string, unknown>,
+  headers?: Record<string, string>,
+) =>
+  call<{ id: string }>(`${domain}/conversations/${conversationId}/activities`, {
+    method: 'POST',
+    token,
+    body: activity,
+    headers,
+  });
 
 export const poll = (domain: string, conversationId: string, token: string, watermark = '') =>
   call<ActivitiesBody>(`${domain}/conversations/${conversationId}/activities?watermark=${watermark}`, { token });
@@ -128,7 +145,9 @@ export class StreamRecorder {
       const socket = new WebSocket(streamUrl, { headers });
       const recorder = new StreamRecorder(socket);
       socket.once('open', () => resolve(recorder));
-      socket.once('unexpected-response', (_req, res) => reject(Object.assign(new Error(`stream refused with ${res.statusCode}`), { status: res.statusCode })));
+      socket.once('unexpected-response', (_req, res) =>
+        reject(Object.assign(new Error(`stream refused with ${res.statusCode}`), { status: res.statusCode })),
+      );
       socket.once('error', reject);
     });
   }
@@ -142,7 +161,10 @@ export class StreamRecorder {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.activities)) {
       const left = deadline - Date.now();
-      if (left <= 0) throw new Error(`stream did not deliver the expected activities; got ${JSON.stringify(this.activities.map((a) => [a.type, a.text]))}`);
+      if (left <= 0)
+        throw new Error(
+          `stream did not deliver the expected activities; got ${JSON.stringify(this.activities.map((a) => [a.type, a.text]))}`,
+        );
       await new Promise<void>((resolve) => {
         const timer = setTimeout(resolve, left);
         this.waiters.push(() => {

@@ -35,9 +35,18 @@ describe('POST /api/directline/token', () => {
     const { status, body, headers } = await getToken(bot.url);
     expect(status).toBe(200);
     expect(headers.get('cache-control')).toBe('no-store');
-    expect(body).toEqual({ token: expect.any(String), conversationId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/), expires_in: 1800, domain: `${bot.url}/v3/directline`, userId: expect.stringMatching(/^dl_/) });
+    expect(body).toEqual({
+      token: expect.any(String),
+      conversationId: expect.stringMatching(/^[A-Za-z0-9_-]{22}$/),
+      expires_in: 1800,
+      domain: `${bot.url}/v3/directline`,
+      userId: expect.stringMatching(/^dl_/),
+    });
     // A JWT whose claims name the conversation and the user (Web Chat reads `user` from it).
-    const claims = JSON.parse(Buffer.from(body.token.split('.')[1] as string, 'base64url').toString()) as Record<string, unknown>;
+    const claims = JSON.parse(Buffer.from(body.token.split('.')[1] as string, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
     expect(claims).toMatchObject({ conv: body.conversationId, user: body.userId });
   });
 
@@ -65,7 +74,9 @@ describe('a conversation over REST', () => {
   });
 
   it('starts with 201 and a WebSocket streamUrl; starting it again is 200 for the same conversation', async () => {
-    expect(conv.streamUrl).toMatch(new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${conv.conversationId}/stream\\?t=`));
+    expect(conv.streamUrl).toMatch(
+      new RegExp(`^ws://127\\.0\\.0\\.1:\\d+/v3/directline/conversations/${conv.conversationId}/stream\\?t=`),
+    );
     const again = await call<ConversationBody>(`${conv.domain}/conversations`, { method: 'POST', token: conv.token });
     expect(again.status).toBe(200);
     expect(again.body).toMatchObject({ conversationId: conv.conversationId, token: conv.token });
@@ -127,13 +138,20 @@ describe('a conversation over REST', () => {
   });
 
   it('pushes new activities over the WebSocket stream, after the watermark the reconnect asked for', async () => {
-    const reconnect = await call<ConversationBody>(`${conv.domain}/conversations/${conv.conversationId}?watermark=${watermark}`, { token: conv.token });
+    const reconnect = await call<ConversationBody>(
+      `${conv.domain}/conversations/${conv.conversationId}?watermark=${watermark}`,
+      { token: conv.token },
+    );
     expect(reconnect.status).toBe(200);
     expect(reconnect.body.streamUrl).toContain(`&watermark=${watermark}`);
 
     const stream = await StreamRecorder.open(reconnect.body.streamUrl);
     try {
-      await postActivity(conv.domain, conv.conversationId, conv.token, { type: 'message', text: 'what about 504?', channelData: { clientActivityID: 'client-3' } });
+      await postActivity(conv.domain, conv.conversationId, conv.token, {
+        type: 'message',
+        text: 'what about 504?',
+        channelData: { clientActivityID: 'client-3' },
+      });
       const got = await stream.waitFor((all) => all.some((a) => a.from.role === 'bot'));
       // Nothing from before the watermark; the echo first, then the answer.
       expect(got[0]).toMatchObject({ text: 'what about 504?', channelData: { clientActivityID: 'client-3' } });
@@ -156,7 +174,10 @@ describe('a conversation over REST', () => {
   });
 
   it('refreshes the token for the same conversation', async () => {
-    const refreshed = await call<{ conversationId: string; token: string; expires_in: number }>(`${conv.domain}/tokens/refresh`, { method: 'POST', token: conv.token });
+    const refreshed = await call<{ conversationId: string; token: string; expires_in: number }>(
+      `${conv.domain}/tokens/refresh`,
+      { method: 'POST', token: conv.token },
+    );
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.conversationId).toBe(conv.conversationId);
     expect(refreshed.body.expires_in).toBe(1800);
@@ -166,7 +187,11 @@ describe('a conversation over REST', () => {
   });
 
   it('continues the conversation after a reload: a new token for it from its current one', async () => {
-    const resumed = await getToken(bot.url, { conversationId: conv.conversationId }, { authorization: `Bearer ${conv.token}` });
+    const resumed = await getToken(
+      bot.url,
+      { conversationId: conv.conversationId },
+      { authorization: `Bearer ${conv.token}` },
+    );
     expect(resumed.status).toBe(200);
     expect(resumed.body).toMatchObject({ conversationId: conv.conversationId, userId: 'visitor-7' });
   });
@@ -175,7 +200,11 @@ describe('a conversation over REST', () => {
 describe('what else a client may send', () => {
   it('greets on the webchat/join event (the event is echoed, the greeting follows)', async () => {
     const conv = await startConversation(bot.url);
-    await postActivity(conv.domain, conv.conversationId, conv.token, { type: 'event', name: 'webchat/join', value: { language: 'en-US' } });
+    await postActivity(conv.domain, conv.conversationId, conv.token, {
+      type: 'event',
+      name: 'webchat/join',
+      value: { language: 'en-US' },
+    });
     const { body } = await poll(conv.domain, conv.conversationId, conv.token);
     expect(body.activities[0]).toMatchObject({ type: 'event', name: 'webchat/join', from: { role: 'user' } });
     expect(visible(body.activities.slice(1))).toMatch(/StatusBot/);
@@ -191,9 +220,12 @@ describe('what else a client may send', () => {
     expect(visible(body.activities.slice(1))).toMatch(/longer than 10,000 characters/);
   });
 
-  it('refuses activity types that are the channel\'s to send, and uploads (501)', async () => {
+  it("refuses activity types that are the channel's to send, and uploads (501)", async () => {
     const conv = await startConversation(bot.url);
-    const update = await postActivity(conv.domain, conv.conversationId, conv.token, { type: 'conversationUpdate', membersAdded: [{ id: 'x' }] });
+    const update = await postActivity(conv.domain, conv.conversationId, conv.token, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'x' }],
+    });
     expect(update.status).toBe(400);
     expect(update.body).toMatchObject({ title: 'Bad Request', code: 'BadArgument' });
     const upload = await call(`${conv.domain}/conversations/${conv.conversationId}/upload?userId=x`, {
@@ -216,7 +248,12 @@ describe('the official client (botframework-directlinejs) in Node', () => {
     const { body: issued } = await getToken(bot.url);
     const client = connectOfficialClient({ domain: issued.domain, token: issued.token, webSocket });
     try {
-      const id = await client.post({ type: 'message', from: { id: issued.userId }, text: 'what is 502', channelData: { clientActivityID: 'official-1' } });
+      const id = await client.post({
+        type: 'message',
+        from: { id: issued.userId },
+        text: 'what is 502',
+        channelData: { clientActivityID: 'official-1' },
+      });
       expect(id).toBe(`${issued.conversationId}|0000001`);
       const got = await client.waitFor((all) => all.some((a) => a.from.role === 'bot'));
       expect(got[0]).toMatchObject({ id, channelData: { clientActivityID: 'official-1' } });
@@ -232,7 +269,11 @@ describe('with Bot Framework credentials configured', () => {
   beforeAll(async () => {
     // Credentials make /api/messages demand Azure's JWTs; the self-hosted Direct Line runs its turns in-process and
     // never calls out (expectReplies), so it works even with a made-up app registration and no network.
-    secured = await startBot({ HOST: '127.0.0.1', MicrosoftAppId: '11111111-2222-3333-4444-555555555555', MicrosoftAppPassword: 'not-a-real-secret' });
+    secured = await startBot({
+      HOST: '127.0.0.1',
+      MicrosoftAppId: '11111111-2222-3333-4444-555555555555',
+      MicrosoftAppPassword: 'not-a-real-secret',
+    });
   });
   afterAll(async () => {
     await secured?.stop();
@@ -240,7 +281,10 @@ describe('with Bot Framework credentials configured', () => {
 
   it('still answers in-process', async () => {
     const conv = await startConversation(secured.url);
-    const posted = await postActivity(conv.domain, conv.conversationId, conv.token, { type: 'message', text: 'what is 502' });
+    const posted = await postActivity(conv.domain, conv.conversationId, conv.token, {
+      type: 'message',
+      text: 'what is 502',
+    });
     expect(posted.status).toBe(200);
     const { body } = await poll(conv.domain, conv.conversationId, conv.token);
     expect(visible(body.activities.slice(1))).toMatch(/502 Bad Gateway/);

@@ -5,7 +5,17 @@
  * CORS answers. Every refusal is problem+json with a detail that says what to do.
  */
 import { startBot, type RunningBot } from '../support/bot-in-process';
-import { StreamRecorder, call, forgeToken, getToken, poll, postActivity, startConversation, type ConversationBody, type HttpResult } from './directline-client';
+import {
+  StreamRecorder,
+  call,
+  forgeToken,
+  getToken,
+  poll,
+  postActivity,
+  startConversation,
+  type ConversationBody,
+  type HttpResult,
+} from './directline-client';
 
 jest.setTimeout(60_000);
 
@@ -50,7 +60,12 @@ describe('tokens', () => {
 
   it('a malformed or foreign token is 403', async () => {
     const conv = newConversation();
-    expectProblem(await call(`${domain}/conversations`, { method: 'POST', token: 'not-a-token' }), 403, 'Forbidden', /not valid/);
+    expectProblem(
+      await call(`${domain}/conversations`, { method: 'POST', token: 'not-a-token' }),
+      403,
+      'Forbidden',
+      /not valid/,
+    );
     const foreign = forgeToken('another-servers-secret-0123456789abcdef', { conv, user: 'dl_x', exp: now() + 600 });
     const res = await poll(domain, conv, foreign);
     expectProblem(res, 403, 'Forbidden', /not issued by this server/);
@@ -73,19 +88,32 @@ describe('tokens', () => {
     const tokenA = tokenFor(a);
     expect((await call(`${domain}/conversations`, { method: 'POST', token: tokenFor(b) })).status).toBe(201);
     expectProblem(await poll(domain, b, tokenA), 403, 'Forbidden', /another conversation/);
-    expectProblem(await postActivity(domain, b, tokenA, { type: 'message', text: 'hi' }), 403, 'Forbidden', /another conversation/);
+    expectProblem(
+      await postActivity(domain, b, tokenA, { type: 'message', text: 'hi' }),
+      403,
+      'Forbidden',
+      /another conversation/,
+    );
     expectProblem(await call(`${domain}/conversations/${b}?watermark=0`, { token: tokenA }), 403, 'Forbidden');
     const streamUrl = `${domain.replace(/^http/, 'ws')}/conversations/${b}/stream?t=${encodeURIComponent(tokenA)}`;
     await expect(StreamRecorder.open(streamUrl)).rejects.toMatchObject({ status: 403 });
   });
 
-  it('continuing a conversation through /api/directline/token needs that conversation\'s token', async () => {
+  it("continuing a conversation through /api/directline/token needs that conversation's token", async () => {
     const conv = newConversation();
     const bare = await getToken(bot.url, { conversationId: conv });
     expectProblem(bare, 403, 'Forbidden', /send its current token/);
-    const wrong = await getToken(bot.url, { conversationId: conv }, { authorization: `Bearer ${tokenFor(newConversation())}` });
+    const wrong = await getToken(
+      bot.url,
+      { conversationId: conv },
+      { authorization: `Bearer ${tokenFor(newConversation())}` },
+    );
     expectProblem(wrong, 403, 'Forbidden', /another conversation/);
-    const right = await getToken(bot.url, { conversationId: conv }, { authorization: `Bearer ${tokenFor(conv, 'dl_owner')}` });
+    const right = await getToken(
+      bot.url,
+      { conversationId: conv },
+      { authorization: `Bearer ${tokenFor(conv, 'dl_owner')}` },
+    );
     expect(right.status).toBe(200);
     expect(right.body).toMatchObject({ conversationId: conv, userId: 'dl_owner' });
   });
@@ -101,7 +129,9 @@ describe('tokens that really expire, on a clock the test moves', () => {
     await timed?.stop();
   });
   /** When a token expires (its `exp` claim), in ms. */
-  const expiryOf = (token: string) => 1000 * (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number }).exp;
+  const expiryOf = (token: string) =>
+    1000 *
+    (JSON.parse(Buffer.from(token.split('.')[1] as string, 'base64url').toString('utf8')) as { exp: number }).exp;
 
   it('work until the millisecond they expire, then get 403 TokenExpired, also on refresh', async () => {
     const conv = await startConversation(timed.url);
@@ -126,7 +156,9 @@ describe('tokens that really expire, on a clock the test moves', () => {
     // The same token a millisecond before it expires: its stream is closed as the millisecond passes.
     clock = expiryOf(conv.token) - 1;
     const late = await StreamRecorder.open(conv.streamUrl);
-    const closed = await new Promise<{ code: number; reason: string }>((resolve) => late.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })));
+    const closed = await new Promise<{ code: number; reason: string }>((resolve) =>
+      late.socket.once('close', (code, reason) => resolve({ code, reason: reason.toString('utf8') })),
+    );
     expect(closed).toMatchObject({ code: 1008, reason: expect.stringMatching(/token .*expired/) });
     // The stream opened with the token's whole life ahead is still open.
     expect(early.socket.readyState).toBe(early.socket.OPEN);
@@ -178,8 +210,15 @@ describe('origins (ALLOWED_ORIGINS)', () => {
     expectProblem(token, 403, 'Forbidden', /https:\/\/evil\.example.*ALLOWED_ORIGINS/);
     expect(token.headers.get('access-control-allow-origin')).toBeNull();
     const conv = newConversation();
-    expectProblem(await call(`${domain}/conversations/${conv}/activities`, { token: tokenFor(conv), headers: evil }), 403, 'Forbidden');
-    const preflight = await call(`${domain}/conversations`, { method: 'OPTIONS', headers: { ...evil, 'access-control-request-method': 'POST' } });
+    expectProblem(
+      await call(`${domain}/conversations/${conv}/activities`, { token: tokenFor(conv), headers: evil }),
+      403,
+      'Forbidden',
+    );
+    const preflight = await call(`${domain}/conversations`, {
+      method: 'OPTIONS',
+      headers: { ...evil, 'access-control-request-method': 'POST' },
+    });
     expect(preflight.status).toBe(403);
     const streamUrl = `${domain.replace(/^http/, 'ws')}/conversations/${conv}/stream?t=${encodeURIComponent(tokenFor(conv))}`;
     await expect(StreamRecorder.open(streamUrl, evil)).rejects.toMatchObject({ status: 403 });
@@ -188,7 +227,11 @@ describe('origins (ALLOWED_ORIGINS)', () => {
   it('answers the preflight of an allowed origin with CORS headers, and the request itself too', async () => {
     const preflight = await call(`${domain}/conversations`, {
       method: 'OPTIONS',
-      headers: { origin: ALLOWED, 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type,x-ms-bot-agent' },
+      headers: {
+        origin: ALLOWED,
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type,x-ms-bot-agent',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED);
@@ -196,20 +239,31 @@ describe('origins (ALLOWED_ORIGINS)', () => {
     expect(preflight.headers.get('access-control-allow-headers')?.toLowerCase()).toContain('authorization');
     expect(preflight.headers.get('vary')).toMatch(/Origin/);
 
-    const tokenPreflight = await call(`${bot.url}/api/directline/token`, { method: 'OPTIONS', headers: { origin: ALLOWED, 'access-control-request-method': 'POST' } });
+    const tokenPreflight = await call(`${bot.url}/api/directline/token`, {
+      method: 'OPTIONS',
+      headers: { origin: ALLOWED, 'access-control-request-method': 'POST' },
+    });
     expect(tokenPreflight.status).toBe(204);
     expect(tokenPreflight.headers.get('access-control-allow-origin')).toBe(ALLOWED);
 
     const conv = newConversation();
-    const started = await call<ConversationBody>(`${domain}/conversations`, { method: 'POST', token: tokenFor(conv), headers: { origin: ALLOWED } });
+    const started = await call<ConversationBody>(`${domain}/conversations`, {
+      method: 'POST',
+      token: tokenFor(conv),
+      headers: { origin: ALLOWED },
+    });
     expect(started.status).toBe(201);
     expect(started.headers.get('access-control-allow-origin')).toBe(ALLOWED);
     const stream = await StreamRecorder.open(started.body.streamUrl, { origin: ALLOWED });
     await stream.close();
   });
 
-  it('always allows the bot\'s own origin (its own pages), and requests with no Origin at all', async () => {
-    const own = await call(`${domain}/conversations`, { method: 'POST', token: tokenFor(newConversation()), headers: { origin: bot.url } });
+  it("always allows the bot's own origin (its own pages), and requests with no Origin at all", async () => {
+    const own = await call(`${domain}/conversations`, {
+      method: 'POST',
+      token: tokenFor(newConversation()),
+      headers: { origin: bot.url },
+    });
     expect(own.status).toBe(201);
     expect(own.headers.get('access-control-allow-origin')).toBe(bot.url);
     const none = await call(`${domain}/conversations`, { method: 'POST', token: tokenFor(newConversation()) });
@@ -227,7 +281,11 @@ describe('user text', () => {
     const res = await poll(domain, conv, token);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.body.activities[0]?.text).toBe(markup);
-    const refused = await call(`${domain}/conversations/${conv}/activities`, { method: 'POST', token, body: { type: markup } });
+    const refused = await call(`${domain}/conversations/${conv}/activities`, {
+      method: 'POST',
+      token,
+      body: { type: markup },
+    });
     expect(refused.headers.get('content-type')).toMatch(/application\/problem\+json/);
     expect(refused.text).not.toContain('<script>');
   });

@@ -23,7 +23,12 @@ function fetchAjax(request: AjaxRequest): Observable<unknown> {
   return new Observable((subscriber) => {
     const controller = new AbortController();
     const timer = request.timeout ? setTimeout(() => controller.abort(), request.timeout) : undefined;
-    const body = request.body === undefined ? undefined : typeof request.body === 'string' ? request.body : JSON.stringify(request.body);
+    const body =
+      request.body === undefined
+        ? undefined
+        : typeof request.body === 'string'
+          ? request.body
+          : JSON.stringify(request.body);
     fetch(request.url, { method: request.method ?? 'GET', headers: request.headers, body, signal: controller.signal })
       .then(async (res) => {
         const text = await res.text();
@@ -33,7 +38,11 @@ function fetchAjax(request: AjaxRequest): Observable<unknown> {
         } catch {
           response = text;
         }
-        const result = { status: res.status, response, xhr: { getResponseHeader: (name: string) => res.headers.get(name) } };
+        const result = {
+          status: res.status,
+          response,
+          xhr: { getResponseHeader: (name: string) => res.headers.get(name) },
+        };
         if (res.status >= 200 && res.status < 300) {
           subscriber.next(result);
           subscriber.complete();
@@ -41,7 +50,9 @@ function fetchAjax(request: AjaxRequest): Observable<unknown> {
           subscriber.error(result);
         }
       })
-      .catch((err: unknown) => subscriber.error({ status: 0, message: String(err), xhr: { getResponseHeader: () => null } }))
+      .catch((err: unknown) =>
+        subscriber.error({ status: 0, message: String(err), xhr: { getResponseHeader: () => null } }),
+      )
       .finally(() => clearTimeout(timer));
     return () => {
       clearTimeout(timer);
@@ -61,7 +72,14 @@ export function connectOfficialClient(options: { domain: string; token: string; 
   const previousWebSocket = globals.WebSocket;
   // The client decides between stream and polling by looking for a global WebSocket, as in a browser.
   if (options.webSocket) globals.WebSocket = WebSocket;
-  const directLine = new DirectLine({ domain: options.domain, token: options.token, webSocket: options.webSocket, pollingInterval: 200, ajax: fetchAjax as never, WebSocket: WebSocket as never });
+  const directLine = new DirectLine({
+    domain: options.domain,
+    token: options.token,
+    webSocket: options.webSocket,
+    pollingInterval: 200,
+    ajax: fetchAjax as never,
+    WebSocket: WebSocket as never,
+  });
 
   const received: DlActivity[] = [];
   let wake: (() => void) | undefined;
@@ -78,7 +96,10 @@ export function connectOfficialClient(options: { domain: string; token: string; 
     async waitFor(predicate, timeoutMs = 15_000) {
       const deadline = Date.now() + timeoutMs;
       while (!predicate(received)) {
-        if (Date.now() > deadline) throw new Error(`the official client did not receive the expected activities; got ${JSON.stringify(received.map((a) => [a.type, a.text]))}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `the official client did not receive the expected activities; got ${JSON.stringify(received.map((a) => [a.type, a.text]))}`,
+          );
         await new Promise<void>((resolve) => {
           const timer = setTimeout(resolve, 250);
           wake = () => {

@@ -40,7 +40,11 @@ async function refusedStart(env: Record<string, string>): Promise<{ headline: st
 describe('start-up', () => {
   it.each([
     ['a wrong value', { STORAGE: 'redis' }, /STORAGE=\W{0,2}redis\W{0,2} is not allowed/],
-    ['a non-loopback HOST without credentials', { HOST: '0.0.0.0' }, /HOST=\W{0,2}0\.0\.0\.0\W{0,2} is not allowed.*ALLOW_UNAUTHENTICATED=true/],
+    [
+      'a non-loopback HOST without credentials',
+      { HOST: '0.0.0.0' },
+      /HOST=\W{0,2}0\.0\.0\.0\W{0,2} is not allowed.*ALLOW_UNAUTHENTICATED=true/,
+    ],
   ])('%s: prints the ConfigError message alone and exits 1', async (_what, env, says) => {
     let expected = '';
     try {
@@ -88,14 +92,25 @@ describe('a process with the defaults, from start to SIGTERM', () => {
     expect(typeof warning === 'object' ? String(warning.msg) : '').toMatch(/loopback only/);
   });
 
-  it.each(['/api/messages', '/api/explain', '/api/directline/token'])('a 3 MB multipart upload to %s is 415 and leaves its TMPDIR empty', async (path) => {
-    const boundary = '----statusbot-test-boundary';
-    const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`;
-    const body = Buffer.concat([Buffer.from(head), Buffer.alloc(3 * 1024 * 1024, 0x61), Buffer.from(`\r\n--${boundary}--\r\n`)]);
-    const res = await fetch(`${running().url}${path}`, { method: 'POST', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body });
-    expect(res.status).toBe(415);
-    expect(readdirSync(temp)).toEqual([]);
-  });
+  it.each(['/api/messages', '/api/explain', '/api/directline/token'])(
+    'a 3 MB multipart upload to %s is 415 and leaves its TMPDIR empty',
+    async (path) => {
+      const boundary = '----statusbot-test-boundary';
+      const head = `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`;
+      const body = Buffer.concat([
+        Buffer.from(head),
+        Buffer.alloc(3 * 1024 * 1024, 0x61),
+        Buffer.from(`\r\n--${boundary}--\r\n`),
+      ]);
+      const res = await fetch(`${running().url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+        body,
+      });
+      expect(res.status).toBe(415);
+      expect(readdirSync(temp)).toEqual([]);
+    },
+  );
 
   it('on SIGTERM refuses new connections, finishes turns in flight with 200, and exits 0', async () => {
     const { url, child } = running();
@@ -111,13 +126,19 @@ describe('a process with the defaults, from start to SIGTERM', () => {
     const inFlight = [
       { ...startHalfSentPost(url, busyAgent, messageBody('shutdown-log', pastedLog())), expected: /502 Bad Gateway/ },
       { ...startHalfSentPost(url, busyAgent, messageBody('shutdown-502', 'what is 502')), expected: /502 Bad Gateway/ },
-      { ...startHalfSentPost(url, busyAgent, messageBody('shutdown-compare', '401 vs 403')), expected: /403 Forbidden/ },
+      {
+        ...startHalfSentPost(url, busyAgent, messageBody('shutdown-compare', '401 vs 403')),
+        expected: /403 Forbidden/,
+      },
     ];
     // Until the server is reading all three bodies (its in-flight gauge says so), so the signal finds them in flight.
-    for (let seen = await inFlightRequests(url); seen !== 3; seen = await inFlightRequests(url)) expect(seen).toBeLessThan(3);
+    for (let seen = await inFlightRequests(url); seen !== 3; seen = await inFlightRequests(url))
+      expect(seen).toBeLessThan(3);
 
     child.kill('SIGTERM');
-    await running().nextLog((l) => typeof l === 'object' && typeof l.msg === 'string' && l.msg.startsWith('shutting down'));
+    await running().nextLog(
+      (l) => typeof l === 'object' && typeof l.msg === 'string' && l.msg.startsWith('shutting down'),
+    );
 
     // No new connections: the listening socket is closed.
     const refused = await fetch(`${url}/healthz`).then(
@@ -172,13 +193,23 @@ function startHalfSentPost(url: string, agent: http.Agent, body: string): { fini
   let req: http.ClientRequest | undefined;
   const reply = new Promise<Reply>((resolve, reject) => {
     req = http.request(
-      { hostname, port, path: '/api/messages', method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': bytes.length } },
+      {
+        hostname,
+        port,
+        path: '/api/messages',
+        method: 'POST',
+        agent,
+        headers: { 'content-type': 'application/json', 'content-length': bytes.length },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => {
           const text = Buffer.concat(chunks).toString('utf8');
-          resolve({ status: res.statusCode ?? 0, activities: text ? ((JSON.parse(text) as { activities?: Activity[] }).activities ?? []) : [] });
+          resolve({
+            status: res.statusCode ?? 0,
+            activities: text ? ((JSON.parse(text) as { activities?: Activity[] }).activities ?? []) : [],
+          });
         });
         res.on('error', reject);
       },
@@ -191,10 +222,12 @@ function startHalfSentPost(url: string, agent: http.Agent, body: string): { fini
 
 function get(url: string, agent: http.Agent): Promise<number> {
   return new Promise((resolve, reject) => {
-    http.get(url, { agent }, (res) => {
-      res.resume();
-      res.on('end', () => resolve(res.statusCode ?? 0));
-    }).on('error', reject);
+    http
+      .get(url, { agent }, (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      })
+      .on('error', reject);
   });
 }
 
@@ -203,7 +236,9 @@ function pastedLog(): string {
   const lines: string[] = [];
   for (let i = 0; i < 1500; i++) {
     const status = i % 10 < 7 ? 502 : i % 10 < 9 ? 200 : 504;
-    lines.push(`10.0.${i % 255}.7 - - [25/Nov/2026:10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} +0000] "GET /api/orders/${i} HTTP/1.1" ${status} 157 "-" "curl/8.5.0"`);
+    lines.push(
+      `10.0.${i % 255}.7 - - [25/Nov/2026:10:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')} +0000] "GET /api/orders/${i} HTTP/1.1" ${status} 157 "-" "curl/8.5.0"`,
+    );
   }
   return lines.join('\n');
 }

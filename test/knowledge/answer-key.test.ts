@@ -20,7 +20,10 @@ describe('answerKey', () => {
     ['what are 4xx errors', 'what are 5xx errors'],
     ['hello', 'asdf qwerty'],
     ['what is 299', 'what is 298'],
-    ['GET /a HTTP/1.1" 502 10\nGET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 5', 'GET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 5\nGET /b HTTP/1.1" 200 5'],
+    [
+      'GET /a HTTP/1.1" 502 10\nGET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 5',
+      'GET /a HTTP/1.1" 502 10\nGET /b HTTP/1.1" 200 5\nGET /b HTTP/1.1" 200 5',
+    ],
   ])('"%s" and "%s" differ', (a, b) => {
     expect(keyOf(a)).not.toBe(keyOf(b));
   });

@@ -21,7 +21,20 @@ import { engine } from './fixture';
 const table = () => engine().table;
 
 function understanding(u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding {
-  return { codes: [], ids: [], class: null, code: null, focus: 'overview', confidence: 0.9, alternatives: [], vendors: [], counts: [], truncated: false, via: null, ...u };
+  return {
+    codes: [],
+    ids: [],
+    class: null,
+    code: null,
+    focus: 'overview',
+    confidence: 0.9,
+    alternatives: [],
+    vendors: [],
+    counts: [],
+    truncated: false,
+    via: null,
+    ...u,
+  };
 }
 
 const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) => engine().answer(understanding(u));
@@ -52,13 +65,25 @@ describe('lookup', () => {
     const a = compose({ intent: 'lookup', codes: [499], ids: ['499-nginx'] }) as LookupAnswer;
     expect(a.entry.vendorName).toBe('nginx');
     expect(a.otherMeanings).toEqual([
-      { id: '499-esri', code: 499, name: 'Token Required', summary: table().entry('499-esri')!.summary, vendor: 'Esri ArcGIS' },
+      {
+        id: '499-esri',
+        code: 499,
+        name: 'Token Required',
+        summary: table().entry('499-esri')!.summary,
+        vendor: 'Esri ArcGIS',
+      },
     ]);
   });
 
   test('the entry view carries the full entry, its class info and vendor name', () => {
     const a = compose({ intent: 'lookup', codes: [522], ids: ['522-cloudflare'] }) as LookupAnswer;
-    expect(a.entry).toMatchObject({ id: '522-cloudflare', code: 522, vendor: 'cloudflare', vendorName: 'Cloudflare', status: 'vendor' });
+    expect(a.entry).toMatchObject({
+      id: '522-cloudflare',
+      code: 522,
+      vendor: 'cloudflare',
+      vendorName: 'Cloudflare',
+      status: 'vendor',
+    });
     expect(a.entry.classInfo.class).toBe('5xx');
     expect(a.entry.nextSteps.client.length).toBeGreaterThan(0);
   });
@@ -69,16 +94,19 @@ describe('lookup', () => {
     [429, true],
     [200, false],
     [301, false],
-  ])('suggestions for %i: at most three, "how do I fix it?" only for errors (%p), each read as a follow-up on it', (code, isError) => {
-    const suggestions = compose({ intent: 'lookup', codes: [code], ids: [String(code)] }).suggestions;
-    expect(suggestions.length).toBeGreaterThan(0);
-    expect(suggestions.length).toBeLessThanOrEqual(3);
-    expect(suggestions.includes('how do I fix it?')).toBe(isError);
-    for (const s of suggestions) {
-      const u = engine().understand(s, { ids: [String(code)] });
-      expect([u.intent, u.codes[0]]).toEqual([/ vs /.test(s) ? 'compare' : 'follow_up', code]);
-    }
-  });
+  ])(
+    'suggestions for %i: at most three, "how do I fix it?" only for errors (%p), each read as a follow-up on it',
+    (code, isError) => {
+      const suggestions = compose({ intent: 'lookup', codes: [code], ids: [String(code)] }).suggestions;
+      expect(suggestions.length).toBeGreaterThan(0);
+      expect(suggestions.length).toBeLessThanOrEqual(3);
+      expect(suggestions.includes('how do I fix it?')).toBe(isError);
+      for (const s of suggestions) {
+        const u = engine().understand(s, { ids: [String(code)] });
+        expect([u.intent, u.codes[0]]).toEqual([/ vs /.test(s) ? 'compare' : 'follow_up', code]);
+      }
+    },
+  );
 
   test.each<[string, string]>([
     ['fix', 'how do I fix it?'],
@@ -130,7 +158,9 @@ describe('lookup', () => {
   });
 
   test('an id that is not in the table throws a clear error', () => {
-    expect(() => compose({ intent: 'lookup', codes: [471], ids: ['471'] })).toThrow('No entry "471" in the status table');
+    expect(() => compose({ intent: 'lookup', codes: [471], ids: ['471'] })).toThrow(
+      'No entry "471" in the status table',
+    );
   });
 });
 
@@ -163,7 +193,9 @@ describe('unknown_code', () => {
     [1000, []],
   ])('%i: nearby codes %j', (code, nearby) => {
     const a = compose({ intent: 'unknown_code', code }) as UnknownCodeAnswer;
-    expect(a.nearby.map((n) => n.code)).toEqual(nearby.filter((c) => table().meaningsOf(c)[0]?.prevalence !== 'rare').slice(0, 4));
+    expect(a.nearby.map((n) => n.code)).toEqual(
+      nearby.filter((c) => table().meaningsOf(c)[0]?.prevalence !== 'rare').slice(0, 4),
+    );
     expect(a.nearby.length).toBeLessThanOrEqual(4);
     for (const n of a.nearby) {
       const digits = String(n.code);
@@ -177,7 +209,13 @@ describe('unknown_code', () => {
     expect(a).toMatchObject({ intent: 'unknown_code', code: 298, inRange: true });
     expect(a.treatedAs?.code).toBe(200);
     const b = ask('error 601') as UnknownCodeAnswer;
-    expect(b).toMatchObject({ intent: 'unknown_code', code: 601, inRange: false, treatedAs: undefined, classInfo: undefined });
+    expect(b).toMatchObject({
+      intent: 'unknown_code',
+      code: 601,
+      inRange: false,
+      treatedAs: undefined,
+      classInfo: undefined,
+    });
   });
 
   test('the x00 rule is cited from RFC 9110 section 15, for a number inside 100–599 only', () => {
@@ -221,7 +259,9 @@ describe('compare', () => {
   test('401 vs 403: both entries, and the table note on their difference', () => {
     const a = compose({ intent: 'compare', codes: [401, 403], ids: ['401', '403'] }) as CompareAnswer;
     expect(a.entries.map((e) => e.id)).toEqual(['401', '403']);
-    const note401 = table().entry('401')!.related.find((r) => r.code === 403)!.note;
+    const note401 = table()
+      .entry('401')!
+      .related.find((r) => r.code === 403)!.note;
     expect(a.contrasts).toEqual([{ from: 401, to: 403, note: note401 }]);
     expect(a.suggestions).toEqual(['which one should I use?', 'how do I fix 401?', 'how do I fix 403?']);
   });
@@ -328,12 +368,15 @@ describe('triage', () => {
 });
 
 describe('greeting and none', () => {
-  test.each<['greeting' | 'none']>([['greeting'], ['none']])('%s says what the bot does and offers the example questions', (intent) => {
-    const a = compose({ intent });
-    // The examples once, as the card's buttons; no suggested replies repeating them.
-    expect(a).toMatchObject({ intent, examples: EXAMPLE_QUESTIONS, notes: [], suggestions: [] });
-    expect((a as { message: string }).message).toMatch(/status code/);
-  });
+  test.each<['greeting' | 'none']>([['greeting'], ['none']])(
+    '%s says what the bot does and offers the example questions',
+    (intent) => {
+      const a = compose({ intent });
+      // The examples once, as the card's buttons; no suggested replies repeating them.
+      expect(a).toMatchObject({ intent, examples: EXAMPLE_QUESTIONS, notes: [], suggestions: [] });
+      expect((a as { message: string }).message).toMatch(/status code/);
+    },
+  );
 
   test.each<[string, string, boolean]>([
     // [act, a word of its reply, whether it offers examples]
@@ -355,7 +398,9 @@ describe('greeting and none', () => {
   test('a number that is something else says what it is, with the reference for it', () => {
     const a = ask('postfix bounced it: 550 5.1.1 user unknown');
     expect(a).toMatchObject({ intent: 'none', otherWorld: { text: '550 5.1.1', kind: { id: 'smtp' } } });
-    expect((a as { message: string }).message).toBe("550 5.1.1 looks like a mail server's reply (SMTP), not an HTTP status.");
+    expect((a as { message: string }).message).toBe(
+      "550 5.1.1 looks like a mail server's reply (SMTP), not an HTTP status.",
+    );
   });
 
   test.each<[string, string]>([
@@ -374,7 +419,12 @@ describe('greeting and none', () => {
       ['lookup', [429]],
       ['class', []],
     ];
-    expect(EXAMPLE_QUESTIONS.map((q) => engine().understand(q)).map((u) => [u.intent, u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes])).toEqual(expected);
+    expect(
+      EXAMPLE_QUESTIONS.map((q) => engine().understand(q)).map((u) => [
+        u.intent,
+        u.intent === 'lookup' ? u.codes.slice(0, 1) : u.codes,
+      ]),
+    ).toEqual(expected);
   });
 });
 
@@ -409,7 +459,12 @@ describe('truncation note', () => {
 
 describe('entryRef and entryView', () => {
   test('entryRef is the short form; vendor names come from vendors.json', () => {
-    expect(entryRef(table(), '502')).toEqual({ id: '502', code: 502, name: 'Bad Gateway', summary: table().entry('502')!.summary });
+    expect(entryRef(table(), '502')).toEqual({
+      id: '502',
+      code: 502,
+      name: 'Bad Gateway',
+      summary: table().entry('502')!.summary,
+    });
     expect(entryRef(table(), '499-esri').vendor).toBe('Esri ArcGIS');
   });
 

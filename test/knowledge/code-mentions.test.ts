@@ -6,7 +6,8 @@ import { acceptsMention, type CodeMention } from '../../src/knowledge/code-menti
 import { acceptedCodes, engine, isAccepted, mentionsOf } from './fixture';
 
 describe('acceptsMention: how much evidence a number needs to count as a status code', () => {
-  const mention = (code: number, score: number) => ({ code, score, start: 0, end: 3, line: 0, strong: false }) as CodeMention;
+  const mention = (code: number, score: number) =>
+    ({ code, score, start: 0, end: 3, line: 0, strong: false }) as CodeMention;
   test.each<[string, number, number, boolean]>([
     ['a code in the table, at its threshold', 502, 1.5, true],
     ['a code in the table, just under it', 502, 1.49, false],
@@ -24,8 +25,19 @@ describe('status codes in tool output and logs are found', () => {
     // Status lines.
     ['status line', 'HTTP/1.1 503', [503]],
     // Squid's access log: its result code, a slash, the status.
-    ...[200, 304, 403, 407, 503].map((code) => ['squid native log', `1701264000.123 45 10.0.0.5 TCP_DENIED/${code} 3890 GET http://example.com/ - HIER_NONE/- text/html`, [code]] as [string, string, number[]]),
-    ['squid miss', '1701264001.010 120 10.0.0.9 TCP_MISS/502 412 GET http://api.example.com/v1 - HIER_DIRECT/203.0.113.5 text/html', [502]],
+    ...[200, 304, 403, 407, 503].map(
+      (code) =>
+        [
+          'squid native log',
+          `1701264000.123 45 10.0.0.5 TCP_DENIED/${code} 3890 GET http://example.com/ - HIER_NONE/- text/html`,
+          [code],
+        ] as [string, string, number[]],
+    ),
+    [
+      'squid miss',
+      '1701264001.010 120 10.0.0.9 TCP_MISS/502 412 GET http://api.example.com/v1 - HIER_DIRECT/203.0.113.5 text/html',
+      [502],
+    ],
     ['squid tunnel', 'TCP_TUNNEL/200 5120 CONNECT api.example.com:443', [200]],
     ['squid refusal', 'NONE_NONE/400 3946 GET /', [400]],
     ['a path segment after an underscore word is no squid line', '/api/user_data/404', []],
@@ -56,8 +68,16 @@ describe('status codes in tool output and logs are found', () => {
     ['wget with timestamp', '2025-04-27 10:22:31 ERROR 404: Not Found.', [404]],
     ['axios', 'Request failed with status code 422', [422]],
     ['axios with error name', 'AxiosError: Request failed with status code 500', [500]],
-    ['Python requests HTTPError', 'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/users/7', [404]],
-    ['Python requests HTTPError 500', 'requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v1/items', [500]],
+    [
+      'Python requests HTTPError',
+      'requests.exceptions.HTTPError: 404 Client Error: Not Found for url: https://api.example.com/users/7',
+      [404],
+    ],
+    [
+      'Python requests HTTPError 500',
+      'requests.exceptions.HTTPError: 500 Server Error: Internal Server Error for url: https://api.example.com/v1/items',
+      [500],
+    ],
     ['Python urllib', 'urllib.error.HTTPError: HTTP Error 503: Service Unavailable', [503]],
     ['Spring RestTemplate', 'HttpClientErrorException$Unauthorized: 401 Unauthorized', [401]],
     ['fetch', 'fetch failed: 502 Bad Gateway', [502]],
@@ -65,15 +85,43 @@ describe('status codes in tool output and logs are found', () => {
     ['.NET HttpClient', 'Response status code does not indicate success: 429 (Too Many Requests).', [429]],
     // Access logs: the status after the quoted request; the byte count after it is not a status.
     ['nginx access log', '127.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /index.html HTTP/1.1" 502 166', [502]],
-    ['access log, byte count that is a known code', '127.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /index.html HTTP/1.1" 404 200', [404]],
-    ['combined log, byte count 404', '127.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /index.html HTTP/1.1" 500 404 "-" "curl/8.5.0"', [500]],
-    ['combined log, byte count 503', '10.0.0.7 - alice [27/Apr/2025:10:00:01 +0000] "POST /api/login HTTP/2.0" 200 503 "https://example.com/" "Mozilla/5.0"', [200]],
-    ['access log, id in the path', '10.0.0.7 - - [27/Apr/2025:10:00:01 +0000] "GET /api/orders/404 HTTP/1.1" 502 312', [502]],
+    [
+      'access log, byte count that is a known code',
+      '127.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /index.html HTTP/1.1" 404 200',
+      [404],
+    ],
+    [
+      'combined log, byte count 404',
+      '127.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /index.html HTTP/1.1" 500 404 "-" "curl/8.5.0"',
+      [500],
+    ],
+    [
+      'combined log, byte count 503',
+      '10.0.0.7 - alice [27/Apr/2025:10:00:01 +0000] "POST /api/login HTTP/2.0" 200 503 "https://example.com/" "Mozilla/5.0"',
+      [200],
+    ],
+    [
+      'access log, id in the path',
+      '10.0.0.7 - - [27/Apr/2025:10:00:01 +0000] "GET /api/orders/404 HTTP/1.1" 502 312',
+      [502],
+    ],
     ['access log, dash for size', '10.0.0.7 - - [27/Apr/2025:10:00:01 +0000] "GET /api/cart HTTP/1.1" 304 -', [304]],
     // haproxy: status after the timers, then bytes read.
-    ['haproxy, byte count not a code', 'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 200 2750 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"', [200]],
-    ['haproxy, byte count unknown code', 'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 502 209 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"', [502]],
-    ['haproxy, with reason-less 503', 'haproxy[99]: 192.168.1.5:40000 [27/Apr/2025:10:00:01.123] www api/web2 0/0/-1/-1/3001 503 217 - - SC-- 2/2/0/0/3 0/0 "POST /orders HTTP/1.1"', [503]],
+    [
+      'haproxy, byte count not a code',
+      'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 200 2750 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"',
+      [200],
+    ],
+    [
+      'haproxy, byte count unknown code',
+      'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 502 209 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"',
+      [502],
+    ],
+    [
+      'haproxy, with reason-less 503',
+      'haproxy[99]: 192.168.1.5:40000 [27/Apr/2025:10:00:01.123] www api/web2 0/0/-1/-1/3001 503 217 - - SC-- 2/2/0/0/3 0/0 "POST /orders HTTP/1.1"',
+      [503],
+    ],
     // Plain sentences.
     ['"got a 502"', 'got a 502 from the server', [502]],
     ['plural "500s"', 'getting 500s from the api', [500]],
@@ -96,12 +144,16 @@ describe('status codes in tool output and logs are found', () => {
 
 describe('"name: N" is a header only with a header\'s name', () => {
   test.each(['ELI5: {N}', 'Question: {N}', 'quick one: {N}?', 'tldr: {N}'])('%j asks about N', (template) => {
-    for (const code of [404, 408, 503]) expect(engine().understand(template.replace('{N}', String(code))).codes[0]).toBe(code);
+    for (const code of [404, 408, 503])
+      expect(engine().understand(template.replace('{N}', String(code))).codes[0]).toBe(code);
   });
 
-  test.each(['Content-Length: 500', 'Server: 503', 'Retry-After: 120', 'Age: 404', 'x-request-id: 502'])('%j is a header value', (text) => {
-    expect(mentionsOf(text).filter(isAccepted)).toEqual([]);
-  });
+  test.each(['Content-Length: 500', 'Server: 503', 'Retry-After: 120', 'Age: 404', 'x-request-id: 502'])(
+    '%j is a header value',
+    (text) => {
+      expect(mentionsOf(text).filter(isAccepted)).toEqual([]);
+    },
+  );
 });
 
 describe("npm's E-prefixed registry status", () => {
@@ -113,9 +165,12 @@ describe("npm's E-prefixed registry status", () => {
     expect(engine().understand(text)).toMatchObject({ intent: 'lookup', codes: [code] });
   });
 
-  test.each(['npm ERR! code ELIFECYCLE', 'npm ERR! code E2BIG', 'the E401 key on the keyboard'])('%j names no status', (text) => {
-    expect(engine().understand(text).codes).toEqual([]);
-  });
+  test.each(['npm ERR! code ELIFECYCLE', 'npm ERR! code E2BIG', 'the E401 key on the keyboard'])(
+    '%j names no status',
+    (text) => {
+      expect(engine().understand(text).codes).toEqual([]);
+    },
+  );
 });
 
 describe('numbers that are not status codes are ignored', () => {
@@ -250,7 +305,9 @@ describe('mention details', () => {
 
   // Its cost is measured by `npm run bench:engine` (the multi-KB log pastes); a unit test asserts no wall-clock time.
   test('a 10,000-character line of numbers is read, not given up on', () => {
-    const text = Array.from({ length: 2_500 }, (_, i) => String(100 + (i % 500))).join(' ').slice(0, 10_000);
+    const text = Array.from({ length: 2_500 }, (_, i) => String(100 + (i % 500)))
+      .join(' ')
+      .slice(0, 10_000);
     expect(mentionsOf(text).length).toBeGreaterThanOrEqual(1_000);
   });
 });
@@ -261,7 +318,11 @@ describe('known false positives (bugs in src/knowledge/code-mentions.ts)', () =>
   // bytes_read field right after it is taken as a second status when it happens to be a known code:
   // `... 0/0/1/2/3 503 404 - - ----` → [503, 404].
   test('haproxy: the byte count after the status is not a status', () => {
-    expect(acceptedCodes('Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 503 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"')).toEqual([503]);
+    expect(
+      acceptedCodes(
+        'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 503 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"',
+      ),
+    ).toEqual([503]);
   });
 
   // BUG: a header value in a pasted response is taken as a status: in `content-length: 500` the number follows

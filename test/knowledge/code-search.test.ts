@@ -5,7 +5,10 @@ import { CodeSearch, MAX_PATTERN } from '../../src/knowledge/code-search';
 import { engine } from './fixture';
 
 const search = () => engine().search;
-const ids = (query: string, limit?: number) => search().search(query, limit).map((h) => h.id);
+const ids = (query: string, limit?: number) =>
+  search()
+    .search(query, limit)
+    .map((h) => h.id);
 
 describe('digits match codes by prefix', () => {
   test.each<[string, string[]]>([
@@ -17,7 +20,21 @@ describe('digits match codes by prefix', () => {
     ['420', ['420-spring', '420-twitter']],
     ['451', ['451', '451-exchange']],
     ['50', ['500', '501', '502', '503', '504', '505', '506', '507', '508', '508-cloudlinux']],
-    ['52', ['520-cloudflare', '521-cloudflare', '522-cloudflare', '523-cloudflare', '524-cloudflare', '525-cloudflare', '526-cloudflare', '527-cloudflare', '529-anthropic', '529-qualys']],
+    [
+      '52',
+      [
+        '520-cloudflare',
+        '521-cloudflare',
+        '522-cloudflare',
+        '523-cloudflare',
+        '524-cloudflare',
+        '525-cloudflare',
+        '526-cloudflare',
+        '527-cloudflare',
+        '529-anthropic',
+        '529-qualys',
+      ],
+    ],
     ['10', ['100', '101', '102', '103', '104']],
     ['22', ['226']],
     ['471', []],
@@ -46,7 +63,11 @@ describe('digits match codes by prefix', () => {
     const hits = search().search('5', 20);
     expect(hits).toHaveLength(20);
     expect(hits.every((h) => String(h.code).startsWith('5'))).toBe(true);
-    expect(search().search('5', 3).map((h) => h.code)).toEqual([500, 501, 502]);
+    expect(
+      search()
+        .search('5', 3)
+        .map((h) => h.code),
+    ).toEqual([500, 501, 502]);
   });
 
   test('the registry meaning ranks before vendor meanings of the same number', () => {
@@ -110,7 +131,11 @@ describe('words match names, aliases and symptoms', () => {
   });
 
   test('a 4-digit number is searched as words, not as a code prefix', () => {
-    expect(search().search('1000').every((h) => h.code !== 1000)).toBe(true);
+    expect(
+      search()
+        .search('1000')
+        .every((h) => h.code !== 1000),
+    ).toBe(true);
   });
 });
 

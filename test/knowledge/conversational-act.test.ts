@@ -70,12 +70,21 @@ describe('said to the bot: a greeting with its act, never a code', () => {
 });
 
 describe('an acknowledgement that opens a message of plans, in a conversation or not', () => {
-  test.each(['understood, will look at the proxy', 'got it, passing this to the infra team', 'makes sense, checking the logs now', "ok got it. I'll tell the backend team."])('%j', (text) => {
+  test.each([
+    'understood, will look at the proxy',
+    'got it, passing this to the infra team',
+    'makes sense, checking the logs now',
+    "ok got it. I'll tell the backend team.",
+  ])('%j', (text) => {
     expect(engine().understand(text, { ids: ['502'] })).toMatchObject({ intent: 'greeting', act: 'ack' });
     expect(engine().understand(text)).toMatchObject({ intent: 'greeting', act: 'ack', codes: [] });
   });
 
-  test.each(['got it, but the login page now fails', 'thanks. the upload is still refused', 'ok. now the api times out'])('%j goes on to a failure: no act', (text) => {
+  test.each([
+    'got it, but the login page now fails',
+    'thanks. the upload is still refused',
+    'ok. now the api times out',
+  ])('%j goes on to a failure: no act', (text) => {
     expect(engine().understand(text, { ids: ['502'] }).intent).not.toBe('greeting');
   });
 });
@@ -89,38 +98,66 @@ describe('a thank-you or an acknowledgement in everyday idioms', () => {
     ['i get it now', 'ack'],
     ['ok that clears it up', 'ack'],
   ])('%j → %s, in a conversation or not', (text, act) => {
-    for (const context of [undefined, { ids: ['429'] }]) expect(engine().understand(text, context)).toMatchObject({ intent: 'greeting', act, codes: [] });
+    for (const context of [undefined, { ids: ['429'] }])
+      expect(engine().understand(text, context)).toMatchObject({ intent: 'greeting', act, codes: [] });
   });
 
   it('the same words around a code ask about the code', () => {
-    expect(engine().understand('what i needed was the meaning of 404')).toMatchObject({ intent: 'lookup', codes: [404] });
+    expect(engine().understand('what i needed was the meaning of 404')).toMatchObject({
+      intent: 'lookup',
+      codes: [404],
+    });
   });
 });
 
 describe('a greeting before words about the asker', () => {
-  test.each(['hey there! quick one before my meeting', 'hi all, new to the team', 'hello! first time using this'])('%j', (text) => {
-    expect(engine().understand(text)).toMatchObject({ intent: 'greeting', codes: [] });
-  });
+  test.each(['hey there! quick one before my meeting', 'hi all, new to the team', 'hello! first time using this'])(
+    '%j',
+    (text) => {
+      expect(engine().understand(text)).toMatchObject({ intent: 'greeting', codes: [] });
+    },
+  );
 
-  test.each(['hi, my api returns 502', 'hello. the checkout times out since the deploy'])('%j tells a failure: no greeting', (text) => {
-    expect(engine().understand(text).intent).not.toBe('greeting');
-  });
+  test.each(['hi, my api returns 502', 'hello. the checkout times out since the deploy'])(
+    '%j tells a failure: no greeting',
+    (text) => {
+      expect(engine().understand(text).intent).not.toBe('greeting');
+    },
+  );
 });
 
 describe('a thank-you with what it is for', () => {
-  test.each(['thx a lot for explaining, very helpful', 'thanks for the help with nginx', 'many thanks for the quick answer', 'cheers for that', 'awesome, appreciate the help!'])('%j', (text) => {
+  test.each([
+    'thx a lot for explaining, very helpful',
+    'thanks for the help with nginx',
+    'many thanks for the quick answer',
+    'cheers for that',
+    'awesome, appreciate the help!',
+  ])('%j', (text) => {
     expect(engine().understand(text)).toMatchObject({ intent: 'greeting', act: 'thanks', codes: [] });
   });
 
-  test.each([['thanks for explaining 502', 502], ['thanks, and what does 504 mean', 504]] as const)('%j names a code: that is the question', (text, code) => {
+  test.each([
+    ['thanks for explaining 502', 502],
+    ['thanks, and what does 504 mean', 504],
+  ] as const)('%j names a code: that is the question', (text, code) => {
     expect(engine().understand(text).codes[0]).toBe(code);
   });
 });
 
 describe('a question to the bot after a word about the asker', () => {
-  const INTROS = ["hi! I'm on the support team, not a developer.", 'hallo, my colleague said this bot explains error codes.', 'new here, first day on call.', 'a colleague just pasted this chat link in slack.'];
+  const INTROS = [
+    "hi! I'm on the support team, not a developer.",
+    'hallo, my colleague said this bot explains error codes.',
+    'new here, first day on call.',
+    'a colleague just pasted this chat link in slack.',
+  ];
   it('the question may come before another word about the asker', () => {
-    expect(engine().understand("hello, I'm new here. What do you do exactly? My manager said to ask you before opening tickets.")).toMatchObject({ intent: 'greeting', act: 'help' });
+    expect(
+      engine().understand(
+        "hello, I'm new here. What do you do exactly? My manager said to ask you before opening tickets.",
+      ),
+    ).toMatchObject({ intent: 'greeting', act: 'help' });
   });
 
   const QUESTIONS: Array<[string, string]> = [
@@ -131,15 +168,17 @@ describe('a question to the bot after a word about the asker', () => {
     ['what can you do?', 'help'],
   ];
   test.each(INTROS)('%j then a question about the bot', (intro) => {
-    for (const [question, act] of QUESTIONS) expect(engine().understand(`${intro} ${question}`)).toMatchObject({ intent: 'greeting', act, codes: [] });
+    for (const [question, act] of QUESTIONS)
+      expect(engine().understand(`${intro} ${question}`)).toMatchObject({ intent: 'greeting', act, codes: [] });
   });
 
-  test.each(['our checkout throws bad gateway errors. what can you do?', 'the api keeps saying too many requests. how does it work?', 'getting 502 on login. what can you do?'])(
-    '%j tells a failure first: that is the question',
-    (text) => {
-      expect(engine().understand(text).intent).toBe('lookup');
-    },
-  );
+  test.each([
+    'our checkout throws bad gateway errors. what can you do?',
+    'the api keeps saying too many requests. how does it work?',
+    'getting 502 on login. what can you do?',
+  ])('%j tells a failure first: that is the question', (text) => {
+    expect(engine().understand(text).intent).toBe('lookup');
+  });
 });
 
 describe('what only looks like it', () => {
@@ -184,11 +223,19 @@ describe('a question to the bot about what it can do, in any words', () => {
   const openings = ['what', 'so what', 'which', 'hey, what'];
   const asked = ['kinds of questions can i ask', 'sort of stuff can', 'types of codes do', 'errors do'];
   const addressed = ['you', 'u', 'this bot'];
-  const verbs: Record<string, string> = { 'kinds of questions can i ask': '', 'sort of stuff can': ' help with', 'types of codes do': ' cover', 'errors do': ' know' };
-  test.each(openings.flatMap((o) => asked.flatMap((a) => addressed.map((to) => `${o} ${a} ${to}${verbs[a]}`))))('%j is help', (text) => {
-    const u = read(text);
-    expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act: 'help', codes: [] });
-  });
+  const verbs: Record<string, string> = {
+    'kinds of questions can i ask': '',
+    'sort of stuff can': ' help with',
+    'types of codes do': ' cover',
+    'errors do': ' know',
+  };
+  test.each(openings.flatMap((o) => asked.flatMap((a) => addressed.map((to) => `${o} ${a} ${to}${verbs[a]}`))))(
+    '%j is help',
+    (text) => {
+      const u = read(text);
+      expect({ intent: u.intent, act: u.act, codes: u.codes }).toEqual({ intent: 'greeting', act: 'help', codes: [] });
+    },
+  );
 
   test.each<[string, string]>([
     // Counter-examples: what the question is about is a status, a failure or something of its own.
@@ -202,7 +249,14 @@ describe('a question to the bot about what it can do, in any words', () => {
 });
 
 describe('a goodbye with when', () => {
-  test.each(['see you tomorrow', 'ok bye, talk next week', 'thanks again, see you monday', 'bye for now', 'later, gotta go', 'see ya soon'])('%j is bye', (text) => {
+  test.each([
+    'see you tomorrow',
+    'ok bye, talk next week',
+    'thanks again, see you monday',
+    'bye for now',
+    'later, gotta go',
+    'see ya soon',
+  ])('%j is bye', (text) => {
     expect(read(text)).toMatchObject({ intent: 'greeting', act: 'bye', codes: [] });
   });
 

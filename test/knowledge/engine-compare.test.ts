@@ -30,11 +30,16 @@ describe('engine.compare', () => {
     expect((engine().answer(compared) as CompareAnswer).lead).toMatch(new RegExp(`^For what you describe, use ${id} `));
   });
 
-  it.each(['', '   ', 'the weather is nice today'])('recommends nothing for the situation %j, and says when to use each', (situation) => {
-    const compared = engine().compare(['401', '403'], 'which', situation);
-    expect(compared.recommended).toBeUndefined();
-    expect((engine().answer(compared) as CompareAnswer).lead).toMatch(/^It depends on the situation: 401 Unauthorized when .* 403 Forbidden when /);
-  });
+  it.each(['', '   ', 'the weather is nice today'])(
+    'recommends nothing for the situation %j, and says when to use each',
+    (situation) => {
+      const compared = engine().compare(['401', '403'], 'which', situation);
+      expect(compared.recommended).toBeUndefined();
+      expect((engine().answer(compared) as CompareAnswer).lead).toMatch(
+        /^It depends on the situation: 401 Unauthorized when .* 403 Forbidden when /,
+      );
+    },
+  );
 
   it('recommends nothing without "which" (counter-example), whatever the situation', () => {
     const compared = engine().compare(['401', '403'], 'overview', 'the session token expired');
@@ -43,7 +48,11 @@ describe('engine.compare', () => {
   });
 
   it('keeps vendor meanings and names their vendors', () => {
-    expect(engine().compare(['499-nginx', '499-esri'])).toMatchObject({ codes: [499, 499], ids: ['499-nginx', '499-esri'], vendors: ['nginx', 'esri'] });
+    expect(engine().compare(['499-nginx', '499-esri'])).toMatchObject({
+      codes: [499, 499],
+      ids: ['499-nginx', '499-esri'],
+      vendors: ['nginx', 'esri'],
+    });
   });
 
   it('throws for an id the table does not have', () => {

@@ -12,14 +12,74 @@ const read = (text: string, context: ConversationContext) => engine().understand
 
 /** Our own wordings per focus; none is copied from an evaluation set. */
 const FOLLOW_UPS: Record<string, string[]> = {
-  fix: ['how do I fix it?', 'how can i fix this', 'what should I do', 'any workaround?', 'how to solve it', 'what do i do now', 'how do we get past it', 'how do I handle this in code'],
-  cause: ['why?', 'why does this happen', 'what causes it', "what's the reason", 'how come?', 'why would the server do that', 'what triggers this'],
-  fault: ['is it my fault?', 'is it a bug in my code?', 'whose fault is it', 'is it on my side or theirs', 'who should fix this', 'so is it me or them', 'did i do something wrong', 'is that something we are doing wrong?'],
-  retry: ['is it safe to retry?', 'should I retry', 'can I just try again', 'should my client back off', 'is it ok to resend it'],
-  example: ['can you give an example', 'example please', 'show me an example', 'what does it look like', 'got a sample response?'],
-  server: ['what config do i need to change', 'and on the server side?', 'what should the backend do', 'i run the api, what do i change', 'which nginx setting is it', 'what do i configure on the load balancer'],
-  client: ['and for the frontend?', 'what should the client do', 'what can i do as the caller', 'and in the browser?', 'what about my react app'],
-  more: ['tell me more', 'more', 'go on', 'and?', 'more details please', 'elaborate', 'is that even a real http code?', 'is that a real http status?'],
+  fix: [
+    'how do I fix it?',
+    'how can i fix this',
+    'what should I do',
+    'any workaround?',
+    'how to solve it',
+    'what do i do now',
+    'how do we get past it',
+    'how do I handle this in code',
+  ],
+  cause: [
+    'why?',
+    'why does this happen',
+    'what causes it',
+    "what's the reason",
+    'how come?',
+    'why would the server do that',
+    'what triggers this',
+  ],
+  fault: [
+    'is it my fault?',
+    'is it a bug in my code?',
+    'whose fault is it',
+    'is it on my side or theirs',
+    'who should fix this',
+    'so is it me or them',
+    'did i do something wrong',
+    'is that something we are doing wrong?',
+  ],
+  retry: [
+    'is it safe to retry?',
+    'should I retry',
+    'can I just try again',
+    'should my client back off',
+    'is it ok to resend it',
+  ],
+  example: [
+    'can you give an example',
+    'example please',
+    'show me an example',
+    'what does it look like',
+    'got a sample response?',
+  ],
+  server: [
+    'what config do i need to change',
+    'and on the server side?',
+    'what should the backend do',
+    'i run the api, what do i change',
+    'which nginx setting is it',
+    'what do i configure on the load balancer',
+  ],
+  client: [
+    'and for the frontend?',
+    'what should the client do',
+    'what can i do as the caller',
+    'and in the browser?',
+    'what about my react app',
+  ],
+  more: [
+    'tell me more',
+    'more',
+    'go on',
+    'and?',
+    'more details please',
+    'elaborate',
+    'is that even a real http code?',
+    'is that a real http status?',
+  ],
 };
 
 /** Longer follow-ups that carry words of their own but no other subject: still about what was discussed. */
@@ -35,7 +95,9 @@ const LONGER: Array<[string, string]> = [
 const CODES = ['400', '401', '403', '404', '413', '429', '500', '502', '503', '504', '499-nginx', '522-cloudflare'];
 
 describe('a follow-up in any words × the code the conversation is about', () => {
-  const cases = Object.entries(FOLLOW_UPS).flatMap(([focus, texts]) => texts.flatMap((text) => CODES.map((id) => [focus, text, id] as const)));
+  const cases = Object.entries(FOLLOW_UPS).flatMap(([focus, texts]) =>
+    texts.flatMap((text) => CODES.map((id) => [focus, text, id] as const)),
+  );
   let right = 0;
   const misses: string[] = [];
   for (const [focus, text, id] of cases) {
@@ -44,7 +106,9 @@ describe('a follow-up in any words × the code the conversation is about', () =>
     else misses.push(`${JSON.stringify(text)} after ${id} → ${u.intent} ${u.ids.join(',')} ${u.focus}`);
   }
 
-  afterAll(() => process.stdout.write(`\nFollow-ups: ${right}/${cases.length}\n${[...new Set(misses)].slice(0, 20).join('\n')}\n`));
+  afterAll(() =>
+    process.stdout.write(`\nFollow-ups: ${right}/${cases.length}\n${[...new Set(misses)].slice(0, 20).join('\n')}\n`),
+  );
 
   it('reads at least 99% of them as a follow-up on that code, asking for that part', () => {
     expect(right / cases.length).toBeGreaterThanOrEqual(0.99);
@@ -53,7 +117,8 @@ describe('a follow-up in any words × the code the conversation is about', () =>
 
 describe('longer follow-ups with words of their own', () => {
   test.each(LONGER)('%j asks for its %s', (text, focus) => {
-    for (const id of ['401', '429', '502', '504']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+    for (const id of ['401', '429', '502', '504'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
   });
 });
 
@@ -83,7 +148,13 @@ describe('comparing with the code just discussed', () => {
     ["wouldn't {M} fit better?"],
     ['what about {M} instead'],
   ])('%j compares the last code with the new one', (template) => {
-    for (const [last, next] of [['308', 301], ['401', 403], ['502', 504], ['429', 503], ['400', 422]] as const) {
+    for (const [last, next] of [
+      ['308', 301],
+      ['401', 403],
+      ['502', 504],
+      ['429', 503],
+      ['400', 422],
+    ] as const) {
       const u = read(template.replace('{M}', String(next)), after(last));
       expect({ intent: u.intent, ids: u.ids }).toEqual({ intent: 'compare', ids: [last, String(next)] });
     }
@@ -91,10 +162,17 @@ describe('comparing with the code just discussed', () => {
 });
 
 describe('"which one" after a comparison', () => {
-  test.each(['which one should I use', 'which should I return', 'so which is right', 'which one do i pick'])('%j asks which of the compared codes', (text) => {
-    const u = read(text, after('401', '403'));
-    expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({ intent: 'follow_up', ids: ['401', '403'], focus: 'which' });
-  });
+  test.each(['which one should I use', 'which should I return', 'so which is right', 'which one do i pick'])(
+    '%j asks which of the compared codes',
+    (text) => {
+      const u = read(text, after('401', '403'));
+      expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({
+        intent: 'follow_up',
+        ids: ['401', '403'],
+        focus: 'which',
+      });
+    },
+  );
 
   test.each<[string, string[], string]>([
     ['which one for an expired access token', ['401', '403'], '401'],
@@ -114,25 +192,44 @@ describe('one of several codes, by its place', () => {
     ['the former, how do i fix it', (ids) => ids[0] as string],
     ['if a POST gets the first one, what does the browser do', (ids) => ids[0] as string],
   ];
-  const SETS = [['301', '308'], ['401', '403'], ['502', '503', '504'], ['400', '422']];
+  const SETS = [
+    ['301', '308'],
+    ['401', '403'],
+    ['502', '503', '504'],
+    ['400', '422'],
+  ];
   test.each(PLACES)('%j picks its code from every set discussed', (text, pick) => {
     for (const ids of SETS) expect(read(text, after(...ids)).ids).toEqual([pick(ids)]);
   });
 
-  test.each(SETS.filter((ids) => ids.length === 2))('"and the other one?" after a follow-up on one of %j is about the other', (...ids) => {
-    expect(read('and the other one?', { ids, about: ids[0] }).ids).toEqual([ids[1]]);
-    expect(read('and the other one?', { ids, about: ids[1] }).ids).toEqual([ids[0]]);
-  });
+  test.each(SETS.filter((ids) => ids.length === 2))(
+    '"and the other one?" after a follow-up on one of %j is about the other',
+    (...ids) => {
+      expect(read('and the other one?', { ids, about: ids[0] }).ids).toEqual([ids[1]]);
+      expect(read('and the other one?', { ids, about: ids[1] }).ids).toEqual([ids[0]]);
+    },
+  );
 
   it('with one code discussed, a place means nothing more than "it"', () => {
-    expect(read('the second one, how do i fix it', after('502'))).toMatchObject({ intent: 'follow_up', ids: ['502'], focus: 'fix' });
+    expect(read('the second one, how do i fix it', after('502'))).toMatchObject({
+      intent: 'follow_up',
+      ids: ['502'],
+      focus: 'fix',
+    });
   });
 });
 
 describe('after a comparison, a message opening with "which" asks which', () => {
-  test.each(['which for a DELETE', 'ok and which of those for a PUT', 'so which here, the token expired'])('%j', (text) => {
-    for (const ids of [['200', '204'], ['401', '403']]) expect(read(text, after(...ids))).toMatchObject({ intent: 'follow_up', focus: 'which', ids });
-  });
+  test.each(['which for a DELETE', 'ok and which of those for a PUT', 'so which here, the token expired'])(
+    '%j',
+    (text) => {
+      for (const ids of [
+        ['200', '204'],
+        ['401', '403'],
+      ])
+        expect(read(text, after(...ids))).toMatchObject({ intent: 'follow_up', focus: 'which', ids });
+    },
+  );
 
   it('without a comparison it is a question of its own', () => {
     expect(read('which for a DELETE', after('204')).focus).not.toBe('which');
@@ -140,27 +237,48 @@ describe('after a comparison, a message opening with "which" asks which', () => 
 });
 
 describe('a failure that turned into another is a new lookup, not a comparison or a thank-you', () => {
-  test.each(['now it says {M} instead', "now it's a {M}", 'fixed that, now it is a {M}', 'ok now i get {M} Forbidden lol', 'different thing, our CDN returns {M} for videos', 'another thing - what is {M}'])(
-    '%j',
-    (template) => {
-      for (const [last, next] of [['522', 525], ['404', 403], ['502', 504]] as const) {
-        const u = read(template.replace('{M}', String(next)), after(last));
-        expect({ intent: u.intent, codes: u.codes.slice(0, 1) }).toEqual({ intent: 'lookup', codes: [next] });
-      }
-    },
-  );
+  test.each([
+    'now it says {M} instead',
+    "now it's a {M}",
+    'fixed that, now it is a {M}',
+    'ok now i get {M} Forbidden lol',
+    'different thing, our CDN returns {M} for videos',
+    'another thing - what is {M}',
+  ])('%j', (template) => {
+    for (const [last, next] of [
+      ['522', 525],
+      ['404', 403],
+      ['502', 504],
+    ] as const) {
+      const u = read(template.replace('{M}', String(next)), after(last));
+      expect({ intent: u.intent, codes: u.codes.slice(0, 1) }).toEqual({ intent: 'lookup', codes: [next] });
+    }
+  });
 });
 
 describe('taking up a code of earlier in the conversation', () => {
-  test.each(['back to the {N} - how do i fix it?', 'going back to {N}, is it safe to retry?', 'back to the {N}s, why do they happen'])('%j is a follow-up on it', (template) => {
-    for (const [code, last] of [['401', '429'], ['503', '404'], ['521-cloudflare', '502']] as const) {
+  test.each([
+    'back to the {N} - how do i fix it?',
+    'going back to {N}, is it safe to retry?',
+    'back to the {N}s, why do they happen',
+  ])('%j is a follow-up on it', (template) => {
+    for (const [code, last] of [
+      ['401', '429'],
+      ['503', '404'],
+      ['521-cloudflare', '502'],
+    ] as const) {
       const n = code.split('-')[0] as string;
       const u = read(template.replace('{N}', n), after(last));
       expect({ intent: u.intent, code: u.codes[0] }).toEqual({ intent: 'follow_up', code: Number(n) });
     }
   });
 
-  test.each(['totally different q: what is 207', 'different q, what is 207 Multi-Status', 'another q: 207?', 'actually forget that, the other service gives 207 now'])('%j is a new lookup, not a comparison', (text) => {
+  test.each([
+    'totally different q: what is 207',
+    'different q, what is 207 Multi-Status',
+    'another q: 207?',
+    'actually forget that, the other service gives 207 now',
+  ])('%j is a new lookup, not a comparison', (text) => {
     expect(read(text, after('429'))).toMatchObject({ intent: 'lookup', codes: [207] });
   });
 });
@@ -173,18 +291,32 @@ describe('a part asked with a word or two of its own stays on the subject', () =
     ["so it's on me, not them?", 'fault'],
     ['and if i were the one running that endpoint, what would i check?', 'server'],
   ])('%j asks for %s', (text, focus) => {
-    for (const id of ['404', '503', '415']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+    for (const id of ['404', '503', '415'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
   });
 });
 
 describe('a code of the set discussed, or a new one said in passing', () => {
   it('"the right fix for that 504?" after 502 vs 504 is about the 504, not a comparison', () => {
-    expect(read('would raising the proxy timeout be the right fix for that 504?', after('502', '504'))).toMatchObject({ intent: 'follow_up', ids: ['504'] });
+    expect(read('would raising the proxy timeout be the right fix for that 504?', after('502', '504'))).toMatchObject({
+      intent: 'follow_up',
+      ids: ['504'],
+    });
   });
 
-  test.each(['now a different app returns {M} for every url', 'a different service gives {M} too'])('%j is a lookup: "a different …" compares nothing', (template) => {
-    for (const [last, next] of [['503', 301], ['404', 410]] as const) expect(read(template.replace('{M}', String(next)), after(last))).toMatchObject({ intent: 'lookup', codes: [next] });
-  });
+  test.each(['now a different app returns {M} for every url', 'a different service gives {M} too'])(
+    '%j is a lookup: "a different …" compares nothing',
+    (template) => {
+      for (const [last, next] of [
+        ['503', 301],
+        ['404', 410],
+      ] as const)
+        expect(read(template.replace('{M}', String(next)), after(last))).toMatchObject({
+          intent: 'lookup',
+          codes: [next],
+        });
+    },
+  );
 });
 
 describe('more everyday asks', () => {
@@ -202,7 +334,8 @@ describe('more everyday asks', () => {
   });
 
   it('"if i were building the api" asks for the server\'s side (after a comparison, "should i send" asks which)', () => {
-    for (const id of ['402', '413']) expect(read('and if i were building the api, when should i send it?', after(id)).focus).toBe('server');
+    for (const id of ['402', '413'])
+      expect(read('and if i were building the api, when should i send it?', after(id)).focus).toBe('server');
   });
 });
 
@@ -218,7 +351,8 @@ describe('short follow-ups that only look like acts', () => {
     ['now what', 'fix'],
     ['wat do', 'fix'],
   ])('%j asks for %s', (text, focus) => {
-    for (const id of ['409', '500', '429']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+    for (const id of ['409', '500', '429'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
   });
 
   test.each(['fixed!', 'ok?', 'thanks a lot', 'mm ok'])('%j is still an act', (text) => {
@@ -227,7 +361,8 @@ describe('short follow-ups that only look like acts', () => {
 
   // An aside acknowledges nothing and asks nothing: no code, its own short reply, the subject kept for what comes next.
   test.each(['hmm', 'lol', 'meh', 'idk', 'haha', 'welp'])('%j is an aside', (text) => {
-    for (const context of [after('500'), NO_CONTEXT]) expect(read(text, context)).toMatchObject({ intent: 'none', act: 'aside', codes: [] });
+    for (const context of [after('500'), NO_CONTEXT])
+      expect(read(text, context)).toMatchObject({ intent: 'none', act: 'aside', codes: [] });
   });
 });
 
@@ -262,18 +397,28 @@ describe('in a conversation, a follow-up that describes another code is read on,
 });
 
 describe('a pronoun after a noun of the message refers to that noun, not back', () => {
-  test.each(["website says it's down for maintenance", 'the api says it only takes json', 'our proxy logs that it timed out', 'the delete worked but the response has no body at all, is that normal?'])('%j asks no "what does it refer to"', (text) => {
+  test.each([
+    "website says it's down for maintenance",
+    'the api says it only takes json',
+    'our proxy logs that it timed out',
+    'the delete worked but the response has no body at all, is that normal?',
+  ])('%j asks no "what does it refer to"', (text) => {
     expect(engine().understand(text).clarify).not.toBe('referent');
   });
 });
 
 describe('without a conversation, the same words ask what they refer to', () => {
-  test.each(['how do I fix it?', 'is it my fault?', 'why does it happen?', 'and for the frontend?', 'can you give an example of it', 'does that apply to websockets too', 'how does it differ from that one'])(
-    '%j',
-    (text) => {
-      expect(engine().understand(text)).toMatchObject({ intent: 'none', clarify: 'referent', codes: [] });
-    },
-  );
+  test.each([
+    'how do I fix it?',
+    'is it my fault?',
+    'why does it happen?',
+    'and for the frontend?',
+    'can you give an example of it',
+    'does that apply to websockets too',
+    'how does it differ from that one',
+  ])('%j', (text) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'none', clarify: 'referent', codes: [] });
+  });
 });
 
 describe('follow-ups on a network error', () => {
@@ -289,7 +434,7 @@ describe('follow-ups on a network error', () => {
   });
 });
 
-describe('the user\'s side', () => {
+describe("the user's side", () => {
   test.each<[string, 'client' | 'server']>([
     ['our nginx returns 413 on uploads', 'server'],
     ['my api returns 500 for some users', 'server'],
@@ -302,7 +447,11 @@ describe('the user\'s side', () => {
   });
 
   it('"and for …?" after "which one?" asks which again, for the new situation', () => {
-    expect(read('and for plain html pages?', { ids: ['301', '308'], focus: 'which' })).toMatchObject({ intent: 'follow_up', focus: 'which', ids: ['301', '308'] });
+    expect(read('and for plain html pages?', { ids: ['301', '308'], focus: 'which' })).toMatchObject({
+      intent: 'follow_up',
+      focus: 'which',
+      ids: ['301', '308'],
+    });
   });
 
   it('is kept through the conversation, and a follow-up on the other side does not change it', () => {
@@ -313,21 +462,44 @@ describe('the user\'s side', () => {
 
 describe('the words that ask for a part name no new subject', () => {
   // "wait" and "long" ask about retrying here, though they also describe a gateway timeout.
-  test.each(['how long do i wait', 'do i need to wait before sending it again', 'how long should we wait between attempts'])('%j after a code asks about retrying it', (text) => {
-    for (const id of ['429', '503', '500']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus: 'retry' });
+  test.each([
+    'how long do i wait',
+    'do i need to wait before sending it again',
+    'how long should we wait between attempts',
+  ])('%j after a code asks about retrying it', (text) => {
+    for (const id of ['429', '503', '500'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus: 'retry' });
   });
-  test.each(['now the gateway times out after waiting 60 seconds', 'the proxy waits forever and then gives up'])('%j tells of another failure: 504', (text) => {
-    for (const id of ['429', '401']) expect(read(text, after(id))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([504]) });
-  });
+  test.each(['now the gateway times out after waiting 60 seconds', 'the proxy waits forever and then gives up'])(
+    '%j tells of another failure: 504',
+    (text) => {
+      for (const id of ['429', '401'])
+        expect(read(text, after(id))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([504]) });
+    },
+  );
 });
 
 describe('a yes-no question whose subject is the code discussed asks for more of it', () => {
   // "is it …", "does that …", "ok so is it …": the pronoun is the question's subject, so a word or two of its own say what is asked.
-  const questions = ['is it ever used for real?', 'does it happen a lot', 'is that still used today', 'ok so is it cached anywhere', 'does that show up in access logs', 'is this common in practice'];
-  test.each(questions.flatMap((q) => ['308', '418', '502', '429'].map((id) => [q, id] as const)))('%j after %s', (text, id) => {
-    const u = read(text, after(id));
-    expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({ intent: 'follow_up', ids: [id], focus: 'more' });
-  });
+  const questions = [
+    'is it ever used for real?',
+    'does it happen a lot',
+    'is that still used today',
+    'ok so is it cached anywhere',
+    'does that show up in access logs',
+    'is this common in practice',
+  ];
+  test.each(questions.flatMap((q) => ['308', '418', '502', '429'].map((id) => [q, id] as const)))(
+    '%j after %s',
+    (text, id) => {
+      const u = read(text, after(id));
+      expect({ intent: u.intent, ids: u.ids, focus: u.focus }).toEqual({
+        intent: 'follow_up',
+        ids: [id],
+        focus: 'more',
+      });
+    },
+  );
 
   test.each(questions)('%j with nothing before it asks what "it" is', (text) => {
     expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'none', clarify: 'referent' });

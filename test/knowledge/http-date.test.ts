@@ -41,7 +41,8 @@ describe('parseHttpDate', () => {
     expect(parseHttpDate(text)?.length).toBe('Wed, 21 Oct 2015 07:28:00 GMT'.length);
   });
 
-  test('a word glued to the zone is no date', () => expect(parseHttpDate('Wed, 21 Oct 2015 07:28:00 GMTx')).toBeUndefined());
+  test('a word glued to the zone is no date', () =>
+    expect(parseHttpDate('Wed, 21 Oct 2015 07:28:00 GMTx')).toBeUndefined());
 });
 
 describe('parseRfc3339', () => {
@@ -53,10 +54,14 @@ describe('parseRfc3339', () => {
     ['2025-05-01 10:42:00Z', '2025-05-01T10:42:00.000Z'],
   ])('%s', (text, expected) => expect(iso(parseRfc3339(text))).toBe(expected));
 
-  test.each(['2025-02-30T10:00:00Z', '2025-05-01T24:00:00Z', '2025-05-01T10:42:00', '2025-05-01', '2025-05-01T10:42:00+25:00', 'soon'])(
-    'not a timestamp: %s',
-    (text) => expect(parseRfc3339(text)).toBeUndefined(),
-  );
+  test.each([
+    '2025-02-30T10:00:00Z',
+    '2025-05-01T24:00:00Z',
+    '2025-05-01T10:42:00',
+    '2025-05-01',
+    '2025-05-01T10:42:00+25:00',
+    'soon',
+  ])('not a timestamp: %s', (text) => expect(parseRfc3339(text)).toBeUndefined());
 });
 
 describe('parseDuration', () => {
@@ -71,7 +76,10 @@ describe('parseDuration', () => {
     ['0s', 0],
   ])('%s is %d seconds', (text, seconds) => expect(parseDuration(text)?.seconds).toBeCloseTo(seconds, 6));
 
-  test.each(['120', '', 'soon', '1x', '-1s', '1.2.3s', 'ms', '5 minutes'])('not a duration: %j', (text) => expect(parseDuration(text)).toBeUndefined());
+  test.each(['120', '', 'soon', '1x', '-1s', '1.2.3s', 'ms', '5 minutes'])('not a duration: %j', (text) =>
+    expect(parseDuration(text)).toBeUndefined(),
+  );
 });
 
-test('LAST_TIME is the last second of the year 9999', () => expect(new Date(LAST_TIME).toISOString()).toBe('9999-12-31T23:59:59.000Z'));
+test('LAST_TIME is the last second of the year 9999', () =>
+  expect(new Date(LAST_TIME).toISOString()).toBe('9999-12-31T23:59:59.000Z'));

@@ -60,7 +60,8 @@ describe('the real table', () => {
         const a = list[i - 1]!;
         const b = list[i]!;
         expect(Number(a.status === 'vendor') <= Number(b.status === 'vendor')).toBe(true);
-        if (a.status === 'vendor' && b.status === 'vendor') expect(rank[a.prevalence]).toBeLessThanOrEqual(rank[b.prevalence]);
+        if (a.status === 'vendor' && b.status === 'vendor')
+          expect(rank[a.prevalence]).toBeLessThanOrEqual(rank[b.prevalence]);
       }
     }
     expect(table.meaningsOf(499).map((e) => e.id)).toEqual(['499-nginx', '499-esri']);
@@ -167,12 +168,20 @@ describe('the real table', () => {
   test('every standard entry cites an RFC', () => {
     const standard = table.entries.filter((e) => e.status === 'standard');
     expect(standard.length).toBeGreaterThan(50);
-    const missing = standard.filter((e) => !e.references.some((r) => /rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+/.test(r.url) && /^RFC \d+/.test(r.label)));
+    const missing = standard.filter(
+      (e) =>
+        !e.references.some(
+          (r) =>
+            /rfc-editor\.org\/rfc\/rfc\d+|datatracker\.ietf\.org\/doc\/html\/rfc\d+/.test(r.url) &&
+            /^RFC \d+/.test(r.label),
+        ),
+    );
     expect(missing.map((e) => e.id)).toEqual([]);
   });
 
   test('every reference is an absolute https URL', () => {
-    for (const e of table.entries) for (const r of e.references) expect([e.id, r.url]).toEqual([e.id, expect.stringMatching(/^https:\/\//)]);
+    for (const e of table.entries)
+      for (const r of e.references) expect([e.id, r.url]).toEqual([e.id, expect.stringMatching(/^https:\/\//)]);
   });
 
   test.each<[number, number]>([
@@ -224,7 +233,11 @@ describe('the real table', () => {
 
 // === The error path: a copy of data/ with one thing broken.
 
-type Json = Record<string, unknown> & { related?: Array<Record<string, unknown>>; nextSteps?: Record<string, unknown>; retry?: Record<string, unknown> };
+type Json = Record<string, unknown> & {
+  related?: Array<Record<string, unknown>>;
+  nextSteps?: Record<string, unknown>;
+  retry?: Record<string, unknown>;
+};
 
 const roots: string[] = [];
 afterAll(() => {
@@ -385,7 +398,8 @@ const entryCases: BrokenCase[] = [
   },
   {
     what: 'a related code with no entry',
-    breakIt: (d) => editJson(d, 'codes/502.json', (j) => j.related!.push({ code: 471, note: 'A code nobody has written up.' })),
+    breakIt: (d) =>
+      editJson(d, 'codes/502.json', (j) => j.related!.push({ code: 471, note: 'A code nobody has written up.' })),
     file: 'data/codes/502.json',
     code: 502,
     field: 'related[4].code',
@@ -393,7 +407,12 @@ const entryCases: BrokenCase[] = [
   },
   {
     what: 'a related vendor meaning with no entry',
-    breakIt: (d) => editJson(d, 'codes/504.json', (j) => (j.related = [{ code: 524, vendor: 'nginx', note: 'A vendor meaning that does not exist.' }])),
+    breakIt: (d) =>
+      editJson(
+        d,
+        'codes/504.json',
+        (j) => (j.related = [{ code: 524, vendor: 'nginx', note: 'A vendor meaning that does not exist.' }]),
+      ),
     file: 'data/codes/504.json',
     code: 504,
     field: 'related[0].code',
@@ -401,7 +420,8 @@ const entryCases: BrokenCase[] = [
   },
   {
     what: 'a related link to the entry itself',
-    breakIt: (d) => editJson(d, 'codes/404.json', (j) => (j.related = [{ code: 404, note: 'This is the same code again.' }])),
+    breakIt: (d) =>
+      editJson(d, 'codes/404.json', (j) => (j.related = [{ code: 404, note: 'This is the same code again.' }])),
     file: 'data/codes/404.json',
     code: 404,
     field: 'related[0].code',
@@ -465,7 +485,8 @@ const entryCases: BrokenCase[] = [
   },
   {
     what: 'a reference that is not a URL',
-    breakIt: (d) => editJson(d, 'codes/502.json', (j) => ((j.references as Array<{ url: string }>)[1]!.url = 'see the RFC')),
+    breakIt: (d) =>
+      editJson(d, 'codes/502.json', (j) => ((j.references as Array<{ url: string }>)[1]!.url = 'see the RFC')),
     file: 'data/codes/502.json',
     code: 502,
     field: 'references[1].url',
@@ -519,13 +540,17 @@ describe('a broken entry stops the load with a DataError naming file, code and f
   test('the engine refuses a broken table the same way', () => {
     const dir = copyData();
     editJson(dir, 'codes/502.json', (j) => (j.class = '4xx'));
-    expect(() => StatusEngine.load(dir)).toThrow('Invalid status table entry in data/codes/502.json (code 502): field "class" must be 5xx for code 502');
+    expect(() => StatusEngine.load(dir)).toThrow(
+      'Invalid status table entry in data/codes/502.json (code 502): field "class" must be 5xx for code 502',
+    );
   });
 
   test('the message reads as one sentence: where, which field, what is wrong', () => {
     const dir = copyData();
     editJson(dir, 'codes/502.json', (j) => delete j.nextSteps?.client);
-    expect(loadError(dir).message).toBe('Invalid status table entry in data/codes/502.json (code 502): field "nextSteps.client" Invalid input: expected array, received undefined');
+    expect(loadError(dir).message).toBe(
+      'Invalid status table entry in data/codes/502.json (code 502): field "nextSteps.client" Invalid input: expected array, received undefined',
+    );
   });
 
   test('checkLinks: false loads a table whose related links dangle', () => {
@@ -569,7 +594,8 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     },
     {
       what: 'a vendor keyword in capitals',
-      breakIt: (d) => editJson(d, 'vendors.json', (j) => ((j as unknown as Array<{ keywords: string[] }>)[1]!.keywords = ['NGINX'])),
+      breakIt: (d) =>
+        editJson(d, 'vendors.json', (j) => ((j as unknown as Array<{ keywords: string[] }>)[1]!.keywords = ['NGINX'])),
       file: 'data/vendors.json',
       code: null,
       field: '[1].keywords[0]',
@@ -577,7 +603,8 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     },
     {
       what: 'a vendor without keywords',
-      breakIt: (d) => editJson(d, 'vendors.json', (j) => delete (j as unknown as Array<{ keywords?: string[] }>)[0]!.keywords),
+      breakIt: (d) =>
+        editJson(d, 'vendors.json', (j) => delete (j as unknown as Array<{ keywords?: string[] }>)[0]!.keywords),
       file: 'data/vendors.json',
       code: null,
       field: '[0].keywords',
@@ -586,7 +613,13 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     {
       // Esri tags no step, so its own entries are the first to miss it.
       what: 'a vendor removed while entries still use it',
-      breakIt: (d) => editJson(d, 'vendors.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((v) => v.id === 'esri'), 1)),
+      breakIt: (d) =>
+        editJson(d, 'vendors.json', (j) =>
+          (j as unknown as Array<{ id: string }>).splice(
+            (j as unknown as Array<{ id: string }>).findIndex((v) => v.id === 'esri'),
+            1,
+          ),
+        ),
       file: 'data/codes/498-esri.json',
       code: 498,
       field: 'vendor',
@@ -595,7 +628,13 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
     {
       // Heroku is a stack (data/stacks.json), and 502's step for its router is the first to be tagged with it.
       what: 'a stack removed while a step is still tagged with it',
-      breakIt: (d) => editJson(d, 'stacks.json', (j) => (j as unknown as Array<{ id: string }>).splice((j as unknown as Array<{ id: string }>).findIndex((s) => s.id === 'heroku'), 1)),
+      breakIt: (d) =>
+        editJson(d, 'stacks.json', (j) =>
+          (j as unknown as Array<{ id: string }>).splice(
+            (j as unknown as Array<{ id: string }>).findIndex((s) => s.id === 'heroku'),
+            1,
+          ),
+        ),
       file: 'data/codes/502.json',
       code: 502,
       field: 'nextSteps.server[9].stacks[0]',
@@ -639,31 +678,133 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
   });
 
   const lexiconCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['invalid JSON', (d) => writeFileSync(join(d, 'lexicon.json'), '{"stopWords": ["a",'), '(file)', /is not valid JSON/],
-    ['a missing list', (d) => editJson(d, 'lexicon.json', (j) => delete j.webWords), 'webWords', /expected array, received undefined/],
-    ['a synonym group of one word', (d) => editJson(d, 'lexicon.json', (j) => ((j.synonymGroups as string[][])[0] = ['ratelimit'])), 'synonymGroups[0]', /needs a canonical word and at least one synonym/],
-    ['an empty stop word', (d) => editJson(d, 'lexicon.json', (j) => (j.stopWords as string[]).push('')), 'stopWords[', /Too small|at least 1/i],
-    ['a class that is no class', (d) => editJson(d, 'lexicon.json', (j) => ((j.classWords as Record<string, string[]>)['6xx'] = ['weird'])), 'classWords', /6xx/],
-    ['an unknown key', (d) => editJson(d, 'lexicon.json', (j) => (j.extraWords = [])), '(file)', /Unrecognized key: "extraWords"/],
+    [
+      'invalid JSON',
+      (d) => writeFileSync(join(d, 'lexicon.json'), '{"stopWords": ["a",'),
+      '(file)',
+      /is not valid JSON/,
+    ],
+    [
+      'a missing list',
+      (d) => editJson(d, 'lexicon.json', (j) => delete j.webWords),
+      'webWords',
+      /expected array, received undefined/,
+    ],
+    [
+      'a synonym group of one word',
+      (d) => editJson(d, 'lexicon.json', (j) => ((j.synonymGroups as string[][])[0] = ['ratelimit'])),
+      'synonymGroups[0]',
+      /needs a canonical word and at least one synonym/,
+    ],
+    [
+      'an empty stop word',
+      (d) => editJson(d, 'lexicon.json', (j) => (j.stopWords as string[]).push('')),
+      'stopWords[',
+      /Too small|at least 1/i,
+    ],
+    [
+      'a class that is no class',
+      (d) => editJson(d, 'lexicon.json', (j) => ((j.classWords as Record<string, string[]>)['6xx'] = ['weird'])),
+      'classWords',
+      /6xx/,
+    ],
+    [
+      'an unknown key',
+      (d) => editJson(d, 'lexicon.json', (j) => (j.extraWords = [])),
+      '(file)',
+      /Unrecognized key: "extraWords"/,
+    ],
     ['the file is missing', (d) => rmSync(join(d, 'lexicon.json')), '(file)', /ENOENT/],
   ];
   const conversationCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['an act left out', (d) => editJson(d, 'conversation.json', (j) => (j.acts = (j.acts as Json[]).filter((a) => a.act !== 'bye'))), 'acts', /needs one entry for each act/],
-    ['an act nobody knows', (d) => editJson(d, 'conversation.json', (j) => ((j.acts as Json[])[0] = { ...(j.acts as Json[])[0], act: 'wave' })), 'acts[0].act', /hello/],
-    ['a phrase in capitals', (d) => editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).fix as string[]).push('Fix It')), 'focus.fix[', /lower case/],
-    ['a focus nobody knows', (d) => editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).vibes = ['vibe'])), 'focus', /Unrecognized key: "vibes"/],
-    ['a reply that is no sentence', (d) => editJson(d, 'conversation.json', (j) => ((j.clarify as Json).referent = '')), 'clarify.referent', /at least 3/],
-    ['a notHttp without its placeholders', (d) => editJson(d, 'conversation.json', (j) => (j.notHttp = 'not HTTP')), 'notHttp', /\{text\}/],
+    [
+      'an act left out',
+      (d) => editJson(d, 'conversation.json', (j) => (j.acts = (j.acts as Json[]).filter((a) => a.act !== 'bye'))),
+      'acts',
+      /needs one entry for each act/,
+    ],
+    [
+      'an act nobody knows',
+      (d) =>
+        editJson(d, 'conversation.json', (j) => ((j.acts as Json[])[0] = { ...(j.acts as Json[])[0], act: 'wave' })),
+      'acts[0].act',
+      /hello/,
+    ],
+    [
+      'a phrase in capitals',
+      (d) =>
+        editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).fix as string[]).push('Fix It')),
+      'focus.fix[',
+      /lower case/,
+    ],
+    [
+      'a focus nobody knows',
+      (d) => editJson(d, 'conversation.json', (j) => ((j.focus as Record<string, string[]>).vibes = ['vibe'])),
+      'focus',
+      /Unrecognized key: "vibes"/,
+    ],
+    [
+      'a reply that is no sentence',
+      (d) => editJson(d, 'conversation.json', (j) => ((j.clarify as Json).referent = '')),
+      'clarify.referent',
+      /at least 3/,
+    ],
+    [
+      'a notHttp without its placeholders',
+      (d) => editJson(d, 'conversation.json', (j) => (j.notHttp = 'not HTTP')),
+      'notHttp',
+      /\{text\}/,
+    ],
   ];
   const kindCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['a repeated id', (d) => editJson(d, 'number-kinds.json', (j) => (j as unknown as Json[]).push({ ...(j as unknown as Json[])[0] })), '[', /repeats "smtp"/],
-    ['a kind without references', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[1] = { ...(j as unknown as Json[])[1], references: [] })), '[1].references', /at least one reference/],
-    ['a kind without words', (d) => editJson(d, 'number-kinds.json', (j) => ((j as unknown as Json[])[2] = { ...(j as unknown as Json[])[2], words: [] })), '[2].words', /Too small|at least 1/i],
+    [
+      'a repeated id',
+      (d) => editJson(d, 'number-kinds.json', (j) => (j as unknown as Json[]).push({ ...(j as unknown as Json[])[0] })),
+      '[',
+      /repeats "smtp"/,
+    ],
+    [
+      'a kind without references',
+      (d) =>
+        editJson(
+          d,
+          'number-kinds.json',
+          (j) => ((j as unknown as Json[])[1] = { ...(j as unknown as Json[])[1], references: [] }),
+        ),
+      '[1].references',
+      /at least one reference/,
+    ],
+    [
+      'a kind without words',
+      (d) =>
+        editJson(
+          d,
+          'number-kinds.json',
+          (j) => ((j as unknown as Json[])[2] = { ...(j as unknown as Json[])[2], words: [] }),
+        ),
+      '[2].words',
+      /Too small|at least 1/i,
+    ],
   ];
   const secretCases: Array<[string, (dir: string) => void, string, RegExp]> = [
-    ['a kind without a name', (d) => editJson(d, 'secrets.json', (j) => delete (j.kinds as Json)['bearer-token']), 'kinds.bearer-token', /expected string, received undefined/],
-    ['a kind nobody finds', (d) => editJson(d, 'secrets.json', (j) => ((j.kinds as Json).password2 = 'a second password')), 'kinds', /Unrecognized key: "password2"/],
-    ['a warning without its placeholder', (d) => editJson(d, 'secrets.json', (j) => ((j.warning as Json).one = 'Your message contains a secret.')), 'warning.one', /\{kinds\}/],
+    [
+      'a kind without a name',
+      (d) => editJson(d, 'secrets.json', (j) => delete (j.kinds as Json)['bearer-token']),
+      'kinds.bearer-token',
+      /expected string, received undefined/,
+    ],
+    [
+      'a kind nobody finds',
+      (d) => editJson(d, 'secrets.json', (j) => ((j.kinds as Json).password2 = 'a second password')),
+      'kinds',
+      /Unrecognized key: "password2"/,
+    ],
+    [
+      'a warning without its placeholder',
+      (d) => editJson(d, 'secrets.json', (j) => ((j.warning as Json).one = 'Your message contains a secret.')),
+      'warning.one',
+      /\{kinds\}/,
+    ],
     ['the file is missing', (d) => rmSync(join(d, 'secrets.json')), '(file)', /ENOENT/],
   ];
   const dataFileCases = [
@@ -694,17 +835,53 @@ describe('broken data/provider-errors/: the file, the error index and the field 
   const first = (json: ProviderFile) => json.errors[0] as Record<string, unknown>;
 
   test.each<[string, (json: ProviderFile) => void, RegExp]>([
-    ['one ordinary word as a name', (j) => void (first(j).names = ['Forbidden']), /errors\[0\]\.names\[0\].*ordinary word/],
-    ['a bare number as a name', (j) => void (first(j).names = ['10203']), /errors\[0\]\.names\[0\].*ordinary word or a number/],
-    ['a name too short to stand alone', (j) => void (first(j).names = ['H1x2']), /errors\[0\]\.names\[0\].*shorter than 5/],
-    ['a reason phrase as a provider-bound word', (j) => void (first(j).withProvider = ['too many requests']), /errors\[0\]\.withProvider\[0\].*name of status 429/],
-    ['a phrase in capitals', (j) => void (first(j).phrases = ['Please Slow Down Now']), /errors\[0\]\.phrases\[0\].*lower case/],
+    [
+      'one ordinary word as a name',
+      (j) => void (first(j).names = ['Forbidden']),
+      /errors\[0\]\.names\[0\].*ordinary word/,
+    ],
+    [
+      'a bare number as a name',
+      (j) => void (first(j).names = ['10203']),
+      /errors\[0\]\.names\[0\].*ordinary word or a number/,
+    ],
+    [
+      'a name too short to stand alone',
+      (j) => void (first(j).names = ['H1x2']),
+      /errors\[0\]\.names\[0\].*shorter than 5/,
+    ],
+    [
+      'a reason phrase as a provider-bound word',
+      (j) => void (first(j).withProvider = ['too many requests']),
+      /errors\[0\]\.withProvider\[0\].*name of status 429/,
+    ],
+    [
+      'a phrase in capitals',
+      (j) => void (first(j).phrases = ['Please Slow Down Now']),
+      /errors\[0\]\.phrases\[0\].*lower case/,
+    ],
     ['a status with no entry', (j) => void (first(j).status = 599), /errors\[0\]\.status.*599, which has no entry/],
-    ['a vendor meaning with no entry', (j) => void (first(j).statusVendor = 'cloudflare'), /errors\[0\]\.statusVendor.*\d+-cloudflare, which has no entry/],
+    [
+      'a vendor meaning with no entry',
+      (j) => void (first(j).statusVendor = 'cloudflare'),
+      /errors\[0\]\.statusVendor.*\d+-cloudflare, which has no entry/,
+    ],
     ['no reference', (j) => void (first(j).references = []), /errors\[0\]\.references/],
-    ['nothing that identifies it', (j) => void Object.assign(first(j), { names: [], phrases: [], withProvider: [] }), /errors\[0\]\.names.*at least one name or phrase/],
-    ['the same name twice in one provider', (j) => void ((j.errors[1] as Record<string, unknown>).names = first(j).names), /errors\[1\]\.names\[0\].*already identifies/],
-    ['a provider id that is not the file name', (j) => void (j.provider.id = 'amazon'), /provider\.id.*provider-errors\/amazon\.json/],
+    [
+      'nothing that identifies it',
+      (j) => void Object.assign(first(j), { names: [], phrases: [], withProvider: [] }),
+      /errors\[0\]\.names.*at least one name or phrase/,
+    ],
+    [
+      'the same name twice in one provider',
+      (j) => void ((j.errors[1] as Record<string, unknown>).names = first(j).names),
+      /errors\[1\]\.names\[0\].*already identifies/,
+    ],
+    [
+      'a provider id that is not the file name',
+      (j) => void (j.provider.id = 'amazon'),
+      /provider\.id.*provider-errors\/amazon\.json/,
+    ],
   ])('%s', (_what, edit, message) => {
     const error = broken(edit);
     expect(error.message).toContain('data/provider-errors/aws.json');
@@ -713,9 +890,16 @@ describe('broken data/provider-errors/: the file, the error index and the field 
 
   test('a phrase may name one error in the whole table', () => {
     const dir = copyData();
-    const taken = (JSON.parse(readFileSync(join(dir, 'provider-errors/cloudflare.json'), 'utf8')) as ProviderFile).errors[0]?.phrases as string[];
-    editJson(dir, S3, (json) => void (((json as unknown as ProviderFile).errors[0] as Record<string, unknown>).phrases = [taken[0]]));
+    const taken = (JSON.parse(readFileSync(join(dir, 'provider-errors/cloudflare.json'), 'utf8')) as ProviderFile)
+      .errors[0]?.phrases as string[];
+    editJson(
+      dir,
+      S3,
+      (json) => void (((json as unknown as ProviderFile).errors[0] as Record<string, unknown>).phrases = [taken[0]]),
+    );
     // aws.json loads first, so Cloudflare's own phrase is the one refused.
-    expect(loadError(dir).message).toMatch(/cloudflare\.json: field "errors\[0\]\.phrases\[0\]" ".+" already identifies s3-/);
+    expect(loadError(dir).message).toMatch(
+      /cloudflare\.json: field "errors\[0\]\.phrases\[0\]" ".+" already identifies s3-/,
+    );
   });
 });

@@ -8,12 +8,28 @@ const values = (text: string) => objectsIn(text).map((o) => o.value);
 
 describe('objectsIn', () => {
   test.each<[string, string, unknown[]]>([
-    ['JSON', '{"error": "invalid_grant", "n": 1.5, "ok": true, "x": null}', [{ error: 'invalid_grant', n: 1.5, ok: true, x: null }]],
+    [
+      'JSON',
+      '{"error": "invalid_grant", "n": 1.5, "ok": true, "x": null}',
+      [{ error: 'invalid_grant', n: 1.5, ok: true, x: null }],
+    ],
     ['nested JSON with arrays', '{"a": [1, {"b": "c"}], "d": {}}', [{ a: [1, { b: 'c' }], d: {} }]],
-    ["Python's repr", "{'error': 'invalid_grant', 'ok': False, 'x': None, 'y': True}", [{ error: 'invalid_grant', ok: false, x: null, y: true }]],
+    [
+      "Python's repr",
+      "{'error': 'invalid_grant', 'ok': False, 'x': None, 'y': True}",
+      [{ error: 'invalid_grant', ok: false, x: null, y: true }],
+    ],
     ["Python's repr with a double-quoted string", `{'detail': "can't do that"}`, [{ detail: "can't do that" }]],
-    ["Node's console.log", "{\n  error: 'invalid_grant',\n  'retry-after': '120',\n  list: [ 'a', 'b' ],\n}", [{ error: 'invalid_grant', 'retry-after': '120', list: ['a', 'b'] }]],
-    ['a body after headers and before curl notes', 'HTTP/1.1 400\n\n{"error":"x"}* Connection #0 left intact', [{ error: 'x' }]],
+    [
+      "Node's console.log",
+      "{\n  error: 'invalid_grant',\n  'retry-after': '120',\n  list: [ 'a', 'b' ],\n}",
+      [{ error: 'invalid_grant', 'retry-after': '120', list: ['a', 'b'] }],
+    ],
+    [
+      'a body after headers and before curl notes',
+      'HTTP/1.1 400\n\n{"error":"x"}* Connection #0 left intact',
+      [{ error: 'x' }],
+    ],
     ['two objects', 'first {"a":1} then {"b":2}', [{ a: 1 }, { b: 2 }]],
     ['escapes', '{"a": "say \\"hi\\"\\n\\u00e9"}', [{ a: 'say "hi"\né' }]],
     ['negative and exponent numbers', '{"a": -1, "b": 2e3}', [{ a: -1, b: 2000 }]],
@@ -21,7 +37,8 @@ describe('objectsIn', () => {
   ])('%s', (_, text, expected) => expect(values(text)).toEqual(expected));
 
   test('the complete objects inside a snippet cut short', () => {
-    const text = '{"log": {"entries": [{"name": "retry-after", "value": "120"}, {"name": "allow", "value": "GET"}, {"name": "loc';
+    const text =
+      '{"log": {"entries": [{"name": "retry-after", "value": "120"}, {"name": "allow", "value": "GET"}, {"name": "loc';
     expect(values(text)).toEqual([
       { name: 'retry-after', value: '120' },
       { name: 'allow', value: 'GET' },

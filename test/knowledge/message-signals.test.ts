@@ -163,7 +163,6 @@ describe('phrasesCompared', () => {
   });
 });
 
-
 describe('looksLikeLogLine', () => {
   test.each<[string, boolean]>([
     ['GET /api/users HTTP/1.1', true],

@@ -42,30 +42,45 @@ describe('a number of another world is that, not a status', () => {
     ['gstreamer rtspsrc says 401 unauthorized for the onvif camera', 'rtsp', '401'],
   ])('%j is %s (%s)', (text, kind, number) => {
     const u = read(text);
-    expect({ intent: u.intent, codes: u.codes, otherWorld: u.otherWorld }).toEqual({ intent: 'none', codes: [], otherWorld: { text: number, kind } });
+    expect({ intent: u.intent, codes: u.codes, otherWorld: u.otherWorld }).toEqual({
+      intent: 'none',
+      codes: [],
+      otherWorld: { text: number, kind },
+    });
   });
 
-  test('the answer says what the number is and points at that world\'s reference', () => {
+  test("the answer says what the number is and points at that world's reference", () => {
     const { answer } = engine().ask('smtp error 554 5.7.1 relay denied');
-    expect(answer).toMatchObject({ intent: 'none', message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.", otherWorld: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } } });
+    expect(answer).toMatchObject({
+      intent: 'none',
+      message: "554 5.7.1 looks like a mail server's reply (SMTP), not an HTTP status.",
+      otherWorld: { kind: { references: [{ label: expect.stringContaining('RFC 5321') }, expect.anything()] } },
+    });
   });
 });
 
-describe('a gRPC status printed by name is its own world\'s, mapped to HTTP as Google documents it', () => {
+describe("a gRPC status printed by name is its own world's, mapped to HTTP as Google documents it", () => {
   // A bare gRPC number ("grpc status 16") stays a number of another world, above; the name says which status it is.
   test.each<[string, number, string]>([
     ['rpc error: code = Unavailable desc = connection error (status code 14)', 503, 'grpc-unavailable'],
     ['rpc error: code = PermissionDenied desc = caller does not have permission', 403, 'grpc-permission-denied'],
   ])('%j is %s', (text, code, id) => {
     const u = read(text);
-    expect({ intent: u.intent, codes: u.codes.slice(0, 1), providerError: u.providerError }).toEqual({ intent: 'lookup', codes: [code], providerError: id });
+    expect({ intent: u.intent, codes: u.codes.slice(0, 1), providerError: u.providerError }).toEqual({
+      intent: 'lookup',
+      codes: [code],
+      providerError: id,
+    });
   });
 });
 
 describe('the same words near a number the web owns', () => {
   test.each<[string, number]>([
     // In a message about the web, a word of another world counts only close to the number.
-    ["Can someone explain what a 307 is? Our SSO flow bounced me through one and I'm not sure the POST body survives.", 307],
+    [
+      "Can someone explain what a 307 is? Our SSO flow bounced me through one and I'm not sure the POST body survives.",
+      307,
+    ],
     ['Duplicate email on signup returns 409 and our frontend and backend teams disagree about it.', 409],
     ['our api returns 500 when the sql query fails', 500],
     ['the email api answers 429 after 100 sends', 429],
@@ -73,7 +88,7 @@ describe('the same words near a number the web owns', () => {
     ['{"status": 502} from the upstream that talks to postgres', 502],
     ['curl to the webhook gives 404, the cron job exited with 0', 404],
     ['sendgrid api returns 401 unauthorized', 401],
-    ['the camera vendor\'s web api returns 404 for /snapshot.jpg, the rtsp stream itself plays', 404],
+    ["the camera vendor's web api returns 404 for /snapshot.jpg, the rtsp stream itself plays", 404],
   ])('%j is a lookup of %i', (text, code) => {
     const u = read(text);
     expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
@@ -82,11 +97,24 @@ describe('the same words near a number the web owns', () => {
 
 describe('a number firmly of another world takes the other numbers of its line with it', () => {
   // SIP and RTSP status lines name their world; the next number on the line, asked about in the same breath, is its too.
-  const pairs: Array<[number, number]> = [[180, 487], [100, 486], [183, 603], [200, 481], [401, 407]];
+  const pairs: Array<[number, number]> = [
+    [180, 487],
+    [100, 486],
+    [183, 603],
+    [200, 481],
+    [401, 407],
+  ];
   test.each(pairs)('SIP/2.0 %i then %i is SIP throughout', (a, b) => {
-    for (const text of [`SIP/2.0 ${a} then ${b}, what does that mean`, `SIP/2.0 ${a} and after that ${b} on the trunk`]) {
+    for (const text of [
+      `SIP/2.0 ${a} then ${b}, what does that mean`,
+      `SIP/2.0 ${a} and after that ${b} on the trunk`,
+    ]) {
       const u = read(text);
-      expect({ intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({ intent: 'none', codes: [], kind: 'sip' });
+      expect({ intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({
+        intent: 'none',
+        codes: [],
+        kind: 'sip',
+      });
     }
   });
 
@@ -116,22 +144,59 @@ describe('a phrase several worlds use belongs to the world its line names', () =
 describe('a message about another world by its names alone, with no number and nothing of the web', () => {
   // Each world × a name of it × a failure its users write, with words a status shares ("denied", "not authorized").
   const worlds: Array<[string, string[]]> = [
-    ['ssh', ['git@github.com: Permission denied (publickey).', 'ssh says permission denied (publickey,password)', 'Host key verification failed, known_hosts mismatch', 'sshd refuses my id_ed25519 key']],
-    ['mqtt', ['mqtt client not authorized to connect', 'paho: the mqtt broker says bad user name or password', 'hivemq broker keeps dropping my subscriptions']],
-    ['database', ["Login failed for user 'sa'. (Microsoft SQL Server, Error: 18456)", 'postgres: duplicate key value violates unique constraint', 'mysql says access denied for user root@localhost', 'sqlite database is locked']],
+    [
+      'ssh',
+      [
+        'git@github.com: Permission denied (publickey).',
+        'ssh says permission denied (publickey,password)',
+        'Host key verification failed, known_hosts mismatch',
+        'sshd refuses my id_ed25519 key',
+      ],
+    ],
+    [
+      'mqtt',
+      [
+        'mqtt client not authorized to connect',
+        'paho: the mqtt broker says bad user name or password',
+        'hivemq broker keeps dropping my subscriptions',
+      ],
+    ],
+    [
+      'database',
+      [
+        "Login failed for user 'sa'. (Microsoft SQL Server, Error: 18456)",
+        'postgres: duplicate key value violates unique constraint',
+        'mysql says access denied for user root@localhost',
+        'sqlite database is locked',
+      ],
+    ],
     ['sip', ['asterisk says the sip trunk is forbidden', 'my voip softphone shows busy here']],
     ['ftp', ['filezilla: permission denied when I upload the folder', 'vsftpd refuses the login']],
   ];
   test.each(worlds)('%s', (kind, messages) => {
     for (const text of messages) {
       const u = read(text);
-      expect({ text, intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({ text, intent: 'none', codes: [], kind });
+      expect({ text, intent: u.intent, codes: u.codes, kind: u.otherWorld?.kind }).toEqual({
+        text,
+        intent: 'none',
+        codes: [],
+        kind,
+      });
     }
   });
 
   test('the answer names the world and explains it, without inventing a number', () => {
     const { answer } = engine().ask('git@github.com: Permission denied (publickey).');
-    expect(answer).toMatchObject({ intent: 'none', message: expect.stringContaining('SSH'), otherWorld: { kind: { id: 'ssh', references: [expect.objectContaining({ label: expect.stringContaining('RFC 4252') }), expect.anything()] } } });
+    expect(answer).toMatchObject({
+      intent: 'none',
+      message: expect.stringContaining('SSH'),
+      otherWorld: {
+        kind: {
+          id: 'ssh',
+          references: [expect.objectContaining({ label: expect.stringContaining('RFC 4252') }), expect.anything()],
+        },
+      },
+    });
     expect(answer.intent === 'none' && answer.otherWorld?.text).toBeFalsy();
   });
 

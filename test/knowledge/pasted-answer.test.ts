@@ -16,10 +16,22 @@ const ask = (text: string) => {
 /** A status line, then one header or body that changes the advice, as curl -i prints it. */
 const PASTES: ReadonlyArray<[string, string, RegExp]> = [
   ['Retry-After in seconds', 'HTTP/1.1 429 Too Many Requests\nRetry-After: 120', /wait 2 minutes \(until 10:42 UTC\)/],
-  ['Retry-After as a date', 'HTTP/1.1 503 Service Unavailable\nRetry-After: Sun, 06 Dec 2026 11:00:00 GMT', /11:00 UTC/],
-  ['an expired bearer token', 'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token", error_description="The access token expired"', /token has expired/],
+  [
+    'Retry-After as a date',
+    'HTTP/1.1 503 Service Unavailable\nRetry-After: Sun, 06 Dec 2026 11:00:00 GMT',
+    /11:00 UTC/,
+  ],
+  [
+    'an expired bearer token',
+    'HTTP/2 401\nwww-authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+    /token has expired/,
+  ],
   ['the methods a URL takes', 'HTTP/1.1 405 Method Not Allowed\nAllow: GET, HEAD', /GET or HEAD/],
-  ['a problem+json body', 'HTTP/1.1 422 Unprocessable Content\nContent-Type: application/problem+json\n\n{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":422,"detail":"Your balance is 30, but that costs 50."}', /You do not have enough credit/],
+  [
+    'a problem+json body',
+    'HTTP/1.1 422 Unprocessable Content\nContent-Type: application/problem+json\n\n{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":422,"detail":"Your balance is 30, but that costs 50."}',
+    /You do not have enough credit/,
+  ],
 ];
 
 describe.each(PASTES)('%s', (_what, paste, says) => {
@@ -30,7 +42,7 @@ describe.each(PASTES)('%s', (_what, paste, says) => {
     expect(answer.pasted?.join(' ')).toMatch(says);
   });
 
-  test('leads the text, and sits right under the card\'s heading', () => {
+  test("leads the text, and sits right under the card's heading", () => {
     expect(renderText(answer, 'plain').startsWith(`${PASTED_HEADING}:`)).toBe(true);
     // Under the heading and the line attached to it (spacing none), before the summary.
     const body = answerCard(answer).body;

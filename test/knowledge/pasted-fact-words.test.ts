@@ -26,30 +26,66 @@ describe('Retry-After', () => {
     ['Retry-After: 0.2', 'Retry-After: 0.2 → wait less than a second (until 10:40:01 UTC)'],
     ['Retry-After: 3600', 'Retry-After: 3600 → wait 1 hour (until 11:40 UTC)'],
     ['Retry-After: 86400', 'Retry-After: 86400 → wait 1 day (until 2025-05-02 10:40 UTC)'],
-    ['Retry-After: 99999999999999999999', 'Retry-After: 99999999999999999999 → wait more than a year (until 2093-05-19 13:55 UTC)'],
-    ['Retry-After: Thu, 01 May 2025 10:42:00 GMT', 'Retry-After: Thu, 01 May 2025 10:42:00 GMT → wait 2 minutes (until 10:42 UTC)'],
-    ['Retry-After: Fri, 02 May 2025 08:00:00 GMT', 'Retry-After: Fri, 02 May 2025 08:00:00 GMT → wait 21 hours 20 minutes (until 2025-05-02 08:00 UTC)'],
-    ['Retry-After: Wed, 21 Oct 2015 07:28:00 GMT', 'Retry-After: Wed, 21 Oct 2015 07:28:00 GMT → that time (2015-10-21 07:28 UTC) has passed, so you can retry now'],
+    [
+      'Retry-After: 99999999999999999999',
+      'Retry-After: 99999999999999999999 → wait more than a year (until 2093-05-19 13:55 UTC)',
+    ],
+    [
+      'Retry-After: Thu, 01 May 2025 10:42:00 GMT',
+      'Retry-After: Thu, 01 May 2025 10:42:00 GMT → wait 2 minutes (until 10:42 UTC)',
+    ],
+    [
+      'Retry-After: Fri, 02 May 2025 08:00:00 GMT',
+      'Retry-After: Fri, 02 May 2025 08:00:00 GMT → wait 21 hours 20 minutes (until 2025-05-02 08:00 UTC)',
+    ],
+    [
+      'Retry-After: Wed, 21 Oct 2015 07:28:00 GMT',
+      'Retry-After: Wed, 21 Oct 2015 07:28:00 GMT → that time (2015-10-21 07:28 UTC) has passed, so you can retry now',
+    ],
     ['retry-after-ms: 1500', 'Retry-After-Ms: 1500 → wait 2 seconds (until 10:40:02 UTC)'],
   ])('%s', (paste, sentence) => expect(told(paste)).toEqual([sentence]));
 
   test('the time follows the now given', () =>
-    expect(told('Retry-After: 120', new Date('2030-01-01T23:59:00Z'))).toEqual(['Retry-After: 120 → wait 2 minutes (until 2030-01-02 00:01 UTC)']));
+    expect(told('Retry-After: 120', new Date('2030-01-01T23:59:00Z'))).toEqual([
+      'Retry-After: 120 → wait 2 minutes (until 2030-01-02 00:01 UTC)',
+    ]));
 });
 
 describe('rate limits', () => {
   test.each<[string, string, string]>([
-    ['a reset epoch: as a time and a delay', 'x-ratelimit-limit: 60\nx-ratelimit-remaining: 12\nx-ratelimit-reset: 1746097200', 'Rate limit: 12 of 60 left; it resets at 11:00 UTC (in 20 minutes)'],
-    ['a reset delay: as a delay and a time', 'RateLimit: limit=100, remaining=40, reset=30', 'Rate limit: 40 of 100 left; it resets in 30 seconds (at 10:40:30 UTC)'],
-    ['none left: wait for the reset', 'x-ratelimit-limit: 60\nx-ratelimit-remaining: 0\nx-ratelimit-reset: 1746097200', 'Rate limit: 0 of 60 left → wait 20 minutes (until 11:00 UTC) before the next request'],
-    ['a reset that has passed', 'X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1746090000', 'Rate limit: 0 left; it reset at 09:00 UTC, which has passed, so you can send again'],
-    ['a policy window', 'RateLimit-Policy: "default";q=100;w=60\nRateLimit: "default";r=0;t=30', 'Rate limit: 0 of 100 left (in a window of 1 minute) → wait 30 seconds (until 10:40:30 UTC) before the next request'],
+    [
+      'a reset epoch: as a time and a delay',
+      'x-ratelimit-limit: 60\nx-ratelimit-remaining: 12\nx-ratelimit-reset: 1746097200',
+      'Rate limit: 12 of 60 left; it resets at 11:00 UTC (in 20 minutes)',
+    ],
+    [
+      'a reset delay: as a delay and a time',
+      'RateLimit: limit=100, remaining=40, reset=30',
+      'Rate limit: 40 of 100 left; it resets in 30 seconds (at 10:40:30 UTC)',
+    ],
+    [
+      'none left: wait for the reset',
+      'x-ratelimit-limit: 60\nx-ratelimit-remaining: 0\nx-ratelimit-reset: 1746097200',
+      'Rate limit: 0 of 60 left → wait 20 minutes (until 11:00 UTC) before the next request',
+    ],
+    [
+      'a reset that has passed',
+      'X-RateLimit-Remaining: 0\nX-RateLimit-Reset: 1746090000',
+      'Rate limit: 0 left; it reset at 09:00 UTC, which has passed, so you can send again',
+    ],
+    [
+      'a policy window',
+      'RateLimit-Policy: "default";q=100;w=60\nRateLimit: "default";r=0;t=30',
+      'Rate limit: 0 of 100 left (in a window of 1 minute) → wait 30 seconds (until 10:40:30 UTC) before the next request',
+    ],
     ['a limit alone', 'X-RateLimit-Limit: 5000', 'Rate limit: a limit of 5000'],
     ['a reset alone', 'RateLimit-Reset: 45', 'Rate limit: it resets in 45 seconds (at 10:40:45 UTC)'],
   ])('%s', (_, paste, sentence) => expect(told(paste)).toEqual([sentence]));
 
   test('several quotas are named; one is not', () => {
-    expect(told('x-ratelimit-remaining-requests: 4999\nx-ratelimit-remaining-tokens: 0\nx-ratelimit-reset-tokens: 6m0s')).toEqual([
+    expect(
+      told('x-ratelimit-remaining-requests: 4999\nx-ratelimit-remaining-tokens: 0\nx-ratelimit-reset-tokens: 6m0s'),
+    ).toEqual([
       'Rate limit for requests: 4999 left',
       'Rate limit for tokens: 0 left → wait 6 minutes (until 10:46 UTC) before the next request',
     ]);
@@ -59,9 +95,18 @@ describe('rate limits', () => {
 
 describe('WWW-Authenticate', () => {
   test.each<[string, string]>([
-    ['WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"', 'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again'],
-    ['WWW-Authenticate: Bearer error="invalid_token", error_description="Jwt is expired"', 'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again'],
-    ['WWW-Authenticate: Bearer error="invalid_token", error_description="IDX10223: Lifetime validation failed. The token is expired."', 'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again'],
+    [
+      'WWW-Authenticate: Bearer error="invalid_token", error_description="The access token expired"',
+      'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again',
+    ],
+    [
+      'WWW-Authenticate: Bearer error="invalid_token", error_description="Jwt is expired"',
+      'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again',
+    ],
+    [
+      'WWW-Authenticate: Bearer error="invalid_token", error_description="IDX10223: Lifetime validation failed. The token is expired."',
+      'WWW-Authenticate → your token has expired: get a new one (refresh it or sign in again) and send the request again',
+    ],
     [
       'WWW-Authenticate: Bearer error="invalid_token", error_description="The token has not expired but its signature is invalid"',
       'WWW-Authenticate → the server refused the Bearer credentials with error "invalid_token": "The token has not expired but its signature is invalid" (the token is expired, revoked, malformed or not meant for this server; get a new one)',
@@ -70,12 +115,18 @@ describe('WWW-Authenticate', () => {
       'WWW-Authenticate: Bearer error="invalid_token", error_description="Signature verification failed"',
       'WWW-Authenticate → the server refused the Bearer credentials with error "invalid_token": "Signature verification failed" (the token is expired, revoked, malformed or not meant for this server; get a new one)',
     ],
-    ['WWW-Authenticate: Bearer error="invalid_token"', 'WWW-Authenticate → the server refused the Bearer credentials with error "invalid_token" (the token is expired, revoked, malformed or not meant for this server; get a new one)'],
+    [
+      'WWW-Authenticate: Bearer error="invalid_token"',
+      'WWW-Authenticate → the server refused the Bearer credentials with error "invalid_token" (the token is expired, revoked, malformed or not meant for this server; get a new one)',
+    ],
     [
       'WWW-Authenticate: Bearer error="insufficient_scope", scope="repo"',
       'WWW-Authenticate → the server refused the Bearer credentials with error "insufficient_scope" (the token is valid but does not grant what this request needs); the scope it asks for is "repo"',
     ],
-    ['WWW-Authenticate: Bearer error="use_mfa", error_description="Second factor needed"', 'WWW-Authenticate → the server refused the Bearer credentials with error "use_mfa": "Second factor needed"'],
+    [
+      'WWW-Authenticate: Bearer error="use_mfa", error_description="Second factor needed"',
+      'WWW-Authenticate → the server refused the Bearer credentials with error "use_mfa": "Second factor needed"',
+    ],
     ['WWW-Authenticate: Basic realm="Staging"', 'WWW-Authenticate → the server wants Basic credentials for "Staging"'],
     ['WWW-Authenticate: Negotiate', 'WWW-Authenticate → the server wants Negotiate credentials with the request'],
   ])('%s', (paste, sentence) => expect(told(paste)).toEqual([sentence]));
@@ -96,26 +147,42 @@ describe('Location', () => {
       'Location: https://example.com/login → a redirect loop: it sends you back to a URL the paste already requested',
     ]));
   test('another Location says where it goes', () =>
-    expect(told('HTTP/2 302\nlocation: https://example.com/home')).toEqual(['Location → the server sends you on to https://example.com/home']));
+    expect(told('HTTP/2 302\nlocation: https://example.com/home')).toEqual([
+      'Location → the server sends you on to https://example.com/home',
+    ]));
 });
 
 describe('bodies', () => {
   test('problem+json: its title and detail quoted', () =>
-    expect(told('{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50."}')).toEqual([
+    expect(
+      told(
+        '{"type":"https://example.com/probs/out-of-credit","title":"You do not have enough credit.","status":403,"detail":"Your current balance is 30, but that costs 50."}',
+      ),
+    ).toEqual([
       'The server\'s problem details say "You do not have enough credit.": "Your current balance is 30, but that costs 50."',
     ]));
   test('problem+json with a title only, or a detail only', () => {
-    expect(describe1({ kind: 'problem', title: 'Not Found', status: 404 })).toBe('The server\'s problem details say "Not Found"');
-    expect(describe1({ kind: 'problem', detail: 'name must not be blank', status: 422 })).toBe('The server\'s problem details say "name must not be blank"');
+    expect(describe1({ kind: 'problem', title: 'Not Found', status: 404 })).toBe(
+      'The server\'s problem details say "Not Found"',
+    );
+    expect(describe1({ kind: 'problem', detail: 'name must not be blank', status: 422 })).toBe(
+      'The server\'s problem details say "name must not be blank"',
+    );
   });
 
   test.each<[string, string]>([
-    ['{"error":"invalid_grant"}', 'OAuth error "invalid_grant": the grant was refused: the authorization code, refresh token or password is invalid, expired or revoked, or was issued to another client or redirect URI'],
+    [
+      '{"error":"invalid_grant"}',
+      'OAuth error "invalid_grant": the grant was refused: the authorization code, refresh token or password is invalid, expired or revoked, or was issued to another client or redirect URI',
+    ],
     [
       '{"error":"invalid_client","error_description":"Client authentication failed"}',
       'OAuth error "invalid_client": the server could not authenticate the client: an unknown client ID, a wrong secret, or an authentication method it does not accept (the server adds: "Client authentication failed")',
     ],
-    ['{"error":"slow_down"}', 'OAuth error "slow_down": you poll too often; add 5 seconds to the polling interval and keep it for every later poll'],
+    [
+      '{"error":"slow_down"}',
+      'OAuth error "slow_down": you poll too often; add 5 seconds to the polling interval and keep it for every later poll',
+    ],
     ['{"error":"custom_thing","error_description":"Ask the admin"}', 'OAuth error "custom_thing": "Ask the admin"'],
     ['{"error":"custom_thing","error_uri":"https://auth.example.com/e"}', 'OAuth error "custom_thing"'],
   ])('OAuth: %s', (paste, sentence) => expect(told(paste)).toEqual([sentence]));
@@ -129,8 +196,14 @@ describe('bodies', () => {
       '{"error_code":1020,"error_name":"access_denied","ray_id":"8f2a1b3c4d5e6f71","retryable":false,"owner_action_required":true}',
       'Cloudflare error 1020 ("access_denied"), Ray ID 8f2a1b3c4d5e6f71: Cloudflare says retrying will not help; the site\'s owner has to change something',
     ],
-    ['{"error_code":1033,"ray_id":"8f2a1b3c4d5e6f72","retryable":true}', 'Cloudflare error 1033, Ray ID 8f2a1b3c4d5e6f72: Cloudflare says a later retry can work'],
-    ['{"error_code":1000,"cloudflare_error":true}', 'Cloudflare error 1000: quote the Ray ID to the site\'s owner or to Cloudflare support'],
+    [
+      '{"error_code":1033,"ray_id":"8f2a1b3c4d5e6f72","retryable":true}',
+      'Cloudflare error 1033, Ray ID 8f2a1b3c4d5e6f72: Cloudflare says a later retry can work',
+    ],
+    [
+      '{"error_code":1000,"cloudflare_error":true}',
+      "Cloudflare error 1000: quote the Ray ID to the site's owner or to Cloudflare support",
+    ],
   ])('Cloudflare: %s', (paste, sentence) => expect(told(paste)).toEqual([sentence]));
 });
 
@@ -173,7 +246,9 @@ describe('a whole paste', () => {
   });
 
   test('braces in what the server said stay as they are', () =>
-    expect(told('{"error":"x_y","error_description":"use {token} here"}')).toEqual(['OAuth error "x_y": "use {token} here"']));
+    expect(told('{"error":"x_y","error_description":"use {token} here"}')).toEqual([
+      'OAuth error "x_y": "use {token} here"',
+    ]));
 });
 
 describe('durations and times', () => {
@@ -225,15 +300,40 @@ describe('data/pasted-facts.json', () => {
     };
   }
   const section = (json: Record<string, unknown>, name: string) => json[name] as Record<string, unknown>;
-  const list = (json: Record<string, unknown>, name: string, field: string) => section(json, name)[field] as Array<Record<string, unknown>>;
+  const list = (json: Record<string, unknown>, name: string, field: string) =>
+    section(json, name)[field] as Array<Record<string, unknown>>;
 
   test.each<[string, (json: Record<string, unknown>) => void, RegExp]>([
-    ['a template without its placeholder', (j) => (section(j, 'retryAfter').wait = '{header}: {value} → wait (until {time})'), /data\/pasted-facts\.json: field "retryAfter\.wait" must contain \{duration\}/],
-    ['a placeholder that is not filled in', (j) => (section(j, 'allow').methods = 'Allow: {methods} → {list} {metods}'), /field "allow\.methods" has \{metods\}, which is not filled in here; use \{methods\}, \{list\}/],
-    ['a repeated OAuth code', (j) => (list(j, 'oauth', 'errors')[1] = { code: 'invalid_request', meaning: 'again' }), /field "oauth\.errors\[1\]\.code" repeats "invalid_request"/],
-    ['a meaning with a full stop', (j) => ((list(j, 'oauth', 'errors')[2] as Record<string, unknown>).meaning = 'the grant was refused.'), /field "oauth\.errors\[2\]\.meaning" must not end with a full stop/],
-    ['a Bearer error without a meaning', (j) => delete (list(j, 'wwwAuthenticate', 'errors')[0] as Record<string, unknown>).meaning, /field "wwwAuthenticate\.errors\[0\]\.meaning"/],
-    ['an upper-case phrase', (j) => (section(j, 'wwwAuthenticate').expiredPhrases = ['Expired']), /field "wwwAuthenticate\.expiredPhrases\[0\]" must be lower case/],
+    [
+      'a template without its placeholder',
+      (j) => (section(j, 'retryAfter').wait = '{header}: {value} → wait (until {time})'),
+      /data\/pasted-facts\.json: field "retryAfter\.wait" must contain \{duration\}/,
+    ],
+    [
+      'a placeholder that is not filled in',
+      (j) => (section(j, 'allow').methods = 'Allow: {methods} → {list} {metods}'),
+      /field "allow\.methods" has \{metods\}, which is not filled in here; use \{methods\}, \{list\}/,
+    ],
+    [
+      'a repeated OAuth code',
+      (j) => (list(j, 'oauth', 'errors')[1] = { code: 'invalid_request', meaning: 'again' }),
+      /field "oauth\.errors\[1\]\.code" repeats "invalid_request"/,
+    ],
+    [
+      'a meaning with a full stop',
+      (j) => ((list(j, 'oauth', 'errors')[2] as Record<string, unknown>).meaning = 'the grant was refused.'),
+      /field "oauth\.errors\[2\]\.meaning" must not end with a full stop/,
+    ],
+    [
+      'a Bearer error without a meaning',
+      (j) => delete (list(j, 'wwwAuthenticate', 'errors')[0] as Record<string, unknown>).meaning,
+      /field "wwwAuthenticate\.errors\[0\]\.meaning"/,
+    ],
+    [
+      'an upper-case phrase',
+      (j) => (section(j, 'wwwAuthenticate').expiredPhrases = ['Expired']),
+      /field "wwwAuthenticate\.expiredPhrases\[0\]" must be lower case/,
+    ],
     ['an unknown field', (j) => (j.extra = 1), /data\/pasted-facts\.json/],
     ['no references', (j) => (j.references = []), /field "references" needs at least one reference/],
   ])('%s', (_, change, message) => {

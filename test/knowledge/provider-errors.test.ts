@@ -42,19 +42,23 @@ describe('every name, in every printed form', () => {
       const owners = ownersOf(name);
       const statuses = new Set(owners.map((e) => e.status));
       const u = understand(make(name));
-      const ok = statuses.size === 1 ? u.intent === 'lookup' && u.codes[0] === owners[0]?.status : u.intent === 'lookup' && u.confidence < ASK_BELOW && u.codes.every((c) => statuses.has(c));
+      const ok =
+        statuses.size === 1
+          ? u.intent === 'lookup' && u.codes[0] === owners[0]?.status
+          : u.intent === 'lookup' && u.confidence < ASK_BELOW && u.codes.every((c) => statuses.has(c));
       if (!ok) wrong.push(`${name} → ${u.intent} ${u.codes.join(',')} (want ${[...statuses].join('|')})`);
     }
     expect(wrong).toEqual([]);
   });
 
-  test('with its provider named, the provider\'s own error leads the answer', () => {
+  test("with its provider named, the provider's own error leads the answer", () => {
     const wrong: string[] = [];
     for (const error of errors()) {
       for (const name of error.names) {
         const u = understand(`${keywordOf(error.provider)} says ${name}`);
         const same = ownersOf(name).filter((e) => e.provider === error.provider);
-        if (!same.some((e) => e.id === u.providerError) || u.codes[0] !== error.status) wrong.push(`${error.provider} ${name} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
+        if (!same.some((e) => e.id === u.providerError) || u.codes[0] !== error.status)
+          wrong.push(`${error.provider} ${name} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -68,7 +72,8 @@ describe('every phrase and provider-bound word', () => {
       for (const phrase of error.phrases) {
         // A gap ("resource group '*' could not be found") takes what the provider prints there.
         const u = understand(`hi, our job failed overnight with this: ${phrase.replaceAll('*', 'prod-eu-01')}`);
-        if (u.providerError !== error.id || u.codes[0] !== error.status) wrong.push(`${phrase} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
+        if (u.providerError !== error.id || u.codes[0] !== error.status)
+          wrong.push(`${phrase} → ${u.providerError ?? u.intent} ${u.codes[0]}`);
       }
     }
     expect(wrong).toEqual([]);
@@ -79,7 +84,8 @@ describe('every phrase and provider-bound word', () => {
     for (const error of errors()) {
       for (const word of error.withProvider) {
         const u = understand(`${keywordOf(error.provider)} keeps failing with ${word}`);
-        if (u.codes[0] !== error.status) wrong.push(`${keywordOf(error.provider)} + ${word} → ${u.intent} ${u.codes[0]} (want ${error.status})`);
+        if (u.codes[0] !== error.status)
+          wrong.push(`${keywordOf(error.provider)} + ${word} → ${u.intent} ${u.codes[0]} (want ${error.status})`);
       }
     }
     expect(wrong).toEqual([]);
@@ -119,20 +125,28 @@ describe('phrases with a gap', () => {
 describe('a bare numbered phrase ("error 1020") needs the web around it', () => {
   // A word of the web in the phrase itself ("http error 500.19", "502.3 - bad gateway") is evidence enough.
   const webWord = (p: string) => (p.match(/[a-z]+/g) ?? []).some((w) => engine().lexicon.webWords.has(w));
-  const bare = () => errors().flatMap((e) => e.phrases.filter((p) => /\d/.test(p) && (p.match(/[a-z]{2,}/g) ?? []).length <= 2 && !webWord(p)).map((p) => [e, p] as const));
+  const bare = () =>
+    errors().flatMap((e) =>
+      e.phrases
+        .filter((p) => /\d/.test(p) && (p.match(/[a-z]{2,}/g) ?? []).length <= 2 && !webWord(p))
+        .map((p) => [e, p] as const),
+    );
 
-  test('on a website, it is the provider\'s error', () => {
+  test("on a website, it is the provider's error", () => {
     expect(bare().length).toBeGreaterThan(20);
-    const wrong = bare().filter(([e, p]) => understand(`visitors see ${p} on our website since this morning`).providerError !== e.id);
+    const wrong = bare().filter(
+      ([e, p]) => understand(`visitors see ${p} on our website since this morning`).providerError !== e.id,
+    );
     expect(wrong.map(([, p]) => p)).toEqual([]);
   });
 
-  test('on a car\'s screen, it is not; a number outside HTTP\'s range says which page it would be', () => {
+  test("on a car's screen, it is not; a number outside HTTP's range says which page it would be", () => {
     for (const [error, phrase] of bare()) {
       const u = understand(`my car's dashboard shows ${phrase} since the update`);
       expect(u.providerError).toBeUndefined();
       // An IIS sub-status ("error 404.13") is still its status by number, as any known code is.
-      if (u.intent === 'unknown_code' && (u.code ?? 0) > 599) expect(engine().table.providerError(u.alsoNamed ?? '')?.phrases).toContain(phrase);
+      if (u.intent === 'unknown_code' && (u.code ?? 0) > 599)
+        expect(engine().table.providerError(u.alsoNamed ?? '')?.phrases).toContain(phrase);
       else if (!/\b[1-5]\d\d\b/.test(phrase)) expect(u.codes).not.toContain(error.status);
     }
   });
@@ -156,12 +170,17 @@ describe('counter-examples', () => {
   test('a name in another case, with no provider named, is ordinary text', () => {
     const camel = errors().flatMap((e) => e.names.filter((n) => /[a-z][A-Z]/.test(n) && !/[._$:-]/.test(n)));
     expect(camel.length).toBeGreaterThan(50);
-    const wrong = camel.map((n) => [n, understand(`we talked about ${n.toLowerCase()} at lunch`).providerError]).filter(([, id]) => id);
+    const wrong = camel
+      .map((n) => [n, understand(`we talked about ${n.toLowerCase()} at lunch`).providerError])
+      .filter(([, id]) => id);
     expect(wrong).toEqual([]);
   });
 
   test.each([
-    ['MySQL shares the numbers of Cloudflare\'s 1xxx errors', "ERROR 1016 (HY000): Can't open file: 'orders.ibd' (errno: 24)"],
+    [
+      "MySQL shares the numbers of Cloudflare's 1xxx errors",
+      "ERROR 1016 (HY000): Can't open file: 'orders.ibd' (errno: 24)",
+    ],
     ['a spreadsheet cell is not a Heroku code', 'the H12 cell in my spreadsheet shows #REF'],
     ['a slowdown of traffic is not S3', 'we saw a slowdown in traffic after the release'],
   ])('%s', (_why, text) => {
@@ -170,9 +189,12 @@ describe('counter-examples', () => {
 });
 
 describe('a status number in the message', () => {
-  const sample = () => errors().filter((e) => e.names.some((n) => ownersOf(n).length === 1)).slice(0, 60);
+  const sample = () =>
+    errors()
+      .filter((e) => e.names.some((n) => ownersOf(n).length === 1))
+      .slice(0, 60);
 
-  test('that agrees: the provider\'s error leads, with that status', () => {
+  test("that agrees: the provider's error leads, with that status", () => {
     for (const error of sample()) {
       const name = error.names.find((n) => ownersOf(n).length === 1) as string;
       const u = understand(`HTTP ${error.status} from the API: ${name}`);
@@ -188,13 +210,16 @@ describe('a status number in the message', () => {
       expect([u.codes[0], u.providerError, u.alsoNamed]).toEqual([other, undefined, error.id]);
       // What the provider's error means beside it is told as a note, when the table has one.
       const { notes } = engine().answer(u);
-      expect(notes.some((n) => n.includes(`${error.name}, which comes with ${error.status}`))).toBe(error.note !== undefined);
+      expect(notes.some((n) => n.includes(`${error.name}, which comes with ${error.status}`))).toBe(
+        error.note !== undefined,
+      );
     }
   });
 });
 
 describe('the answer', () => {
-  const pasted = 'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist';
+  const pasted =
+    'An error occurred (NoSuchBucket) when calling the ListObjectsV2 operation: The specified bucket does not exist';
 
   test("leads with the provider's meaning, then the status in general", () => {
     const { answer } = engine().ask(pasted);
@@ -205,11 +230,15 @@ describe('the answer', () => {
   });
 
   test('pasted words ask nothing: "max retries" in the output is no question about retrying', () => {
-    expect(understand('An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.').focus).toBe('overview');
+    expect(
+      understand(
+        'An error occurred (SlowDown) when calling the PutObject operation (reached max retries: 4): Please reduce your request rate.',
+      ).focus,
+    ).toBe('overview');
     expect(understand(`how do I fix this?\n${pasted}`).focus).toBe('fix');
   });
 
-  test('a follow-up stays on the provider\'s error', () => {
+  test("a follow-up stays on the provider's error", () => {
     const first = engine().understand(pasted);
     const context = { ids: first.ids, providerError: first.providerError };
     const next = engine().understand('how do I fix it?', context);
@@ -222,13 +251,27 @@ describe('the answer', () => {
 describe('kubectl\'s validation message without its "Error from server" prefix is the API server\'s 422', () => {
   // Kinds × field paths × apimachinery's field error types, as kubectl create/apply/replace print them.
   const kinds = ['The Deployment "web"', 'The Service "api"', 'Job.batch "migrate"', 'The ConfigMap "settings"'];
-  const fields = ['spec.template.spec.containers[0].image: Required value', 'metadata.name: Invalid value: "API_v2"', 'spec.ports[0].protocol: Unsupported value: "HTTP"'];
-  test.each(kinds.flatMap((k) => fields.flatMap((f) => [`${k} is invalid: ${f}`, `${k} is invalid: [${f}]`])))('%j', (text) => {
-    const u = understand(text);
-    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({ intent: 'lookup', first: 422, providerError: 'k8s-invalid' });
-  });
+  const fields = [
+    'spec.template.spec.containers[0].image: Required value',
+    'metadata.name: Invalid value: "API_v2"',
+    'spec.ports[0].protocol: Unsupported value: "HTTP"',
+  ];
+  test.each(kinds.flatMap((k) => fields.flatMap((f) => [`${k} is invalid: ${f}`, `${k} is invalid: [${f}]`])))(
+    '%j',
+    (text) => {
+      const u = understand(text);
+      expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+        intent: 'lookup',
+        first: 422,
+        providerError: 'k8s-invalid',
+      });
+    },
+  );
 
-  test.each(['the form says the email is invalid: please check it', 'my password is invalid'])('%j is no Kubernetes error', (text) => {
-    expect(understand(text).providerError).not.toBe('k8s-invalid');
-  });
+  test.each(['the form says the email is invalid: please check it', 'my password is invalid'])(
+    '%j is no Kubernetes error',
+    (text) => {
+      expect(understand(text).providerError).not.toBe('k8s-invalid');
+    },
+  );
 });

@@ -19,7 +19,13 @@ describe('remembered understandings', () => {
 
   test('what is kept equals what a fresh engine understands', () => {
     const fresh = new StatusEngine(engine().data, 0);
-    for (const text of ['what is 502', '401 vs 403', 'the API keeps saying too many requests', 'hello', 'gatway timeout']) {
+    for (const text of [
+      'what is 502',
+      '401 vs 403',
+      'the API keeps saying too many requests',
+      'hello',
+      'gatway timeout',
+    ]) {
       engine().understand(text);
       expect(engine().understand(text)).toEqual(fresh.understand(text));
     }

@@ -143,8 +143,12 @@ describe('"what is N" in many wordings × every code', () => {
   }
 
   afterAll(() => {
-    const rows = [...byWording.entries()].filter(([, m]) => m.length).map(([w, m]) => `  ${JSON.stringify(w).padEnd(34)} ${m.length} missed: ${m.slice(0, 4).join('; ')}`);
-    process.stdout.write(`\nRobustness, "what is N": ${right}/${total} = ${((100 * right) / total).toFixed(2)}% over ${WORDINGS.length} wordings × ${codes.length} codes\n${rows.join('\n')}\n`);
+    const rows = [...byWording.entries()]
+      .filter(([, m]) => m.length)
+      .map(([w, m]) => `  ${JSON.stringify(w).padEnd(34)} ${m.length} missed: ${m.slice(0, 4).join('; ')}`);
+    process.stdout.write(
+      `\nRobustness, "what is N": ${right}/${total} = ${((100 * right) / total).toFixed(2)}% over ${WORDINGS.length} wordings × ${codes.length} codes\n${rows.join('\n')}\n`,
+    );
   });
 
   it('has at least 40 wordings and covers every code in the table', () => {
@@ -201,12 +205,20 @@ describe('a status name used as an everyday word names no code; said of the web,
     'in our house, phones at dinner are {name}',
     'the parking spot behind the office is {name} on fridays',
   ];
-  const ofTheWeb = ['the admin page says {name}', 'our api returned {name} for the upload', 'i keep getting {name} from the server'];
+  const ofTheWeb = [
+    'the admin page says {name}',
+    'our api returned {name} for the upload',
+    'i keep getting {name} from the server',
+  ];
   test.each(ONE_WORD_NAMES)('%s in everyday sentences: no code', (name) => {
     for (const template of everyday) expect(engine().understand(template.replace('{name}', name)).codes).toEqual([]);
   });
   test.each(ONE_WORD_NAMES)('%s said of the web: a lookup of %i', (name, code) => {
-    for (const template of ofTheWeb) expect(engine().understand(template.replace('{name}', name))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+    for (const template of ofTheWeb)
+      expect(engine().understand(template.replace('{name}', name))).toMatchObject({
+        intent: 'lookup',
+        codes: expect.arrayContaining([code]),
+      });
   });
 });
 
@@ -240,12 +252,22 @@ describe('a class asked as the hundreds, in digits or in words; the same hundred
     ['5', 'five'],
   ];
   test.each(CLASSES)('%s00s as a class', (d, word) => {
-    for (const text of [`the ${d}00s in general?`, `what are the ${d}00s`, `the ${d}00s generally, what do they mean`, `${word} hundred series, what are they`, `the ${word} hundred range`]) {
+    for (const text of [
+      `the ${d}00s in general?`,
+      `what are the ${d}00s`,
+      `the ${d}00s generally, what do they mean`,
+      `${word} hundred series, what are they`,
+      `the ${word} hundred range`,
+    ]) {
       expect({ text, ...engine().understand(text) }).toMatchObject({ text, intent: 'class', class: `${d}xx` });
     }
   });
   test.each(CLASSES.slice(1))('%s00s counted or seen are no class', (d, word) => {
-    for (const text of [`getting lots of ${d}00s`, `what are these ${d}00s in my log`, `we had ${word} hundred errors yesterday`]) {
+    for (const text of [
+      `getting lots of ${d}00s`,
+      `what are these ${d}00s in my log`,
+      `we had ${word} hundred errors yesterday`,
+    ]) {
       expect({ text, intent: engine().understand(text).intent }).not.toEqual({ text, intent: 'class' });
     }
   });

@@ -11,9 +11,12 @@ describe('concepts', () => {
     expect(terms(word)).toEqual(['~cert']);
   });
 
-  test.each(['http', 'https', 'http code', 'plain http'])('%j, a scheme every pasted URL has, is no certificate problem', (text) => {
-    expect(terms(text)).not.toContain('~cert');
-  });
+  test.each(['http', 'https', 'http code', 'plain http'])(
+    '%j, a scheme every pasted URL has, is no certificate problem',
+    (text) => {
+      expect(terms(text)).not.toContain('~cert');
+    },
+  );
 
   test.each(['rate limited', 'throttled', 'too many requests'])('%j folds into one rate-limit concept', (text) => {
     expect(terms(text)).toEqual(['~ratelimit']);

@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { editDistance, normalize, phraseWords, stem, words } from '../../src/knowledge/text';
 
 /** Any code points, lone surrogates included (cheaper to start than fc.string({ unit: 'binary' })). */
-const anyText = (maxLength: number) => fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength }).map((cps) => String.fromCodePoint(...cps));
+const anyText = (maxLength: number) =>
+  fc.array(fc.integer({ min: 0, max: 0x10ffff }), { maxLength }).map((cps) => String.fromCodePoint(...cps));
 
 describe('normalize', () => {
   test.each<[string, string, string]>([
@@ -46,7 +47,7 @@ describe('normalize', () => {
   // BUG (src/knowledge/text.ts): normalize() runs NFKC before folding quotes, and NFKC turns the acute accent
   // U+00B4 into a space plus a combining accent (U+0020 U+0301), so the `´` in its quote class never matches:
   // "I´m a teapot" becomes "i \u0301m a teapot" (words "i", "m") instead of "i'm a teapot".
-  test('acute accent used as an apostrophe folds to \'', () => {
+  test("acute accent used as an apostrophe folds to '", () => {
     expect(normalize('I\u00b4m a teapot')).toBe("i'm a teapot");
   });
 
@@ -83,22 +84,104 @@ describe('normalize', () => {
 describe('words', () => {
   type W = [string, number, number];
   test.each<[string, W[]]>([
-    ['bad gateway', [['bad', 0, 3], ['gateway', 4, 11]]],
-    ["i'm getting a 502-error, ok?", [["i'm", 0, 3], ['getting', 4, 11], ['a', 12, 13], ['502', 14, 17], ['error', 18, 23], ['ok', 25, 27]]],
-    ['http/1.1 503', [['http', 0, 4], ['1', 5, 6], ['1', 7, 8], ['503', 9, 12]]],
-    ['  gateway  time-out ', [['gateway', 2, 9], ['time', 11, 15], ['out', 16, 19]]],
-    ['{"status":429}', [['status', 2, 8], ['429', 10, 13]]],
+    [
+      'bad gateway',
+      [
+        ['bad', 0, 3],
+        ['gateway', 4, 11],
+      ],
+    ],
+    [
+      "i'm getting a 502-error, ok?",
+      [
+        ["i'm", 0, 3],
+        ['getting', 4, 11],
+        ['a', 12, 13],
+        ['502', 14, 17],
+        ['error', 18, 23],
+        ['ok', 25, 27],
+      ],
+    ],
+    [
+      'http/1.1 503',
+      [
+        ['http', 0, 4],
+        ['1', 5, 6],
+        ['1', 7, 8],
+        ['503', 9, 12],
+      ],
+    ],
+    [
+      '  gateway  time-out ',
+      [
+        ['gateway', 2, 9],
+        ['time', 11, 15],
+        ['out', 16, 19],
+      ],
+    ],
+    [
+      '{"status":429}',
+      [
+        ['status', 2, 8],
+        ['429', 10, 13],
+      ],
+    ],
     ['500ms', [['500ms', 0, 5]]],
     ['5xx', [['5xx', 0, 3]]],
-    ['getting 500s', [['getting', 0, 7], ['500s', 8, 12]]],
+    [
+      'getting 500s',
+      [
+        ['getting', 0, 7],
+        ['500s', 8, 12],
+      ],
+    ],
     ["don't", [["don't", 0, 5]]],
-    ["it's o'clock", [["it's", 0, 4], ["o'clock", 5, 12]]],
-    ["trailing' quote", [['trailing', 0, 8], ['quote', 10, 15]]],
+    [
+      "it's o'clock",
+      [
+        ["it's", 0, 4],
+        ["o'clock", 5, 12],
+      ],
+    ],
+    [
+      "trailing' quote",
+      [
+        ['trailing', 0, 8],
+        ['quote', 10, 15],
+      ],
+    ],
     ["'quoted'", [['quoted', 1, 7]]],
-    ['na\u00efve caf\u00e9 404', [['na\u00efve', 0, 5], ['caf\u00e9', 6, 10], ['404', 11, 14]]],
-    ['a_b-c.d', [['a', 0, 1], ['b', 2, 3], ['c', 4, 5], ['d', 6, 7]]],
-    ['line1\nline2', [['line1', 0, 5], ['line2', 6, 11]]],
-    ['\u05e9\u05dc\u05d5\u05dd 404', [['\u05e9\u05dc\u05d5\u05dd', 0, 4], ['404', 5, 8]]],
+    [
+      'na\u00efve caf\u00e9 404',
+      [
+        ['na\u00efve', 0, 5],
+        ['caf\u00e9', 6, 10],
+        ['404', 11, 14],
+      ],
+    ],
+    [
+      'a_b-c.d',
+      [
+        ['a', 0, 1],
+        ['b', 2, 3],
+        ['c', 4, 5],
+        ['d', 6, 7],
+      ],
+    ],
+    [
+      'line1\nline2',
+      [
+        ['line1', 0, 5],
+        ['line2', 6, 11],
+      ],
+    ],
+    [
+      '\u05e9\u05dc\u05d5\u05dd 404',
+      [
+        ['\u05e9\u05dc\u05d5\u05dd', 0, 4],
+        ['404', 5, 8],
+      ],
+    ],
     ['\ud83d\udd25\ud83d\udd25 502 \ud83d\udd25', [['502', 5, 8]]],
     ['', []],
     ['   \t\n  ', []],
@@ -238,7 +321,9 @@ describe('stem', () => {
 
 /** Reference: optimal string alignment distance (Levenshtein + adjacent transposition), unbounded. */
 function osa(a: string, b: string): number {
-  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)));
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
+    Array.from({ length: b.length + 1 }, (_, j) => (i === 0 ? j : j === 0 ? i : 0)),
+  );
   for (let i = 1; i <= a.length; i++) {
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
@@ -288,7 +373,12 @@ describe('editDistance', () => {
   });
 
   test('is symmetric', () => {
-    for (const [a, b] of [['gatway', 'gateway'], ['ca', 'abc'], ['servcie', 'service'], ['kitten', 'sitting']] as const) {
+    for (const [a, b] of [
+      ['gatway', 'gateway'],
+      ['ca', 'abc'],
+      ['servcie', 'service'],
+      ['kitten', 'sitting'],
+    ] as const) {
       expect(editDistance(a, b, 5)).toBe(editDistance(b, a, 5));
     }
   });

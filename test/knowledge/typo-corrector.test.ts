@@ -175,20 +175,23 @@ describe('the engine corrector (real vocabulary)', () => {
     [24, 'yes'],
     [25, 'no'],
     [400, 'no'],
-  ])('a %i-letter word is looked up in the index: %s (at most once per distinct deletion of up to two letters)', (length, expected) => {
-    const index = (corrector() as unknown as { deletes: Map<string, string[]> }).deletes;
-    const get = index.get.bind(index);
-    let lookups = 0;
-    index.get = (key: string) => (lookups++, get(key));
-    try {
-      engine().understand(`what is ${lettersOnly(length)}`);
-    } finally {
-      delete (index as Partial<Map<string, string[]>>).get;
-    }
-    if (expected === 'no') expect(lookups).toBe(0);
-    else expect(lookups).toBeGreaterThan(0);
-    expect(lookups).toBeLessThanOrEqual(1 + length + (length * (length - 1)) / 2);
-  });
+  ])(
+    'a %i-letter word is looked up in the index: %s (at most once per distinct deletion of up to two letters)',
+    (length, expected) => {
+      const index = (corrector() as unknown as { deletes: Map<string, string[]> }).deletes;
+      const get = index.get.bind(index);
+      let lookups = 0;
+      index.get = (key: string) => (lookups++, get(key));
+      try {
+        engine().understand(`what is ${lettersOnly(length)}`);
+      } finally {
+        delete (index as Partial<Map<string, string[]>>).get;
+      }
+      if (expected === 'no') expect(lookups).toBe(0);
+      else expect(lookups).toBeGreaterThan(0);
+      expect(lookups).toBeLessThanOrEqual(1 + length + (length * (length - 1)) / 2);
+    },
+  );
 
   test('understand("unathorised when calling the api") finds 401', () => {
     const u = engine().understand('unathorised when calling the api');

@@ -182,19 +182,35 @@ describe('unknown_code', () => {
   // A status-shaped number nothing ruled out, in a message about the web whose other words match nothing surely: the
   // number is what was asked about, not a guess from "proxy" and "log". Counter-examples: numbers read as ids or counts.
   const UNPLACED = [299, 372, 472, 487, 532, 580];
-  const ASKED = ['our load balancer logged {n}, what is that', 'the lb logged {n}', '{n} keeps showing up in the access log', 'the proxy log is full of {n}'];
-  const NOT_ASKED = ['ticket {n} says login fails', 'we have {n} users and the site is slow', 'order #{n} failed to load', 'the standup is in room {n}'];
-  test.each(ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n)), n] as const)))('%j → unknown %i, no guessed status', (text, code) => {
-    const u = understand(text);
-    expect(u.intent).toBe('unknown_code');
-    expect(u.code).toBe(code);
-    expect(u.codes).toEqual([]);
-  });
-  test.each(NOT_ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n))] as const)))('%j names no status', (text) => {
-    const u = understand(text);
-    expect(u.intent).not.toBe('unknown_code');
-    expect(u.codes).toEqual([]);
-  });
+  const ASKED = [
+    'our load balancer logged {n}, what is that',
+    'the lb logged {n}',
+    '{n} keeps showing up in the access log',
+    'the proxy log is full of {n}',
+  ];
+  const NOT_ASKED = [
+    'ticket {n} says login fails',
+    'we have {n} users and the site is slow',
+    'order #{n} failed to load',
+    'the standup is in room {n}',
+  ];
+  test.each(ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n)), n] as const)))(
+    '%j → unknown %i, no guessed status',
+    (text, code) => {
+      const u = understand(text);
+      expect(u.intent).toBe('unknown_code');
+      expect(u.code).toBe(code);
+      expect(u.codes).toEqual([]);
+    },
+  );
+  test.each(NOT_ASKED.flatMap((t) => UNPLACED.map((n) => [t.replaceAll('{n}', String(n))] as const)))(
+    '%j names no status',
+    (text) => {
+      const u = understand(text);
+      expect(u.intent).not.toBe('unknown_code');
+      expect(u.codes).toEqual([]);
+    },
+  );
 });
 
 describe('triage', () => {
@@ -211,7 +227,7 @@ describe('triage', () => {
     '203.0.113.18 - - [27/Apr/2025:10:00:09 +0000] "GET /api/v1/orders/404 HTTP/1.1" 404 500 "-" "curl/8.5.0"',
   ].join('\n');
 
-  test('a line of the person\'s own under the log is no entry: it does not change the counts', () => {
+  test("a line of the person's own under the log is no entry: it does not change the counts", () => {
     const asked = `${nginxLog}\nthe 404s are expected, 404 and 404 again, but what about the rest?`;
     expect(understand(asked).counts).toEqual(understand(nginxLog).counts);
   });
@@ -232,14 +248,43 @@ describe('triage', () => {
   });
 
   test.each<[string, string, Array<[number, number]>]>([
-    ['curl loop of status lines', 'HTTP/1.1 200 OK\nHTTP/1.1 503 Service Unavailable\nHTTP/1.1 503 Service Unavailable', [[503, 2], [200, 1]]],
-    ['JSON log lines', '{"level":"info","status":200}\n{"level":"error","status":500}\n{"level":"error","status":500}\n{"level":"warn","status":429}', [[500, 2], [200, 1], [429, 1]]],
-    ['ties keep first-seen order', 'GET /a HTTP/1.1 404\nGET /b HTTP/1.1 200\nGET /c HTTP/1.1 404\nGET /d HTTP/1.1 200', [[404, 2], [200, 2]]],
-    ['ALB access log (elb and target status)', [
-      'h2 2025-04-27T10:00:01.000Z app/my-alb/abc 1.2.3.4:5678 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x:443/ HTTP/2.0"',
-      'h2 2025-04-27T10:00:02.000Z app/my-alb/abc 1.2.3.4:5679 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET https://x:443/a HTTP/2.0"',
-      'h2 2025-04-27T10:00:03.000Z app/my-alb/abc 1.2.3.4:5680 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x:443/b HTTP/2.0"',
-    ].join('\n'), [[502, 2], [200, 1]]],
+    [
+      'curl loop of status lines',
+      'HTTP/1.1 200 OK\nHTTP/1.1 503 Service Unavailable\nHTTP/1.1 503 Service Unavailable',
+      [
+        [503, 2],
+        [200, 1],
+      ],
+    ],
+    [
+      'JSON log lines',
+      '{"level":"info","status":200}\n{"level":"error","status":500}\n{"level":"error","status":500}\n{"level":"warn","status":429}',
+      [
+        [500, 2],
+        [200, 1],
+        [429, 1],
+      ],
+    ],
+    [
+      'ties keep first-seen order',
+      'GET /a HTTP/1.1 404\nGET /b HTTP/1.1 200\nGET /c HTTP/1.1 404\nGET /d HTTP/1.1 200',
+      [
+        [404, 2],
+        [200, 2],
+      ],
+    ],
+    [
+      'ALB access log (elb and target status)',
+      [
+        'h2 2025-04-27T10:00:01.000Z app/my-alb/abc 1.2.3.4:5678 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x:443/ HTTP/2.0"',
+        'h2 2025-04-27T10:00:02.000Z app/my-alb/abc 1.2.3.4:5679 10.0.0.1:80 0.000 0.001 0.000 200 200 34 366 "GET https://x:443/a HTTP/2.0"',
+        'h2 2025-04-27T10:00:03.000Z app/my-alb/abc 1.2.3.4:5680 10.0.0.1:80 0.000 0.001 0.000 502 502 34 366 "GET https://x:443/b HTTP/2.0"',
+      ].join('\n'),
+      [
+        [502, 2],
+        [200, 1],
+      ],
+    ],
   ])('%s', (_label, text, counts) => {
     const u = understand(text);
     expectValid(u);
@@ -253,7 +298,9 @@ describe('triage', () => {
   });
 
   test('a single pasted response is a lookup, not a triage', () => {
-    const u = understand('* Connected to api.internal (10.2.3.4) port 8080 (#0)\n> GET /health HTTP/1.1\n> Host: api.internal:8080\n>\n< HTTP/1.1 503 Service Unavailable\n< Retry-After: 120\n<\nmaintenance running');
+    const u = understand(
+      '* Connected to api.internal (10.2.3.4) port 8080 (#0)\n> GET /health HTTP/1.1\n> Host: api.internal:8080\n>\n< HTTP/1.1 503 Service Unavailable\n< Retry-After: 120\n<\nmaintenance running',
+    );
     expect(u.intent).toBe('lookup');
     expect(u.codes).toEqual([503]);
   });
@@ -284,7 +331,9 @@ describe('triage', () => {
   // so ONE 404 response reads as a log of two responses: triage [404, 500], whose story says 1 of 2 failed with
   // 500 Internal Server Error.
   test('curl -v output with "content-length: 500" is one 404', () => {
-    const u = understand('*   Trying 93.184.216.34:443...\n> GET /missing HTTP/2\n> Host: example.com\n>\n< HTTP/2 404\n< content-type: text/html\n< content-length: 500\n<');
+    const u = understand(
+      '*   Trying 93.184.216.34:443...\n> GET /missing HTTP/2\n> Host: example.com\n>\n< HTTP/2 404\n< content-type: text/html\n< content-length: 500\n<',
+    );
     expect(u.intent).toBe('lookup');
     expect(u.codes).toEqual([404]);
   });
@@ -293,7 +342,9 @@ describe('triage', () => {
   // the status (here 404) is taken as a status, and the request `"GET / HTTP/1.1"` contains " / ", which
   // hasCompareCue reads as "401 / 403": the line becomes intent "compare" of [503, 404].
   test('a single haproxy line is a lookup of its status', () => {
-    const u = understand('Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 503 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"');
+    const u = understand(
+      'Apr 27 10:00:01 lb haproxy[1234]: 10.0.0.1:51234 [27/Apr/2025:10:00:01.123] fe be/srv1 0/0/1/2/3 503 404 - - ---- 1/1/0/0/0 0/0 "GET / HTTP/1.1"',
+    );
     expect(u.intent).toBe('lookup');
     expect(u.codes).toEqual([503]);
   });
@@ -301,16 +352,27 @@ describe('triage', () => {
   // One tool printing one error over several lines, each opening with its name, is that error; the same status on
   // request lines of a log (which open with an address or a time) is still counted.
   test.each<[string, number]>([
-    ['npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fwidgets - Not found\nnpm ERR! 404\nnpm ERR! 404  \'@acme/widgets@^2.1.0\' is not in this registry.', 404],
-    ['yarn error An unexpected error occurred: "https://registry.yarnpkg.com/x: Request failed \\"404 Not Found\\"".\nyarn error 404 on the same package again', 404],
-    ['error: RPC failed; HTTP 413 curl 22 The requested URL returned error: 413\nerror: 413 again after raising the buffer', 413],
+    [
+      "npm ERR! code E404\nnpm ERR! 404 Not Found - GET https://registry.npmjs.org/@acme%2fwidgets - Not found\nnpm ERR! 404\nnpm ERR! 404  '@acme/widgets@^2.1.0' is not in this registry.",
+      404,
+    ],
+    [
+      'yarn error An unexpected error occurred: "https://registry.yarnpkg.com/x: Request failed \\"404 Not Found\\"".\nyarn error 404 on the same package again',
+      404,
+    ],
+    [
+      'error: RPC failed; HTTP 413 curl 22 The requested URL returned error: 413\nerror: 413 again after raising the buffer',
+      413,
+    ],
   ])('%j is a lookup of %i', (text, code) => {
     const u = understand(text);
     expect({ intent: u.intent, first: u.codes[0] }).toEqual({ intent: 'lookup', first: code });
   });
 
   test('the same status on every request line of an access log is still a log', () => {
-    const log = [1, 2, 3].map((n) => `203.0.113.${n} - - [27/Apr/2025:10:00:0${n} +0000] "GET /a/${n} HTTP/1.1" 502 166 "-" "curl/8.5.0"`).join('\n');
+    const log = [1, 2, 3]
+      .map((n) => `203.0.113.${n} - - [27/Apr/2025:10:00:0${n} +0000] "GET /a/${n} HTTP/1.1" 502 166 "-" "curl/8.5.0"`)
+      .join('\n');
     expect(understand(log)).toMatchObject({ intent: 'triage', counts: [{ code: 502, count: 3 }] });
   });
 });
@@ -325,9 +387,12 @@ describe('comparisons in other words', () => {
 });
 
 describe('on a status line the number is the status, whatever phrase follows', () => {
-  test.each(['HTTP/1.1 366 OK', 'HTTP/2 299 Not Found', '< HTTP/1.1 471 Forbidden'])('%j is an unknown code', (text) => {
-    expect(understand(text)).toMatchObject({ intent: 'unknown_code', codes: [] });
-  });
+  test.each(['HTTP/1.1 366 OK', 'HTTP/2 299 Not Found', '< HTTP/1.1 471 Forbidden'])(
+    '%j is an unknown code',
+    (text) => {
+      expect(understand(text)).toMatchObject({ intent: 'unknown_code', codes: [] });
+    },
+  );
 });
 
 describe('stretched letters are read as the word', () => {
@@ -398,7 +463,7 @@ describe('no status in the message', () => {
   // BUG (src/knowledge/understand.ts, symptom fallback): curl prints http_code=000 when no response arrived at all.
   // "000" is rightly not taken as a code, but the message then falls through to the symptom index, which answers
   // "405 Method Not Allowed" (confidence 0.56, "I think you mean 405 …"); "got 000 from curl" answers 304.
-  test('curl\'s http_code=000 is not explained as 405 Method Not Allowed', () => {
+  test("curl's http_code=000 is not explained as 405 Method Not Allowed", () => {
     const u = understand('http_code=000');
     expect(u.intent).not.toBe('lookup');
   });
@@ -463,7 +528,8 @@ describe('every code in the table, asked about itself', () => {
     for (const entry of engine().table.entries) {
       if (entry.status === 'vendor' || weak.has(entry.name.toLowerCase()) || entry.name.startsWith('(')) continue;
       const u = understand(entry.name);
-      if (u.intent !== 'lookup' || u.codes[0] !== entry.code) failures.push(`${entry.name}: ${u.intent} ${JSON.stringify(u.codes)}`);
+      if (u.intent !== 'lookup' || u.codes[0] !== entry.code)
+        failures.push(`${entry.name}: ${u.intent} ${JSON.stringify(u.codes)}`);
     }
     expect(failures).toEqual([]);
   });
@@ -488,7 +554,10 @@ describe('robustness: never throws, always a valid Understanding', () => {
     ['a lone number far out of range', '99999999999999999999'],
     ['digits only', '1234567890'.repeat(50)],
     ['punctuation only', '!@#$%^&*()_+-=[]{};:\'",.<>/?\\|`~'.repeat(20)],
-    ['a huge JSON blob', JSON.stringify({ status: 500, items: Array.from({ length: 300 }, (_, i) => ({ id: i, code: 200 + (i % 300) })) })],
+    [
+      'a huge JSON blob',
+      JSON.stringify({ status: 500, items: Array.from({ length: 300 }, (_, i) => ({ id: i, code: 200 + (i % 300) })) }),
+    ],
     ['regex-hostile text', '('.repeat(5_000) + 'a'.repeat(20) + '!'],
     ['many short lines', Array.from({ length: 3_000 }, (_, i) => `GET /${i} ${200 + (i % 4)}`).join('\n')],
   ])('%s', (_label, text) => {

@@ -24,7 +24,9 @@ interface Running {
 }
 
 async function start(env: Record<string, string>): Promise<Running> {
-  const app = createApp(readConfig({ PORT: '0', RATE_LIMIT_PER_MINUTE: '10000', ...env }), pino({ level: 'silent' }), { engine: engine() });
+  const app = createApp(readConfig({ PORT: '0', RATE_LIMIT_PER_MINUTE: '10000', ...env }), pino({ level: 'silent' }), {
+    engine: engine(),
+  });
   const { url } = await app.start();
   return { app, url };
 }
@@ -35,7 +37,11 @@ async function connect(url: string, headers: Record<string, string> = {}): Promi
   return client;
 }
 
-const problemOf = async (res: Response) => ({ status: res.status, type: res.headers.get('content-type'), body: (await res.json()) as Record<string, unknown> });
+const problemOf = async (res: Response) => ({
+  status: res.status,
+  type: res.headers.get('content-type'),
+  body: (await res.json()) as Record<string, unknown>,
+});
 
 describe('with MCP_HTTP=true and MCP_TOKEN', () => {
   let bot: Running;
@@ -67,24 +73,43 @@ describe('with MCP_HTTP=true and MCP_TOKEN', () => {
     ['the token without "Bearer"', { authorization: TOKEN }],
     ['the token as Basic credentials', { authorization: `Basic ${Buffer.from(`user:${TOKEN}`).toString('base64')}` }],
   ])('refuses %s: 401 problem+json with WWW-Authenticate', async (_name, headers) => {
-    const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { ...JSON_RPC, ...headers }, body: LIST_TOOLS });
+    const res = await fetch(`${bot.url}/mcp`, {
+      method: 'POST',
+      headers: { ...JSON_RPC, ...headers },
+      body: LIST_TOOLS,
+    });
     expect(res.headers.get('www-authenticate')).toBe('Bearer realm="statusbot-mcp"');
-    expect(await problemOf(res)).toMatchObject({ status: 401, type: 'application/problem+json', body: { title: 'Unauthorized', status: 401, detail: expect.stringMatching(/MCP_TOKEN/) } });
+    expect(await problemOf(res)).toMatchObject({
+      status: 401,
+      type: 'application/problem+json',
+      body: { title: 'Unauthorized', status: 401, detail: expect.stringMatching(/MCP_TOKEN/) },
+    });
   });
 
   it('refuses the SDK client without the token', async () => {
     await expect(connect(bot.url)).rejects.toThrow(/401/);
   });
 
-  it.each(['/%6Dcp', '/mc%70', '/mcp;x'])('refuses %s, which the router also takes for /mcp, without the token', async (path) => {
-    const res = await fetch(`${bot.url}${path}`, { method: 'POST', headers: JSON_RPC, body: LIST_TOOLS });
-    expect(res.status).toBe(401);
-  });
+  it.each(['/%6Dcp', '/mc%70', '/mcp;x'])(
+    'refuses %s, which the router also takes for /mcp, without the token',
+    async (path) => {
+      const res = await fetch(`${bot.url}${path}`, { method: 'POST', headers: JSON_RPC, body: LIST_TOOLS });
+      expect(res.status).toBe(401);
+    },
+  );
 
   it('refuses without the token before reading the body (401, not 413 or 415)', async () => {
-    const huge = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: JSON_RPC, body: JSON.stringify({ padding: 'x'.repeat(400 * 1024) }) });
+    const huge = await fetch(`${bot.url}/mcp`, {
+      method: 'POST',
+      headers: JSON_RPC,
+      body: JSON.stringify({ padding: 'x'.repeat(400 * 1024) }),
+    });
     expect(huge.status).toBe(401);
-    const text = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body: 'hello' });
+    const text = await fetch(`${bot.url}/mcp`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain' },
+      body: 'hello',
+    });
     expect(text.status).toBe(401);
   });
 
@@ -92,7 +117,11 @@ describe('with MCP_HTTP=true and MCP_TOKEN', () => {
     const auth = { authorization: `Bearer ${TOKEN}` };
 
     it('answers a JSON-RPC request as one JSON response', async () => {
-      const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { ...JSON_RPC, ...auth }, body: LIST_TOOLS });
+      const res = await fetch(`${bot.url}/mcp`, {
+        method: 'POST',
+        headers: { ...JSON_RPC, ...auth },
+        body: LIST_TOOLS,
+      });
       expect(res.status).toBe(200);
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(res.headers.get('cache-control')).toBe('no-store');
@@ -105,12 +134,29 @@ describe('with MCP_HTTP=true and MCP_TOKEN', () => {
       ['no content type and no body', {}, undefined],
       ['gzip-encoded JSON', { 'content-type': 'application/json', 'content-encoding': 'gzip' }, LIST_TOOLS],
     ])('refuses %s with 415 problem+json', async (_name, headers, body) => {
-      const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { accept: JSON_RPC.accept, ...auth, ...headers }, body });
-      expect(await problemOf(res)).toMatchObject({ status: 415, type: 'application/problem+json', body: { title: 'Unsupported Media Type' } });
+      const res = await fetch(`${bot.url}/mcp`, {
+        method: 'POST',
+        headers: { accept: JSON_RPC.accept, ...auth, ...headers },
+        body,
+      });
+      expect(await problemOf(res)).toMatchObject({
+        status: 415,
+        type: 'application/problem+json',
+        body: { title: 'Unsupported Media Type' },
+      });
     });
 
     it('refuses a body over MAX_BODY_KB with 413', async () => {
-      const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { ...JSON_RPC, ...auth }, body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/call', params: { name: 'triage_log', arguments: { log: 'x'.repeat(300 * 1024) } } }) });
+      const res = await fetch(`${bot.url}/mcp`, {
+        method: 'POST',
+        headers: { ...JSON_RPC, ...auth },
+        body: JSON.stringify({
+          jsonrpc: '2.0',
+          id: 1,
+          method: 'tools/call',
+          params: { name: 'triage_log', arguments: { log: 'x'.repeat(300 * 1024) } },
+        }),
+      });
       expect(await problemOf(res)).toMatchObject({ status: 413, body: { title: 'Content Too Large' } });
     });
 
@@ -120,25 +166,43 @@ describe('with MCP_HTTP=true and MCP_TOKEN', () => {
       ['an empty body', '', /The body is empty/],
     ])('refuses %s with 400 problem+json', async (_name, body, detail) => {
       const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { ...JSON_RPC, ...auth }, body });
-      expect(await problemOf(res)).toMatchObject({ status: 400, type: 'application/problem+json', body: { detail: expect.stringMatching(detail) } });
+      expect(await problemOf(res)).toMatchObject({
+        status: 400,
+        type: 'application/problem+json',
+        body: { detail: expect.stringMatching(detail) },
+      });
     });
 
     it('answers JSON that is no JSON-RPC message with a JSON-RPC error, as MCP clients expect', async () => {
-      const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { ...JSON_RPC, ...auth }, body: JSON.stringify({ hello: 'world' }) });
+      const res = await fetch(`${bot.url}/mcp`, {
+        method: 'POST',
+        headers: { ...JSON_RPC, ...auth },
+        body: JSON.stringify({ hello: 'world' }),
+      });
       expect(res.status).toBe(400);
       expect(await res.json()).toMatchObject({ jsonrpc: '2.0', error: { code: -32700 } });
     });
 
-    it('refuses a client that does not accept the transport\'s types with 406', async () => {
-      const res = await fetch(`${bot.url}/mcp`, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json', ...auth }, body: LIST_TOOLS });
-      expect(await problemOf(res)).toMatchObject({ status: 406, body: { detail: expect.stringMatching(/text\/event-stream/) } });
+    it("refuses a client that does not accept the transport's types with 406", async () => {
+      const res = await fetch(`${bot.url}/mcp`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...auth },
+        body: LIST_TOOLS,
+      });
+      expect(await problemOf(res)).toMatchObject({
+        status: 406,
+        body: { detail: expect.stringMatching(/text\/event-stream/) },
+      });
     });
 
-    it.each(['GET', 'DELETE', 'PUT'])('answers %s with 405 and Allow: POST (stateless: no stream, no session)', async (method) => {
-      const res = await fetch(`${bot.url}/mcp`, { method, headers: { accept: 'text/event-stream', ...auth } });
-      expect(res.headers.get('allow')).toBe('POST');
-      expect(await problemOf(res)).toMatchObject({ status: 405, type: 'application/problem+json' });
-    });
+    it.each(['GET', 'DELETE', 'PUT'])(
+      'answers %s with 405 and Allow: POST (stateless: no stream, no session)',
+      async (method) => {
+        const res = await fetch(`${bot.url}/mcp`, { method, headers: { accept: 'text/event-stream', ...auth } });
+        expect(res.headers.get('allow')).toBe('POST');
+        expect(await problemOf(res)).toMatchObject({ status: 405, type: 'application/problem+json' });
+      },
+    );
   });
 });
 
@@ -149,7 +213,9 @@ describe('with MCP_HTTP=true on loopback and no token', () => {
 
   it('serves the SDK client without a token', async () => {
     const client = await connect(bot.url);
-    expect((await call(client, 'lookup_status', { code: 418 })).structured).toMatchObject({ meanings: [{ code: 418 }] });
+    expect((await call(client, 'lookup_status', { code: 418 })).structured).toMatchObject({
+      meanings: [{ code: 418 }],
+    });
     await client.close();
   });
 });
@@ -165,7 +231,11 @@ describe('with the rate limit of the other endpoints', () => {
     expect((await fetch(`${bot.url}/api/codes/404`)).status).toBe(200);
     const limited = await post();
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await problemOf(limited)).toMatchObject({ status: 429, type: 'application/problem+json', body: { title: 'Too Many Requests' } });
+    expect(await problemOf(limited)).toMatchObject({
+      status: 429,
+      type: 'application/problem+json',
+      body: { title: 'Too Many Requests' },
+    });
   });
 });
 
@@ -176,8 +246,16 @@ describe('without MCP_HTTP (the default)', () => {
 
   it.each(['POST', 'GET'])('has no /mcp: %s is 404 problem+json, with or without the token', async (method) => {
     for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }] as Array<Record<string, string>>) {
-      const res = await fetch(`${bot.url}/mcp`, { method, headers: { ...JSON_RPC, ...headers }, body: method === 'POST' ? LIST_TOOLS : undefined });
-      expect(await problemOf(res)).toMatchObject({ status: 404, type: 'application/problem+json', body: { title: 'Not Found' } });
+      const res = await fetch(`${bot.url}/mcp`, {
+        method,
+        headers: { ...JSON_RPC, ...headers },
+        body: method === 'POST' ? LIST_TOOLS : undefined,
+      });
+      expect(await problemOf(res)).toMatchObject({
+        status: 404,
+        type: 'application/problem+json',
+        body: { title: 'Not Found' },
+      });
     }
   });
 

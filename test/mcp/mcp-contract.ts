@@ -19,17 +19,46 @@ export interface ToolReply {
 export async function call(client: Client, name: string, args: Record<string, unknown>): Promise<ToolReply> {
   const result = await client.callTool({ name, arguments: args });
   const content = result.content as Array<{ type: string; text?: string }>;
-  return { isError: result.isError === true, text: content.map((c) => c.text ?? '').join('\n'), structured: result.structuredContent as Record<string, unknown> | undefined };
+  return {
+    isError: result.isError === true,
+    text: content.map((c) => c.text ?? '').join('\n'),
+    structured: result.structuredContent as Record<string, unknown> | undefined,
+  };
 }
 
 export const TOOLS = ['explain_http_error', 'triage_log', 'lookup_status', 'compare_statuses'];
 
 /** One good and one bad call per tool; the bad one's error names the field or says what to send instead. */
 export const GOOD_CALLS: Array<[string, Record<string, unknown>, (reply: ToolReply) => void]> = [
-  ['explain_http_error', { text: 'HTTP/1.1 503 Service Unavailable', side: 'client' }, (r) => expect(r.structured).toMatchObject({ intent: 'lookup', codes: [503], status: { code: 503, name: 'Service Unavailable' } })],
-  ['triage_log', { log: NGINX_LOG }, (r) => expect(r.structured).toMatchObject({ total: 6, failures: 4, topFailure: { code: 502 } })],
-  ['lookup_status', { code: 499 }, (r) => expect((r.structured?.meanings as Array<{ id: string }>).map((m) => m.id).sort()).toEqual(['499-esri', '499-nginx'])],
-  ['compare_statuses', { codes: [401, 403] }, (r) => expect(r.structured).toMatchObject({ compared: [{ code: 401 }, { code: 403 }], recommended: null })],
+  [
+    'explain_http_error',
+    { text: 'HTTP/1.1 503 Service Unavailable', side: 'client' },
+    (r) =>
+      expect(r.structured).toMatchObject({
+        intent: 'lookup',
+        codes: [503],
+        status: { code: 503, name: 'Service Unavailable' },
+      }),
+  ],
+  [
+    'triage_log',
+    { log: NGINX_LOG },
+    (r) => expect(r.structured).toMatchObject({ total: 6, failures: 4, topFailure: { code: 502 } }),
+  ],
+  [
+    'lookup_status',
+    { code: 499 },
+    (r) =>
+      expect((r.structured?.meanings as Array<{ id: string }>).map((m) => m.id).sort()).toEqual([
+        '499-esri',
+        '499-nginx',
+      ]),
+  ],
+  [
+    'compare_statuses',
+    { codes: [401, 403] },
+    (r) => expect(r.structured).toMatchObject({ compared: [{ code: 401 }, { code: 403 }], recommended: null }),
+  ],
 ];
 
 export const BAD_CALLS: Array<[string, Record<string, unknown>, RegExp]> = [
@@ -54,7 +83,9 @@ export function describeMcpContract(client: () => Client): void {
       expect(tool.inputSchema.type).toBe('object');
       expect(tool.outputSchema?.type).toBe('object');
       // Each description points to another tool for what it is not for.
-      expect(TOOLS.filter((other) => other !== tool.name && tool.description?.includes(other)).length).toBeGreaterThan(0);
+      expect(TOOLS.filter((other) => other !== tool.name && tool.description?.includes(other)).length).toBeGreaterThan(
+        0,
+      );
     }
   });
 
@@ -79,13 +110,25 @@ export function describeMcpContract(client: () => Client): void {
   it('lists every status entry as a resource and reads one as the chat answers it', async () => {
     const { resources } = await client().listResources();
     expect(resources).toHaveLength(engine.table.entries.length);
-    expect(resources.every((r) => /^statusbot:\/\/codes\/\d{3}(-[a-z0-9-]+)?$/.test(r.uri) && r.mimeType === 'text/markdown')).toBe(true);
+    expect(
+      resources.every(
+        (r) => /^statusbot:\/\/codes\/\d{3}(-[a-z0-9-]+)?$/.test(r.uri) && r.mimeType === 'text/markdown',
+      ),
+    ).toBe(true);
     const { contents } = await client().readResource({ uri: 'statusbot://codes/502' });
-    expect(contents).toEqual([{ uri: 'statusbot://codes/502', mimeType: 'text/markdown', text: renderText(engine.answer(engine.lookup('502')), 'markdown') }]);
+    expect(contents).toEqual([
+      {
+        uri: 'statusbot://codes/502',
+        mimeType: 'text/markdown',
+        text: renderText(engine.answer(engine.lookup('502')), 'markdown'),
+      },
+    ]);
   });
 
   it('answers a resource that does not exist with the protocol\'s "not found"', async () => {
-    const failure = await client().readResource({ uri: 'statusbot://codes/no-such-code' }).catch((err: unknown) => err);
+    const failure = await client()
+      .readResource({ uri: 'statusbot://codes/no-such-code' })
+      .catch((err: unknown) => err);
     expect(failure).toBeInstanceOf(McpError);
     expect(failure).toMatchObject({ code: -32002 });
   });

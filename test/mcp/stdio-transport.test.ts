@@ -16,7 +16,12 @@ const stderr: string[] = [];
 
 beforeAll(async () => {
   ensureBuilt();
-  const transport = new StdioClientTransport({ command: process.execPath, args: [join(ROOT, 'dist', 'src', 'cli', 'statusbot-mcp.js')], cwd: '/', stderr: 'pipe' });
+  const transport = new StdioClientTransport({
+    command: process.execPath,
+    args: [join(ROOT, 'dist', 'src', 'cli', 'statusbot-mcp.js')],
+    cwd: '/',
+    stderr: 'pipe',
+  });
   transport.stderr?.on('data', (chunk: Buffer) => stderr.push(chunk.toString('utf8')));
   client = new Client({ name: 'statusbot-stdio-test', version: '1.0.0' });
   await client.connect(transport);

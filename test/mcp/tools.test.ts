@@ -41,7 +41,7 @@ describe('explain_http_error', () => {
     '401 vs 403',
     'error 299',
     'my thing is broken',
-  ])('answers %j with the chat\'s own Markdown', async (text) => {
+  ])("answers %j with the chat's own Markdown", async (text) => {
     const reply = await call(client, 'explain_http_error', { text });
     expect(reply.isError).toBe(false);
     expect(reply.text).toBe(renderText(engine().ask(text).answer, 'markdown'));
@@ -49,8 +49,14 @@ describe('explain_http_error', () => {
 
   it.each<[string, Record<string, unknown>]>([
     ['cloudflare 522', { intent: 'lookup', status: { id: '522-cloudflare', vendor: 'Cloudflare' } }],
-    ['botocore.exceptions.ClientError: An error occurred (SlowDown) when calling the PutObject operation', { intent: 'lookup', codes: [503], providerError: { id: 's3-slowdown', status: 503 } }],
-    ['curl: (7) Failed to connect to localhost port 8080: Connection refused', { intent: 'network_error', status: null, networkError: { id: 'connection-refused' } }],
+    [
+      'botocore.exceptions.ClientError: An error occurred (SlowDown) when calling the PutObject operation',
+      { intent: 'lookup', codes: [503], providerError: { id: 's3-slowdown', status: 503 } },
+    ],
+    [
+      'curl: (7) Failed to connect to localhost port 8080: Connection refused',
+      { intent: 'network_error', status: null, networkError: { id: 'connection-refused' } },
+    ],
     ['what are 5xx errors', { intent: 'class', status: null }],
     [NGINX_LOG, { intent: 'triage', status: { code: 502 }, triage: { total: 6, failures: 4 } }],
     ['error 299', { intent: 'unknown_code', unknownCode: { code: 299, isHttpStatus: true, treatedAs: { code: 200 } } }],
@@ -61,31 +67,48 @@ describe('explain_http_error', () => {
   });
 
   it('reads a pasted curl -v: the status, what the headers say, when to retry', async () => {
-    const curl = ['< HTTP/2 429', '< content-type: application/json', '< retry-after: 120', '< x-ratelimit-limit: 100', '< x-ratelimit-remaining: 0', '{"error":"rate_limited"}'].join('\n');
+    const curl = [
+      '< HTTP/2 429',
+      '< content-type: application/json',
+      '< retry-after: 120',
+      '< x-ratelimit-limit: 100',
+      '< x-ratelimit-remaining: 0',
+      '{"error":"rate_limited"}',
+    ].join('\n');
     const reply = await call(client, 'explain_http_error', { text: curl });
     expect(reply.structured).toMatchObject({ intent: 'lookup', status: { code: 429 }, retry: { when: 'later' } });
     expect((reply.structured?.fromPaste as string[]).join('\n')).toMatch(/Retry-After: 120 → wait 2 minutes/);
     expect(reply.text).toMatch(/From what you pasted/);
   });
 
-  it.each(['client', 'server'] as const)('puts the %s side\'s likely fix first, as the chat does for a user on that side', async (side) => {
-    const text = 'getting 413 Content Too Large on file uploads';
-    const reply = await call(client, 'explain_http_error', { text, side });
-    const chat = engine().ask(text, { ...NO_CONTEXT, side }).answer;
-    expect(chat.intent === 'lookup' && chat.likelyFix).toBeTruthy();
-    expect(reply.structured).toMatchObject({ side, likelyFix: { steps: chat.intent === 'lookup' ? chat.likelyFix?.steps : [] } });
-    expect(reply.text).toBe(renderText(chat, 'markdown'));
-  });
+  it.each(['client', 'server'] as const)(
+    "puts the %s side's likely fix first, as the chat does for a user on that side",
+    async (side) => {
+      const text = 'getting 413 Content Too Large on file uploads';
+      const reply = await call(client, 'explain_http_error', { text, side });
+      const chat = engine().ask(text, { ...NO_CONTEXT, side }).answer;
+      expect(chat.intent === 'lookup' && chat.likelyFix).toBeTruthy();
+      expect(reply.structured).toMatchObject({
+        side,
+        likelyFix: { steps: chat.intent === 'lookup' ? chat.likelyFix?.steps : [] },
+      });
+      expect(reply.text).toBe(renderText(chat, 'markdown'));
+    },
+  );
 
   it('gives each side a different likely fix (counter-example to ignoring side)', async () => {
     const text = 'getting 413 Content Too Large on file uploads';
-    const [client_, server] = await Promise.all((['client', 'server'] as const).map((side) => call(client, 'explain_http_error', { text, side })));
+    const [client_, server] = await Promise.all(
+      (['client', 'server'] as const).map((side) => call(client, 'explain_http_error', { text, side })),
+    );
     expect(client_?.structured?.likelyFix).not.toEqual(server?.structured?.likelyFix);
   });
 
   it('warns about a credential in the paste and reports the text for usage statistics', async () => {
     const before = asked.length;
-    const reply = await call(client, 'explain_http_error', { text: 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl" https://api.example.com → 401' });
+    const reply = await call(client, 'explain_http_error', {
+      text: 'curl -H "Authorization: Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.c2lnbmF0dXJl" https://api.example.com → 401',
+    });
     expect(reply.structured?.secretsWarning).toMatch(/rotate|revoke/i);
     expect(asked.length).toBe(before + 1);
   });
@@ -121,7 +144,9 @@ describe('triage_log', () => {
   });
 
   it('says when nothing failed (counter-example to a top failure)', async () => {
-    const log = ['GET /a HTTP/1.1" 200 12', 'GET /b HTTP/1.1" 200 40', 'GET /c HTTP/1.1" 304 0'].map((l, i) => `10.0.0.${i} - - [12/Mar/2025:01:37:0${i} +0000] "${l} "-" "curl/8"`).join('\n');
+    const log = ['GET /a HTTP/1.1" 200 12', 'GET /b HTTP/1.1" 200 40', 'GET /c HTTP/1.1" 304 0']
+      .map((l, i) => `10.0.0.${i} - - [12/Mar/2025:01:37:0${i} +0000] "${l} "-" "curl/8"`)
+      .join('\n');
     const reply = await call(client, 'triage_log', { log });
     expect(reply.structured).toMatchObject({ failures: 0, topFailure: null, likelyFix: null });
   });
@@ -140,7 +165,7 @@ describe('triage_log', () => {
 });
 
 describe('lookup_status', () => {
-  it('gives every meaning with references, the registry\'s first', async () => {
+  it("gives every meaning with references, the registry's first", async () => {
     const reply = await call(client, 'lookup_status', { code: 404 });
     const meanings = reply.structured?.meanings as Array<{ id: string; references: Array<{ url: string }> }>;
     expect(meanings.map((m) => m.id)).toEqual(['404']);
@@ -150,12 +175,18 @@ describe('lookup_status', () => {
   });
 
   it.each<[Record<string, unknown>, string[], string | null]>([
-    [{ code: 499 }, engine().table.meaningsOf(499).map((e) => e.id), null],
+    [
+      { code: 499 },
+      engine()
+        .table.meaningsOf(499)
+        .map((e) => e.id),
+      null,
+    ],
     [{ code: 499, vendor: 'nginx' }, ['499-nginx', '499-esri'], 'nginx'],
     [{ code: 499, vendor: 'esri' }, ['499-esri', '499-nginx'], 'esri'],
     [{ code: 499, vendor: 'ArcGIS' }, ['499-esri', '499-nginx'], 'esri'],
     [{ code: 530, vendor: 'Cloudflare' }, ['530-cloudflare', '530-pantheon'], 'cloudflare'],
-  ])('orders %j\'s meanings with the vendor asked for first', async (args, ids, vendor) => {
+  ])("orders %j's meanings with the vendor asked for first", async (args, ids, vendor) => {
     const reply = await call(client, 'lookup_status', args);
     expect((reply.structured?.meanings as Array<{ id: string }>).map((m) => m.id)).toEqual(ids);
     expect(reply.structured).toMatchObject({ vendor, note: null });
@@ -188,9 +219,14 @@ describe('compare_statuses', () => {
     const chat = engine().ask('401 vs 403').answer;
     const reply = await call(client, 'compare_statuses', { codes: [401, 403] });
     expect(chat.intent).toBe('compare');
-    expect(reply.structured).toMatchObject({ difference: chat.intent === 'compare' ? chat.lead : '', recommended: null });
+    expect(reply.structured).toMatchObject({
+      difference: chat.intent === 'compare' ? chat.lead : '',
+      recommended: null,
+    });
     expect(reply.text.startsWith(renderText(chat, 'markdown'))).toBe(true);
-    expect(reply.structured?.whenToUse).toMatch(/^It depends on the situation: 401 Unauthorized when .* 403 Forbidden when /);
+    expect(reply.structured?.whenToUse).toMatch(
+      /^It depends on the situation: 401 Unauthorized when .* 403 Forbidden when /,
+    );
   });
 
   it.each<[string, number]>([
@@ -206,10 +242,22 @@ describe('compare_statuses', () => {
   });
 
   it.each<[unknown[], string[]]>([
-    [[301, 308], ['301', '308']],
-    [['502', 504, 503], ['502', '504', '503']],
-    [['499-nginx', '499 esri'], ['499-nginx', '499-esri']],
-    [[499, 408], ['499-nginx', '408']],
+    [
+      [301, 308],
+      ['301', '308'],
+    ],
+    [
+      ['502', 504, 503],
+      ['502', '504', '503'],
+    ],
+    [
+      ['499-nginx', '499 esri'],
+      ['499-nginx', '499-esri'],
+    ],
+    [
+      [499, 408],
+      ['499-nginx', '408'],
+    ],
   ])('takes %j as entries %j', async (codes, ids) => {
     const reply = await call(client, 'compare_statuses', { codes });
     expect((reply.structured?.compared as Array<{ id: string }>).map((e) => e.id)).toEqual(ids);
@@ -236,18 +284,30 @@ describe('resources', () => {
   it('offers the template statusbot://codes/{id} and completes ids', async () => {
     const { resourceTemplates } = await client.listResourceTemplates();
     expect(resourceTemplates.map((t) => t.uriTemplate)).toEqual(['statusbot://codes/{id}']);
-    const { completion } = await client.complete({ ref: { type: 'ref/resource', uri: 'statusbot://codes/{id}' }, argument: { name: 'id', value: '49' } });
+    const { completion } = await client.complete({
+      ref: { type: 'ref/resource', uri: 'statusbot://codes/{id}' },
+      argument: { name: 'id', value: '49' },
+    });
     expect(completion.values).toEqual(expect.arrayContaining(['494-nginx', '499-nginx', '499-esri']));
     expect(completion.values.every((v) => v.startsWith('49'))).toBe(true);
   });
 
-  it.each(['499-esri', '520-cloudflare', '418', '100'])('reads statusbot://codes/%s as the chat answers it', async (id) => {
-    const { contents } = await client.readResource({ uri: `statusbot://codes/${id}` });
-    expect(contents[0]).toMatchObject({ mimeType: 'text/markdown', text: renderText(engine().answer(engine().lookup(id)), 'markdown') });
-  });
+  it.each(['499-esri', '520-cloudflare', '418', '100'])(
+    'reads statusbot://codes/%s as the chat answers it',
+    async (id) => {
+      const { contents } = await client.readResource({ uri: `statusbot://codes/${id}` });
+      expect(contents[0]).toMatchObject({
+        mimeType: 'text/markdown',
+        text: renderText(engine().answer(engine().lookup(id)), 'markdown'),
+      });
+    },
+  );
 
   it.each<[string, RegExp]>([
-    ['statusbot://codes/499', /499 has no entry of its own.*statusbot:\/\/codes\/499-nginx or statusbot:\/\/codes\/499-esri/],
+    [
+      'statusbot://codes/499',
+      /499 has no entry of its own.*statusbot:\/\/codes\/499-nginx or statusbot:\/\/codes\/499-esri/,
+    ],
     ['statusbot://codes/999', /No status entry "999"/],
     ['statusbot://codes/', /./],
   ])('answers %s with "not found" and what to read instead', async (uri, message) => {

@@ -21,7 +21,10 @@ let app: App;
 let url: string;
 
 beforeAll(async () => {
-  app = createApp(readConfig({ PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: 'https://bot.example.com/' }), pino({ level: 'silent' }));
+  app = createApp(
+    readConfig({ PORT: '0', RATE_LIMIT_PER_MINUTE: '100000', PUBLIC_URL: 'https://bot.example.com/' }),
+    pino({ level: 'silent' }),
+  );
   ({ url } = await app.start());
 });
 
@@ -29,31 +32,47 @@ afterAll(async () => {
   await app?.stop();
 });
 
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(url + path, { headers, method, redirect: 'manual' });
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  fetch(url + path, { headers, method, redirect: 'manual' });
 
 function directives(csp: string | null): Record<string, string> {
-  return Object.fromEntries((csp ?? '').split(';').map((part) => part.trim().split(/\s+/)).map(([name = '', ...values]) => [name, values.join(' ')]));
+  return Object.fromEntries(
+    (csp ?? '')
+      .split(';')
+      .map((part) => part.trim().split(/\s+/))
+      .map(([name = '', ...values]) => [name, values.join(' ')]),
+  );
 }
 
 describe('headers and caching', () => {
-  it.each(['/codes', '/codes/502', '/codes/499-nginx', '/codes/499'])('%s: HTML under a CSP with nothing inline, not framable, cached then revalidated', async (path) => {
-    const res = await get(path, { 'accept-encoding': 'br, gzip' });
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const csp = directives(res.headers.get('content-security-policy'));
-    expect(csp).toMatchObject({ 'default-src': "'none'", 'script-src': "'self'", 'style-src': "'self'", 'frame-ancestors': "'none'", 'base-uri': "'none'", 'object-src': "'none'" });
-    expect(Object.values(csp).join(' ')).not.toMatch(/unsafe|nonce|\*/);
-    expect(res.headers.get('x-frame-options')).toBe('DENY');
-    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
-    expect(res.headers.get('cache-control')).toBe('public, max-age=300');
-    const etag = res.headers.get('etag');
-    expect(etag).toBeTruthy();
-    const html = await res.text();
-    expect(html).not.toMatch(/<script>|<style|style="|\son[a-z]+=/i);
-    // Each encoding has its own ETag, and a new page's compressed variants may still be in the making: compare like with like.
-    const identity = (await get(path, { 'accept-encoding': 'identity' })).headers.get('etag') ?? '';
-    expect((await get(path, { 'accept-encoding': 'identity', 'if-none-match': identity })).status).toBe(304);
-  });
+  it.each(['/codes', '/codes/502', '/codes/499-nginx', '/codes/499'])(
+    '%s: HTML under a CSP with nothing inline, not framable, cached then revalidated',
+    async (path) => {
+      const res = await get(path, { 'accept-encoding': 'br, gzip' });
+      expect(res.status).toBe(200);
+      expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
+      const csp = directives(res.headers.get('content-security-policy'));
+      expect(csp).toMatchObject({
+        'default-src': "'none'",
+        'script-src': "'self'",
+        'style-src': "'self'",
+        'frame-ancestors': "'none'",
+        'base-uri': "'none'",
+        'object-src': "'none'",
+      });
+      expect(Object.values(csp).join(' ')).not.toMatch(/unsafe|nonce|\*/);
+      expect(res.headers.get('x-frame-options')).toBe('DENY');
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('cache-control')).toBe('public, max-age=300');
+      const etag = res.headers.get('etag');
+      expect(etag).toBeTruthy();
+      const html = await res.text();
+      expect(html).not.toMatch(/<script>|<style|style="|\son[a-z]+=/i);
+      // Each encoding has its own ETag, and a new page's compressed variants may still be in the making: compare like with like.
+      const identity = (await get(path, { 'accept-encoding': 'identity' })).headers.get('etag') ?? '';
+      expect((await get(path, { 'accept-encoding': 'identity', 'if-none-match': identity })).status).toBe(304);
+    },
+  );
 
   it('sends the page Brotli- or gzip-compressed as accepted, or as it is', async () => {
     const plain = await (await get('/codes/502', { 'accept-encoding': 'identity' })).text();
@@ -93,7 +112,7 @@ describe('where an address goes', () => {
     expect(res.headers.get('location') ?? undefined).toBe(location);
   });
 
-  it('says there is no such page without repeating the address, and offers the number\'s pages', async () => {
+  it("says there is no such page without repeating the address, and offers the number's pages", async () => {
     const res = await get('/codes/499-%3Cimg%20src%3Dx%20onerror%3Dalert(1)%3E');
     expect(res.status).toBe(404);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -108,7 +127,7 @@ describe('where an address goes', () => {
 });
 
 describe('PUBLIC_URL', () => {
-  it('makes the canonical link and the link preview\'s address absolute', async () => {
+  it("makes the canonical link and the link preview's address absolute", async () => {
     const page = await (await get('/codes/502')).text();
     expect(page).toContain('<link rel="canonical" href="https://bot.example.com/codes/502">');
     expect(page).toContain('<meta property="og:url" content="https://bot.example.com/codes/502">');
@@ -118,7 +137,12 @@ describe('PUBLIC_URL', () => {
 
   it('leaves them out without it', () => {
     const answer = engine().answer(engine().lookup('502')) as LookupAnswer;
-    const page = codePage(answer, { table: engine().table, words: loadPageWords(DEFAULT_DATA_DIR), links: new CodePageLinks(), asset: (p) => p });
+    const page = codePage(answer, {
+      table: engine().table,
+      words: loadPageWords(DEFAULT_DATA_DIR),
+      links: new CodePageLinks(),
+      asset: (p) => p,
+    });
     expect(page).not.toMatch(/canonical|og:url/);
   });
 });
@@ -127,9 +151,17 @@ describe('escaping', () => {
   const HOSTILE = `<script>alert("x")</script> & 'quoted' "double"`;
 
   it('html`` escapes every value, in text and in attributes, and inserts only its own markup', () => {
-    expect(html`<p title="${HOSTILE}">${HOSTILE}</p>`.text).toBe(`<p title="${escapeHtml(HOSTILE)}">${escapeHtml(HOSTILE)}</p>`);
-    expect(escapeHtml(HOSTILE)).toBe('&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;double&quot;');
-    expect(html`<ul>${['<a>', html`<li>${'<b>'}</li>`]}</ul>`.text).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>');
+    expect(html`<p title="${HOSTILE}">${HOSTILE}</p>`.text).toBe(
+      `<p title="${escapeHtml(HOSTILE)}">${escapeHtml(HOSTILE)}</p>`,
+    );
+    expect(escapeHtml(HOSTILE)).toBe(
+      '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; &#39;quoted&#39; &quot;double&quot;',
+    );
+    expect(
+      html`<ul>
+        ${['<a>', html`<li>${'<b>'}</li>`]}
+      </ul>`.text,
+    ).toBe('<ul>&lt;a&gt;<li>&lt;b&gt;</li></ul>');
     expect(html`${null}${undefined}${false}${0}`.text).toBe('0');
   });
 
@@ -148,10 +180,18 @@ describe('escaping', () => {
         nextSteps: { client: [HOSTILE], server: [HOSTILE] },
         headers: [HOSTILE],
         example: { scenario: HOSTILE, transcript: `</code></pre>${HOSTILE}` },
-        references: [{ label: HOSTILE, url: 'javascript:alert(1)' }, { label: 'RFC', url: 'https://www.rfc-editor.org/rfc/rfc9110" onmouseover="alert(1)' }],
+        references: [
+          { label: HOSTILE, url: 'javascript:alert(1)' },
+          { label: 'RFC', url: 'https://www.rfc-editor.org/rfc/rfc9110" onmouseover="alert(1)' },
+        ],
       },
     };
-    const page = codePage(doctored, { table: engine().table, words: loadPageWords(DEFAULT_DATA_DIR), links: new CodePageLinks('https://bot.example.com'), asset: (p) => p });
+    const page = codePage(doctored, {
+      table: engine().table,
+      words: loadPageWords(DEFAULT_DATA_DIR),
+      links: new CodePageLinks('https://bot.example.com'),
+      asset: (p) => p,
+    });
     expect(page).not.toContain('<script>alert');
     expect(page).not.toContain('</code></pre><');
     expect(page).not.toMatch(/href="javascript:/);

@@ -19,8 +19,22 @@ it.each([
   ['no from', { from: undefined }],
   ['a type that is not a string', { type: 42 }],
 ])('an activity with %s is refused with 400 naming what is missing', async (_what, patch) => {
-  const body = { type: 'message', channelId: 'test', from: { id: 'u' }, conversation: { id: conv }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/', text: 'hi', deliveryMode: 'expectReplies', ...patch };
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const body = {
+    type: 'message',
+    channelId: 'test',
+    from: { id: 'u' },
+    conversation: { id: conv },
+    recipient: { id: 'b' },
+    serviceUrl: 'http://127.0.0.1:9/',
+    text: 'hi',
+    deliveryMode: 'expectReplies',
+    ...patch,
+  };
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(400);
   expect(((await res.json()) as { detail: string }).detail).toMatch(/missing/);
 });
@@ -47,13 +61,28 @@ it.each([
 });
 
 it('a message longer than 10,000 characters is cut and the answer says so', async () => {
-  const { activities } = await sendActivity(bot.url, conv, { text: `HTTP/1.1 503 Service Unavailable ${'x'.repeat(20_000)}` });
+  const { activities } = await sendActivity(bot.url, conv, {
+    text: `HTTP/1.1 503 Service Unavailable ${'x'.repeat(20_000)}`,
+  });
   expect(visibleText(activities)).toMatch(/10,000 characters/);
 });
 
 it('a message of 1 MB is refused with 413 (over MAX_BODY_KB) and the conversation goes on', async () => {
-  const body = { type: 'message', channelId: 'test', from: { id: 'u' }, conversation: { id: conv }, recipient: { id: 'b' }, serviceUrl: 'http://127.0.0.1:9/', deliveryMode: 'expectReplies', text: 'x'.repeat(1024 * 1024) };
-  const res = await fetch(`${bot.url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const body = {
+    type: 'message',
+    channelId: 'test',
+    from: { id: 'u' },
+    conversation: { id: conv },
+    recipient: { id: 'b' },
+    serviceUrl: 'http://127.0.0.1:9/',
+    deliveryMode: 'expectReplies',
+    text: 'x'.repeat(1024 * 1024),
+  };
+  const res = await fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   expect(res.status).toBe(413);
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
   const next = await sendActivity(bot.url, conv, { text: 'what is 413' });
@@ -61,7 +90,9 @@ it('a message of 1 MB is refused with 413 (over MAX_BODY_KB) and the conversatio
 });
 
 it('markdown and HTML in a message are never echoed into cards as markup', async () => {
-  const { activities } = await sendActivity(bot.url, conv, { text: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) what is 502' });
+  const { activities } = await sendActivity(bot.url, conv, {
+    text: '<img src=x onerror=alert(1)> **bold** [link](javascript:alert(1)) what is 502',
+  });
   const cards = cardJson(activities);
   expect(cards).not.toMatch(/<img|onerror|javascript:/);
   expect(visibleText(activities)).toMatch(/502 Bad Gateway/);

@@ -16,14 +16,27 @@ jest.setTimeout(60_000);
 const APP_ID = '5f1f6b1e-0c8a-4a63-9d07-3e2a1f1b0c11';
 const SERVICE_URL = 'http://127.0.0.1:9/';
 const now = () => Math.floor(Date.now() / 1000);
-const claims = (overrides: Record<string, unknown> = {}) => ({ iss: CHANNEL_ISSUER, aud: APP_ID, serviceurl: SERVICE_URL, nbf: now() - 60, exp: now() + 3600, ...overrides });
+const claims = (overrides: Record<string, unknown> = {}) => ({
+  iss: CHANNEL_ISSUER,
+  aud: APP_ID,
+  serviceurl: SERVICE_URL,
+  nbf: now() - 60,
+  exp: now() + 3600,
+  ...overrides,
+});
 
 let keys: OpenIdStandIn;
 let bot: RunningBot;
 
 beforeAll(async () => {
   keys = await startOpenIdStandIn();
-  bot = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppType: 'MultiTenant', BotOpenIdMetadata: keys.metadataUrl, HOST: '127.0.0.1' });
+  bot = await startBot({
+    MicrosoftAppId: APP_ID,
+    MicrosoftAppPassword: 'test-secret',
+    MicrosoftAppType: 'MultiTenant',
+    BotOpenIdMetadata: keys.metadataUrl,
+    HOST: '127.0.0.1',
+  });
 });
 afterAll(async () => {
   await bot?.stop();
@@ -34,15 +47,23 @@ const LEAKS = /ECONNREFUSED|ENOTFOUND|getaddrinfo|request to|stack|at \w+ \(|bot
 
 /** A JWT with any header, payload and signature (forgeries that need no key). */
 const jwt = (header: Record<string, unknown>, payload: Record<string, unknown>, signature = 'c2lnbmF0dXJl') =>
-  [header, payload].map((part) => Buffer.from(JSON.stringify(part)).toString('base64url')).concat(signature).join('.');
+  [header, payload]
+    .map((part) => Buffer.from(JSON.stringify(part)).toString('base64url'))
+    .concat(signature)
+    .join('.');
 
 /** Log lines that carry a stack trace: pino's `err.stack`, or the "    at …" lines of one printed with console.error. */
 const stackLines = (logs: RunningBot['logs']) =>
-  logs.filter((line) => (typeof line === 'string' ? /^\s+at\s|\n\s+at\s/.test(line) : JSON.stringify(line).includes('"stack"')));
+  logs.filter((line) =>
+    typeof line === 'string' ? /^\s+at\s|\n\s+at\s/.test(line) : JSON.stringify(line).includes('"stack"'),
+  );
 
 describe('channel tokens', () => {
   it('a valid token is accepted and the reply comes back (expectReplies)', async () => {
-    const { status, activities } = await sendActivityWithAuth(bot.url, `Bearer ${keys.sign(claims())}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+    const { status, activities } = await sendActivityWithAuth(bot.url, `Bearer ${keys.sign(claims())}`, {
+      text: 'what is 502',
+      serviceUrl: SERVICE_URL,
+    });
     expect(status).toBe(200);
     expect(visibleText(activities)).toMatch(/502 Bad Gateway/);
   });
@@ -70,14 +91,22 @@ describe('channel tokens', () => {
 describe('signing keys unreachable', () => {
   let offline: RunningBot;
   beforeAll(async () => {
-    offline = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', BotOpenIdMetadata: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration', HOST: '127.0.0.1' });
+    offline = await startBot({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'test-secret',
+      BotOpenIdMetadata: 'http://127.0.0.1:9/v1/.well-known/openidconfiguration',
+      HOST: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await offline?.stop();
   });
 
   it('a token that cannot be checked gets 503 with Retry-After, not a 500 with the internal error', async () => {
-    const res = await sendActivityWithAuth(offline.url, `Bearer ${keys.sign(claims())}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+    const res = await sendActivityWithAuth(offline.url, `Bearer ${keys.sign(claims())}`, {
+      text: 'what is 502',
+      serviceUrl: SERVICE_URL,
+    });
     expect(res.status).toBe(503);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(res.body).toMatchObject({ status: 503, title: 'Service Unavailable' });
@@ -85,7 +114,9 @@ describe('signing keys unreachable', () => {
   });
 
   it('no token at all is still 401 (nothing to check)', async () => {
-    expect((await sendActivityWithAuth(offline.url, undefined, { text: 'hi', serviceUrl: SERVICE_URL })).status).toBe(401);
+    expect((await sendActivityWithAuth(offline.url, undefined, { text: 'hi', serviceUrl: SERVICE_URL })).status).toBe(
+      401,
+    );
   });
 });
 
@@ -94,7 +125,13 @@ describe('forged tokens are refused before any key fetch', () => {
   let screened: RunningBot;
   beforeAll(async () => {
     fresh = await startOpenIdStandIn();
-    screened = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppType: 'MultiTenant', BotOpenIdMetadata: fresh.metadataUrl, HOST: '127.0.0.1' });
+    screened = await startBot({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'test-secret',
+      MicrosoftAppType: 'MultiTenant',
+      BotOpenIdMetadata: fresh.metadataUrl,
+      HOST: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await screened?.stop();
@@ -103,7 +140,10 @@ describe('forged tokens are refused before any key fetch', () => {
 
   it('50 tokens without a key id: all 401, and not one key fetch', async () => {
     for (let i = 0; i < 50; i++) {
-      const res = await sendActivityWithAuth(screened.url, `Bearer ${fresh.sign(claims(), { kid: null })}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+      const res = await sendActivityWithAuth(screened.url, `Bearer ${fresh.sign(claims(), { kid: null })}`, {
+        text: 'what is 502',
+        serviceUrl: SERVICE_URL,
+      });
       expect(res.status).toBe(401);
     }
     expect(fresh.requests).toBe(0);
@@ -112,28 +152,55 @@ describe('forged tokens are refused before any key fetch', () => {
   it.each([
     ['alg none, no signature', () => `${jwt({ alg: 'none', typ: 'JWT' }, claims()).slice(0, -'c2lnbmF0dXJl'.length)}`],
     ['HS256', () => jwt({ alg: 'HS256', typ: 'JWT', kid: 'statusbot-test-key' }, claims())],
-    ['an issuer made up from a tenant id', () => jwt({ alg: 'RS256', kid: 'statusbot-test-key' }, claims({ iss: 'https://sts.windows.net/0badc0de-0000-4000-8000-000000000000/', tid: '0badc0de-0000-4000-8000-000000000000', ver: '1.0', appid: APP_ID }))],
+    [
+      'an issuer made up from a tenant id',
+      () =>
+        jwt(
+          { alg: 'RS256', kid: 'statusbot-test-key' },
+          claims({
+            iss: 'https://sts.windows.net/0badc0de-0000-4000-8000-000000000000/',
+            tid: '0badc0de-0000-4000-8000-000000000000',
+            ver: '1.0',
+            appid: APP_ID,
+          }),
+        ),
+    ],
     ['an issuer nobody uses', () => fresh.sign(claims({ iss: 'https://evil.example' }))],
     ['expired an hour ago', () => fresh.sign(claims({ nbf: now() - 7200, exp: now() - 3600 }))],
     ['no expiry', () => fresh.sign(claims({ exp: undefined }))],
-    ['a header that is not JSON', () => `${Buffer.from('{alg:RS256').toString('base64url')}.${Buffer.from(JSON.stringify(claims())).toString('base64url')}.c2ln`],
+    [
+      'a header that is not JSON',
+      () =>
+        `${Buffer.from('{alg:RS256').toString('base64url')}.${Buffer.from(JSON.stringify(claims())).toString('base64url')}.c2ln`,
+    ],
     ['two parts', () => fresh.sign(claims()).split('.').slice(0, 2).join('.')],
   ])('%s: 401, no key fetch', async (_what, token) => {
-    const res = await sendActivityWithAuth(screened.url, `Bearer ${token()}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+    const res = await sendActivityWithAuth(screened.url, `Bearer ${token()}`, {
+      text: 'what is 502',
+      serviceUrl: SERVICE_URL,
+    });
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toMatch(/Bearer/);
     expect(fresh.requests).toBe(0);
   });
 
   it('each rejection is one log line with its reason, and nothing printed a stack', async () => {
-    const rejections = () => screened.logs.filter((line) => typeof line === 'object' && line.msg === 'rejected a request without a valid Bot Framework token');
+    const rejections = () =>
+      screened.logs.filter(
+        (line) => typeof line === 'object' && line.msg === 'rejected a request without a valid Bot Framework token',
+      );
     expect(rejections()).toHaveLength(58);
-    expect(rejections().map((line) => (line as { reason?: unknown }).reason)).toEqual(expect.arrayContaining(['no key id (kid) in the token header', 'the token expired']));
+    expect(rejections().map((line) => (line as { reason?: unknown }).reason)).toEqual(
+      expect.arrayContaining(['no key id (kid) in the token header', 'the token expired']),
+    );
     expect(stackLines(screened.logs)).toEqual([]);
   });
 
   it('a genuine token still gets its answer (one fetch of the keys)', async () => {
-    const res = await sendActivityWithAuth(screened.url, `Bearer ${fresh.sign(claims())}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+    const res = await sendActivityWithAuth(screened.url, `Bearer ${fresh.sign(claims())}`, {
+      text: 'what is 502',
+      serviceUrl: SERVICE_URL,
+    });
     expect(res.status).toBe(200);
     expect(visibleText(res.activities)).toMatch(/502 Bad Gateway/);
     expect(fresh.requests).toBe(2); // the metadata, then the keys
@@ -146,7 +213,13 @@ describe('a key server that is down', () => {
   beforeAll(async () => {
     downKeys = await startOpenIdStandIn();
     downKeys.down = true;
-    cutOff = await startBot({ MicrosoftAppId: APP_ID, MicrosoftAppPassword: 'test-secret', MicrosoftAppType: 'MultiTenant', BotOpenIdMetadata: downKeys.metadataUrl, HOST: '127.0.0.1' });
+    cutOff = await startBot({
+      MicrosoftAppId: APP_ID,
+      MicrosoftAppPassword: 'test-secret',
+      MicrosoftAppType: 'MultiTenant',
+      BotOpenIdMetadata: downKeys.metadataUrl,
+      HOST: '127.0.0.1',
+    });
   });
   afterAll(async () => {
     await cutOff?.stop();
@@ -155,7 +228,10 @@ describe('a key server that is down', () => {
 
   it('a well-formed token gets 503 with Retry-After, and the tokens after it within the window cause no new fetch', async () => {
     for (let i = 0; i < 5; i++) {
-      const res = await sendActivityWithAuth(cutOff.url, `Bearer ${downKeys.sign(claims())}`, { text: 'what is 502', serviceUrl: SERVICE_URL });
+      const res = await sendActivityWithAuth(cutOff.url, `Bearer ${downKeys.sign(claims())}`, {
+        text: 'what is 502',
+        serviceUrl: SERVICE_URL,
+      });
       expect(res.status).toBe(503);
       expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
       expect(res.raw).not.toMatch(LEAKS);
@@ -164,7 +240,11 @@ describe('a key server that is down', () => {
   });
 
   it('logs the failure once, as one line with the reason and no stack', async () => {
-    const failures = () => cutOff.logs.filter((line) => typeof line === 'object' && line.msg === 'could not authenticate the request: signing keys unreachable');
+    const failures = () =>
+      cutOff.logs.filter(
+        (line) =>
+          typeof line === 'object' && line.msg === 'could not authenticate the request: signing keys unreachable',
+      );
     expect(failures()).toHaveLength(1);
     expect(failures()[0]).toMatchObject({ reason: expect.stringMatching(/socket hang up|ECONNRESET/) });
     expect(stackLines(cutOff.logs)).toEqual([]);

@@ -26,17 +26,25 @@ const activity = (extra: Record<string, unknown> = {}) => ({
 });
 
 /** A raw HTTP request, so Host and other headers fetch() will not set are sent as written. */
-function send(path: string, options: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
+function send(
+  path: string,
+  options: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<{ status: number; headers: IncomingHttpHeaders; body: string }> {
   const url = new URL(path, bot.url);
   const body = options.body === undefined ? undefined : JSON.stringify(options.body);
   return new Promise((resolve, reject) => {
     const req = request(
       url,
-      { method: options.method ?? (body ? 'POST' : 'GET'), headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers } },
+      {
+        method: options.method ?? (body ? 'POST' : 'GET'),
+        headers: { ...(body ? { 'content-type': 'application/json' } : {}), ...options.headers },
+      },
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        );
       },
     );
     req.on('error', reject);
@@ -60,18 +68,24 @@ describe('replies go only into the response or to this machine (no SSRF without 
   afterAll(() => new Promise<void>((resolve) => capture.close(() => resolve())));
   const captureUrl = () => `http://127.0.0.1:${(capture.address() as AddressInfo).port}/emulator/`;
 
-  test.each(['http://10.255.255.1:81/', 'https://evil.example/', 'http://169.254.169.254/latest/', 'file:///etc/passwd', 'http://127.0.0.1.evil.example/', 'not a url'])(
-    'a serviceUrl of %s without expectReplies is 403, before anything is sent',
-    async (serviceUrl) => {
-      const res = await send('/api/messages', { body: activity({ serviceUrl }) });
-      expect(res.status).toBe(403);
-      expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
-      expect(JSON.parse(res.body).detail).toMatch(/expectReplies/);
-    },
-  );
+  test.each([
+    'http://10.255.255.1:81/',
+    'https://evil.example/',
+    'http://169.254.169.254/latest/',
+    'file:///etc/passwd',
+    'http://127.0.0.1.evil.example/',
+    'not a url',
+  ])('a serviceUrl of %s without expectReplies is 403, before anything is sent', async (serviceUrl) => {
+    const res = await send('/api/messages', { body: activity({ serviceUrl }) });
+    expect(res.status).toBe(403);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(JSON.parse(res.body).detail).toMatch(/expectReplies/);
+  });
 
   test('with expectReplies the reply comes back in the response, whatever serviceUrl says', async () => {
-    const res = await send('/api/messages', { body: activity({ serviceUrl: 'https://evil.example/', deliveryMode: 'expectReplies' }) });
+    const res = await send('/api/messages', {
+      body: activity({ serviceUrl: 'https://evil.example/', deliveryMode: 'expectReplies' }),
+    });
     expect(res.status).toBe(200);
     expect(res.body).toMatch(/502/);
   });
@@ -87,11 +101,17 @@ describe('replies go only into the response or to this machine (no SSRF without 
 
 describe('a host name the server does not serve is 421 (DNS rebinding)', () => {
   const port = () => new URL(bot.url).port;
-  test.each(['/api/messages', '/api/stats', '/api/directline/token', '/', '/api/codes'])('Host: rebind.evil.example on %s → 421', async (path) => {
-    const res = await send(path, { method: path === '/api/directline/token' || path === '/api/messages' ? 'POST' : 'GET', headers: { host: `rebind.evil.example:${port()}`, 'content-type': 'application/json' } });
-    expect(res.status).toBe(421);
-    expect(JSON.parse(res.body)).toMatchObject({ status: 421, title: 'Misdirected Request' });
-  });
+  test.each(['/api/messages', '/api/stats', '/api/directline/token', '/', '/api/codes'])(
+    'Host: rebind.evil.example on %s → 421',
+    async (path) => {
+      const res = await send(path, {
+        method: path === '/api/directline/token' || path === '/api/messages' ? 'POST' : 'GET',
+        headers: { host: `rebind.evil.example:${port()}`, 'content-type': 'application/json' },
+      });
+      expect(res.status).toBe(421);
+      expect(JSON.parse(res.body)).toMatchObject({ status: 421, title: 'Misdirected Request' });
+    },
+  );
 
   test.each(['localhost', '127.0.0.1', '[::1]', 'statusbot.localhost'])('Host: %s is served', async (host) => {
     const res = await send('/healthz', { headers: { host: `${host}:${port()}` } });
@@ -148,13 +168,24 @@ describe('ids the bot keys state by and logs have a length limit', () => {
   });
 
   test('ids at the limit are answered', async () => {
-    const res = await send('/api/messages', { body: activity({ deliveryMode: 'expectReplies', conversation: { id: 'c'.repeat(512) }, from: { id: 'u'.repeat(512) } }) });
+    const res = await send('/api/messages', {
+      body: activity({
+        deliveryMode: 'expectReplies',
+        conversation: { id: 'c'.repeat(512) },
+        from: { id: 'u'.repeat(512) },
+      }),
+    });
     expect(res.status).toBe(200);
   });
 
   test('no log line carries a long id', async () => {
-    for (let i = 0; i < 5; i++) await send('/api/messages', { body: activity({ deliveryMode: 'expectReplies', conversation: { id: `${i}${'L'.repeat(511)}` } }) });
-    expect(bot.logs.filter((l) => typeof l === 'object' && l.msg === 'turn' && String(l.conversation).startsWith('4LLL'))).toHaveLength(1);
+    for (let i = 0; i < 5; i++)
+      await send('/api/messages', {
+        body: activity({ deliveryMode: 'expectReplies', conversation: { id: `${i}${'L'.repeat(511)}` } }),
+      });
+    expect(
+      bot.logs.filter((l) => typeof l === 'object' && l.msg === 'turn' && String(l.conversation).startsWith('4LLL')),
+    ).toHaveLength(1);
     const longest = Math.max(...bot.logs.map((l) => JSON.stringify(l).length));
     expect(longest).toBeLessThan(1_000);
     expect(bot.logs.some((l) => JSON.stringify(l).includes('L'.repeat(200)))).toBe(false);
@@ -175,10 +206,13 @@ describe('every response is nosniff, and HEAD works wherever GET does', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  test.each(['/api/codes', '/api/codes/502', '/api/stats', '/metrics', '/healthz', '/readyz', '/'])('HEAD %s → 200 with the GET headers and no body', async (path) => {
-    const [head, get] = [await send(path, { method: 'HEAD' }), await send(path)];
-    expect(head.status).toBe(200);
-    expect(head.body).toBe('');
-    expect(head.headers['content-type']).toBe(get.headers['content-type']);
-  });
+  test.each(['/api/codes', '/api/codes/502', '/api/stats', '/metrics', '/healthz', '/readyz', '/'])(
+    'HEAD %s → 200 with the GET headers and no body',
+    async (path) => {
+      const [head, get] = [await send(path, { method: 'HEAD' }), await send(path)];
+      expect(head.status).toBe(200);
+      expect(head.body).toBe('');
+      expect(head.headers['content-type']).toBe(get.headers['content-type']);
+    },
+  );
 });

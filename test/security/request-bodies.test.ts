@@ -30,9 +30,14 @@ const activity = (extra: Record<string, unknown> = {}) => ({
 /** A multipart body of `bytes` bytes with one file part, as a browser form upload sends it. */
 function multipart(bytes: number): { body: Buffer; type: string } {
   const boundary = '----statusbot-test-boundary';
-  const head = Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`);
+  const head = Buffer.from(
+    `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="big.bin"\r\ncontent-type: application/octet-stream\r\n\r\n`,
+  );
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
-  return { body: Buffer.concat([head, Buffer.alloc(bytes, 0x61), tail]), type: `multipart/form-data; boundary=${boundary}` };
+  return {
+    body: Buffer.concat([head, Buffer.alloc(bytes, 0x61), tail]),
+    type: `multipart/form-data; boundary=${boundary}`,
+  };
 }
 
 /**
@@ -45,7 +50,9 @@ function postChunked(url: string, headers: Record<string, string>, parts: Buffer
       res.resume();
       resolve(res.statusCode ?? 0);
     });
-    req.on('error', (err: NodeJS.ErrnoException) => (err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err)));
+    req.on('error', (err: NodeJS.ErrnoException) =>
+      err.code === 'EPIPE' || err.code === 'ECONNRESET' ? undefined : reject(err),
+    );
     for (const part of parts) req.write(part);
     req.end();
   });
@@ -53,29 +60,39 @@ function postChunked(url: string, headers: Record<string, string>, parts: Buffer
 
 async function post(path: string, body: string | Uint8Array, headers: Record<string, string>) {
   const res = await fetch(`${bot.url}${path}`, { method: 'POST', headers, body });
-  return { status: res.status, type: res.headers.get('content-type') ?? '', detail: ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? '' };
+  return {
+    status: res.status,
+    type: res.headers.get('content-type') ?? '',
+    detail: ((await res.json().catch(() => ({}))) as { detail?: string }).detail ?? '',
+  };
 }
 
 describe('only JSON is read', () => {
-  test.each(['/api/messages', '/api/explain', '/api/directline/token'])('a 3 MB multipart upload to %s is 415', async (path) => {
-    const { body, type } = multipart(3 * 1024 * 1024);
-    const res = await post(path, body, { 'content-type': type });
-    expect(res.status).toBe(415);
-    expect(res.type).toMatch(/application\/problem\+json/);
-  });
+  test.each(['/api/messages', '/api/explain', '/api/directline/token'])(
+    'a 3 MB multipart upload to %s is 415',
+    async (path) => {
+      const { body, type } = multipart(3 * 1024 * 1024);
+      const res = await post(path, body, { 'content-type': type });
+      expect(res.status).toBe(415);
+      expect(res.type).toMatch(/application\/problem\+json/);
+    },
+  );
 
   test('a chunked multipart body to a Direct Line conversation is 415 too', async () => {
     const conv = await startConversation(bot.url);
     const { type } = multipart(0);
-    const status = await postChunked(`${conv.domain}/conversations/${conv.conversationId}/activities`, { authorization: `Bearer ${conv.token}`, 'content-type': type }, [
-      Buffer.alloc(512 * 1024, 0x61),
-      Buffer.alloc(512 * 1024, 0x61),
-    ]);
+    const status = await postChunked(
+      `${conv.domain}/conversations/${conv.conversationId}/activities`,
+      { authorization: `Bearer ${conv.token}`, 'content-type': type },
+      [Buffer.alloc(512 * 1024, 0x61), Buffer.alloc(512 * 1024, 0x61)],
+    );
     expect(status).toBe(415);
   });
 
-  test('a form-encoded body is 415: a web page cannot post an activity from a visitor\'s browser', async () => {
-    const res = await post('/api/messages', 'type=message&text=hi', { 'content-type': 'application/x-www-form-urlencoded' });
+  test("a form-encoded body is 415: a web page cannot post an activity from a visitor's browser", async () => {
+    const res = await post('/api/messages', 'type=message&text=hi', {
+      'content-type': 'application/x-www-form-urlencoded',
+    });
     expect(res.status).toBe(415);
   });
 });
@@ -90,7 +107,11 @@ describe('compressed and oversized bodies are refused before they are inflated o
   });
 
   test('a chunked JSON body (no content-length) past the limit is 413', async () => {
-    const status = await postChunked(`${bot.url}/api/messages`, { 'content-type': 'application/json' }, [Buffer.from('{"text":"'), Buffer.alloc(400 * 1024, 0x61), Buffer.from('"}')]);
+    const status = await postChunked(`${bot.url}/api/messages`, { 'content-type': 'application/json' }, [
+      Buffer.from('{"text":"'),
+      Buffer.alloc(400 * 1024, 0x61),
+      Buffer.from('"}'),
+    ]);
     expect(status).toBe(413);
   });
 });
@@ -116,7 +137,11 @@ describe('malformed JSON is 400, never 500', () => {
   });
 
   test('invalid UTF-8 is 400', async () => {
-    const body = Buffer.concat([Buffer.from('{"type":"message","text":"'), Buffer.from([0xc3, 0x28]), Buffer.from('"}')]);
+    const body = Buffer.concat([
+      Buffer.from('{"type":"message","text":"'),
+      Buffer.from([0xc3, 0x28]),
+      Buffer.from('"}'),
+    ]);
     expect((await post('/api/messages', body, { 'content-type': 'application/json' })).status).toBe(400);
   });
 });

@@ -6,19 +6,47 @@ import type { IncomingMessage } from 'node:http';
 import { ClientAddresses, addressKey, isLoopbackAddress } from '../../src/server/client-address';
 import { isServedHost } from '../../src/server/host-check';
 
-const req = (socket: string, xff?: string) => ({ socket: { remoteAddress: socket }, headers: xff === undefined ? {} : { 'x-forwarded-for': xff } }) as unknown as IncomingMessage;
+const req = (socket: string, xff?: string) =>
+  ({
+    socket: { remoteAddress: socket },
+    headers: xff === undefined ? {} : { 'x-forwarded-for': xff },
+  }) as unknown as IncomingMessage;
 
 describe('the client address', () => {
   test.each<[string, ConstructorParameters<typeof ClientAddresses>[0], string, string | undefined, string]>([
-    ['no trusted proxy: the socket, whatever X-Forwarded-For says', { hops: 0 }, '198.51.100.7', '1.2.3.4', '198.51.100.7'],
+    [
+      'no trusted proxy: the socket, whatever X-Forwarded-For says',
+      { hops: 0 },
+      '198.51.100.7',
+      '1.2.3.4',
+      '198.51.100.7',
+    ],
     ['one hop: the address the proxy saw', { hops: 1 }, '10.0.0.2', '203.0.113.5', '203.0.113.5'],
     ['one hop: a client-written left part is ignored', { hops: 1 }, '10.0.0.2', '1.1.1.1, 203.0.113.5', '203.0.113.5'],
     ['two hops', { hops: 2 }, '10.0.0.2', '1.1.1.1, 203.0.113.5, 10.0.0.9', '203.0.113.5'],
     ['more hops than entries: the leftmost', { hops: 3 }, '10.0.0.2', '203.0.113.5', '203.0.113.5'],
     ['one hop, no header: the socket', { hops: 1 }, '10.0.0.2', undefined, '10.0.0.2'],
-    ['ranges: trusted proxies are skipped', { ranges: ['10.0.0.0/8'] }, '10.0.0.2', '1.1.1.1, 203.0.113.5, 10.1.2.3', '203.0.113.5'],
-    ['ranges: an untrusted socket is the client', { ranges: ['10.0.0.0/8'] }, '198.51.100.7', '203.0.113.5', '198.51.100.7'],
-    ['ranges: garbage left of the last good entry stops the walk', { ranges: ['10.0.0.0/8'] }, '10.0.0.2', '10.0.0.3, evil, 10.0.0.4', '10.0.0.4'],
+    [
+      'ranges: trusted proxies are skipped',
+      { ranges: ['10.0.0.0/8'] },
+      '10.0.0.2',
+      '1.1.1.1, 203.0.113.5, 10.1.2.3',
+      '203.0.113.5',
+    ],
+    [
+      'ranges: an untrusted socket is the client',
+      { ranges: ['10.0.0.0/8'] },
+      '198.51.100.7',
+      '203.0.113.5',
+      '198.51.100.7',
+    ],
+    [
+      'ranges: garbage left of the last good entry stops the walk',
+      { ranges: ['10.0.0.0/8'] },
+      '10.0.0.2',
+      '10.0.0.3, evil, 10.0.0.4',
+      '10.0.0.4',
+    ],
     ['IPv4 of a dual-stack socket', { hops: 0 }, '::ffff:198.51.100.7', undefined, '198.51.100.7'],
     ['IPv6 proxies in ranges', { ranges: ['fd00::/8'] }, 'fd00::1', '2001:db8::5', '2001:db8::5'],
   ])('%s', (_name, trust, socket, xff, expected) => {
@@ -46,7 +74,15 @@ describe('the key a client is counted under', () => {
 });
 
 describe('loopback and served host names', () => {
-  test.each([['127.0.0.1', true], ['127.8.9.10', true], ['::1', true], ['::ffff:127.0.0.1', true], ['128.0.0.1', false], ['10.0.0.1', false], ['::2', false]])('%s loopback: %s', (address, loopback) => {
+  test.each([
+    ['127.0.0.1', true],
+    ['127.8.9.10', true],
+    ['::1', true],
+    ['::ffff:127.0.0.1', true],
+    ['128.0.0.1', false],
+    ['10.0.0.1', false],
+    ['::2', false],
+  ])('%s loopback: %s', (address, loopback) => {
     expect(isLoopbackAddress(address)).toBe(loopback);
   });
 

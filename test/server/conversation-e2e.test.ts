@@ -10,13 +10,17 @@ jest.setTimeout(30_000);
 
 const bot = botForThisFile();
 
-const cardOf = (a: { attachments?: Array<{ contentType: string; content: Record<string, unknown> }> }) => a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+const cardOf = (a: { attachments?: Array<{ contentType: string; content: Record<string, unknown> }> }) =>
+  a.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
 describe('a channel-style conversation', () => {
   const conv = 'e2e-conversation-1';
 
   it('welcomes a new member with what the bot does and example questions', async () => {
-    const { status, activities } = await sendActivity(bot.url, conv, { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] });
+    const { status, activities } = await sendActivity(bot.url, conv, {
+      type: 'conversationUpdate',
+      membersAdded: [{ id: 'user-1' }],
+    });
     expect(status).toBe(200);
     expect(visibleText(activities)).toMatch(/StatusBot/);
     expect(JSON.stringify(activities[0]?.attachments)).toContain('"text":"what is 502"');
@@ -79,14 +83,20 @@ describe('a channel-style conversation', () => {
   });
 
   it('opens a related code from a card button click (card data, no text)', async () => {
-    const text = visibleText((await sendActivity(bot.url, conv, { value: { action: 'lookup', code: 410, id: '410' } })).activities);
+    const text = visibleText(
+      (await sendActivity(bot.url, conv, { value: { action: 'lookup', code: 410, id: '410' } })).activities,
+    );
     expect(text).toMatch(/410 Gone/);
   });
 
   it('records a 👍 without a message, and answers a 👎 with an offer to rephrase', async () => {
-    const { activities } = await sendActivity(bot.url, conv, { value: { action: 'feedback', reaction: 'like', id: '410' } });
+    const { activities } = await sendActivity(bot.url, conv, {
+      value: { action: 'feedback', reaction: 'like', id: '410' },
+    });
     expect(activities).toHaveLength(0);
-    const disliked = await sendActivity(bot.url, `${conv}-2`, { value: { action: 'feedback', reaction: 'dislike', id: '410' } });
+    const disliked = await sendActivity(bot.url, `${conv}-2`, {
+      value: { action: 'feedback', reaction: 'dislike', id: '410' },
+    });
     expect(disliked.activities[0]?.text).toMatch(/^Sorry that missed/);
     const stats = (await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { like: number } };
     expect(stats.feedback.like).toBeGreaterThanOrEqual(1);
@@ -94,14 +104,26 @@ describe('a channel-style conversation', () => {
 
   it("carries Web Chat's thumbs (schema.org LikeAction/DislikeAction, channelData.feedbackLoop) and records a vote", async () => {
     const { activities } = await say(bot.url, 'e2e-webchat-feedback', 'what is 429');
-    const entity = (activities[0]?.entities as Array<{ potentialAction?: Array<{ '@type': string; description: string }> }> | undefined)?.[0];
+    const entity = (
+      activities[0]?.entities as
+        Array<{ potentialAction?: Array<{ '@type': string; description: string }> }> | undefined
+    )?.[0];
     expect(entity?.potentialAction?.map((a) => a['@type'])).toEqual(['LikeAction', 'DislikeAction']);
     expect(activities[0]?.channelData).toMatchObject({ feedbackLoop: { type: 'default' } });
-    const before = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number } }).feedback.dislike;
+    const before = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number } }).feedback
+      .dislike;
     const vote = entity?.potentialAction?.[1];
-    const { status } = await sendActivity(bot.url, 'e2e-webchat-feedback', { type: 'event', name: 'webchat:activity-status/feedback', entities: [vote as never] });
+    const { status } = await sendActivity(bot.url, 'e2e-webchat-feedback', {
+      type: 'event',
+      name: 'webchat:activity-status/feedback',
+      entities: [vote as never],
+    });
     expect(status).toBe(200);
-    const after = ((await (await fetch(`${bot.url}/api/stats`)).json()) as { feedback: { dislike: number; byCode: Array<{ id: string }> } }).feedback;
+    const after = (
+      (await (await fetch(`${bot.url}/api/stats`)).json()) as {
+        feedback: { dislike: number; byCode: Array<{ id: string }> };
+      }
+    ).feedback;
     expect(after.dislike).toBe(before + 1);
     expect(after.byCode.map((f) => f.id)).toContain('429');
   });
@@ -109,7 +131,11 @@ describe('a channel-style conversation', () => {
   it('explains a pasted network error that has no status, and "how do I fix it?" is about it, not an older code', async () => {
     const network = 'e2e-network-error';
     await say(bot.url, network, 'what is 404');
-    const { activities } = await say(bot.url, network, 'curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused');
+    const { activities } = await say(
+      bot.url,
+      network,
+      'curl: (7) Failed to connect to localhost port 3000 after 0 ms: Connection refused',
+    );
     expect(cardOf(activities[0] as never)).toMatchObject({ version: '1.5' });
     const text = visibleText(activities);
     expect(text).toMatch(/Connection refused/);

@@ -24,7 +24,8 @@ function parseExposition(text: string): Sample[] {
     const match = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)$/.exec(line);
     if (!match) throw new Error(`not a Prometheus sample line: ${line}`);
     const labels: Record<string, string> = {};
-    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[key as string] = value as string;
+    for (const [, key, value] of (match[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g))
+      labels[key as string] = value as string;
     samples.push({ name: match[1] as string, labels, value: Number(match[3]) });
   }
   return samples;
@@ -63,7 +64,14 @@ describe('GET /metrics', () => {
     ok(await sendActivity(bot.url, 'metrics-1', { value: { action: 'feedback', reaction: 'like', id: '404' } }));
     ok(await sendActivity(bot.url, 'metrics-2', { text: '401 vs 403' }, 'webchat'));
     ok(await sendActivity(bot.url, 'metrics-3', { text: 'what is 503' }, 'made-up-channel-42'));
-    ok(await sendActivity(bot.url, 'metrics-4', { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] }, 'webchat'));
+    ok(
+      await sendActivity(
+        bot.url,
+        'metrics-4',
+        { type: 'conversationUpdate', membersAdded: [{ id: 'user-1' }] },
+        'webchat',
+      ),
+    );
     expect((await fetch(`${bot.url}/no-such-page`)).status).toBe(404);
 
     const { samples } = await scrape();
@@ -72,7 +80,12 @@ describe('GET /metrics', () => {
     expect(valueOf(samples, 'statusbot_turns_total', { intent: 'compare', channel: 'webchat' })).toBe(1);
     // A channel id outside the Bot Framework's list is not a label of its own (labels must stay bounded).
     expect(valueOf(samples, 'statusbot_turns_total', { intent: 'lookup', channel: 'other' })).toBe(1);
-    expect(samples.filter((s) => s.name === 'statusbot_turns_total').map((s) => s.value).reduce((a, b) => a + b)).toBe(5);
+    expect(
+      samples
+        .filter((s) => s.name === 'statusbot_turns_total')
+        .map((s) => s.value)
+        .reduce((a, b) => a + b),
+    ).toBe(5);
 
     expect(valueOf(samples, 'statusbot_unanswered_turns_total', { channel: 'test' })).toBe(1);
     expect(samples.filter((s) => s.name === 'statusbot_unanswered_turns_total')).toHaveLength(1);
@@ -101,8 +114,12 @@ describe('GET /metrics', () => {
     expect((await say(bot.url, 'metrics-6', 'what is 429 exactly')).status).toBe(200);
     const after = (await scrape()).samples;
     for (const cache of ['understanding', 'answer']) {
-      expect(count(after, 'statusbot_cache_misses_total', cache) - count(before, 'statusbot_cache_misses_total', cache)).toBe(1);
-      expect(count(after, 'statusbot_cache_hits_total', cache) - count(before, 'statusbot_cache_hits_total', cache)).toBe(1);
+      expect(
+        count(after, 'statusbot_cache_misses_total', cache) - count(before, 'statusbot_cache_misses_total', cache),
+      ).toBe(1);
+      expect(
+        count(after, 'statusbot_cache_hits_total', cache) - count(before, 'statusbot_cache_hits_total', cache),
+      ).toBe(1);
       expect(count(after, 'statusbot_cache_entries', cache)).toBeGreaterThan(0);
     }
   });

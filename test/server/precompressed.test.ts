@@ -42,7 +42,13 @@ describe('precompress', () => {
     writeFileSync(join(dir, `${'c'.repeat(64)}.br`), 'stale');
     writeFileSync(join(dir, '.stamp'), 'kept');
     await expect(precompress([a, b], dir)).resolves.toBe(4);
-    expect(readdirSync(dir).sort()).toEqual(['.stamp', `${'a'.repeat(64)}.br`, `${'a'.repeat(64)}.gz`, `${'b'.repeat(64)}.br`, `${'b'.repeat(64)}.gz`]);
+    expect(readdirSync(dir).sort()).toEqual([
+      '.stamp',
+      `${'a'.repeat(64)}.br`,
+      `${'a'.repeat(64)}.gz`,
+      `${'b'.repeat(64)}.br`,
+      `${'b'.repeat(64)}.gz`,
+    ]);
     expect(brotliDecompressSync(readFileSync(variantPath(dir, a.hash, 'br')))).toEqual(a.body);
     expect(gunzipSync(readFileSync(variantPath(dir, b.hash, 'gzip')))).toEqual(b.body);
     // Already there: nothing to do.

@@ -44,7 +44,9 @@ describe('REST API', () => {
     expect(fiveXX.length).toBeGreaterThan(10);
     expect(fiveXX.every((c) => c.code >= 500 && c.code <= 599)).toBe(true);
     const cloudflare = (await json(await get('/api/codes?vendor=cloudflare'))).codes as Array<{ code: number }>;
-    expect(cloudflare.map((c) => c.code)).toEqual(expect.arrayContaining([520, 521, 522, 523, 524, 525, 526, 527, 530]));
+    expect(cloudflare.map((c) => c.code)).toEqual(
+      expect.arrayContaining([520, 521, 522, 523, 524, 525, 526, 527, 530]),
+    );
     expect((await get('/api/codes?class=9xx')).status).toBe(400);
   });
 
@@ -56,7 +58,11 @@ describe('REST API', () => {
   });
 
   it('POST /api/explain returns the full answer model and Markdown', async () => {
-    const res = await fetch(`${bot.url}/api/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: 'HTTP/1.1 503 Service Unavailable' }) });
+    const res = await fetch(`${bot.url}/api/explain`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'HTTP/1.1 503 Service Unavailable' }),
+    });
     expect(res.status).toBe(200);
     const body = await json(res);
     expect((body.answer as { intent: string; entry: { code: number } }).entry.code).toBe(503);
@@ -64,7 +70,11 @@ describe('REST API', () => {
   });
 
   it('POST /api/explain without text is a 400 problem', async () => {
-    const res = await fetch(`${bot.url}/api/explain`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ nope: 1 }) });
+    const res = await fetch(`${bot.url}/api/explain`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ nope: 1 }),
+    });
     expect(res.status).toBe(400);
     expect(res.headers.get('content-type')).toMatch(/problem\+json/);
   });
@@ -85,11 +95,17 @@ describe('REST API', () => {
 });
 
 describe('bad input gets the status the table describes', () => {
-  const post = (path: string, body: string, contentType = 'application/json') => fetch(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
+  const post = (path: string, body: string, contentType = 'application/json') =>
+    fetch(`${bot.url}${path}`, { method: 'POST', headers: { 'content-type': contentType }, body });
 
   it.each([
     ['malformed JSON', () => post('/api/messages', '{"type": "message",'), 400, 'Bad Request'],
-    ['a body over the limit', () => post('/api/messages', JSON.stringify({ type: 'message', text: 'x'.repeat(400 * 1024) })), 413, 'Content Too Large'],
+    [
+      'a body over the limit',
+      () => post('/api/messages', JSON.stringify({ type: 'message', text: 'x'.repeat(400 * 1024) })),
+      413,
+      'Content Too Large',
+    ],
     ['a text/plain body', () => post('/api/messages', 'hello', 'text/plain'), 415, 'Unsupported Media Type'],
     ['an unknown route', () => get('/nope'), 404, 'Not Found'],
     ['a wrong method', () => get('/api/messages'), 405, 'Method Not Allowed'],

@@ -21,9 +21,16 @@ let b: RunningBot | undefined;
 
 beforeAll(async () => {
   azurite = await startAzuriteBlob();
-  const env = { STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: `statusbot-e2e-${process.pid}` };
+  const env = {
+    STORAGE: 'blob',
+    BLOB_CONNECTION_STRING: azurite.connectionString,
+    BLOB_CONTAINER: `statusbot-e2e-${process.pid}`,
+  };
   // Nothing but the store is shared: each instance reads the table itself and keeps its own caches.
-  [a, b] = await Promise.all([startBot(env, { engine: StatusEngine.load() }), startBot(env, { engine: StatusEngine.load() })]);
+  [a, b] = await Promise.all([
+    startBot(env, { engine: StatusEngine.load() }),
+    startBot(env, { engine: StatusEngine.load() }),
+  ]);
 });
 
 afterAll(async () => {
@@ -85,7 +92,9 @@ describe('two instances sharing blob storage', () => {
       const chosen = unsure.candidates[1] as { code: number; id: string; name: string };
       expect(visibleText((await say(instanceB().url, conv, unsure.question)).activities)).toMatch(/Did you mean/);
 
-      const text = await textOf(sendActivity(instanceA().url, conv, { value: { action: 'lookup', code: chosen.code, id: chosen.id } }));
+      const text = await textOf(
+        sendActivity(instanceA().url, conv, { value: { action: 'lookup', code: chosen.code, id: chosen.id } }),
+      );
       expect(text).toContain(`${chosen.code} ${chosen.name}`);
 
       // The prompt is over, so the next message is a question again, and it follows up on the chosen code.
@@ -101,14 +110,19 @@ describe('two instances sharing blob storage', () => {
 function findUnsureQuestion(): { question: string; candidates: Array<{ code: number; id: string; name: string }> } {
   const engine = StatusEngine.load();
   const dir = join(ROOT, 'test', 'corpus');
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.jsonl')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.jsonl'))
+    .sort()) {
     for (const line of readFileSync(join(dir, file), 'utf8').split('\n')) {
       if (!line.trim()) continue;
       const { q } = JSON.parse(line) as { q?: unknown };
       if (typeof q !== 'string' || q.includes('\n')) continue;
       const plan = planReply(engine, q, undefined, EMPTY_MEMORY);
-      if (plan.kind === 'did-you-mean' && plan.candidates.length >= 2) return { question: q, candidates: plan.candidates };
+      if (plan.kind === 'did-you-mean' && plan.candidates.length >= 2)
+        return { question: q, candidates: plan.candidates };
     }
   }
-  throw new Error('No question in test/corpus/*.jsonl makes the bot ask "did you mean"; add one the engine is unsure about (confidence below 0.6 with alternatives).');
+  throw new Error(
+    'No question in test/corpus/*.jsonl makes the bot ask "did you mean"; add one the engine is unsure about (confidence below 0.6 with alternatives).',
+  );
 }

@@ -27,7 +27,11 @@ const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   azurite = await startAzuriteBlob();
-  bot = await startBot({ STORAGE: 'blob', BLOB_CONNECTION_STRING: azurite.connectionString, BLOB_CONTAINER: 'statusbot-outage' });
+  bot = await startBot({
+    STORAGE: 'blob',
+    BLOB_CONNECTION_STRING: azurite.connectionString,
+    BLOB_CONTAINER: 'statusbot-outage',
+  });
 });
 
 afterAll(async () => {
@@ -69,7 +73,11 @@ async function expectNotReadySoon(timing: string): Promise<void> {
   // The public answer is generic; the storage's own error (with its host and port) goes to the log only.
   expect(down.body.storage?.error).toMatch(/unreachable/);
   expect(JSON.stringify(down.body)).not.toMatch(/127\.0\.0\.1|ECONN|:\d{4,5}/);
-  expect((bot as RunningBot).logs.some((l) => typeof l === 'object' && /^Storage readiness check failed/.test(String(l.reason)))).toBe(true);
+  expect(
+    (bot as RunningBot).logs.some(
+      (l) => typeof l === 'object' && /^Storage readiness check failed/.test(String(l.reason)),
+    ),
+  ).toBe(true);
 }
 
 /** A message sent during the outage is answered with the apology; records the wait as `timings[timing]`. */

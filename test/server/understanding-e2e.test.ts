@@ -11,10 +11,15 @@ jest.setTimeout(30_000);
 
 const bot = botForThisFile();
 
-const cards = (activities: Activity[]) => activities.flatMap((a) => a.attachments ?? []).filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
+const cards = (activities: Activity[]) =>
+  activities
+    .flatMap((a) => a.attachments ?? [])
+    .filter((x) => x.contentType === 'application/vnd.microsoft.card.adaptive');
 /** The first heading of the first card: what the answer is about. */
 function cardTitle(activities: Activity[]): string | undefined {
-  const body = (cards(activities)[0]?.content as { body?: Array<{ type: string; style?: string; text?: string }> } | undefined)?.body ?? [];
+  const body =
+    (cards(activities)[0]?.content as { body?: Array<{ type: string; style?: string; text?: string }> } | undefined)
+      ?.body ?? [];
   return body.find((e) => e.type === 'TextBlock' && e.style === 'heading')?.text;
 }
 
@@ -28,7 +33,7 @@ describe('follow-ups in other words, after "my upload fails with 413 through ngi
 
   it.each<[string, string, RegExp]>([
     ['what config do i need to change', '413 Content Too Large: what to change on the server', /client_max_body_size/],
-    ['and for the frontend?', "413 Content Too Large: what to do as the caller", /pre-signed URL/],
+    ['and for the frontend?', '413 Content Too Large: what to do as the caller', /pre-signed URL/],
     ['can you give an example', 'An example of 413 Content Too Large', /\$ curl/],
     ['is it a bug in my code?', 'Whose side is 413 Content Too Large?', /Usually the caller has to change something/],
     ['why does it happen', 'Why 413 Content Too Large happens', /Typical causes/],
@@ -56,7 +61,9 @@ describe('follow-ups in other words, after "my upload fails with 413 through ngi
   });
 
   it('after the thanks, the subject is still the 413', async () => {
-    expect(cardTitle((await say(bot.url, conv, 'is it safe to retry?')).activities)).toBe('Retrying 413 Content Too Large');
+    expect(cardTitle((await say(bot.url, conv, 'is it safe to retry?')).activities)).toBe(
+      'Retrying 413 Content Too Large',
+    );
   });
 });
 
@@ -70,7 +77,9 @@ describe('a comparison with the last code, and which one to use', () => {
   });
 
   it('"which one should I use …" leads with the code the situation points to', async () => {
-    const text = visibleText((await say(bot.url, conv, 'which one should I use for a permanent API move that keeps POST')).activities);
+    const text = visibleText(
+      (await say(bot.url, conv, 'which one should I use for a permanent API move that keeps POST')).activities,
+    );
     expect(text).toMatch(/For what you describe, use 308 Permanent Redirect/);
   });
 });
@@ -89,14 +98,18 @@ describe('what the bot asks instead of guessing', () => {
 
   it('after "did you mean", a typed "why?" is about the likeliest reading offered', async () => {
     const conv = 'understanding-did-you-mean';
-    const asked = await say(bot.url, conv, "the server says the thing i'm saving was changed by someone else in the meantime");
+    const asked = await say(
+      bot.url,
+      conv,
+      "the server says the thing i'm saving was changed by someone else in the meantime",
+    );
     expect(cardTitle(asked.activities)).toBe('Did you mean:');
     expect(visibleText(asked.activities)).toMatch(/409 Conflict/);
     const { activities } = await say(bot.url, conv, 'why tho');
     expect(cardTitle(activities)).toBe('Why 409 Conflict happens');
   });
 
-  it('a mail server\'s reply is named as one, not answered as an HTTP status', async () => {
+  it("a mail server's reply is named as one, not answered as an HTTP status", async () => {
     const { activities } = await say(bot.url, 'understanding-smtp', 'smtp error 554 5.7.1 relay denied');
     expect(cardTitle(activities)).toBe('554 5.7.1 is not an HTTP status');
     expect(visibleText(activities)).toMatch(/RFC 5321/);

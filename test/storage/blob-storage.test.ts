@@ -86,7 +86,11 @@ describe('checkStorage as a readiness probe for blob storage', () => {
   test('fails while Azurite is down, recovers once it is up, and fails again after stop()', async () => {
     // The bot starts before its storage: the store is created while nothing listens on the port.
     const port = await findFreePort();
-    const storage = createStorage({ kind: 'blob', connectionString: azuriteConnectionString(port), container: 'statusbot-probe' });
+    const storage = createStorage({
+      kind: 'blob',
+      connectionString: azuriteConnectionString(port),
+      container: 'statusbot-probe',
+    });
 
     const before = await failureOf(checkStorage(storage));
     expect(before).toBeInstanceOf(Error);
@@ -111,13 +115,17 @@ describe('checkStorage as a readiness probe for blob storage', () => {
 
 describe('createStorage configuration errors', () => {
   test('an invalid container name is rejected at start-up with a corrected name', () => {
-    expect(() => createStorage({ kind: 'blob', connectionString: azuriteConnectionString(1), container: 'StatusBot_State' })).toThrow(
+    expect(() =>
+      createStorage({ kind: 'blob', connectionString: azuriteConnectionString(1), container: 'StatusBot_State' }),
+    ).toThrow(
       'Blob container name "StatusBot_State" is not valid: use 3–63 lowercase letters, digits and single hyphens, "statusbot-state".',
     );
   });
 
   test('an empty connection string is rejected at start-up', () => {
-    expect(() => createStorage({ kind: 'blob', connectionString: ' ', container: 'statusbot-state' })).toThrow(/needs a connection string/);
+    expect(() => createStorage({ kind: 'blob', connectionString: ' ', container: 'statusbot-state' })).toThrow(
+      /needs a connection string/,
+    );
   });
 
   test('an unknown kind names the valid ones', () => {
@@ -134,7 +142,11 @@ describe('createStorage configuration errors', () => {
   });
 
   test('checkStorage rejects a store that never answers, after the timeout', async () => {
-    const hanging: Storage = { read: () => new Promise(() => undefined), write: async () => undefined, delete: async () => undefined };
+    const hanging: Storage = {
+      read: () => new Promise(() => undefined),
+      write: async () => undefined,
+      delete: async () => undefined,
+    };
     const failure = await failureOf(checkStorage(hanging, { timeoutMs: 100 }));
     expect((failure as Error).message).toBe('Storage readiness check failed: no answer within 100 ms.');
   });

@@ -18,7 +18,11 @@ describe('BoundedMemoryStorage: MemoryStorage semantics', () => {
     const storage = new BoundedMemoryStorage();
     await storage.write({ 'webchat/conversations/c1': { lastCode: 502, pending: { options: [502, 504] } } });
     const items = await storage.read(['webchat/conversations/c1']);
-    expect(items['webchat/conversations/c1']).toEqual({ lastCode: 502, pending: { options: [502, 504] }, eTag: expect.any(String) });
+    expect(items['webchat/conversations/c1']).toEqual({
+      lastCode: 502,
+      pending: { options: [502, 504] },
+      eTag: expect.any(String),
+    });
   });
 
   test('read returns only keys that exist', async () => {
@@ -64,7 +68,9 @@ describe('BoundedMemoryStorage: MemoryStorage semantics', () => {
     const stale = await eTagOf(storage, 'a');
     await storage.write({ a: { n: 2, eTag: stale } });
 
-    await expect(storage.write({ a: { n: 3, eTag: stale } })).rejects.toThrow('Storage: error writing "a" due to eTag conflict.');
+    await expect(storage.write({ a: { n: 3, eTag: stale } })).rejects.toThrow(
+      'Storage: error writing "a" due to eTag conflict.',
+    );
     expect((await storage.read(['a']))['a']?.n).toBe(2);
   });
 
@@ -108,9 +114,13 @@ describe('BoundedMemoryStorage: MemoryStorage semantics', () => {
   test('bad arguments are rejected with a message that says what is wrong', async () => {
     const storage = new BoundedMemoryStorage();
     await expect(storage.read(undefined as unknown as string[])).rejects.toThrow('Keys are required when reading.');
-    await expect(storage.write(undefined as unknown as Record<string, never>)).rejects.toThrow('Changes are required when writing.');
+    await expect(storage.write(undefined as unknown as Record<string, never>)).rejects.toThrow(
+      'Changes are required when writing.',
+    );
     await expect(storage.write({ a: null as unknown as Record<string, never> })).rejects.toThrow('cannot write "a"');
-    expect(() => new BoundedMemoryStorage({ maxItems: 0 })).toThrow(/maxItems must be a whole number of at least 1, got 0/);
+    expect(() => new BoundedMemoryStorage({ maxItems: 0 })).toThrow(
+      /maxItems must be a whole number of at least 1, got 0/,
+    );
     expect(() => new BoundedMemoryStorage({ ttlMs: -1 })).toThrow(/ttlMs must be a positive number/);
   });
 });

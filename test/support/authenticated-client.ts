@@ -3,7 +3,11 @@ import type { Activity } from './channel-client';
 
 let sequence = 0;
 
-export async function sendActivityWithAuth(url: string, authorization: string | undefined, activity: Partial<Activity>) {
+export async function sendActivityWithAuth(
+  url: string,
+  authorization: string | undefined,
+  activity: Partial<Activity>,
+) {
   const body = {
     type: 'message',
     id: `auth-${++sequence}`,
@@ -27,5 +31,12 @@ export async function sendActivityWithAuth(url: string, authorization: string | 
   } catch {
     // Not JSON: the raw text is still checked by the tests.
   }
-  return { status: res.status, headers: res.headers, contentType: res.headers.get('content-type') ?? '', raw, body: parsed, activities: (parsed.activities as Activity[] | undefined) ?? [] };
+  return {
+    status: res.status,
+    headers: res.headers,
+    contentType: res.headers.get('content-type') ?? '',
+    raw,
+    body: parsed,
+    activities: (parsed.activities as Activity[] | undefined) ?? [],
+  };
 }

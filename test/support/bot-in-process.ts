@@ -35,7 +35,9 @@ function sharedEngine(): StatusEngine {
 export async function startBot(env: Record<string, string> = {}, options: AppOptions = {}): Promise<RunningBot> {
   const config = readConfig({ PORT: '0', LOG_LEVEL: 'info', ...env });
   const logs: LogLine[] = [];
-  const logger = createLogger(config.logLevel, { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) });
+  const logger = createLogger(config.logLevel, {
+    write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>),
+  });
   const app = createApp(config, logger, { engine: sharedEngine(), ...options });
   const { url } = await app.start();
   const stopCapture = captureConsole(logs);

@@ -22,7 +22,10 @@ export interface BotProcess {
 let built = false;
 export function ensureBuilt(): void {
   if (built) return;
-  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], { cwd: ROOT, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(ROOT, 'scripts', 'ensure-built.js'), '--quiet'], {
+    cwd: ROOT,
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`build failed:\n${run.stdout}\n${run.stderr}`);
   built = true;
 }
@@ -62,10 +65,16 @@ export async function startBotProcess(env: Record<string, string> = {}): Promise
     const ended = () => {
       if (--pending) return;
       clearTimeout(timer);
-      reject(new Error(`bot exited with ${exitCode} before listening:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`));
+      reject(
+        new Error(`bot exited with ${exitCode} before listening:\n${logs.map((l) => JSON.stringify(l)).join('\n')}`),
+      );
     };
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine).once('close', ended);
-    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine).once('close', ended);
+    createInterface({ input: child.stdout as NodeJS.ReadableStream })
+      .on('line', onLine)
+      .once('close', ended);
+    createInterface({ input: child.stderr as NodeJS.ReadableStream })
+      .on('line', onLine)
+      .once('close', ended);
     child.once('exit', (code) => {
       exitCode = code;
       ended();

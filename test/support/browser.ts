@@ -37,7 +37,11 @@ export interface OriginOnlyContext {
  * A browser context whose pages may talk to `origin` only: any other request is aborted and recorded, so a test can
  * assert that nothing leaves the bot (no CDN, no fonts, no telemetry).
  */
-export async function originOnlyContext(browser: Browser, origin: string, options: BrowserContextOptions = {}): Promise<OriginOnlyContext> {
+export async function originOnlyContext(
+  browser: Browser,
+  origin: string,
+  options: BrowserContextOptions = {},
+): Promise<OriginOnlyContext> {
   const allowed = new URL(origin).origin;
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
   context.setDefaultTimeout(BROWSER_TIMEOUT_MS);
@@ -54,7 +58,8 @@ export async function originOnlyContext(browser: Browser, origin: string, option
       if (!sameOrigin(ws.url().replace(/^ws/, 'http'), allowed)) foreign.push(ws.url());
     });
     page.on('console', (message) => {
-      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) cspViolations.push(message.text());
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text()))
+        cspViolations.push(message.text());
     });
   };
   context.on('page', watch);
@@ -95,9 +100,25 @@ export async function axeViolations(page: Page): Promise<AxeViolation[]> {
   };
   await Promise.all(page.frames().map(inject));
   const results = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }> }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{
+            violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: unknown[] }> }>;
+          }>;
+        };
+      }
+    ).axe;
     const run = await axe.run(document, { iframes: true, resultTypes: ['violations'] });
-    return run.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => JSON.stringify(n.target)) }));
+    return run.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => JSON.stringify(n.target)),
+    }));
   });
   return results;
 }
@@ -125,7 +146,11 @@ export async function settled(target: Page | Frame): Promise<void> {
   await target.evaluate(
     () =>
       new Promise<void>((resolve) => {
-        const positions = () => Array.from(document.querySelectorAll('*') as ArrayLike<{ scrollTop: number; scrollLeft: number }>, (e) => `${e.scrollTop},${e.scrollLeft}`).join(' ');
+        const positions = () =>
+          Array.from(
+            document.querySelectorAll('*') as ArrayLike<{ scrollTop: number; scrollLeft: number }>,
+            (e) => `${e.scrollTop},${e.scrollLeft}`,
+          ).join(' ');
         let last = positions();
         let still = 0;
         const frame = () => {

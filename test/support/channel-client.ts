@@ -15,7 +15,12 @@ export interface Activity {
 let sequence = 0;
 
 /** Sends one activity as a channel would and returns the bot's replies (expectReplies). */
-export async function sendActivity(url: string, conversationId: string, activity: Partial<Activity>, channelId = 'test'): Promise<{ status: number; activities: Activity[] }> {
+export async function sendActivity(
+  url: string,
+  conversationId: string,
+  activity: Partial<Activity>,
+  channelId = 'test',
+): Promise<{ status: number; activities: Activity[] }> {
   const body = {
     type: 'message',
     id: `act-${++sequence}`,
@@ -28,7 +33,11 @@ export async function sendActivity(url: string, conversationId: string, activity
     deliveryMode: 'expectReplies',
     ...activity,
   };
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
   const text = await res.text();
   const parsed = text ? (JSON.parse(text) as { activities?: Activity[] }) : {};
   return { status: res.status, activities: parsed.activities ?? [] };

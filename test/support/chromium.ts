@@ -12,7 +12,9 @@ export const BROWSER_TIMEOUT_MS = 60_000;
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM_PATH)) {
-    throw new Error(`Chromium is not installed at ${CHROMIUM_PATH}. Run \`npm test\` (it installs Debian's chromium when missing) or, as root, \`apt-get install -y chromium\`.`);
+    throw new Error(
+      `Chromium is not installed at ${CHROMIUM_PATH}. Run \`npm test\` (it installs Debian's chromium when missing) or, as root, \`apt-get install -y chromium\`.`,
+    );
   }
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
@@ -32,4 +34,3 @@ export async function launchChromium(): Promise<Browser> {
     ],
   });
 }
-

@@ -24,7 +24,9 @@ export interface OpenIdStandIn {
 const KID = 'statusbot-test-key';
 export const CHANNEL_ISSUER = 'https://api.botframework.com';
 
-export async function startOpenIdStandIn(endorsements = ['test', 'msteams', 'directline', 'webchat', 'emulator']): Promise<OpenIdStandIn> {
+export async function startOpenIdStandIn(
+  endorsements = ['test', 'msteams', 'directline', 'webchat', 'emulator'],
+): Promise<OpenIdStandIn> {
   const { publicKey, privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey;
   const jwk = publicKey.export({ format: 'jwk' }) as Record<string, unknown>;
@@ -36,7 +38,13 @@ export async function startOpenIdStandIn(endorsements = ['test', 'msteams', 'dir
     if (down) return void req.socket.destroy();
     res.setHeader('content-type', 'application/json');
     if (req.url?.startsWith('/v1/.well-known/openidconfiguration')) {
-      res.end(JSON.stringify({ issuer: CHANNEL_ISSUER, jwks_uri: `${base}/v1/.well-known/keys`, id_token_signing_alg_values_supported: ['RS256'] }));
+      res.end(
+        JSON.stringify({
+          issuer: CHANNEL_ISSUER,
+          jwks_uri: `${base}/v1/.well-known/keys`,
+          id_token_signing_alg_values_supported: ['RS256'],
+        }),
+      );
     } else if (req.url?.startsWith('/v1/.well-known/keys')) {
       res.end(JSON.stringify({ keys: [{ ...jwk, kty: 'RSA', use: 'sig', kid: KID, alg: 'RS256', endorsements }] }));
     } else {
@@ -57,7 +65,8 @@ export async function startOpenIdStandIn(endorsements = ['test', 'msteams', 'dir
     set down(value: boolean) {
       down = value;
     },
-    sign: (claims, options = {}) => signJwt(claims, options.foreignKey ? foreign : privateKey, options.kid === undefined ? KID : options.kid),
+    sign: (claims, options = {}) =>
+      signJwt(claims, options.foreignKey ? foreign : privateKey, options.kid === undefined ? KID : options.kid),
     stop: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -36,7 +36,15 @@ test('without a bot id or entities nothing is removed', () => {
 });
 
 test('mention texts are found case-insensitively by entity type, longest first, once each', () => {
-  const entities = [bot(), { ...bot('<at>StatusBot Prod</at>'), type: 'Mention' }, bot(), alice, { type: 'clientInfo' }, null, 'junk'];
+  const entities = [
+    bot(),
+    { ...bot('<at>StatusBot Prod</at>'), type: 'Mention' },
+    bot(),
+    alice,
+    { type: 'clientInfo' },
+    null,
+    'junk',
+  ];
   expect(botMentionTexts(entities, BOT_ID)).toEqual(['<at>StatusBot Prod</at>', '<at>StatusBot</at>']);
 });
 

@@ -14,7 +14,10 @@ describe('cardOnly', () => {
   test.each([
     ['what is 502', '502 Bad Gateway: 5xx server error'],
     ['401 vs 403', '401 Unauthorized vs 403 Forbidden'],
-    ['hello', "Hi, I'm StatusBot. Tell me an HTTP status code, an error message or what you are seeing, or paste a log, and I'll explain it and say what to do next."],
+    [
+      'hello',
+      "Hi, I'm StatusBot. Tell me an HTTP status code, an error message or what you are seeing, or paste a log, and I'll explain it and say what to do next.",
+    ],
   ])('an answer to "%s" keeps its card, drops its text and is summarised as "%s"', (question, summary) => {
     const drawn = answerActivity(ask(question));
     const activity = cardOnly(sent(drawn));
@@ -33,9 +36,13 @@ describe('cardOnly', () => {
   });
 
   test('a summary already set is kept, and a long first line is cut to one notification line', () => {
-    const card = (fallbackText: string) => [{ contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', fallbackText } }];
+    const card = (fallbackText: string) => [
+      { contentType: 'application/vnd.microsoft.card.adaptive', content: { type: 'AdaptiveCard', fallbackText } },
+    ];
     expect(cardOnly({ type: 'message', text: 't', summary: 'mine', attachments: card('theirs') }).summary).toBe('mine');
-    const long = cardOnly<TextAndCard>({ type: 'message', text: 't', attachments: card(`${'x'.repeat(300)}\nsecond line`) }).summary ?? '';
+    const long =
+      cardOnly<TextAndCard>({ type: 'message', text: 't', attachments: card(`${'x'.repeat(300)}\nsecond line`) })
+        .summary ?? '';
     expect(long).toHaveLength(150);
     expect(long.endsWith('…')).toBe(true);
   });
@@ -43,7 +50,11 @@ describe('cardOnly', () => {
   test('messages without an Adaptive Card, and other activity types, are left as they are', () => {
     const line = { type: 'message', text: 'Thanks for the feedback, glad it helped.' };
     expect(cardOnly({ ...line })).toEqual(line);
-    const hero = { type: 'message', text: 'see below', attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: {} }] };
+    const hero = {
+      type: 'message',
+      text: 'see below',
+      attachments: [{ contentType: 'application/vnd.microsoft.card.hero', content: {} }],
+    };
     expect(cardOnly({ ...hero })).toEqual(hero);
     const typing = { type: 'typing', text: 'x', attachments: answerActivity(ask('what is 502')).attachments };
     expect(cardOnly({ ...typing }).text).toBe('x');

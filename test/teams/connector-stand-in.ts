@@ -33,7 +33,11 @@ export async function startConnectorStandIn(): Promise<ConnectorStandIn> {
         return;
       }
       const id = `1700000099${String(received.length + 1).padStart(3, '0')}`;
-      received.push({ path: decodeURIComponent(req.url ?? ''), body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>, id });
+      received.push({
+        path: decodeURIComponent(req.url ?? ''),
+        body: JSON.parse(Buffer.concat(chunks).toString('utf8')) as Record<string, unknown>,
+        id,
+      });
       res.writeHead(201, { 'content-type': 'application/json' });
       res.end(JSON.stringify({ id }));
     });

@@ -26,12 +26,17 @@ describe('ratedSubject', () => {
   test('the greeting and plain text rate nothing', () => {
     expect(ratedSubject(answerActivity(ask('hello')))).toBeUndefined();
     expect(ratedSubject({ type: 'message' })).toBeUndefined();
-    expect(ratedSubject({ type: 'typing', attachments: answerActivity(ask('what is 502')).attachments })).toBeUndefined();
+    expect(
+      ratedSubject({ type: 'typing', attachments: answerActivity(ask('what is 502')).attachments }),
+    ).toBeUndefined();
   });
 });
 
 test('enableFeedbackLoop keeps channelData already there', () => {
-  expect(enableFeedbackLoop({ channelData: { notification: { alert: true } } }).channelData).toEqual({ notification: { alert: true }, feedbackLoopEnabled: true });
+  expect(enableFeedbackLoop({ channelData: { notification: { alert: true } } }).channelData).toEqual({
+    notification: { alert: true },
+    feedbackLoopEnabled: true,
+  });
   expect(enableFeedbackLoop<{ channelData?: unknown }>({}).channelData).toEqual({ feedbackLoopEnabled: true });
 });
 
@@ -39,16 +44,33 @@ describe('readFeedbackSubmit', () => {
   const invoke = (value: unknown) => ({ type: 'invoke', name: 'message/submitAction', value });
 
   test('reads the reaction and the form text, as JSON or plain', () => {
-    expect(readFeedbackSubmit(invoke({ actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":"spot on"}' } }))).toEqual({ reaction: 'like', text: 'spot on' });
-    expect(readFeedbackSubmit(invoke({ actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: 'too long' } }))).toEqual({ reaction: 'dislike', text: 'too long' });
-    expect(readFeedbackSubmit(invoke({ actionName: 'feedback', actionValue: { reaction: 'dislike' } }))).toEqual({ reaction: 'dislike', text: '' });
+    expect(
+      readFeedbackSubmit(
+        invoke({ actionName: 'feedback', actionValue: { reaction: 'like', feedback: '{"feedbackText":"spot on"}' } }),
+      ),
+    ).toEqual({ reaction: 'like', text: 'spot on' });
+    expect(
+      readFeedbackSubmit(
+        invoke({ actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: 'too long' } }),
+      ),
+    ).toEqual({ reaction: 'dislike', text: 'too long' });
+    expect(readFeedbackSubmit(invoke({ actionName: 'feedback', actionValue: { reaction: 'dislike' } }))).toEqual({
+      reaction: 'dislike',
+      text: '',
+    });
   });
 
   test('refuses anything else', () => {
     expect(readFeedbackSubmit(invoke({ actionName: 'other', actionValue: { reaction: 'like' } }))).toBeUndefined();
     expect(readFeedbackSubmit(invoke({ actionName: 'feedback', actionValue: { reaction: 'love' } }))).toBeUndefined();
     expect(readFeedbackSubmit(invoke('like'))).toBeUndefined();
-    expect(readFeedbackSubmit({ type: 'message', name: 'message/submitAction', value: { actionName: 'feedback', actionValue: { reaction: 'like' } } })).toBeUndefined();
+    expect(
+      readFeedbackSubmit({
+        type: 'message',
+        name: 'message/submitAction',
+        value: { actionName: 'feedback', actionValue: { reaction: 'like' } },
+      }),
+    ).toBeUndefined();
   });
 });
 

@@ -37,10 +37,21 @@ interface Manifest {
   description: { short: string; full: string };
   icons: { color: string; outline: string };
   validDomains: string[];
-  bots: Array<{ botId: string; scopes: string[]; commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }> }>;
+  bots: Array<{
+    botId: string;
+    scopes: string[];
+    commandLists: Array<{ scopes: string[]; commands: Array<{ title: string; description: string }> }>;
+  }>;
   composeExtensions: Array<{
     botId: string;
-    commands: Array<{ id: string; type: string; title: string; initialRun: boolean; context: string[]; parameters: Array<{ name: string; inputType: string }> }>;
+    commands: Array<{
+      id: string;
+      type: string;
+      title: string;
+      initialRun: boolean;
+      context: string[];
+      parameters: Array<{ name: string; inputType: string }>;
+    }>;
   }>;
   [key: string]: unknown;
 }
@@ -90,7 +101,11 @@ beforeAll(async () => {
 
 /** AppManifestUtils.validateAgainstSchema(manifest, bundled schema) for each manifest, in a Node process (see validate-manifest.cjs). */
 function validate(manifests: unknown[]): string[][] {
-  const run = spawnSync(process.execPath, [join(__dirname, 'validate-manifest.cjs')], { cwd: ROOT, input: JSON.stringify(manifests), encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [join(__dirname, 'validate-manifest.cjs')], {
+    cwd: ROOT,
+    input: JSON.stringify(manifests),
+    encoding: 'utf8',
+  });
   if (run.status !== 0) throw new Error(`validate-manifest.cjs failed (${run.status}):\n${run.stderr}`);
   return JSON.parse(run.stdout) as string[][];
 }
@@ -114,9 +129,15 @@ describe('the filled manifest', () => {
   test('validates offline against the bundled schema of its own manifestVersion', () => {
     const [major, minor] = manifest.manifestVersion.split('.').map(Number) as [number, number];
     expect(major === 1 && minor >= 17).toBe(true);
-    expect(manifest.$schema).toBe(`https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+    expect(manifest.$schema).toBe(
+      `https://developer.microsoft.com/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`,
+    );
     const bots = manifest.bots.map((bot) => ({ ...bot, scopes: ['personal', 'groupchat'] }));
-    const [ours, lowerCaseScope, withPackageName] = validate([manifest, { ...manifest, bots }, { ...manifest, packageName: 'com.example.statusbot' }]);
+    const [ours, lowerCaseScope, withPackageName] = validate([
+      manifest,
+      { ...manifest, bots },
+      { ...manifest, packageName: 'com.example.statusbot' },
+    ]);
     expect(ours).toEqual([]);
     // The check is real: what older manifests allowed fails it.
     expect(lowerCaseScope?.join('\n')).toMatch(/scopes/);
@@ -131,7 +152,9 @@ describe('the filled manifest', () => {
     expect(manifest.id).not.toBe(BOT_ID);
     expect(manifest.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
     expect(manifest.validDomains).toEqual([BOT_DOMAIN]);
-    expect(manifest.version).toBe((JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version);
+    expect(manifest.version).toBe(
+      (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version,
+    );
   });
 
   test('the bot works in personal chats, teams and group chats (camelCase), with no packageName', () => {
@@ -147,7 +170,12 @@ describe('the filled manifest', () => {
 
   test('declares the search command the bot answers', () => {
     const [command] = manifest.composeExtensions[0]?.commands ?? [];
-    expect(command).toMatchObject({ id: SEARCH_COMMAND_ID, type: 'query', title: 'Look up an HTTP status', initialRun: true });
+    expect(command).toMatchObject({
+      id: SEARCH_COMMAND_ID,
+      type: 'query',
+      title: 'Look up an HTTP status',
+      initialRun: true,
+    });
     expect(command?.context.slice().sort()).toEqual(['commandBox', 'compose']);
     expect(command?.parameters).toEqual([expect.objectContaining({ name: SEARCH_PARAMETER, inputType: 'text' })]);
   });
@@ -207,7 +235,9 @@ describe('the values the packaging needs', () => {
 
   test('BOT_DOMAIN is required, and a messaging endpoint URL is read as its host', () => {
     expect(() => script.packageValues({ BOT_ID })).toThrow(/BOT_DOMAIN is not set.*\/api\/messages/);
-    expect(script.packageValues({ BOT_ID, BOT_DOMAIN: 'https://Bot.Example.com/api/messages' }).BOT_DOMAIN).toBe('bot.example.com');
+    expect(script.packageValues({ BOT_ID, BOT_DOMAIN: 'https://Bot.Example.com/api/messages' }).BOT_DOMAIN).toBe(
+      'bot.example.com',
+    );
     expect(() => script.packageValues({ BOT_ID, BOT_DOMAIN: 'not a host' })).toThrow(/not a host name/);
   });
 
@@ -218,9 +248,15 @@ describe('the values the packaging needs', () => {
     expect(script.teamsAppIdFor(BOT_ID)).not.toBe(script.teamsAppIdFor('3f2504e0-4f89-41d3-9a0c-0305e82c3302'));
   });
 
-  test('the developer URLs default to the bot\'s own https page', () => {
+  test("the developer URLs default to the bot's own https page", () => {
     const values = script.packageValues({ BOT_ID, BOT_DOMAIN });
-    expect(values).toMatchObject({ WEBSITE_URL: `https://${BOT_DOMAIN}/`, PRIVACY_URL: `https://${BOT_DOMAIN}/`, TERMS_URL: `https://${BOT_DOMAIN}/` });
-    expect(() => script.packageValues({ BOT_ID, BOT_DOMAIN, TEAMS_PRIVACY_URL: 'http://example.com/privacy' })).toThrow(/https/);
+    expect(values).toMatchObject({
+      WEBSITE_URL: `https://${BOT_DOMAIN}/`,
+      PRIVACY_URL: `https://${BOT_DOMAIN}/`,
+      TERMS_URL: `https://${BOT_DOMAIN}/`,
+    });
+    expect(() => script.packageValues({ BOT_ID, BOT_DOMAIN, TEAMS_PRIVACY_URL: 'http://example.com/privacy' })).toThrow(
+      /https/,
+    );
   });
 });

@@ -18,20 +18,31 @@ const bot = botForThisFile();
 interface ResultAttachment {
   contentType: string;
   content: AdaptiveCard;
-  preview: { contentType: string; content: { title: string; subtitle?: string; text: string; tap: { type: string; value: { id: string } } } };
+  preview: {
+    contentType: string;
+    content: { title: string; subtitle?: string; text: string; tap: { type: string; value: { id: string } } };
+  };
 }
 interface SearchResponse {
   composeExtension: { type: string; attachmentLayout?: string; attachments?: ResultAttachment[]; text?: string };
 }
 
-async function search(text: string | null, queryOptions: { skip?: number; count?: number } = { skip: 0, count: 25 }): Promise<SearchResponse> {
-  const parameters = text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: SEARCH_PARAMETER, value: text }];
-  const { status, body } = await post(bot.url, invokeActivity('composeExtension/query', { commandId: SEARCH_COMMAND_ID, parameters, queryOptions }));
+async function search(
+  text: string | null,
+  queryOptions: { skip?: number; count?: number } = { skip: 0, count: 25 },
+): Promise<SearchResponse> {
+  const parameters =
+    text === null ? [{ name: 'initialRun', value: 'true' }] : [{ name: SEARCH_PARAMETER, value: text }];
+  const { status, body } = await post(
+    bot.url,
+    invokeActivity('composeExtension/query', { commandId: SEARCH_COMMAND_ID, parameters, queryOptions }),
+  );
   expect(status).toBe(200);
   return body as SearchResponse;
 }
 
-const ids = (response: SearchResponse) => (response.composeExtension.attachments ?? []).map((a) => a.preview.content.tap.value.id);
+const ids = (response: SearchResponse) =>
+  (response.composeExtension.attachments ?? []).map((a) => a.preview.content.tap.value.id);
 
 describe('composeExtension/query', () => {
   test('"too many requests" lists 429 first, as a result list of cards with thumbnail previews', async () => {
@@ -41,7 +52,12 @@ describe('composeExtension/query', () => {
     expect(first?.contentType).toBe('application/vnd.microsoft.card.adaptive');
     expect(first?.preview).toEqual({
       contentType: 'application/vnd.microsoft.card.thumbnail',
-      content: { title: '429 Too Many Requests', subtitle: '4xx Client error', text: engine().table.entry('429')?.summary, tap: { type: 'invoke', value: { id: '429' } } },
+      content: {
+        title: '429 Too Many Requests',
+        subtitle: '4xx Client error',
+        text: engine().table.entry('429')?.summary,
+        tap: { type: 'invoke', value: { id: '429' } },
+      },
     });
     expect(cardText(first?.content as AdaptiveCard)).toMatch(/429 Too Many Requests/);
   });
@@ -51,7 +67,10 @@ describe('composeExtension/query', () => {
     ['bad gateway', '502'],
     ['bad gatewy', '502'],
     ['HTTP/1.1 503 Service Unavailable', '503'],
-    ['10.0.0.1 - - [12/Mar/2025:01:37:05 +0000] "POST /api/v1/orders HTTP/1.1" 504 157 "-" "python-requests/2.31.0"', '504'],
+    [
+      '10.0.0.1 - - [12/Mar/2025:01:37:05 +0000] "POST /api/v1/orders HTTP/1.1" 504 157 "-" "python-requests/2.31.0"',
+      '504',
+    ],
     ['Invoke-WebRequest : (408) Request Timeout.', '408'],
     ['cloudflare 522', '522-cloudflare'],
   ])('"%s" lists %s first', async (query, id) => {
@@ -72,7 +91,9 @@ describe('composeExtension/query', () => {
 
   test('the initial run (empty query) lists the most common codes', async () => {
     const found = ids(await search(null, { skip: 0, count: 50 }));
-    const common = engine().table.entries.filter((e) => e.prevalence === 'common').map((e) => e.id);
+    const common = engine()
+      .table.entries.filter((e) => e.prevalence === 'common')
+      .map((e) => e.id);
     expect(found.slice().sort()).toEqual(common.slice().sort());
     expect(found.slice(0, 3)).toEqual(['200', '204', '301']);
     expect(ids(await search('   '))).toEqual(found.slice(0, 25));
@@ -89,20 +110,29 @@ describe('composeExtension/query', () => {
   });
 
   test('nothing found is an empty result list', async () => {
-    expect(await search('xyzzy plugh')).toEqual({ composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] } });
+    expect(await search('xyzzy plugh')).toEqual({
+      composeExtension: { type: 'result', attachmentLayout: 'list', attachments: [] },
+    });
   });
 
   test('every result card is a valid 1.5 card without buttons that need the bot', async () => {
     for (const query of ['too many requests', '5xx', 'cloudflare']) {
       for (const attachment of (await search(query)).composeExtension.attachments ?? []) {
-        expect([attachment.preview.content.tap.value.id, cardProblems(attachment.content)]).toEqual([attachment.preview.content.tap.value.id, []]);
+        expect([attachment.preview.content.tap.value.id, cardProblems(attachment.content)]).toEqual([
+          attachment.preview.content.tap.value.id,
+          [],
+        ]);
         expect(cardActions(attachment.content).map((a) => a.type)).not.toContain('Action.Submit');
       }
     }
   });
 
   test('with expectReplies the same response arrives as an invokeResponse activity', async () => {
-    const activity = invokeActivity('composeExtension/query', { commandId: SEARCH_COMMAND_ID, parameters: [{ name: SEARCH_PARAMETER, value: 'too many requests' }], queryOptions: { skip: 0, count: 5 } });
+    const activity = invokeActivity('composeExtension/query', {
+      commandId: SEARCH_COMMAND_ID,
+      parameters: [{ name: SEARCH_PARAMETER, value: 'too many requests' }],
+      queryOptions: { skip: 0, count: 5 },
+    });
     const { status, activities } = await sendActivity(bot.url, 'a:1personal', activity, 'msteams');
     expect(status).toBe(200);
     expect(activities).toHaveLength(1);
@@ -128,19 +158,27 @@ describe('composeExtension/selectItem', () => {
 
   test('a vendor meaning keeps its vendor', async () => {
     const { body } = await post(bot.url, invokeActivity('composeExtension/selectItem', { id: '499-nginx' }));
-    expect(cardText((body as SearchResponse).composeExtension.attachments?.[0]?.content as AdaptiveCard)).toMatch(/499 .*nginx/i);
+    expect(cardText((body as SearchResponse).composeExtension.attachments?.[0]?.content as AdaptiveCard)).toMatch(
+      /499 .*nginx/i,
+    );
   });
 
   test('an id that is not in the table gets a message, not an error', async () => {
     const { status, body } = await post(bot.url, invokeActivity('composeExtension/selectItem', { id: '999-nope' }));
     expect(status).toBe(200);
-    expect((body as SearchResponse).composeExtension).toMatchObject({ type: 'message', text: expect.stringMatching(/Search again/) });
+    expect((body as SearchResponse).composeExtension).toMatchObject({
+      type: 'message',
+      text: expect.stringMatching(/Search again/),
+    });
   });
 
-  test.each(['[x](javascript:alert(1))<img src=x>', '**bold** _it_', '999-nope'])('the id from the request (%s) is not copied into the message', async (id) => {
-    const { body } = await post(bot.url, invokeActivity('composeExtension/selectItem', { id }));
-    const text = (body as SearchResponse).composeExtension.text ?? '';
-    expect(text).toMatch(/no entry/);
-    expect(text).not.toContain(id.slice(0, 8));
-  });
+  test.each(['[x](javascript:alert(1))<img src=x>', '**bold** _it_', '999-nope'])(
+    'the id from the request (%s) is not copied into the message',
+    async (id) => {
+      const { body } = await post(bot.url, invokeActivity('composeExtension/selectItem', { id }));
+      const text = (body as SearchResponse).composeExtension.text ?? '';
+      expect(text).toMatch(/no entry/);
+      expect(text).not.toContain(id.slice(0, 8));
+    },
+  );
 });

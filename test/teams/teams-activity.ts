@@ -21,7 +21,11 @@ export function mention(who: { id: string; name: string }): Record<string, unkno
 let sequence = 0;
 
 /** A message in a team channel's thread, as Teams delivers it to a bot that was @mentioned. */
-export function channelMessage(text: string, entities: Array<Record<string, unknown>>, conversationId = channelThread()): Partial<Activity> {
+export function channelMessage(
+  text: string,
+  entities: Array<Record<string, unknown>>,
+  conversationId = channelThread(),
+): Partial<Activity> {
   return {
     type: 'message',
     id: `1700000000${String(++sequence).padStart(3, '0')}`,
@@ -69,7 +73,11 @@ export function invokeActivity(name: string, value: unknown, extra: Partial<Acti
 
 /** POSTs an activity as Teams does (no expectReplies) and returns the HTTP status and JSON body. */
 export async function post(url: string, activity: Record<string, unknown>): Promise<{ status: number; body: unknown }> {
-  const res = await fetch(`${url}/api/messages`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(activity) });
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(activity),
+  });
   const text = await res.text();
   return { status: res.status, body: text ? (JSON.parse(text) as unknown) : undefined };
 }

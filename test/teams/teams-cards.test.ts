@@ -29,7 +29,9 @@ describe.each(ids)('entry %s', (id) => {
     expect(preview.content.title).toBe(`${entry.code} ${entry.name}`);
     expect(preview.content.text).toBe(entry.summary);
     expect(preview.content.tap).toEqual({ type: 'invoke', value: { id } });
-    expect(selectedItemResponse(engine(), preview.content.tap.value).composeExtension?.attachments?.[0]?.content).toEqual(resultAttachment(engine(), id).content);
+    expect(
+      selectedItemResponse(engine(), preview.content.tap.value).composeExtension?.attachments?.[0]?.content,
+    ).toEqual(resultAttachment(engine(), id).content);
   });
 
   test('searching its number finds it', () => {

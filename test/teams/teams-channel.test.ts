@@ -22,11 +22,16 @@ afterAll(async () => {
 });
 
 const ALICE = { id: '29:alice-id', name: 'Alice Kim' };
-const cardOf = (a: Activity | undefined) => a?.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
+const cardOf = (a: Activity | undefined) =>
+  a?.attachments?.find((x) => x.contentType === 'application/vnd.microsoft.card.adaptive')?.content;
 
 /** The text the bot's dialogs saw for a conversation, from its debug log (written during the turn), oldest first. */
 function understoodTexts(conversationId: string): string[] {
-  return bot.logs.flatMap((line) => (typeof line === 'object' && line.msg === 'message text' && line.conversation === conversationId ? [String(line.text)] : []));
+  return bot.logs.flatMap((line) =>
+    typeof line === 'object' && line.msg === 'message text' && line.conversation === conversationId
+      ? [String(line.text)]
+      : [],
+  );
 }
 
 async function teams(activity: Partial<Activity>) {
@@ -36,7 +41,9 @@ async function teams(activity: Partial<Activity>) {
   return activities;
 }
 
-async function stats(): Promise<{ feedback: { like: number; dislike: number; byCode: Array<{ id: string; like: number; dislike: number }> } }> {
+async function stats(): Promise<{
+  feedback: { like: number; dislike: number; byCode: Array<{ id: string; like: number; dislike: number }> };
+}> {
   return (await fetch(`${bot.url}/api/stats`)).json() as never;
 }
 
@@ -57,9 +64,15 @@ describe('@mentions in a channel', () => {
     expect(reply.channelId).toBe('msteams');
   });
 
-  test('removes every mention of the bot, with Teams\' line breaks and spaces around them', async () => {
+  test("removes every mention of the bot, with Teams' line breaks and spaces around them", async () => {
     const thread = channelThread('twice');
-    const replies = await teams(channelMessage('\r\n<at>StatusBot</at>  401 vs 403 please <at>StatusBot</at>\r\n', [mention(BOT), mention(BOT)], thread));
+    const replies = await teams(
+      channelMessage(
+        '\r\n<at>StatusBot</at>  401 vs 403 please <at>StatusBot</at>\r\n',
+        [mention(BOT), mention(BOT)],
+        thread,
+      ),
+    );
     expect(understoodTexts(thread)).toEqual(['401 vs 403 please']);
     const text = visibleText(replies);
     expect(text).toMatch(/401 Unauthorized/);
@@ -67,9 +80,15 @@ describe('@mentions in a channel', () => {
     expect(JSON.stringify(replies)).not.toMatch(/<at>/);
   });
 
-  test('keeps other people\'s mentions in the text it understands', async () => {
+  test("keeps other people's mentions in the text it understands", async () => {
     const thread = channelThread('alice');
-    const replies = await teams(channelMessage('<at>StatusBot</at> <at>Alice Kim</at> keeps getting too many requests from the API', [mention(BOT), mention(ALICE)], thread));
+    const replies = await teams(
+      channelMessage(
+        '<at>StatusBot</at> <at>Alice Kim</at> keeps getting too many requests from the API',
+        [mention(BOT), mention(ALICE)],
+        thread,
+      ),
+    );
     expect(understoodTexts(thread)).toEqual(['<at>Alice Kim</at> keeps getting too many requests from the API']);
     expect(visibleText(replies)).toMatch(/429 Too Many Requests/);
     expect(JSON.stringify(replies)).not.toMatch(/<at>StatusBot/);
@@ -97,8 +116,10 @@ describe('@mentions in a channel', () => {
 });
 
 describe('one message per answer', () => {
-  test('an answer is its card alone, with the card\'s first line as the summary Teams notifies with', async () => {
-    const [reply, ...more] = await teams(channelMessage('<at>StatusBot</at> what is 429', [mention(BOT)], channelThread('card-only')));
+  test("an answer is its card alone, with the card's first line as the summary Teams notifies with", async () => {
+    const [reply, ...more] = await teams(
+      channelMessage('<at>StatusBot</at> what is 429', [mention(BOT)], channelThread('card-only')),
+    );
     expect(more).toHaveLength(0);
     expect(reply?.text).toBeUndefined();
     expect(reply?.textFormat).toBeUndefined();
@@ -112,13 +133,16 @@ describe('one message per answer', () => {
 
   test('a reply without a card keeps its text', async () => {
     const thread = channelThread('line');
-    const [reply] = await teams({ ...channelMessage('', [], thread), value: { action: 'feedback', reaction: 'dislike', id: '429' } });
+    const [reply] = await teams({
+      ...channelMessage('', [], thread),
+      value: { action: 'feedback', reaction: 'dislike', id: '429' },
+    });
     expect(reply?.text).toMatch(/^Sorry that missed/);
     expect(reply?.summary).toBeUndefined();
   });
 });
 
-describe('Teams\' feedback loop', () => {
+describe("Teams' feedback loop", () => {
   test('answers about a code carry channelData.feedbackLoopEnabled; the greeting does not', async () => {
     const answer = await teams(channelMessage('<at>StatusBot</at> what is 504', [mention(BOT)], channelThread('loop')));
     expect(answer[0]?.channelData).toMatchObject({ feedbackLoopEnabled: true });
@@ -132,10 +156,15 @@ describe('Teams\' feedback loop', () => {
     expect(activities[0]?.channelData).toEqual({ feedbackLoop: { type: 'default' } });
   });
 
-  test('a vote from Teams\' form is recorded for the answer it rates, like a card vote, and gets 200', async () => {
+  test("a vote from Teams' form is recorded for the answer it rates, like a card vote, and gets 200", async () => {
     // Normal delivery, as in Teams: the reply goes to the connector, which gives it the id the vote will name.
     const thread = channelThread('vote');
-    const message: Record<string, unknown> = { ...channelMessage('<at>StatusBot</at> what is 503', [mention(BOT)], thread), channelId: 'msteams', serviceUrl: connector.serviceUrl, timestamp: new Date().toISOString() };
+    const message: Record<string, unknown> = {
+      ...channelMessage('<at>StatusBot</at> what is 503', [mention(BOT)], thread),
+      channelId: 'msteams',
+      serviceUrl: connector.serviceUrl,
+      timestamp: new Date().toISOString(),
+    };
     expect((await post(bot.url, message)).status).toBe(200);
     const sent = connector.received.find((r) => r.body.replyToId === message.id);
     expect(sent?.path).toBe(`/v3/conversations/${thread}/activities/${message.id}`);
@@ -144,8 +173,18 @@ describe('Teams\' feedback loop', () => {
     const before = await stats();
     const vote = invokeActivity(
       'message/submitAction',
-      { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: JSON.stringify({ feedbackText: 'Say which proxy setting to change' }) } },
-      { replyToId: sent?.id, conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 't' }, serviceUrl: connector.serviceUrl },
+      {
+        actionName: 'feedback',
+        actionValue: {
+          reaction: 'dislike',
+          feedback: JSON.stringify({ feedbackText: 'Say which proxy setting to change' }),
+        },
+      },
+      {
+        replyToId: sent?.id,
+        conversation: { id: thread, conversationType: 'channel', isGroup: true, tenantId: 't' },
+        serviceUrl: connector.serviceUrl,
+      },
     );
     const response = await post(bot.url, vote);
     expect(response.status).toBe(200);
@@ -163,17 +202,29 @@ describe('Teams\' feedback loop', () => {
 
   test('with expectReplies the invoke response comes back as an invokeResponse activity; a vote rating no message of ours is not recorded', async () => {
     const before = await stats();
-    const { status, activities } = await sendActivity(bot.url, 'a:1personal', invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like' } }), 'msteams');
+    const { status, activities } = await sendActivity(
+      bot.url,
+      'a:1personal',
+      invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'like' } }),
+      'msteams',
+    );
     expect(status).toBe(200);
     expect(activities).toEqual([expect.objectContaining({ type: 'invokeResponse', value: { status: 200 } })]);
-    const forged = invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"made up"}' } }, { replyToId: 'a-message-the-bot-never-sent' });
+    const forged = invokeActivity(
+      'message/submitAction',
+      { actionName: 'feedback', actionValue: { reaction: 'dislike', feedback: '{"feedbackText":"made up"}' } },
+      { replyToId: 'a-message-the-bot-never-sent' },
+    );
     expect((await sendActivity(bot.url, 'a:1personal', forged, 'msteams')).status).toBe(200);
     expect((await stats()).feedback).toEqual(before.feedback);
   });
 
   test('a submitAction that is not a feedback vote is refused with 400 and not recorded', async () => {
     const before = await stats();
-    const response = await post(bot.url, invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'meh' } }));
+    const response = await post(
+      bot.url,
+      invokeActivity('message/submitAction', { actionName: 'feedback', actionValue: { reaction: 'meh' } }),
+    );
     expect(response.status).toBe(400);
     expect((await stats()).feedback).toEqual(before.feedback);
   });

@@ -10,7 +10,8 @@ globalThis.fetch = async (url) => {
 };
 
 const { AppManifestUtils } = require('@microsoft/app-manifest');
-const schemaOf = (manifest) => require(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
+const schemaOf = (manifest) =>
+  require(`@microsoft/app-manifest/build/json-schemas/teams/v${manifest.manifestVersion}/MicrosoftTeams.schema.json`);
 const manifests = JSON.parse(readFileSync(0, 'utf8'));
 Promise.all(manifests.map((manifest) => AppManifestUtils.validateAgainstSchema(manifest, schemaOf(manifest)))).then(
   (errors) => console.log(JSON.stringify(errors)),
