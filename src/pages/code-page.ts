@@ -39,94 +39,63 @@ export function codePage(answer: LookupAnswer, context: PageContext): string {
     .filter((r) => r.ref);
 
   const body = html`<article class="cp-entry cp-c${Math.floor(e.code / 100)}">
-    <nav class="cp-crumbs" aria-label="Breadcrumb">
-      <ol>
-        <li><a href="/codes">${words.site.codes}</a></li>
-        <li><a href="/codes#${e.class}">${e.class} ${classInfo.name}</a></li>
-      </ol>
-    </nav>
-    <h1>
-      <span class="cp-code">${e.code}</span>
-      ${e.name}${e.vendorName ? html` <span class="cp-vendor">(${e.vendorName})</span>` : ''}
-    </h1>
-    <p class="cp-kind">${e.class} ${classInfo.name.toLowerCase()} · ${statusLabel(e)}</p>
-    ${e.aliases.length ? html`<p class="cp-aliases">${w.aliases}: ${e.aliases.join(', ')}</p>` : ''}
-    <p class="cp-summary">${terms(e.summary)}</p>
-    <p class="cp-retry-line"><span class="cp-pill cp-pill--${e.retry.when}">${RETRY_LABEL[e.retry.when]}</span></p>
+<nav class="cp-crumbs" aria-label="Breadcrumb"><ol><li><a href="/codes">${words.site.codes}</a></li><li><a href="/codes#${e.class}">${e.class} ${classInfo.name}</a></li></ol></nav>
+<h1><span class="cp-code">${e.code}</span> ${e.name}${e.vendorName ? html` <span class="cp-vendor">(${e.vendorName})</span>` : ''}</h1>
+<p class="cp-kind">${e.class} ${classInfo.name.toLowerCase()} · ${statusLabel(e)}</p>
+${e.aliases.length ? html`<p class="cp-aliases">${w.aliases}: ${e.aliases.join(', ')}</p>` : ''}
+<p class="cp-summary">${terms(e.summary)}</p>
+<p class="cp-retry-line"><span class="cp-pill cp-pill--${e.retry.when}">${RETRY_LABEL[e.retry.when]}</span></p>
 
-    <section aria-labelledby="meaning">
-      <h2 id="meaning">${w.meaning}</h2>
-      <p>${terms(e.description)}</p>
-      ${
-        e.causes.length
-          ? html`<h3>${w.causes}</h3>
-              <ul>
-                ${e.causes.map((c) => html`<li>${terms(c)}</li>`)}
-              </ul>`
-          : ''
-      }
-    </section>
+<section aria-labelledby="meaning"><h2 id="meaning">${w.meaning}</h2>
+<p>${terms(e.description)}</p>
+${e.causes.length ? html`<h3>${w.causes}</h3><ul>${e.causes.map((c) => html`<li>${terms(c)}</li>`)}</ul>` : ''}
+</section>
 
-    <section aria-labelledby="next-steps">
-      <h2 id="next-steps">${w.nextSteps}</h2>
-      <div class="cp-sides">
-        ${stepLists(e).map(
-          (list) =>
-            html`<section class="cp-side" aria-labelledby="steps-${list.side}">
-              <h3 id="steps-${list.side}">${list.heading}</h3>
-              <ol>
-                ${list.steps.map((step) => html`<li>${terms(step)}${stackTags(e, list.side, step, table)}</li>`)}
-              </ol>
-            </section> `,
-        )}
-      </div>
-      ${e.headers.length ? html`<p class="cp-headers">${w.headers}: ${e.headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`)}</p>` : ''}
-    </section>
+<section aria-labelledby="next-steps"><h2 id="next-steps">${w.nextSteps}</h2>
+<div class="cp-sides">
+${stepLists(e).map(
+  (
+    list,
+  ) => html`<section class="cp-side" aria-labelledby="steps-${list.side}"><h3 id="steps-${list.side}">${list.heading}</h3>
+<ol>${list.steps.map((step) => html`<li>${terms(step)}${stackTags(e, list.side, step, table)}</li>`)}</ol></section>
+`,
+)}</div>
+${e.headers.length ? html`<p class="cp-headers">${w.headers}: ${e.headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`)}</p>` : ''}
+</section>
 
-    <section aria-labelledby="retry">
-      <h2 id="retry">${w.retry}</h2>
-      <p><strong>${RETRY_LABEL[e.retry.when]}.</strong> ${terms(e.retry.advice)}</p>
-    </section>
+<section aria-labelledby="retry"><h2 id="retry">${w.retry}</h2>
+<p><strong>${RETRY_LABEL[e.retry.when]}.</strong> ${terms(e.retry.advice)}</p>
+</section>
 
-    <section aria-labelledby="fixed-by">
-      <h2 id="fixed-by">${w.fixedBy}</h2>
-      <p><strong>${FIXED_BY_LEAD[e.fixedBy.side]}</strong> ${terms(e.fixedBy.note)}</p>
-    </section>
+<section aria-labelledby="fixed-by"><h2 id="fixed-by">${w.fixedBy}</h2>
+<p><strong>${FIXED_BY_LEAD[e.fixedBy.side]}</strong> ${terms(e.fixedBy.note)}</p>
+</section>
 
-    <section aria-labelledby="example">
-      <h2 id="example">${w.example}</h2>
-      <p>${terms(e.example.scenario)}</p>
-      <pre class="cp-transcript"><code>${e.example.transcript}</code></pre>
-    </section>
+<section aria-labelledby="example"><h2 id="example">${w.example}</h2>
+<p>${terms(e.example.scenario)}</p>
+<pre class="cp-transcript"><code>${e.example.transcript}</code></pre>
+</section>
 
-    ${
-      answer.otherMeanings.length
-        ? html`<section aria-labelledby="elsewhere">
-            <h2 id="elsewhere">${w.otherMeanings}</h2>
-            <ul class="cp-links">
-              ${answer.otherMeanings.map((m) => html`<li>${entryLink(m, words)}: ${m.summary}</li>`)}
-            </ul>
-          </section>`
-        : ''
-    }
-    ${
-      related.length
-        ? html`<section aria-labelledby="related">
-            <h2 id="related">${w.related}</h2>
-            <ul class="cp-links">
-              ${related.map((r) => html`<li>${entryLink(r.ref as EntryRef, words)}: ${terms(r.note)}</li>`)}
-            </ul>
-          </section>`
-        : ''
-    }
+${
+  answer.otherMeanings.length
+    ? html`<section aria-labelledby="elsewhere"><h2 id="elsewhere">${w.otherMeanings}</h2>
+<ul class="cp-links">${answer.otherMeanings.map((m) => html`<li>${entryLink(m, words)}: ${m.summary}</li>`)}</ul>
+</section>`
+    : ''
+}
 
-    <section aria-labelledby="references">
-      <h2 id="references">${w.references}</h2>
-      <ul class="cp-refs">
-        ${e.references.map((r) => html`<li>${isWebUrl(r.url) ? html`<a href="${r.url}" rel="noopener noreferrer">${r.label}</a>` : r.label}</li>`)}
-      </ul>
-    </section>
-  </article>`;
+${
+  related.length
+    ? html`<section aria-labelledby="related"><h2 id="related">${w.related}</h2>
+<ul class="cp-links">${related.map((r) => html`<li>${entryLink(r.ref as EntryRef, words)}: ${terms(r.note)}</li>`)}</ul>
+</section>`
+    : ''
+}
+
+<section aria-labelledby="references"><h2 id="references">${w.references}</h2>
+<ul class="cp-refs">${e.references.map((r) => html`<li>${isWebUrl(r.url) ? html`<a href="${r.url}" rel="noopener noreferrer">${r.label}</a>` : r.label}</li>`)}</ul>
+</section>
+</article>`;
 
   return pageLayout(
     { title, description: e.summary, canonical: context.links.absolute(e.id), body },
@@ -144,9 +113,7 @@ export function entryTitle(e: Pick<EntryView, 'code' | 'name' | 'vendorName'>, w
 
 /** A link to another entry's page, titled as its own page is. */
 export function entryLink(ref: EntryRef, words: PageWords): Html {
-  return html`<a href="${codePagePath(ref.id)}"
-    >${entryTitle({ code: ref.code, name: ref.name, vendorName: ref.vendor }, words)}</a
-  >`;
+  return html`<a href="${codePagePath(ref.id)}">${entryTitle({ code: ref.code, name: ref.name, vendorName: ref.vendor }, words)}</a>`;
 }
 
 /** A sentence with its technical terms (config keys, headers, flags, URLs) in <code>, as the cards set them in monospace. */

@@ -16,26 +16,17 @@ export function codesIndexPage(context: PageContext): string {
   const w = words.index;
   const total = table.entries.length;
   const body = html`<h1>${w.title}</h1>
-    <p class="cp-lead">${w.description}</p>
-    <div class="cp-filter" data-filter hidden>
-      <label for="cp-filter-input">${w.filterLabel}</label>
-      <input
-        id="cp-filter-input"
-        type="search"
-        autocomplete="off"
-        spellcheck="false"
-        aria-describedby="cp-filter-hint"
-        aria-controls="cp-codes"
-      />
-      <p id="cp-filter-hint" class="cp-hint">${w.filterHint}</p>
-      <p class="cp-count" role="status" data-shown="${w.shown}" data-none="${w.none}" data-total="${total}"></p>
-    </div>
-    <nav class="cp-contents" aria-label="${w.contents}">
-      <ul>
-        ${CLASSES.map((c) => html`<li><a href="#${c}">${c} ${table.classInfo(c).name}</a></li>`)}
-      </ul>
-    </nav>
-    <div id="cp-codes">${CLASSES.map((c) => classSection(c, table, context))}</div>`;
+<p class="cp-lead">${w.description}</p>
+<div class="cp-filter" data-filter hidden>
+  <label for="cp-filter-input">${w.filterLabel}</label>
+  <input id="cp-filter-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="cp-filter-hint" aria-controls="cp-codes">
+  <p id="cp-filter-hint" class="cp-hint">${w.filterHint}</p>
+  <p class="cp-count" role="status" data-shown="${w.shown}" data-none="${w.none}" data-total="${total}"></p>
+</div>
+<nav class="cp-contents" aria-label="${w.contents}"><ul>${CLASSES.map((c) => html`<li><a href="#${c}">${c} ${table.classInfo(c).name}</a></li>`)}</ul></nav>
+<div id="cp-codes">
+${CLASSES.map((c) => classSection(c, table, context))}
+</div>`;
   return pageLayout(
     {
       title: w.title,
@@ -57,36 +48,34 @@ function classSection(c: StatusClass, table: StatusTable, context: PageContext):
     vendorName(table, a).localeCompare(vendorName(table, b)),
   );
   return html`<section class="cp-class cp-c${c.charAt(0)}" id="${c}" aria-labelledby="h-${c}" data-group>
-    <h2 id="h-${c}">${c} ${info.name}</h2>
-    <p class="cp-class__about">${info.description}</p>
-    ${registry.length ? group(`${c}-registry`, context.words.index.registry, registry, table) : ''}
-    ${vendors.map((v) =>
-      group(
-        `${c}-${v}`,
-        fill(context.words.index.vendor, { vendor: vendorName(table, v) }),
-        inClass.filter((e) => e.vendor === v),
-        table,
-      ),
-    )}
-  </section> `;
+<h2 id="h-${c}">${c} ${info.name}</h2>
+<p class="cp-class__about">${info.description}</p>
+${registry.length ? group(`${c}-registry`, context.words.index.registry, registry, table) : ''}
+${vendors.map((v) =>
+  group(
+    `${c}-${v}`,
+    fill(context.words.index.vendor, { vendor: vendorName(table, v) }),
+    inClass.filter((e) => e.vendor === v),
+    table,
+  ),
+)}
+</section>
+`;
 }
 
 function group(id: string, heading: string, entries: StatusEntry[], table: StatusTable): Html {
   return html`<div class="cp-group" data-group>
-    <h3 id="h-${id}">${heading}</h3>
-    <ul class="cp-index">
-      ${entries.map((e) => item(e, table))}
-    </ul>
-  </div> `;
+<h3 id="h-${id}">${heading}</h3>
+<ul class="cp-index">${entries.map((e) => item(e, table))}</ul>
+</div>
+`;
 }
 
 function item(e: StatusEntry, table: StatusTable): Html {
   const vendor = e.vendor ? vendorName(table, e.vendor) : '';
   const search = [e.code, e.name, ...e.aliases, vendor, e.vendor ?? '', e.summary].join(' ').toLowerCase();
-  return html`<li data-search="${search}">
-    <a href="${codePagePath(e.id)}"><span class="cp-code">${e.code}</span> <span class="cp-name">${e.name}</span></a
-    ><span class="cp-item-summary">${terms(e.summary)}</span>
-  </li> `;
+  return html`<li data-search="${search}"><a href="${codePagePath(e.id)}"><span class="cp-code">${e.code}</span> <span class="cp-name">${e.name}</span></a><span class="cp-item-summary">${terms(e.summary)}</span></li>
+`;
 }
 
 function vendorName(table: StatusTable, id: string): string {

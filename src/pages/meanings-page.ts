@@ -13,16 +13,10 @@ export function meaningsPage(code: number, meanings: readonly StatusEntry[], con
   const { words, table } = context;
   const title = fill(words.meanings.title, { code });
   const lead = fill(words.meanings.lead, { code });
-  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb">
-      <ol>
-        <li><a href="/codes">${words.site.codes}</a></li>
-      </ol>
-    </nav>
-    <h1>${title}</h1>
-    <p class="cp-lead">${lead}</p>
-    <ul class="cp-links cp-meanings">
-      ${meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`)}
-    </ul>`;
+  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb"><ol><li><a href="/codes">${words.site.codes}</a></li></ol></nav>
+<h1>${title}</h1>
+<p class="cp-lead">${lead}</p>
+<ul class="cp-links cp-meanings">${meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`)}</ul>`;
   return pageLayout(
     {
       title,
