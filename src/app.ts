@@ -57,7 +57,10 @@ export interface AppOptions {
   storage?: Storage;
   /** Extra authentication settings (tests point the OpenID metadata at a local stand-in). */
   authOptions?: Partial<ConfigurationBotFrameworkAuthenticationOptions>;
-  /** The clock Direct Line tokens are issued and checked by, in ms since the epoch (tests move it; default Date.now). */
+  /**
+   * The clock, in ms since the epoch, that Direct Line tokens are issued and checked by and usage stats are dated by
+   * (tests move it; default Date.now).
+   */
   now?: () => number;
 }
 
@@ -88,7 +91,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const engine = options.engine ?? StatusEngine.load();
   const storage = options.storage ?? createStorage(config.storage);
   const conversationState = new ConversationState(storage);
-  const stats = new UsageStats();
+  const stats = new UsageStats(options.now);
   const pageLinks = new CodePageLinks(config.publicUrl);
   const answerActivities = new AnswerActivities(undefined, (id) => pageLinks.href(id));
   const metrics = new Metrics({

@@ -60,6 +60,8 @@ export interface Config {
   /** Open connections in all, and from one client address (IPv6 by /64), before new ones are refused. */
   maxConnections: number;
   maxConnectionsPerAddress: number;
+  /** HEADERS_TIMEOUT_SECONDS: how long a request's headers may take to arrive before it is answered 408 and closed. */
+  headersTimeoutSeconds: number;
   microsoftAppId: string;
   microsoftAppPassword: string;
   microsoftAppType: 'MultiTenant' | 'SingleTenant' | 'UserAssignedMSI';
@@ -301,6 +303,8 @@ export function readConfig(env: Env = process.env): Config {
     operatorToken: read(env, 'OPERATOR_TOKEN', token(24, 'openssl rand -base64 32'), '', { hidden: true }),
     maxConnections: read(env, 'MAX_CONNECTIONS', wholeNumber(1, 1_000_000), 10_000),
     maxConnectionsPerAddress: read(env, 'MAX_CONNECTIONS_PER_ADDRESS', wholeNumber(1, 1_000_000), 256),
+    // At most the whole request's 30 s, which Node requires of it.
+    headersTimeoutSeconds: read(env, 'HEADERS_TIMEOUT_SECONDS', wholeNumber(1, 30), 10),
     microsoftAppId,
     microsoftAppPassword,
     microsoftAppType: appType,

@@ -26,7 +26,7 @@ export interface StatsSnapshot {
 }
 
 export class UsageStats {
-  private readonly since = new Date().toISOString();
+  private readonly since: string;
   private turns = 0;
   private readonly byIntent = new Map<Intent, number>();
   private readonly byChannel = new Map<string, number>();
@@ -39,6 +39,11 @@ export class UsageStats {
   private readonly ballots = new Map<string, 'like' | 'dislike'>();
   private dislikes = 0;
 
+  /** `now`: the clock, in ms since the epoch, that dates the start and each unanswered question (tests set it). */
+  constructor(private readonly now: () => number = Date.now) {
+    this.since = new Date(now()).toISOString();
+  }
+
   recordTurn(text: string, u: Understanding, channel: string): void {
     this.turns++;
     bump(this.byIntent, u.intent);
@@ -47,7 +52,7 @@ export class UsageStats {
     if (isUnanswered(u)) {
       this.unansweredCount++;
       this.unanswered.push({
-        at: new Date().toISOString(),
+        at: new Date(this.now()).toISOString(),
         text: redactedStart(text, MAX_TEXT),
         intent: u.intent,
         confidence: u.confidence,

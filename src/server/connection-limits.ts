@@ -1,6 +1,6 @@
 /**
- * Timeouts and connection caps that fit a chat bot: a request's headers must arrive within 10 s and the whole request
- * within 30 s (Node's defaults are 60 s and 300 s, checked only every 30 s), and one client address (IPv6 by /64) may
+ * Timeouts and connection caps that fit a chat bot: a request's headers must arrive within 10 s (by default) and the
+ * whole request within 30 s (Node's defaults are 60 s and 300 s, checked only every 30 s), and one client address (IPv6 by /64) may
  * hold a bounded number of connections, so a slow or half-open flood cannot take every file descriptor.
  */
 import type { Server } from 'node:http';
@@ -9,7 +9,6 @@ import type { StatusTable } from '../knowledge/status-table';
 import { addressKey, type ClientAddresses } from './client-address';
 import { PROBLEM_TYPE, problem } from './problem';
 
-export const HEADERS_TIMEOUT_MS = 10_000;
 export const REQUEST_TIMEOUT_MS = 30_000;
 const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 /**
@@ -21,6 +20,8 @@ const TIMEOUT_CHECK_MS = 250;
 export interface ConnectionLimits {
   maxConnections: number;
   maxConnectionsPerAddress: number;
+  /** How long a request's headers may take (at most REQUEST_TIMEOUT_MS); then 408 and the connection closes. */
+  headersTimeoutSeconds: number;
 }
 
 export function limitConnections(
@@ -29,7 +30,7 @@ export function limitConnections(
   clients: ClientAddresses,
   table: StatusTable,
 ): void {
-  server.headersTimeout = HEADERS_TIMEOUT_MS;
+  server.headersTimeout = limits.headersTimeoutSeconds * 1000;
   server.requestTimeout = REQUEST_TIMEOUT_MS;
   server.keepAliveTimeout = KEEP_ALIVE_TIMEOUT_MS;
   // A createServer() option in Node's typings, but read from the server when it starts listening.

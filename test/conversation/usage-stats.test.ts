@@ -29,9 +29,10 @@ function lookup(code: number, confidence: number, extra: Partial<Understanding> 
 }
 
 describe('turns, intents and channels', () => {
-  it('starts empty, with the time it started', () => {
-    const before = Date.now();
-    const snapshot = new UsageStats().snapshot();
+  it('starts empty, with the time it started by its clock; unanswered questions are dated by the same clock', () => {
+    let now = Date.UTC(2026, 11, 6, 10, 42, 0);
+    const stats = new UsageStats(() => now);
+    const snapshot = stats.snapshot();
     expect(snapshot).toMatchObject({
       turns: 0,
       byIntent: {},
@@ -40,8 +41,10 @@ describe('turns, intents and channels', () => {
       unanswered: { count: 0, recent: [] },
       feedback: { like: 0, dislike: 0, byCode: [] },
     });
-    expect(Date.parse(snapshot.since)).toBeGreaterThanOrEqual(before - 1000);
-    expect(new Date(snapshot.since).toISOString()).toBe(snapshot.since);
+    expect(snapshot.since).toBe('2026-12-06T10:42:00.000Z');
+    now += 90_000;
+    stats.recordTurn('what is the weather in Paris', understand('what is the weather in Paris'), 'webchat');
+    expect(stats.snapshot().unanswered.recent[0]?.at).toBe('2026-12-06T10:43:30.000Z');
   });
 
   it('counts every turn by intent and by channel', () => {

@@ -10,7 +10,12 @@ import { botForThisFile } from '../support/bot-in-process';
 jest.setTimeout(60_000);
 
 const PER_ADDRESS = 20;
-const bot = botForThisFile({ MAX_CONNECTIONS_PER_ADDRESS: String(PER_ADDRESS), RATE_LIMIT_PER_MINUTE: '10000' });
+// The shortest header timeout the settings allow, so the test waits one second rather than the default ten.
+const bot = botForThisFile({
+  MAX_CONNECTIONS_PER_ADDRESS: String(PER_ADDRESS),
+  RATE_LIMIT_PER_MINUTE: '10000',
+  HEADERS_TIMEOUT_SECONDS: '1',
+});
 const port = () => Number(new URL(bot.url).port);
 
 const open: Socket[] = [];
@@ -69,7 +74,7 @@ test(`one address may hold ${PER_ADDRESS} connections; the next gets 429 and is 
 test('a connection that never finishes its headers is answered 408 and closed by the header timeout', async () => {
   const slow = await idle('127.0.0.3');
   slow.write('GET /healthz HTTP/1.1\r\nHost: localhost\r\nX-Slow: ');
-  // Node's default would hold it for 60 s plus up to 30 s between its checks; the bot's header timeout is 10 s.
+  // Node's default would hold it for 60 s plus up to 30 s between its checks; here the header timeout is 1 s.
   const result = await untilClosed(slow, 20_000);
   expect(result.closed).toBe(true);
   expect(result.text).toMatch(/^HTTP\/1\.1 408 Request Timeout/);
