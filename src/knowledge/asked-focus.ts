@@ -32,8 +32,11 @@ export function readFocus(
   // "i don't own the api": a side said with a negation before it is the other one.
   const negated = (at: number) => NEGATION.test(texts[at - 1] ?? '') || NEGATION.test(texts[at - 2] ?? '');
   const sidesAt: Array<{ side: Side; at: number }> = [];
-  for (const hit of talk.focus.find(freeStems)) {
-    if (hit.value === 'which' && !choice) continue;
+  const hits = talk.focus.find(freeStems);
+  // "which one is my fault": after a comparison, "which" asks whose fault it is, of both.
+  const whoseFault = choice && hits.some((h) => h.value === 'fault');
+  for (const hit of hits) {
+    if (hit.value === 'which' && (!choice || whoseFault)) continue;
     if (hit.value === 'server' || hit.value === 'client') {
       const named = negated(hit.at) ? OTHER[hit.value] : hit.value;
       sidesAt.push({ side: named, at: hit.at });
@@ -47,7 +50,10 @@ export function readFocus(
     consider(named);
   }
   // After a comparison, a message that opens with "which" asks which, whatever follows: "which for a DELETE".
-  if (choice && texts.find((w) => !talk.fillers.has(w) && !talk.continuations.has([w])) === 'which') consider('which');
+  if (choice && !whoseFault && texts.find((w) => !talk.fillers.has(w) && !talk.continuations.has([w])) === 'which')
+    consider('which');
+  // "how do i unlock it", "how can we get rid of this": how to act on what was discussed asks for the fix.
+  if (best === null && HOW_TO_ACT_ON_IT.test(texts.join(' '))) consider('fix');
   // "is that our code or the provider's side": one side, "or", the other: a question of whose it is.
   const or = texts.indexOf('or');
   if (
@@ -64,6 +70,8 @@ function within(at: number, span: { start: number; end: number }): boolean {
 }
 
 const OTHER: Record<Side, Side> = { client: 'server', server: 'client' };
+const HOW_TO_ACT_ON_IT =
+  /^(?:\S+ ){0,2}how (?:do|can|should|would|to) (?:(?:i|we|you) )?(?:\S+ ){1,3}(?:it|this|that|them)\b/;
 const NEGATION = /^(?:not|don't|dont|doesn't|doesnt|isn't|isnt|no|never|neither|nor)$/;
 
 /** The side the user says they are on, when their words name exactly one ("our api", "calling their api"). */

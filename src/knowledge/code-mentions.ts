@@ -271,11 +271,14 @@ class NumberReader {
       next !== undefined && lexicon.countAdjectives.has(next) && this.onLine(index + 2, line)
         ? words[index + 2]?.text
         : undefined;
+    // "405 v 501": "v" then another number is "versus", not volts.
+    const versus = (next === 'v' || next === 'v.') && /^\d{3}$/.test(words[index + 2]?.text ?? '');
     const nextIsCount =
-      this.isCount(next) ||
-      next === 'of' ||
-      this.isCount(afterAdjective) ||
-      (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter));
+      !versus &&
+      (this.isCount(next) ||
+        next === 'of' ||
+        this.isCount(afterAdjective) ||
+        (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter)));
     // "503 ms", "404 MB" measure something, often within an HTTP story; "200 users", "503 items" count other things.
     const unit = next ?? unitAfter ?? '';
     if (next === undefined && nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit)); // "520 MB/s"
@@ -308,6 +311,8 @@ class NumberReader {
       )
         against(e, 3); // "square root of 429"
       else if (STRONG_BEFORE.has(prev)) e.score += 3;
+      // "405 v 501": a "v" between two numbers is "versus", not a version.
+      else if (prev === 'v' && prevPrev !== undefined && /^\d{3}$/.test(prevPrev)) e.score += 1.5;
       else if (lexicon.notStatusBefore.has(prev) || lexicon.notStatusBefore.has(`${prevPrev} ${prev}`))
         against(e, 3); // "port 8080", "listen on 443"
       // "flight LH 429", "room B 404": an identifier's head, then a short code of letters, then the number.
@@ -566,7 +571,7 @@ function supportListedCodes(mentions: CodeMention[], lower: string, isKnown: (co
     const a = mentions[i - 1] as CodeMention;
     const b = mentions[i] as CodeMention;
     if (a.line !== b.line || !isKnown(a.code) || !isKnown(b.code)) continue;
-    if (/^\s*(?:,|\/|&|\+|\bor\b|\band\b|\bvs\.?|\bversus\b|,\s*(?:or|and)\b)\s*$/.test(lower.slice(a.end, b.start))) {
+    if (/^\s*(?:,|\/|&|\+|\bor\b|\band\b|\bvs?\.?|\bversus\b|,\s*(?:or|and)\b)\s*$/.test(lower.slice(a.end, b.start))) {
       a.score += 1.5;
       b.score += 1.5;
     }

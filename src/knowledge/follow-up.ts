@@ -20,6 +20,8 @@ export interface FollowUpReading {
   focus: AskedFocus | Focus;
   /** The message points back ("it", "that one") or continues ("and …", "what about …"). */
   refersBack: boolean;
+  /** It is a yes-no question about what it points back to: "is that real", "does it happen a lot". */
+  asksYesNo: boolean;
   /** Its words that neither ask for a part nor point back ("keep timing out" in "why does the api keep timing out"). */
   ownWords: string[];
   /** How many of ownWords name something ("path", "right" in "why tho, the path is right"). */
@@ -76,8 +78,13 @@ export function readFollowUp(
     !lexicon.stopWords.has((message.texts[i] as string).replace(/'/g, '')) &&
     !talk.askWords.has(stems[i] as string) &&
     !talk.fillers.has(stems[i] as string);
-  // So does "is that normal?" after "the delete worked but the response has no body".
-  const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i));
+  // So does "is that normal?" after "the delete worked but the response has no body", and "lol is that real": an
+  // opening "ok" or "lol" names nothing.
+  const opener = (i: number) => {
+    const act = talk.acts.at(message.bare, i)?.value;
+    return act === 'ack' || act === 'aside';
+  };
+  const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i) && !(i === 0 && opener(i)));
   const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
   const pointsBack =
     (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
@@ -99,9 +106,15 @@ export function readFollowUp(
       !lexicon.vagueWords.has(s)
     );
   }).length;
+  // "is it ever used for real?", "does that happen on http/2 too": a yes-no question whose subject is the one discussed
+  // (after an opening "ok", "so", "lol").
+  const verbAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
+  const yesNo =
+    verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
   const reading = (f: AskedFocus | Focus): FollowUpReading => ({
     focus: f,
     refersBack,
+    asksYesNo: yesNo,
     ownWords,
     subjectWords: subject,
     ...(ordinal ? { ordinal } : {}),
@@ -119,11 +132,6 @@ export function readFollowUp(
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
   if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1))
     return reading('more');
-  // "is it ever used for real?", "does that happen on http/2 too": a yes-no question whose subject is the one discussed.
-  // (after an opening "ok", "so")
-  const verbAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
-  const yesNo =
-    verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
   // Its subject is the pronoun, so a word more of its own may say what is asked ("ever", "used", "real").
   if (!focus && yesNo && pointsBack && short && subject <= MAX_SUBJECT_WORDS + 1) return reading('more');
   return null;

@@ -141,7 +141,8 @@ export function phrasesCompared(
 const NAME_COMPARE_WORDS = new Set(['vs', 'v', 'versus', 'or', 'compared', 'against']);
 
 export function hasCompareCue(texts: readonly string[], lower: string, lexicon: Lexicon): boolean {
-  if (/\bv\.?s\.?\b|\d\s+\/\s+\d|<->|↔/.test(lower)) return true;
+  // "401 vs 403", "405 v 501", "301 / 308", "200 <-> 204".
+  if (/\bv\.?s\.?\b|\d\s+v\.?\s+\d|\d\s+\/\s+\d|<->|↔/.test(lower)) return true;
   return texts.some((w, i) => {
     // "a different app returns 301" compares nothing; "different from 301", "is it different?" do.
     if (w === 'different') return i === texts.length - 1 || DIFFERENT_FROM.has(texts[i + 1] as string);

@@ -396,10 +396,12 @@ export function understand(
     readAct(message, talk, lexicon.vagueWords) ??
     readClosingAct(message, talk, inConversation, goesOnTo) ??
     readActAmongChatter(message, talk, (from, to) => !tellsOfFailure(from, to));
-  if (act && !(act === 'help' && inConversation && asked)) return result(saidToTheBot(act, 0.95));
+  const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
+  // In a conversation "lol is that real" asks about what was discussed, though each of its words could be chatter.
+  const asksAboutIt = inConversation && (act === 'aside' || act === 'ack') && followUp?.asksYesNo === true;
+  if (act && !(act === 'help' && inConversation && asked) && !asksAboutIt) return result(saidToTheBot(act, 0.95));
 
   // In a conversation, "ok and?" goes on about the subject: an everyday word that is also a name does not change it.
-  const followUp = readFollowUp(message, talk, lexicon, { choice, inConversation, side, lastFocus: context.focus });
   const goesOn = inConversation && followUp?.refersBack === true && phraseHits.every((h) => h.weak);
 
   // Another world named and nothing of the web: "git@github.com: Permission denied (publickey)", "mqtt connack:

@@ -251,6 +251,10 @@ describe('numbers that are not status codes are ignored', () => {
     ['an operator with a number past it', '500 + 200 = 700', []],
     ['an operator after the number', 'what is 404 * 2', []],
     ['"= ?" asks, it computes nothing', '414 = ?', [414]],
+    // "v" between two codes is "versus"; after one, alone, volts.
+    ['"405 v 501"', '405 v 501', [405, 501]],
+    ['"408 v. 504"', '408 v. 504', [408, 504]],
+    ['volts', 'the charger gives 405 v at the plug', []],
   ])('%s: %j → %j', (_label, text, codes) => {
     expect(acceptedCodes(text)).toEqual(codes);
   });

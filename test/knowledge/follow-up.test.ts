@@ -513,3 +513,53 @@ describe('a yes-no question whose subject is the code discussed asks for more of
     expect(read(text, after('502')).codes).toContain(code);
   });
 });
+
+describe('everyday asks that say whose part it is', () => {
+  // What the user sends is the caller's part; what they change on the origin is the operator's; a use case is an
+  // example; how to act on "it" is the fix.
+  const asks: Array<[string, string]> = [
+    ['what header do i need to send', 'client'],
+    ['ok so what do i send', 'client'],
+    ['what should my request include then', 'client'],
+    ['what do we show the shopper', 'client'],
+    ['what do i change on the origin', 'server'],
+    ['anything to tweak at the origin?', 'server'],
+    ['give me a real use case', 'example'],
+    ['any use cases?', 'example'],
+    ['how do i unlock it', 'fix'],
+    ['how can we get past this', 'fix'],
+    ['so how do i clear that', 'fix'],
+  ];
+  test.each(asks.flatMap(([q, focus]) => ['401', '423', '522', '402'].map((id) => [q, focus, id] as const)))(
+    '%j is %s after %s',
+    (text, focus, id) => {
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+    },
+  );
+
+  test.each<[string, string]>([
+    // Counter-examples: the server's own header is the operator's part; a sample of the response is an example.
+    ['what header should the server send back', 'server'],
+    ['show the response please', 'example'],
+  ])('%j is %s', (text, focus) => {
+    expect(read(text, after('429'))).toMatchObject({ intent: 'follow_up', focus });
+  });
+});
+
+describe('after a comparison, "which one is my fault" asks whose fault it is', () => {
+  test.each(['which one is my fault', 'which of them is on me', 'which is my bug'])('%j', (text) => {
+    expect(read(text, after('408', '504'))).toMatchObject({ intent: 'follow_up', focus: 'fault' });
+  });
+  test('"which one should i use" still asks which', () => {
+    expect(read('which one should i use', after('408', '504'))).toMatchObject({ intent: 'follow_up', focus: 'which' });
+  });
+});
+
+describe('a yes-no question after an opening "lol" or "ok" is about what was discussed', () => {
+  test.each(['lol is that real', 'ok is that normal', 'haha is it real', 'hmm does it happen a lot'])('%j', (text) => {
+    expect(read(text, after('418'))).toMatchObject({ intent: 'follow_up', ids: ['418'], focus: 'more' });
+  });
+  test.each(['lol', 'ok', 'hmm ok'])('%j alone is no question', (text) => {
+    expect(read(text, after('418')).intent).not.toBe('follow_up');
+  });
+});

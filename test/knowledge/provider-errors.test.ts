@@ -275,3 +275,29 @@ describe('kubectl\'s validation message without its "Error from server" prefix i
     },
   );
 });
+
+describe("Express's default 404 and Envoy's own replies, as printed", () => {
+  const methods = ['GET', 'POST', 'PUT', 'DELETE', 'PATCH'];
+  const paths = ['/api/v2/users', '/login', '/health/'];
+  test.each(
+    methods.flatMap((m) => paths.map((p) => [`Cannot ${m} ${p}`, `express just says Cannot ${m} ${p}`])).flat(),
+  )("%j is Express's 404", (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'lookup', codes: [404], providerError: 'express-cannot-get' });
+  });
+
+  test.each([
+    'upstream connect error or disconnect/reset before headers. reset reason: connection failure',
+    'upstream connect error or disconnect/reset before headers. reset reason: remote connection failure, transport failure reason: delayed connect error: 111',
+    'upstream connect error or disconnect/reset before headers. reset reason: connection termination',
+  ])("%j is Envoy's 503", (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'lookup', providerError: 'envoy-upstream-connect-error' });
+    expect(understand(text).codes[0]).toBe(503);
+  });
+
+  test('"no healthy upstream" from an Istio sidecar is Envoy\'s 503', () => {
+    expect(understand('istio sidecar answers: no healthy upstream')).toMatchObject({
+      codes: [503],
+      providerError: 'envoy-no-healthy-upstream',
+    });
+  });
+});
