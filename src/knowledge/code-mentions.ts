@@ -521,7 +521,7 @@ function isShortCode(word: string, lexicon: Lexicon): boolean {
 const LINKING = new Set(['is', 'was', 'number', 'no', 'nr']);
 
 /** A word no table entry, no lexicon and no question about a code uses: "freeway", "fahrenheit", "jeans". */
-function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
+export function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {
   const w = word.replace(/'s$/, '').replace(/'/g, '');
   // Adverbs ("specifically", "exactly") say how, not what the number belongs to.
   return (

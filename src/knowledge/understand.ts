@@ -15,7 +15,14 @@
  * follow-up with nothing before it), or says what it can do (anything else). Every reader after the first asks
  * what the message wants to know (the fix, the cause, whose fault …) and which side the user is on.
  */
-import { acceptsMention, findCodeMentions, isWebWord, type CodeMention, type MentionVocabulary } from './code-mentions';
+import {
+  acceptsMention,
+  findCodeMentions,
+  isForeignWord,
+  isWebWord,
+  type CodeMention,
+  type MentionVocabulary,
+} from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
 import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
@@ -68,6 +75,8 @@ const RECOMMEND_MARGIN = 1.08;
 const DESCRIBES_ANOTHER = 0.6;
 /** ...unless the code discussed matches them nearly as well (this share of the other's score). */
 const STILL_ABOUT_IT = 0.75;
+/** Words no table or lexicon knows that make a message with nothing of the web one about everyday life. */
+const EVERYDAY_WORDS = 2;
 /** A described symptom in a message whose numbers were all read as something else must be at least this sure. */
 const RULED_OUT_NEEDS = 0.75;
 /** "other than 200", "besides 404", "except 500": a number named as the exception to a class. */
@@ -408,6 +417,14 @@ export function understand(
   // not authorized". What its words share with a status ("denied", "not authorized") is no status.
   const world = followUp && inConversation ? null : worldNamed();
   if (world) return result({ intent: 'none', otherWorld: { kind: world.id }, confidence: 0.8 });
+
+  // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
+  // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
+  const everyday =
+    !inConversation &&
+    !texts.some((w) => isWebWord(w, parts.mentions)) &&
+    texts.filter((w) => isForeignWord(w, parts.mentions)).length >= EVERYDAY_WORDS;
+  if (everyday && phraseHits.length) return result({ intent: 'none', confidence: 0.75 });
 
   // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
   if (phraseHits.length && !goesOn) {

@@ -613,3 +613,32 @@ describe('one plain word of its own is too thin to name a status from: the bot a
     expect(codes).toContain(u.codes[0]);
   });
 });
+
+describe('a status name among words of everyday life, with nothing of the web, is an everyday phrase', () => {
+  // Names × everyday settings (two words or more no table knows); and the same names said of a web thing.
+  const names = [
+    'payment required',
+    'too many requests',
+    'precondition failed',
+    'not acceptable',
+    'service unavailable',
+  ];
+  const settings = [
+    'the furniture store says {n} before they deliver the sofa',
+    'my landlord wrote {n} on the laundry rota',
+    'the vending machine display says {n} and keeps my coins',
+  ];
+  test.each(settings.flatMap((s) => names.map((n) => s.replace('{n}', n))))('%j names no status', (text) => {
+    const u = understand(text);
+    expect({ intent: u.intent, codes: u.codes }).toEqual({ intent: 'none', codes: [] });
+  });
+
+  test.each<[string, number]>([
+    ['the checkout api says payment required before it ships', 402],
+    ['stripe returns payment required for the sofa order', 402],
+    ['our endpoint answers too many requests after the furniture sale email', 429],
+    ['the website says service unavailable since the laundry app launched', 503],
+  ])('%j is %i: a web word is there', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+});
