@@ -172,13 +172,19 @@ export function understand(
    */
   // "back to the 401 - how do i make it stop": a code of earlier in the conversation, taken up again.
   const returning = inConversation && talk.returnTo.has(message.freeStems);
-  const onSubject = (u: Understanding): Understanding =>
-    u.ids.length === 1 &&
-    (context.ids.includes(u.ids[0] as string) || returning) &&
-    (asked || compareCue) &&
-    asked !== 'which'
+  const onSubject = (u: Understanding): Understanding => {
+    const discussedOne = u.ids.length === 1 && context.ids.includes(u.ids[0] as string);
+    // After a comparison, "which should i use for an etag mismatch": the situation names one of the codes compared,
+    // so that one is recommended among them.
+    if (discussedOne && asked === 'which' && choice) {
+      const ids = [...context.ids];
+      const codes = ids.map((id) => table.entry(id)?.code as number);
+      return { ...u, intent: 'follow_up', focus: 'which', ids, codes, recommended: u.ids[0] as string };
+    }
+    return (discussedOne || (u.ids.length === 1 && returning)) && (asked || compareCue) && asked !== 'which'
       ? { ...u, intent: 'follow_up', focus: asked ?? 'more' }
       : u;
+  };
 
   // A thank-you after telling what fixed it ("fixed it, the 502 was the old LB config. thanks!") is a thank-you,
   // whatever codes the story names.

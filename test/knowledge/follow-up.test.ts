@@ -563,3 +563,19 @@ describe('a yes-no question after an opening "lol" or "ok" is about what was dis
     expect(read(text, after('418')).intent).not.toBe('follow_up');
   });
 });
+
+describe('after a comparison, "which" with a situation that names one of the codes recommends that one', () => {
+  test.each<[string[], string, string]>([
+    [['409', '412'], 'which should i use for an etag mismatch', '412'],
+    [['409', '412'], 'which one when the if-match precondition fails', '412'],
+    [['502', '504'], 'my nginx error log says upstream timed out, which one is that', '504'],
+    [['502', '504'], 'which one is it when the upstream sent an invalid response', '502'],
+    [['401', '403'], 'which one for an expired token', '401'],
+  ])('after %j: %j recommends %s', (ids, text, recommended) => {
+    expect(read(text, after(...ids))).toMatchObject({ intent: 'follow_up', focus: 'which', ids, recommended });
+  });
+
+  test('a code outside the comparison is a question of its own', () => {
+    expect(read('what about 428', after('409', '412'))).toMatchObject({ intent: 'lookup', codes: [428] });
+  });
+});
