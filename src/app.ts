@@ -64,7 +64,9 @@ export interface AppOptions {
   now?: () => number;
 }
 
-/** Connections the kernel may queue before they are accepted (Node's default is 511): a burst is queued, not dropped. */
+/**
+ * Connections the kernel may queue before they are accepted (Node's default is 511): a burst is queued, not dropped.
+ */
 const LISTEN_BACKLOG = 2048;
 const TURN_STARTED = Symbol('statusbot.turnStarted');
 const TURN_PLAN = Symbol('statusbot.turnPlan');
@@ -161,7 +163,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     );
     try {
       await context.sendActivity(
-        'Sorry, something went wrong on my side while answering that. Please try again; your conversation is still here.',
+        'Sorry, something went wrong on my side while answering that. Please try again; ' +
+          'your conversation is still here.',
       );
       // Drop only the dialog stack, so a broken step cannot fail every later turn; the last code discussed stays.
       await bot.dialogState.delete(context);
@@ -244,7 +247,8 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
         server.once('error', reject);
         server.listen(config.port, config.host, LISTEN_BACKLOG, () => {
           const address = server.address();
-          const url = `http://${address.address.includes(':') ? `[${address.address}]` : address.address}:${address.port}`;
+          const host = address.address.includes(':') ? `[${address.address}]` : address.address;
+          const url = `http://${host}:${address.port}`;
           resolve({ port: address.port, host: address.address, url });
         });
       }),

@@ -91,18 +91,23 @@ export interface Config {
   mcp: McpConfig;
 }
 
-/** The MCP server for AI assistants over Streamable HTTP at /mcp (src/server/mcp-endpoint.ts); stdio needs no setting. */
+/**
+ * The MCP server for AI assistants over Streamable HTTP at /mcp (src/server/mcp-endpoint.ts); stdio needs no setting.
+ */
 export interface McpConfig {
   /** MCP_HTTP=true: serve /mcp; otherwise it does not exist (404). */
   http: boolean;
-  /** MCP_TOKEN: the bearer token every /mcp request must carry when set; required when /mcp is served beyond loopback. */
+  /**
+   * MCP_TOKEN: the bearer token every /mcp request must carry when set; required when /mcp is served beyond loopback.
+   */
   token: string;
 }
 
 export class ConfigError extends Error {
   constructor(variable: string, value: string, allowed: string) {
     super(
-      `Invalid configuration: ${variable}=${JSON.stringify(value)} is not allowed; ${variable} must be ${allowed}. Fix it in .env or the environment (see .env.example).`,
+      `Invalid configuration: ${variable}=${JSON.stringify(value)} is not allowed; ${variable} must be ${allowed}. ` +
+        'Fix it in .env or the environment (see .env.example).',
     );
     this.name = 'ConfigError';
   }
@@ -178,14 +183,16 @@ const isProxyRange = (item: string): boolean => {
 const proxyRanges = listOf(
   isProxyRange,
   (bad) =>
-    `the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks such as 10.0.0.0/8,loopback ("${bad}" is neither)`,
+    'the number of proxies in front of the bot (0–10), or a comma-separated list of their addresses or CIDR blocks ' +
+    `such as 10.0.0.0/8,loopback ("${bad}" is neither)`,
 ).transform((items) => items.flatMap((item) => (item === 'loopback' ? ['127.0.0.0/8', '::1/128'] : [item])));
 
 /** An origin is scheme://host[:port] and nothing else; "https://example.com/help" is a common slip. */
 const origins = listOf(
   (item) => httpUrlOf(item)?.origin === item.replace(/\/$/, ''),
   (bad) =>
-    `a comma-separated list of origins such as https://www.example.com,https://status.example.com (scheme, host and port only; "${bad}" is not one), or * for any`,
+    'a comma-separated list of origins such as https://www.example.com,https://status.example.com ' +
+    `(scheme, host and port only; "${bad}" is not one), or * for any`,
 ).transform((items) => items.map((item) => new URL(item).origin));
 
 /** An http(s) base URL with no query, fragment or credentials: links are made by appending /codes/502 to it. */
@@ -194,7 +201,8 @@ const publicUrlSchema = z.string().transform((raw, ctx) => {
   if (parsed && !parsed.username && !parsed.password && !raw.includes('?') && !raw.includes('#'))
     return `${parsed.origin}${parsed.pathname}`.replace(/\/+$/, '');
   const allowed =
-    'the absolute http(s) address people reach the bot at, such as https://bot.example.com or https://example.com/statusbot (no query, fragment or user name)';
+    'the absolute http(s) address people reach the bot at, such as https://bot.example.com or ' +
+    'https://example.com/statusbot (no query, fragment or user name)';
   ctx.issues.push({ code: 'custom', message: allowed, input: raw });
   return z.NEVER;
 });
@@ -256,7 +264,8 @@ export function readConfig(env: Env = process.env): Config {
     throw new ConfigError(
       'HOST',
       host,
-      'a loopback address (127.0.0.1, ::1, localhost) while no MicrosoftAppId is set, because anyone who can reach the bot could then use it; set ALLOW_UNAUTHENTICATED=true to expose it anyway',
+      'a loopback address (127.0.0.1, ::1, localhost) while no MicrosoftAppId is set, ' +
+        'because anyone who can reach the bot could then use it; set ALLOW_UNAUTHENTICATED=true to expose it anyway',
     );
   }
 
@@ -331,7 +340,8 @@ function mcpConfig(env: Env, host: string): McpConfig {
     throw new ConfigError(
       'MCP_TOKEN',
       '',
-      `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, so that only the assistants given it can use /mcp`,
+      `a bearer token of at least 24 characters when MCP_HTTP=true and HOST (${host}) is not a loopback address, ` +
+        'so that only the assistants given it can use /mcp',
     );
   }
   return { http, token: mcpToken };

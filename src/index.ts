@@ -28,8 +28,10 @@ async function main(): Promise<void> {
   if (!config.authenticated) {
     logger.warn(
       config.hostExplicit
-        ? `No MicrosoftAppId is set: anyone who can reach ${config.host}:${config.port} can talk to the bot without authentication.`
-        : 'No MicrosoftAppId is set: the bot accepts unauthenticated requests, so it listens on loopback only (HOST with ALLOW_UNAUTHENTICATED=true exposes it deliberately).',
+        ? `No MicrosoftAppId is set: anyone who can reach ${config.host}:${config.port} can talk to the bot ` +
+            'without authentication.'
+        : 'No MicrosoftAppId is set: the bot accepts unauthenticated requests, so it listens on loopback only ' +
+            '(HOST with ALLOW_UNAUTHENTICATED=true exposes it deliberately).',
     );
   }
 

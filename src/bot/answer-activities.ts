@@ -11,7 +11,10 @@ import { RecentCache } from '../knowledge/recent-cache';
 import { prerender } from './prerendered-json';
 import { answerActivity } from './card-replies';
 
-/** Enough for the popular answers of a realistic mix; a larger cache gains little (docs/performance.md, "Answers drawn once"). */
+/**
+ * Enough for the popular answers of a realistic mix; a larger cache gains little
+ * (docs/performance.md, "Answers drawn once").
+ */
 export const DEFAULT_ANSWER_ACTIVITIES = 64;
 
 export class AnswerActivities {

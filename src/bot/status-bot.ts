@@ -175,7 +175,10 @@ export class StatusBot extends TeamsActivityHandler {
     return responses;
   }
 
-  /** Teams' feedback form (`message/submitAction`): recorded like a vote from the card's buttons, when it rates one of ours. */
+  /**
+   * Teams' feedback form (`message/submitAction`): recorded like a vote from the card's
+   * buttons, when it rates one of ours.
+   */
   protected override async onInvokeActivity(context: TurnContext): Promise<InvokeResponse> {
     if (context.activity.name !== SUBMIT_ACTION_INVOKE) return super.onInvokeActivity(context);
     const vote = readFeedbackSubmit(context.activity);

@@ -10,7 +10,10 @@ import { actionSets } from './card-actions';
 import type { FeedbackReaction, FeedbackSubmitValue } from './card-submit-data';
 import { label, paragraph } from './card-text';
 
-/** What a vote is about, as a stable id: "502", "401-vs-403", "5xx", "unknown-601", "network-connection-refused", "triage-502". */
+/**
+ * What a vote is about, as a stable id: "502", "401-vs-403", "5xx", "unknown-601",
+ * "network-connection-refused", "triage-502".
+ */
 export function feedbackSubjectId(answer: Answer): string {
   switch (answer.intent) {
     case 'lookup':

@@ -92,7 +92,9 @@ function tooltipOf(title: string, summary?: string): { tooltip?: string } {
   return parts.length ? { tooltip: parts.join(': ') } : {};
 }
 
-/** A small label with its buttons on the same row ("Related  504  503  500"), a line shorter than a label above them. */
+/**
+ * A small label with its buttons on the same row ("Related  504  503  500"), a line shorter than a label above them.
+ */
 export function labelledRow(text: string, sets: readonly ActionSet[]): ColumnSet {
   return {
     type: 'ColumnSet',

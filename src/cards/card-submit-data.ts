@@ -52,7 +52,10 @@ export interface TeamsMessageBack {
   value: CardSubmitValue;
 }
 
-/** The `data` of an Action.Submit: the payload itself, plus the Teams messageBack when the click should read as a message. */
+/**
+ * The `data` of an Action.Submit: the payload itself, plus the Teams messageBack when the
+ * click should read as a message.
+ */
 export type CardSubmitData = CardSubmitValue & { msteams?: TeamsMessageBack };
 
 /**

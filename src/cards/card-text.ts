@@ -82,10 +82,23 @@ export function run(
  * settings and annotations, properties (server.keepAliveTimeout), flags (--resolve), hyphenated commands
  * (describe-target-health) and URLs.
  */
-const TECHNICAL =
-  /https?:\/\/[^\s)]+|\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b|\b[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*){2,}(?:\/[a-z0-9._-]+)*|\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b|\b[a-z]+\.[a-z]+[A-Z][A-Za-z0-9]*\b|(?<![\w-])--?[a-z][a-z0-9-]*\b/g;
+const TECHNICAL = new RegExp(
+  [
+    String.raw`https?:\/\/[^\s)]+`,
+    String.raw`\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b`,
+    String.raw`\b[A-Z][A-Za-z0-9]*(?:-[A-Z][A-Za-z0-9]*)+\b`,
+    String.raw`\b[a-z][a-z0-9-]*(?:\.[a-z][a-z0-9-]*){2,}(?:\/[a-z0-9._-]+)*`,
+    String.raw`\b[a-z][a-z0-9]*(?:-[a-z0-9]+){2,}\b`,
+    String.raw`\b[a-z]+\.[a-z]+[A-Z][A-Za-z0-9]*\b`,
+    String.raw`(?<![\w-])--?[a-z][a-z0-9-]*\b`,
+  ].join('|'),
+  'g',
+);
 
-/** A sentence as runs, with its technical terms in monospace (Adaptive Cards 1.5 `fontType`), everything else as written. */
+/**
+ * A sentence as runs, with its technical terms in monospace (Adaptive Cards 1.5
+ * `fontType`), everything else as written.
+ */
 export function textRuns(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> = {}): TextRun[] {
   const runs: TextRun[] = [];
   let at = 0;

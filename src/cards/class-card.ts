@@ -59,5 +59,8 @@ function codeRow(ref: EntryRef): Container {
  * that cannot draw the card get the class and the numbers.
  */
 function shortFallback(answer: ClassAnswer): string {
-  return `${answer.class}: ${answer.info.name}. ${answer.info.description} ${answer.info.advice} Codes in ${answer.class}: ${answer.codes.map((c) => c.code).join(', ')}.`;
+  return (
+    `${answer.class}: ${answer.info.name}. ${answer.info.description} ${answer.info.advice} ` +
+    `Codes in ${answer.class}: ${answer.codes.map((c) => c.code).join(', ')}.`
+  );
 }

@@ -32,8 +32,10 @@ export function compareCard(
     details.push(
       label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large' }),
     );
-    for (const c of more)
-      details.push(paragraph([run(`${c.from} → ${c.to}: `, { weight: 'bolder' }), run(c.note)], { spacing: 'small' }));
+    for (const c of more) {
+      const pair = run(`${c.from} → ${c.to}: `, { weight: 'bolder' });
+      details.push(paragraph([pair, run(c.note)], { spacing: 'small' }));
+    }
   }
   if (collapsed)
     body.push(

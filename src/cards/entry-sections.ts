@@ -18,7 +18,9 @@ export { RETRY_LABEL };
 /** The entry id a `related` link points at ("504", "521-cloudflare"); the card tests check every one exists. */
 export { relatedEntryId } from '../knowledge/entry-schema';
 
-/** Colour of the verdict: green when repeating is fine, amber when it needs a wait or a change, red when it cannot help. */
+/**
+ * Colour of the verdict: green when repeating is fine, amber when it needs a wait or a change, red when it cannot help.
+ */
 const RETRY_COLOR: Record<StatusEntry['retry']['when'], TextColor> = {
   now: 'good',
   later: 'warning',
@@ -73,7 +75,9 @@ export function entryBadges(entry: EntryView): ColumnSet {
   };
 }
 
-/** The line under a title, short ("5xx server error · Cloudflare's code"): the full origin is in the card's details. */
+/**
+ * The line under a title, short ("5xx server error · Cloudflare's code"): the full origin is in the card's details.
+ */
 function shortKind(entry: EntryView): string {
   const cls = `${entry.class} ${entry.classInfo.name.toLowerCase()}`;
   if (entry.status === 'standard') return cls;
@@ -123,7 +127,9 @@ export function retryParagraph(entry: Pick<EntryView, 'retry'>, options: { withA
   ]);
 }
 
-/** The two audiences' next steps, each under its own heading, the user's side first, as the text renderer lists them. */
+/**
+ * The two audiences' next steps, each under its own heading, the user's side first, as the text renderer lists them.
+ */
 export function nextStepsSections(
   entry: Pick<EntryView, 'nextSteps'>,
   side?: Side,
@@ -135,7 +141,9 @@ export function nextStepsSections(
   ]);
 }
 
-/** The likely fix, right under the summary so a collapsed card shows it: the steps that fit the user's stack and side. */
+/**
+ * The likely fix, right under the summary so a collapsed card shows it: the steps that fit the user's stack and side.
+ */
 export function likelyFixSection(fix: LikelyFix): CardElement[] {
   return [label(likelyFixHeading(fix), { weight: 'bolder', spacing: 'medium' }), ...bullets(fix.steps)];
 }

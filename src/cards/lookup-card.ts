@@ -50,7 +50,8 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   if (answer.unsure && answer.alternatives.length) {
     body.push(
       label(
-        `I think you mean ${entryTitle(e)}, but it could also be ${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`,
+        `I think you mean ${entryTitle(e)}, but it could also be ` +
+          `${answer.alternatives.slice(0, 2).map(entryTitle).join(' or ')}.`,
         { isSubtle: true },
       ),
     );

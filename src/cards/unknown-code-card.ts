@@ -18,7 +18,8 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
       heading(`${answer.code} is not an HTTP status code`, { size: 'large' }),
       paragraph('HTTP statuses are three digits, from 100 to 599.'),
       paragraph(
-        'It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.',
+        'It may be an application or library error number, an exit code, or a status from another protocol; ' +
+          'look at the tool that printed it.',
       ),
     );
   } else {
@@ -36,7 +37,8 @@ export function unknownCodeCard(answer: UnknownCodeAnswer, options: { feedback?:
           paragraph([
             run(`HTTP's rule (${UNKNOWN_CODE_RULE.label}): `, { weight: 'bolder' }),
             run(
-              `a client that does not recognise a status treats it like the x00 of its class, so read it as ${entryTitle(answer.treatedAs)} (${answer.classInfo.name.toLowerCase()}).`,
+              'a client that does not recognise a status treats it like the x00 of its class, ' +
+                `so read it as ${entryTitle(answer.treatedAs)} (${answer.classInfo.name.toLowerCase()}).`,
             ),
           ]),
           paragraph(answer.treatedAs.summary, { spacing: 'small' }),

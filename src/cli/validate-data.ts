@@ -21,7 +21,9 @@ function validate(dataDir: string, checkLinks: boolean): void {
     loadPageWords(dataDir);
     const vendorEntries = table.entries.filter((e) => e.status === 'vendor').length;
     console.log(
-      `OK: ${table.entries.length} entries (${table.codes.length} codes, ${vendorEntries} vendor meanings), ${table.vendors.length} vendors, ${table.networkErrors.length} network errors, ${table.providerErrors.length} provider errors from ${table.named.providers.length} providers`,
+      `OK: ${table.entries.length} entries (${table.codes.length} codes, ${vendorEntries} vendor meanings), ` +
+        `${table.vendors.length} vendors, ${table.networkErrors.length} network errors, ` +
+        `${table.providerErrors.length} provider errors from ${table.named.providers.length} providers`,
     );
   } catch (err) {
     if (!(err instanceof DataError)) throw err;

@@ -48,7 +48,10 @@ export type ReplyPlan =
   | { kind: 'feedback'; reaction: 'like' | 'dislike'; id?: string; counted: boolean; offers?: string[] }
   | { kind: 'none-of-these' };
 
-/** `value`: the activity's value; a click on one of our cards (card-submit-data.ts) is acted on, anything else is ignored. */
+/**
+ * `value`: the activity's value; a click on one of our cards (card-submit-data.ts) is
+ * acted on, anything else is ignored.
+ */
 export function planReply(
   engine: StatusEngine,
   text: string,
@@ -173,7 +176,8 @@ export function remember(
     case 'unknown_code':
       return answer.treatedAs ? { lastIds: [answer.treatedAs.id], ...side } : { ...memory, ...side };
     case 'network_error':
-      return { lastIds: [], lastNetworkError: answer.error.id, ...side }; // "how do I fix it?" is about this, not an older code
+      // "how do I fix it?" is about this, not an older code
+      return { lastIds: [], lastNetworkError: answer.error.id, ...side };
     case 'none':
       // A mail server's reply or an exit status became the subject: "how do I fix it?" is not about the older code.
       return answer.otherWorld ? { lastIds: [], ...side } : { ...memory, ...side };

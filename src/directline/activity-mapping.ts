@@ -18,7 +18,10 @@ export const BOT_ACCOUNT = { id: 'statusbot', name: 'StatusBot', role: 'bot' } a
 
 type Json = Record<string, unknown>;
 
-/** Activity types a client may post. Everything else (conversationUpdate, endOfConversation…) is the channel's to send. */
+/**
+ * Activity types a client may post. Everything else (conversationUpdate,
+ * endOfConversation…) is the channel's to send.
+ */
 const CLIENT_TYPES = new Set(['message', 'event', 'invoke', 'typing']);
 /** Reply types the client never sees: diagnostics, the invoke's HTTP answer, and pacing hints. */
 const HIDDEN_REPLY_TYPES = new Set(['trace', 'invokeResponse', 'delay', 'typing']);

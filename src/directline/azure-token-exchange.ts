@@ -62,7 +62,8 @@ export async function generateAzureToken(
       throw new AzureTokenError(
         504,
         'UpstreamTimeout',
-        `Azure Direct Line (${azure.endpoint}) did not answer the token request within ${azure.timeoutMs / 1000} s. Try again shortly.`,
+        `Azure Direct Line (${azure.endpoint}) did not answer the token request within ${azure.timeoutMs / 1000} s. ` +
+          'Try again shortly.',
       );
     }
     throw new AzureTokenError(

@@ -7,7 +7,12 @@
  * empty (the bot's own conversation state lives in the state store, not here).
  *
  * ```ts
- * const store = new ConversationStore({ maxConversations: 10_000, maxActivities: 500, historyBytes: 128 << 20, idleMs: 30 * 60_000 });
+ * const store = new ConversationStore({
+ *   maxConversations: 10_000,
+ *   maxActivities: 500,
+ *   historyBytes: 128 << 20,
+ *   idleMs: 30 * 60_000,
+ * });
  * const { conversation, created } = store.open(claims.conv);
  * ```
  */

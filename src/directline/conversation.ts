@@ -99,7 +99,9 @@ export class DirectLineConversation {
     return { count: activities.length, json: groupJson(activities, this.watermark) };
   }
 
-  /** Pushes an activity to open streams without keeping it (the typing indicator: stale the moment the answer lands). */
+  /**
+   * Pushes an activity to open streams without keeping it (the typing indicator: stale the moment the answer lands).
+   */
   pushTransient(activity: Record<string, unknown> & { id: string; type: string }): void {
     this.push(Buffer.from(JSON.stringify({ activities: [activity] })));
   }

@@ -1,8 +1,8 @@
 /**
- * CORS for the Direct Line (/v3/directline/…) and token (/api/directline/…) endpoints, as a restify `pre` handler so
- * it runs before routing: preflight OPTIONS requests are answered here (restify has no OPTIONS routes), and a
- * request from a page whose origin is not allowed is refused with 403 before any work is done. Browsers enforce CORS
- * on their own; the 403 also stops simple requests (a form POST) that a browser would send without asking.
+ * CORS for the Direct Line (/v3/directline/…) and token (/api/directline/…) endpoints, as a restify `pre` handler
+ * so it runs before routing: preflight OPTIONS requests are answered here (restify has no OPTIONS routes), and a
+ * request from a page whose origin is not allowed is refused with 403 before any work is done. Browsers enforce CORS on
+ * their own; the 403 also stops simple requests (a form POST) that a browser would send without asking.
  */
 import type { Next, Request, Response } from 'restify';
 import type { StatusTable } from '../knowledge/status-table';
@@ -29,7 +29,9 @@ export function directLineCors(policy: OriginPolicy, table: StatusTable) {
         sendProblem(table, req, res, {
           status: 403,
           code: 'OriginNotAllowed',
-          detail: `Pages at ${origin.slice(0, 200)} may not use this bot's Direct Line (allowed: ${policy.describe()}). The bot's operator can add the origin to ALLOWED_ORIGINS.`,
+          detail:
+            `Pages at ${origin.slice(0, 200)} may not use this bot's Direct Line (allowed: ${policy.describe()}). ` +
+            "The bot's operator can add the origin to ALLOWED_ORIGINS.",
         });
         return next(false);
       }

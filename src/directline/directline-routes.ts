@@ -2,9 +2,11 @@
  * The REST half of Direct Line 3.0 that the official client (botframework-directlinejs, inside Web Chat's
  * createDirectLine({ domain, token })) uses, under /v3/directline:
  *
- *   POST /conversations                        start (or rejoin) the token's conversation → 201/200 {conversationId, token, expires_in, streamUrl}
+ *   POST /conversations                        start (or rejoin) the token's conversation
+ *                                              → 201/200 {conversationId, token, expires_in, streamUrl}
  *   GET  /conversations/:id?watermark=N        reconnect → 200, same shape (streamUrl resumes after N)
- *   POST /tokens/refresh                       → 200 {conversationId, token, expires_in}: a fresh token, same conversation
+ *   POST /tokens/refresh                       → 200 {conversationId, token, expires_in}:
+ *                                              a fresh token, same conversation
  *   POST /conversations/:id/activities         post an activity → 200 {id}, once the bot's replies are in the history
  *   GET  /conversations/:id/activities?watermark=N   poll → 200 {activities, watermark}
  *   POST /conversations/:id/upload             → 501 (attachments are not supported)
@@ -59,7 +61,8 @@ export function refuseUploads(table: StatusTable) {
       status: 501,
       code: 'NotSupported',
       detail:
-        'This bot does not accept file uploads. Paste the text (a log excerpt, an error line) into the message instead.',
+        'This bot does not accept file uploads. Paste the text (a log excerpt, an error line) ' +
+        'into the message instead.',
     });
     return next(false);
   };
@@ -106,7 +109,9 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       conversationId: claims.conv,
       token,
       expires_in: tokens.secondsLeft(claims),
-      streamUrl: `${webSocketOrigin(publicOrigin(req))}${DIRECT_LINE_BASE}/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`,
+      streamUrl:
+        `${webSocketOrigin(publicOrigin(req))}${DIRECT_LINE_BASE}` +
+        `/conversations/${encodeURIComponent(claims.conv)}/stream?${query}`,
     };
   };
 
@@ -143,7 +148,9 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       return fail(req, res, {
         status: 429,
         code: 'TooManyRequests',
-        detail: `Too many messages in this conversation: at most ${activityLimiter.perMinute} a minute. Retry after ${rate.retryAfterSeconds} s.`,
+        detail:
+          `Too many messages in this conversation: at most ${activityLimiter.perMinute} a minute. ` +
+          `Retry after ${rate.retryAfterSeconds} s.`,
         headers: { 'retry-after': String(rate.retryAfterSeconds) },
       });
     }
@@ -154,7 +161,9 @@ export function mountDirectLineRoutes(server: Server, deps: DirectLineRouteDeps)
       return fail(req, res, {
         status: 413,
         code: 'MessageSizeTooBig',
-        detail: `The activity is ${Math.ceil(bytes / 1024)} KB; the most this bot accepts is ${limitKb} KB. Paste only the relevant part (for a log, the lines around the failure).`,
+        detail:
+          `The activity is ${Math.ceil(bytes / 1024)} KB; the most this bot accepts is ${limitKb} KB. ` +
+          'Paste only the relevant part (for a log, the lines around the failure).',
       });
     }
 

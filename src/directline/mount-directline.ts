@@ -5,7 +5,15 @@
  * the HTTP server from closing).
  *
  * ```ts
- * const directLine = mountDirectLine({ server, config, table: engine.table, logger, adapter, auth, logic: (c) => bot.run(c) });
+ * const directLine = mountDirectLine({
+ *   server,
+ *   config,
+ *   table: engine.table,
+ *   logger,
+ *   adapter,
+ *   auth,
+ *   logic: (c) => bot.run(c),
+ * });
  * // …on stop:
  * directLine.close();
  * ```
@@ -102,7 +110,8 @@ export function mountDirectLine(deps: DirectLineDeps): MountedDirectLine {
     );
   else if (!dl.tokenSecretExplicit)
     logger.info(
-      'Direct Line tokens are signed with a key made at start-up; set DIRECTLINE_TOKEN_SECRET when running several instances or to keep tokens valid across restarts',
+      'Direct Line tokens are signed with a key made at start-up; ' +
+        'set DIRECTLINE_TOKEN_SECRET when running several instances or to keep tokens valid across restarts',
     );
 
   return {

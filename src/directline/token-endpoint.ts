@@ -50,7 +50,9 @@ export function mountTokenEndpoint(
       return fail({
         status: 429,
         code: 'TooManyTokens',
-        detail: `Too many token requests from this address: at most ${limiter.perMinute} a minute. Retry after ${verdict.retryAfterSeconds} s.`,
+        detail:
+          `Too many token requests from this address: at most ${limiter.perMinute} a minute. ` +
+          `Retry after ${verdict.retryAfterSeconds} s.`,
         headers: { 'retry-after': String(verdict.retryAfterSeconds) },
       });
     }
@@ -66,7 +68,8 @@ export function mountTokenEndpoint(
           status: 400,
           code: 'BadArgument',
           detail:
-            'With Azure Direct Line, continue a conversation by refreshing its token at {domain}/tokens/refresh; this endpoint only starts new ones.',
+            'With Azure Direct Line, continue a conversation by refreshing its token at {domain}/tokens/refresh; ' +
+            'this endpoint only starts new ones.',
         });
       }
       const userId = parsed.user?.id ?? newUserId();
@@ -98,7 +101,8 @@ export function mountTokenEndpoint(
       if (!check.ok) {
         const detail =
           check.problem.code === 'MissingToken'
-            ? `To continue conversation ${parsed.conversationId}, send its current token as "Authorization: Bearer <token>", or leave conversationId out to start a new conversation.`
+            ? `To continue conversation ${parsed.conversationId}, send its current token ` +
+              'as "Authorization: Bearer <token>", or leave conversationId out to start a new conversation.'
             : `${check.problem.detail} To start a new conversation instead, leave conversationId out.`;
         return fail({ status: 403, code: check.problem.code, detail });
       }

@@ -41,7 +41,9 @@ export async function checkToken(
         problem: {
           status: 403,
           code: 'TokenExpired',
-          detail: `The Direct Line token expired at ${at}. An expired token cannot be refreshed or used; ${GET_A_TOKEN[0]?.toLowerCase()}${GET_A_TOKEN.slice(1)}`,
+          detail:
+            `The Direct Line token expired at ${at}. An expired token cannot be refreshed or used; ` +
+            `${GET_A_TOKEN[0]?.toLowerCase()}${GET_A_TOKEN.slice(1)}`,
         },
       };
     }
@@ -50,7 +52,9 @@ export async function checkToken(
       problem: {
         status: 403,
         code: 'BadToken',
-        detail: `The Direct Line token is not valid here: it was not issued by this server, or the server's DIRECTLINE_TOKEN_SECRET changed since. ${GET_A_TOKEN}`,
+        detail:
+          'The Direct Line token is not valid here: it was not issued by this server, ' +
+          `or the server's DIRECTLINE_TOKEN_SECRET changed since. ${GET_A_TOKEN}`,
       },
     };
   }
@@ -61,7 +65,8 @@ export async function checkToken(
         status: 403,
         code: 'WrongConversation',
         detail:
-          'This token is for another conversation; a Direct Line token works only for the conversation it was issued for.',
+          'This token is for another conversation; ' +
+          'a Direct Line token works only for the conversation it was issued for.',
       },
     };
   }

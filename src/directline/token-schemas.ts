@@ -2,7 +2,8 @@
  * What POST /api/directline/token takes and gives, as zod schemas: the endpoint reads its body through
  * `tokenRequestSchema`, and /openapi.json describes both from these same objects.
  *
- * Body (optional): {"user": {"id": "…", "name": "…"}, "conversationId": "…"}; no body, `null` or "" is an empty one.
+ * Body (optional): {"user": {"id": "…", "name": "…"}, "conversationId": "…"};
+ * no body, `null` or "" is an empty one.
  */
 import { z } from 'zod/v4';
 import { CONVERSATION_ID, USER_ID } from './directline-ids';

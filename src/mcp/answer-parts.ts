@@ -24,7 +24,8 @@ export const retrySchema = z.object({
   when: z
     .enum(RETRY_WHEN)
     .describe(
-      'now: safe to repeat as is; later: after a wait (honour Retry-After); after-fix: only once something is changed; never; not-needed: nothing failed',
+      'now: safe to repeat as is; later: after a wait (honour Retry-After); after-fix: ' +
+        'only once something is changed; never; not-needed: nothing failed',
     ),
   label: z.string(),
   advice: z.string(),

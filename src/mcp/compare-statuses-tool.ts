@@ -22,7 +22,9 @@ const inputSchema = {
     .min(2, 'codes needs at least two status codes to compare, such as [401, 403]')
     .max(MOST_COMPARED, `codes takes at most ${MOST_COMPARED} status codes; compare fewer at a time`)
     .describe(
-      'The codes to compare, as numbers ([401, 403]) or, for a vendor\'s meaning of a number, entry ids such as "499-nginx" or "530-cloudflare". A number with several meanings is taken in its IANA registry meaning, else its most common one.',
+      "The codes to compare, as numbers ([401, 403]) or, for a vendor's meaning of a number, " +
+        'entry ids such as "499-nginx" or "530-cloudflare". ' +
+        'A number with several meanings is taken in its IANA registry meaning, else its most common one.',
     ),
   situation: z
     .string({ error: 'situation must be a string describing what the status is for' })
@@ -30,7 +32,8 @@ const inputSchema = {
     .min(1, 'situation is empty: describe the case the status is for, or leave it out')
     .optional()
     .describe(
-      'Optional: the case the user is choosing a status for ("the session token expired", "the resource moved for good"); the code it points to is recommended.',
+      'Optional: the case the user is choosing a status for ' +
+        '("the session token expired", "the resource moved for good"); the code it points to is recommended.',
     ),
 };
 
@@ -50,8 +53,12 @@ export function registerCompareStatuses(server: McpServer, engine: StatusEngine)
     {
       title: 'Compare status codes',
       description: [
-        'Compares two or more HTTP status codes (401 vs 403, 301 vs 308, 502 vs 504, 429 vs 503): the difference in one sentence, when to use which, and each code in full (meaning, next steps, retry advice, references).',
-        'Give a situation to get a recommendation ("which status for an expired session?"). Use it when designing an API or when unsure which of several codes applies; to explain one error the user got, use explain_http_error.',
+        'Compares two or more HTTP status codes (401 vs 403, 301 vs 308, 502 vs 504, 429 vs 503): ' +
+          'the difference in one sentence, when to use which, and each code in full (meaning, next steps, ' +
+          'retry advice, references).',
+        'Give a situation to get a recommendation ("which status for an expired session?"). ' +
+          'Use it when designing an API or when unsure which of several codes applies; ' +
+          'to explain one error the user got, use explain_http_error.',
       ].join(' '),
       inputSchema,
       outputSchema,
@@ -62,13 +69,16 @@ export function registerCompareStatuses(server: McpServer, engine: StatusEngine)
       const unknown = resolved.filter((r) => !r.id).map((r) => JSON.stringify(r.given).slice(0, 40));
       if (unknown.length) {
         return refused(
-          `${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} no status StatusBot knows. Give each code as a number (401) or, for a vendor's meaning, an entry id ("499-nginx"; lookup_status lists a number's meanings).`,
+          `${unknown.join(', ')} ${unknown.length > 1 ? 'are' : 'is'} no status StatusBot knows. ` +
+            'Give each code as a number (401) or, for a vendor\'s meaning, an entry id ("499-nginx"; ' +
+            "lookup_status lists a number's meanings).",
         );
       }
       const ids = [...new Set(resolved.map((r) => r.id as string))];
       if (ids.length < 2)
         return refused(
-          'codes names one status only; give at least two different ones to compare (for one, call lookup_status or explain_http_error).',
+          'codes names one status only; give at least two different ones to compare ' +
+            '(for one, call lookup_status or explain_http_error).',
         );
 
       const overview = engine.answer(engine.compare(ids));
@@ -76,7 +86,8 @@ export function registerCompareStatuses(server: McpServer, engine: StatusEngine)
       if (overview.intent !== 'compare' || which.intent !== 'compare')
         throw new Error('a comparison was answered as something else');
       const whenToUse = which.lead ?? '';
-      // Asked for a situation, the pick leads (as the chat answers "which one?"); otherwise the difference, then when to use each.
+      // Asked for a situation, the pick leads (as the chat answers "which one?"); otherwise the
+      // difference, then when to use each.
       const markdown = situation
         ? renderText(which, 'markdown')
         : `${renderText(overview, 'markdown')}\n\n${whenToUse}`;

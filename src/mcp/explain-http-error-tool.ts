@@ -36,7 +36,8 @@ const inputSchema = {
     'text',
     'the status code, error message, log line, curl -v output or symptom to explain',
   ).describe(
-    'What the user is looking at, pasted as is: "502", "HTTP/1.1 503 Service Unavailable", a stack trace line, curl -v output with headers, a JSON error body, or a sentence describing the problem.',
+    'What the user is looking at, pasted as is: "502", "HTTP/1.1 503 Service Unavailable", a stack trace line, ' +
+      'curl -v output with headers, a JSON error body, or a sentence describing the problem.',
   ),
   side: sideInput,
 };
@@ -45,7 +46,8 @@ const outputSchema = {
   intent: z
     .enum(['lookup', 'compare', 'class', 'unknown_code', 'network_error', 'triage', 'greeting', 'none'])
     .describe(
-      'How the text was read: one status (lookup), a comparison, a class such as 5xx, an unknown number, a network error with no status, a log (triage), or nothing to explain (none)',
+      'How the text was read: one status (lookup), a comparison, a class such as 5xx, an unknown number, ' +
+        'a network error with no status, a log (triage), or nothing to explain (none)',
     ),
   confidence: z.number().describe('0–1: how sure the reading is'),
   side: z.enum(SIDES).nullable(),
@@ -88,7 +90,9 @@ const outputSchema = {
   alternatives: z.array(statusRefSchema).describe('Other codes the text may have meant, best first'),
   fromPaste: z
     .array(z.string())
-    .describe('What pasted headers and bodies say (Retry-After, rate-limit resets, WWW-Authenticate, problem+json …)'),
+    .describe(
+      'What pasted headers and bodies say ' + '(Retry-After, rate-limit resets, WWW-Authenticate, problem+json …)',
+    ),
   triage: z
     .object({
       total: z.number().int(),
@@ -119,9 +123,18 @@ export function registerExplainHttpError(server: McpServer, engine: StatusEngine
     {
       title: 'Explain an HTTP error',
       description: [
-        'Explains an HTTP status code or error from whatever the user is looking at: a bare code ("502"), a status line, an error message or stack trace line, a JSON error body, `curl -v` output with its headers, a provider error by name (S3 SlowDown, kubectl Forbidden, gRPC UNAVAILABLE, Cloudflare Error 1020), a network error with no status (ECONNREFUSED, SSL certificate problem), or a described symptom ("the API keeps saying too many requests").',
-        "Returns what the status means (with its vendor when the number is vendor-specific), the most likely fix for the user's side and stack, both sides' next steps, whether and when to retry (reading Retry-After and rate-limit headers from the paste), related codes and references; Markdown plus structured fields.",
-        'Pass the text as pasted, including headers and bodies. Use triage_log instead for many log lines to count, compare_statuses to choose between codes, lookup_status to list every meaning of one number. Not for non-HTTP errors (SMTP replies, exit codes) beyond naming them.',
+        'Explains an HTTP status code or error from whatever the user is looking at: a bare code ("502"), ' +
+          'a status line, an error message or stack trace line, a JSON error body, `curl -v` output with its ' +
+          'headers, a provider error by name (S3 SlowDown, kubectl Forbidden, gRPC UNAVAILABLE, ' +
+          'Cloudflare Error 1020), a network error with no status (ECONNREFUSED, SSL certificate problem), ' +
+          'or a described symptom ("the API keeps saying too many requests").',
+        'Returns what the status means (with its vendor when the number is vendor-specific), the most likely fix for ' +
+          "the user's side and stack, both sides' next steps, whether and when to retry " +
+          '(reading Retry-After and rate-limit headers from the paste), related codes and references; ' +
+          'Markdown plus structured fields.',
+        'Pass the text as pasted, including headers and bodies. Use triage_log instead for many log lines to count, ' +
+          'compare_statuses to choose between codes, lookup_status to list every meaning of one number. ' +
+          'Not for non-HTTP errors (SMTP replies, exit codes) beyond naming them.',
       ].join(' '),
       inputSchema,
       outputSchema,

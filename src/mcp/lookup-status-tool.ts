@@ -26,7 +26,8 @@ const inputSchema = {
     .min(1, 'vendor is empty: leave it out, or name a vendor such as "nginx" or "cloudflare"')
     .optional()
     .describe(
-      'Optional: the vendor whose meaning comes first, for numbers vendors use differently (499 nginx vs ArcGIS, 530 Cloudflare vs Pantheon). An id or name: "nginx", "cloudflare", "aws-elb", "iis".',
+      'Optional: the vendor whose meaning comes first, for numbers vendors use differently (499 nginx vs ArcGIS, ' +
+        '530 Cloudflare vs Pantheon). An id or name: "nginx", "cloudflare", "aws-elb", "iis".',
     ),
 };
 
@@ -44,8 +45,13 @@ export function registerLookupStatus(server: McpServer, engine: StatusEngine): v
     {
       title: 'Look up a status code',
       description: [
-        "Returns every meaning StatusBot's table has for one HTTP status number: the IANA registry meaning and vendors' own (Cloudflare 520–530, nginx 444/494–499, AWS load balancers 460–561, IIS, Laravel 419 …), each with its description, causes, next steps for caller and server, retry advice, related codes and references (RFCs, vendor documentation).",
-        'Use it for reference on a known number. To explain what a user pasted or describes (an error message, curl output, a symptom), use explain_http_error, which reads the context; to choose between codes, compare_statuses.',
+        "Returns every meaning StatusBot's table has for one HTTP status number: " +
+          "the IANA registry meaning and vendors' own (Cloudflare 520–530, nginx 444/494–499, " +
+          'AWS load balancers 460–561, IIS, Laravel 419 …), each with its description, causes, ' +
+          'next steps for caller and server, retry advice, related codes and references (RFCs, vendor documentation).',
+        'Use it for reference on a known number. To explain what a user pasted or describes (an error message, ' +
+          'curl output, a symptom), use explain_http_error, which reads the context; ' +
+          'to choose between codes, compare_statuses.',
       ].join(' '),
       inputSchema,
       outputSchema,
@@ -55,7 +61,9 @@ export function registerLookupStatus(server: McpServer, engine: StatusEngine): v
       const meanings = table.meaningsOf(code);
       if (!meanings.length) {
         return refused(
-          `${code} is not a status code StatusBot knows (not in the IANA registry or its vendor list). A client treats an unknown status as the x00 of its class; to read the number in context, call explain_http_error with the text it came from.`,
+          `${code} is not a status code StatusBot knows (not in the IANA registry or its vendor list). ` +
+            'A client treats an unknown status as the x00 of its class; to read the number in context, ' +
+            'call explain_http_error with the text it came from.',
         );
       }
       let asked: Vendor | undefined;
@@ -63,7 +71,8 @@ export function registerLookupStatus(server: McpServer, engine: StatusEngine): v
         asked = findVendor(table.vendors, vendor);
         if (!asked)
           return refused(
-            `"${vendor.slice(0, 40)}" is no vendor StatusBot knows; use one of ${table.vendors.map((v) => v.id).join(', ')}, or leave vendor out.`,
+            `"${vendor.slice(0, 40)}" is no vendor StatusBot knows; ` +
+              `use one of ${table.vendors.map((v) => v.id).join(', ')}, or leave vendor out.`,
           );
       }
       const ordered = asked
@@ -71,7 +80,8 @@ export function registerLookupStatus(server: McpServer, engine: StatusEngine): v
         : [...meanings];
       const note =
         asked && ordered[0]?.vendor !== asked.id
-          ? `${asked.name} gives ${code} no meaning of its own; the meaning${ordered.length > 1 ? 's' : ''} below apply.`
+          ? `${asked.name} gives ${code} no meaning of its own; ` +
+            `the meaning${ordered.length > 1 ? 's' : ''} below apply.`
           : null;
       const markdown = [
         ...(note ? [note] : []),

@@ -40,7 +40,9 @@ export function registerStatusResources(server: McpServer, engine: StatusEngine)
     {
       title: 'HTTP status codes',
       description:
-        'One HTTP status code meaning from StatusBot\'s table, as Markdown: what it means, next steps for the caller and for whoever runs the server, retry advice, related codes and references. Ids are the number ("502"), or the number and vendor for a vendor\'s own meaning ("499-nginx").',
+        "One HTTP status code meaning from StatusBot's table, as Markdown: what it means, next steps for the caller " +
+        'and for whoever runs the server, retry advice, related codes and references. ' +
+        'Ids are the number ("502"), or the number and vendor for a vendor\'s own meaning ("499-nginx").',
       mimeType: MARKDOWN,
     },
     (uri, variables) => {
@@ -59,6 +61,12 @@ export function registerStatusResources(server: McpServer, engine: StatusEngine)
 function notFound(engine: StatusEngine, id: string): string {
   const meanings = /^\d+$/.test(id) ? engine.table.meaningsOf(Number(id)) : [];
   if (meanings.length)
-    return `${id} has no entry of its own, only vendors' meanings: read ${meanings.map((e) => statusResourceUri(e.id)).join(' or ')}.`;
-  return `No status entry "${id.slice(0, 40)}". Ids are a status number ("502") or a number and vendor ("499-nginx"); list the resources to see them all.`;
+    return (
+      `${id} has no entry of its own, only vendors' meanings: ` +
+      `read ${meanings.map((e) => statusResourceUri(e.id)).join(' or ')}.`
+    );
+  return (
+    `No status entry "${id.slice(0, 40)}". Ids are a status number ("502") or a number and vendor ("499-nginx"); ` +
+    'list the resources to see them all.'
+  );
 }

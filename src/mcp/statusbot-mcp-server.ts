@@ -27,9 +27,13 @@ export interface StatusBotMcpOptions {
 }
 
 const INSTRUCTIONS = [
-  'StatusBot explains HTTP status codes and the errors around them from a curated table (IANA registry, vendor codes of Cloudflare, nginx, AWS, IIS and others, provider errors of AWS, Azure, gRPC, Kubernetes, Stripe and more, network errors with no status).',
-  'For anything a user pasted or describes, call explain_http_error with the text as is; for many log lines, triage_log; to choose between codes, compare_statuses; for reference on one number, lookup_status.',
-  "Each answer says what the status means, the likely fix for the user's side, whether to retry, and related codes; the Markdown part can be shown to the user as it is.",
+  'StatusBot explains HTTP status codes and the errors around them from a curated table ' +
+    '(IANA registry, vendor codes of Cloudflare, nginx, AWS, IIS and others, provider errors of AWS, Azure, gRPC, ' +
+    'Kubernetes, Stripe and more, network errors with no status).',
+  'For anything a user pasted or describes, call explain_http_error with the text as is; for many log lines, ' +
+    'triage_log; to choose between codes, compare_statuses; for reference on one number, lookup_status.',
+  "Each answer says what the status means, the likely fix for the user's side, whether to retry, and related codes; " +
+    'the Markdown part can be shown to the user as it is.',
 ].join(' ');
 
 let version: string | undefined;

@@ -21,9 +21,11 @@ export function pastedTextInput(field: string, what: string) {
 export const sideInput = z
   .enum(SIDES, {
     error:
-      'side must be "client" (the user calls the API or uses the site) or "server" (the user runs the server, proxy or account that answered); leave it out when unsure',
+      'side must be "client" (the user calls the API or uses the site) ' +
+      'or "server" (the user runs the server, proxy or account that answered); leave it out when unsure',
   })
   .optional()
   .describe(
-    'Which end the user is on: "client" if they call the API or use the site, "server" if they run the server, proxy or account that answered. Their steps come first. Leave out when unknown.',
+    'Which end the user is on: "client" if they call the API or use the site, "server" if they run the server, ' +
+      'proxy or account that answered. Their steps come first. Leave out when unknown.',
   );

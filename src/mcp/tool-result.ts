@@ -8,7 +8,9 @@
  */
 import type { ToolAnnotations, CallToolResult } from '@modelcontextprotocol/sdk/types.js';
 
-/** Every tool only reads StatusBot's own table: nothing changes, the same input gives the same answer, no web access. */
+/**
+ * Every tool only reads StatusBot's own table: nothing changes, the same input gives the same answer, no web access.
+ */
 export const READ_ONLY_TOOL: ToolAnnotations = {
   readOnlyHint: true,
   destructiveHint: false,

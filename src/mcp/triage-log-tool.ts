@@ -18,7 +18,8 @@ const TRIAGE_LOG = 'triage_log';
 
 const inputSchema = {
   log: pastedTextInput('log', 'the log lines to triage, one request per line').describe(
-    'Log lines as pasted, one request per line, each with its status: an nginx/Apache/ALB access log, application log lines, or the output of a curl loop.',
+    'Log lines as pasted, one request per line, each with its status: an nginx/Apache/ALB access log, ' +
+      'application log lines, or the output of a curl loop.',
   ),
   side: sideInput,
 };
@@ -53,8 +54,12 @@ export function registerTriageLog(server: McpServer, engine: StatusEngine, recor
     {
       title: 'Triage a log',
       description: [
-        "Counts the HTTP statuses in pasted log lines (access logs of nginx, Apache, IIS, load balancers, application logs, a curl loop's output) and explains the most frequent failure: share of failures, likely cause, most likely fix for the user's side and stack, next steps, and what a second failure adds.",
-        'Use it when the user pastes several lines that each carry a status. For one error, one status line or one curl -v response, use explain_http_error; it refuses text that is not a log.',
+        'Counts the HTTP statuses in pasted log lines (access logs of nginx, Apache, IIS, load balancers, ' +
+          "application logs, a curl loop's output) and explains the most frequent failure: share of failures, " +
+          "likely cause, most likely fix for the user's side and stack, next steps, and what a second failure adds.",
+        'Use it when the user pastes several lines that each carry a status. ' +
+          'For one error, one status line or one curl -v response, use explain_http_error; ' +
+          'it refuses text that is not a log.',
       ].join(' '),
       inputSchema,
       outputSchema,
@@ -64,7 +69,9 @@ export function registerTriageLog(server: McpServer, engine: StatusEngine, recor
       const understanding = engine.understand(log, side ? { ...NO_CONTEXT, side } : NO_CONTEXT);
       if (understanding.intent !== 'triage') {
         return refused(
-          "This does not read as a log StatusBot can count: it needs several lines that each carry an HTTP status (an access log, a curl loop's output). For a single error, status line, curl -v response or symptom, call explain_http_error instead.",
+          'This does not read as a log StatusBot can count: it needs several lines that each carry an HTTP status ' +
+            "(an access log, a curl loop's output). For a single error, status line, curl -v response or symptom, " +
+            'call explain_http_error instead.',
         );
       }
       recordAsked?.(log, understanding);

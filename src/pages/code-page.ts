@@ -7,7 +7,7 @@
  */
 import { RETRY_LABEL, entryRef, type EntryRef, type EntryView, type LookupAnswer } from '../knowledge/answer';
 import { relatedEntryId } from '../knowledge/entry-schema';
-import { FIXED_BY_LEAD, stepLists } from '../knowledge/focused-part';
+import { FIXED_BY_LEAD, stepLists, type StepList } from '../knowledge/focused-part';
 import type { StatusTable } from '../knowledge/status-table';
 import { statusLabel } from '../cards/entry-sections';
 import { textRuns } from '../cards/card-text';
@@ -37,10 +37,18 @@ export function codePage(answer: LookupAnswer, context: PageContext): string {
       note: r.note,
     }))
     .filter((r) => r.ref);
+  const home = html`<li><a href="/codes">${words.site.codes}</a></li>`;
+  const classCrumb = html`<li><a href="/codes#${e.class}">${e.class} ${classInfo.name}</a></li>`;
+  const vendor = e.vendorName ? html` <span class="cp-vendor">(${e.vendorName})</span>` : '';
+  const headers = e.headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`);
+  const references = e.references.map(
+    (r) =>
+      html`<li>${isWebUrl(r.url) ? html`<a href="${r.url}" rel="noopener noreferrer">${r.label}</a>` : r.label}</li>`,
+  );
 
   const body = html`<article class="cp-entry cp-c${Math.floor(e.code / 100)}">
-<nav class="cp-crumbs" aria-label="Breadcrumb"><ol><li><a href="/codes">${words.site.codes}</a></li><li><a href="/codes#${e.class}">${e.class} ${classInfo.name}</a></li></ol></nav>
-<h1><span class="cp-code">${e.code}</span> ${e.name}${e.vendorName ? html` <span class="cp-vendor">(${e.vendorName})</span>` : ''}</h1>
+<nav class="cp-crumbs" aria-label="Breadcrumb"><ol>${home}${classCrumb}</ol></nav>
+<h1><span class="cp-code">${e.code}</span> ${e.name}${vendor}</h1>
 <p class="cp-kind">${e.class} ${classInfo.name.toLowerCase()} · ${statusLabel(e)}</p>
 ${e.aliases.length ? html`<p class="cp-aliases">${w.aliases}: ${e.aliases.join(', ')}</p>` : ''}
 <p class="cp-summary">${terms(e.summary)}</p>
@@ -53,14 +61,8 @@ ${e.causes.length ? html`<h3>${w.causes}</h3><ul>${e.causes.map((c) => html`<li>
 
 <section aria-labelledby="next-steps"><h2 id="next-steps">${w.nextSteps}</h2>
 <div class="cp-sides">
-${stepLists(e).map(
-  (
-    list,
-  ) => html`<section class="cp-side" aria-labelledby="steps-${list.side}"><h3 id="steps-${list.side}">${list.heading}</h3>
-<ol>${list.steps.map((step) => html`<li>${terms(step)}${stackTags(e, list.side, step, table)}</li>`)}</ol></section>
-`,
-)}</div>
-${e.headers.length ? html`<p class="cp-headers">${w.headers}: ${e.headers.map((h, i) => html`${i ? ', ' : ''}<code>${h}</code>`)}</p>` : ''}
+${stepLists(e).map((list) => sideSteps(e, list, table))}</div>
+${e.headers.length ? html`<p class="cp-headers">${w.headers}: ${headers}</p>` : ''}
 </section>
 
 <section aria-labelledby="retry"><h2 id="retry">${w.retry}</h2>
@@ -93,7 +95,7 @@ ${
 }
 
 <section aria-labelledby="references"><h2 id="references">${w.references}</h2>
-<ul class="cp-refs">${e.references.map((r) => html`<li>${isWebUrl(r.url) ? html`<a href="${r.url}" rel="noopener noreferrer">${r.label}</a>` : r.label}</li>`)}</ul>
+<ul class="cp-refs">${references}</ul>
 </section>
 </article>`;
 
@@ -113,12 +115,25 @@ export function entryTitle(e: Pick<EntryView, 'code' | 'name' | 'vendorName'>, w
 
 /** A link to another entry's page, titled as its own page is. */
 export function entryLink(ref: EntryRef, words: PageWords): Html {
-  return html`<a href="${codePagePath(ref.id)}">${entryTitle({ code: ref.code, name: ref.name, vendorName: ref.vendor }, words)}</a>`;
+  const title = entryTitle({ code: ref.code, name: ref.name, vendorName: ref.vendor }, words);
+  return html`<a href="${codePagePath(ref.id)}">${title}</a>`;
 }
 
-/** A sentence with its technical terms (config keys, headers, flags, URLs) in <code>, as the cards set them in monospace. */
+/**
+ * A sentence with its technical terms (config keys, headers, flags, URLs) in <code>, as
+ * the cards set them in monospace.
+ */
 export function terms(sentence: string): Html {
   return html`${textRuns(sentence).map((r) => (r.fontType === 'monospace' ? html`<code>${r.text}</code>` : r.text))}`;
+}
+
+/** One side's next steps, each with the stacks it is for. */
+function sideSteps(e: EntryView, list: StepList, table: StatusTable): Html {
+  const steps = list.steps.map((step) => html`<li>${terms(step)}${stackTags(e, list.side, step, table)}</li>`);
+  const heading = html`<h3 id="steps-${list.side}">${list.heading}</h3>`;
+  return html`<section class="cp-side" aria-labelledby="steps-${list.side}">${heading}
+<ol>${steps}</ol></section>
+`;
 }
 
 /** The stacks a step is for ("nginx", "Cloudflare"), after it. */

@@ -15,15 +15,20 @@ export function codesIndexPage(context: PageContext): string {
   const { table, words } = context;
   const w = words.index;
   const total = table.entries.length;
+  const filterInput = [
+    html`<input id="cp-filter-input" type="search" autocomplete="off" spellcheck="false"`,
+    html` aria-describedby="cp-filter-hint" aria-controls="cp-codes">`,
+  ];
+  const contents = CLASSES.map((c) => html`<li><a href="#${c}">${c} ${table.classInfo(c).name}</a></li>`);
   const body = html`<h1>${w.title}</h1>
 <p class="cp-lead">${w.description}</p>
 <div class="cp-filter" data-filter hidden>
   <label for="cp-filter-input">${w.filterLabel}</label>
-  <input id="cp-filter-input" type="search" autocomplete="off" spellcheck="false" aria-describedby="cp-filter-hint" aria-controls="cp-codes">
+  ${filterInput}
   <p id="cp-filter-hint" class="cp-hint">${w.filterHint}</p>
   <p class="cp-count" role="status" data-shown="${w.shown}" data-none="${w.none}" data-total="${total}"></p>
 </div>
-<nav class="cp-contents" aria-label="${w.contents}"><ul>${CLASSES.map((c) => html`<li><a href="#${c}">${c} ${table.classInfo(c).name}</a></li>`)}</ul></nav>
+<nav class="cp-contents" aria-label="${w.contents}"><ul>${contents}</ul></nav>
 <div id="cp-codes">
 ${CLASSES.map((c) => classSection(c, table, context))}
 </div>`;
@@ -74,7 +79,9 @@ function group(id: string, heading: string, entries: StatusEntry[], table: Statu
 function item(e: StatusEntry, table: StatusTable): Html {
   const vendor = e.vendor ? vendorName(table, e.vendor) : '';
   const search = [e.code, e.name, ...e.aliases, vendor, e.vendor ?? '', e.summary].join(' ').toLowerCase();
-  return html`<li data-search="${search}"><a href="${codePagePath(e.id)}"><span class="cp-code">${e.code}</span> <span class="cp-name">${e.name}</span></a><span class="cp-item-summary">${terms(e.summary)}</span></li>
+  const title = html`<span class="cp-code">${e.code}</span> <span class="cp-name">${e.name}</span>`;
+  const summary = html`<span class="cp-item-summary">${terms(e.summary)}</span>`;
+  return html`<li data-search="${search}"><a href="${codePagePath(e.id)}">${title}</a>${summary}</li>
 `;
 }
 

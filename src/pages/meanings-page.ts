@@ -13,10 +13,12 @@ export function meaningsPage(code: number, meanings: readonly StatusEntry[], con
   const { words, table } = context;
   const title = fill(words.meanings.title, { code });
   const lead = fill(words.meanings.lead, { code });
-  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb"><ol><li><a href="/codes">${words.site.codes}</a></li></ol></nav>
+  const home = html`<li><a href="/codes">${words.site.codes}</a></li>`;
+  const items = meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`);
+  const body = html`<nav class="cp-crumbs" aria-label="Breadcrumb"><ol>${home}</ol></nav>
 <h1>${title}</h1>
 <p class="cp-lead">${lead}</p>
-<ul class="cp-links cp-meanings">${meanings.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}: ${terms(e.summary)}</li>`)}</ul>`;
+<ul class="cp-links cp-meanings">${items}</ul>`;
   return pageLayout(
     {
       title,

@@ -12,9 +12,10 @@ import { pageLayout } from './page-layout';
 export function notFoundPage(sameNumber: readonly StatusEntry[], context: PageContext): string {
   const { words, table } = context;
   const w = words.notFound;
+  const links = sameNumber.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}</li>`);
   const body = html`<h1>${w.title}</h1>
 <p class="cp-lead">${w.text}</p>
 <p><a href="/codes">${words.site.codes}</a></p>
-${sameNumber.length ? html`<h2>${w.sameNumber}</h2><ul class="cp-links">${sameNumber.map((e) => html`<li>${entryLink(entryRef(table, e.id), words)}</li>`)}</ul>` : ''}`;
+${sameNumber.length ? html`<h2>${w.sameNumber}</h2><ul class="cp-links">${links}</ul>` : ''}`;
   return pageLayout({ title: w.title, description: w.text, body }, words, context.asset);
 }

@@ -21,6 +21,12 @@ export type AssetUrl = (path: string) => string;
 
 export function pageLayout(frame: PageFrame, words: PageWords, asset: AssetUrl): string {
   const site = words.site;
+  const canonical = frame.canonical
+    ? [
+        html`<link rel="canonical" href="${frame.canonical}">\n`,
+        html`<meta property="og:url" content="${frame.canonical}">\n`,
+      ]
+    : '';
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -29,7 +35,7 @@ export function pageLayout(frame: PageFrame, words: PageWords, asset: AssetUrl):
 <meta name="color-scheme" content="light dark">
 <title>${frame.title} · ${site.name}</title>
 <meta name="description" content="${frame.description}">
-${frame.canonical ? html`<link rel="canonical" href="${frame.canonical}">\n<meta property="og:url" content="${frame.canonical}">\n` : ''}<meta property="og:type" content="article">
+${canonical}<meta property="og:type" content="article">
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:title" content="${frame.title}">
 <meta property="og:description" content="${frame.description}">

@@ -85,15 +85,19 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
           `${b(String(answer.code))} is not an HTTP status code: HTTP statuses are three digits, from 100 to 599.`,
         );
         lines.push(
-          'It may be an application or library error number, an exit code, or a status from another protocol; look at the tool that printed it.',
+          'It may be an application or library error number, an exit code, or a status from another protocol; ' +
+            'look at the tool that printed it.',
         );
       } else {
         lines.push(
-          `${b(String(answer.code))} is not a status code I know: it is not in the IANA registry and not a vendor code I have on file.`,
+          `${b(String(answer.code))} is not a status code I know: it is not in the IANA registry ` +
+            'and not a vendor code I have on file.',
         );
         if (answer.treatedAs && answer.classInfo) {
           lines.push(
-            `HTTP's rule (${UNKNOWN_CODE_RULE.label}): a client that does not recognise a status treats it like the x00 of its class, so read it as ${b(title(answer.treatedAs))} (${answer.classInfo.name.toLowerCase()}). ${answer.treatedAs.summary}`,
+            `HTTP's rule (${UNKNOWN_CODE_RULE.label}): a client that does not recognise a status treats it like the ` +
+              `x00 of its class, so read it as ${b(title(answer.treatedAs))} ` +
+              `(${answer.classInfo.name.toLowerCase()}). ${answer.treatedAs.summary}`,
           );
         }
         lines.push("Check the response body and the service's own documentation for what it means there.");
@@ -184,7 +188,9 @@ function entryBlock(e: EntryView, b: (s: string) => string, side?: Side, fix?: L
   return out;
 }
 
-/** The provider's meaning of the error the user pasted, before the status's own entry: the part asked for, or all of it. */
+/**
+ * The provider's meaning of the error the user pasted, before the status's own entry: the part asked for, or all of it.
+ */
 function providerBlock(
   pe: ProviderErrorView,
   e: EntryView,

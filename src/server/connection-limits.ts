@@ -1,7 +1,7 @@
 /**
  * Timeouts and connection caps that fit a chat bot: a request's headers must arrive within 10 s (by default) and the
- * whole request within 30 s (Node's defaults are 60 s and 300 s, checked only every 30 s), and one client address (IPv6 by /64) may
- * hold a bounded number of connections, so a slow or half-open flood cannot take every file descriptor.
+ * whole request within 30 s (Node's defaults are 60 s and 300 s, checked only every 30 s), and one client address (IPv6
+ * by /64) may hold a bounded number of connections, so a slow or half-open flood cannot take every file descriptor.
  */
 import type { Server } from 'node:http';
 import type { Socket } from 'node:net';
@@ -69,6 +69,8 @@ function refusalBytes(table: StatusTable, max: number): Buffer {
       `This address already has ${max} connections open to StatusBot, the most it allows; close some and retry.`,
     ),
   );
-  const head = `HTTP/1.1 429 Too Many Requests\r\ncontent-type: ${PROBLEM_TYPE}\r\nx-content-type-options: nosniff\r\nretry-after: 5\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`;
+  const head =
+    `HTTP/1.1 429 Too Many Requests\r\ncontent-type: ${PROBLEM_TYPE}\r\nx-content-type-options: nosniff\r\n` +
+    `retry-after: 5\r\nconnection: close\r\ncontent-length: ${Buffer.byteLength(body)}\r\n\r\n`;
   return Buffer.from(head + body);
 }

@@ -18,7 +18,8 @@ export function hostCheck(table: StatusTable, allowedHosts: string[]) {
       problem(
         table,
         421,
-        `This server does not answer to the host name "${hostName(host).slice(0, 100)}". Use its address or localhost, or add the name to ALLOWED_HOSTS.`,
+        `This server does not answer to the host name "${hostName(host).slice(0, 100)}". ` +
+          'Use its address or localhost, or add the name to ALLOWED_HOSTS.',
         {
           instance: req.url,
         },

@@ -6,7 +6,7 @@
  * (json-body.ts); with MCP_TOKEN set, a request without it as a bearer token is 401 before its body is read.
  * Errors of HTTP are problem+json; errors of the protocol are JSON-RPC, as the MCP client expects.
  */
-import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
+import * as webStandardHttp from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { Next, Request, RequestHandler, Response, Server } from 'restify';
 import type { StatusEngine } from '../knowledge/engine';
 import { createStatusBotMcpServer, type StatusBotMcpOptions } from '../mcp/statusbot-mcp-server';
@@ -62,7 +62,8 @@ export function mountMcp(server: Server, options: McpEndpointOptions): void {
         req,
         res,
         415,
-        `Send the JSON-RPC message as application/json (got ${(req.header('content-type') || 'no content type').slice(0, 80)}).`,
+        'Send the JSON-RPC message as application/json ' +
+          `(got ${(req.header('content-type') || 'no content type').slice(0, 80)}).`,
       );
     if (req.body === undefined)
       return fail(
@@ -77,11 +78,12 @@ export function mountMcp(server: Server, options: McpEndpointOptions): void {
         req,
         res,
         406,
-        'The MCP Streamable HTTP transport needs Accept: application/json, text/event-stream (the answer itself is application/json).',
+        'The MCP Streamable HTTP transport needs Accept: application/json, text/event-stream ' +
+          '(the answer itself is application/json).',
       );
     }
     const mcp = createStatusBotMcpServer(engine, options);
-    const transport = new WebStandardStreamableHTTPServerTransport({
+    const transport = new webStandardHttp.WebStandardStreamableHTTPServerTransport({
       sessionIdGenerator: undefined,
       enableJsonResponse: true,
     });

@@ -70,7 +70,8 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
     if (!guards && activity.deliveryMode !== 'expectReplies' && !isLocalServiceUrl(activity.serviceUrl)) {
       return fail(
         403,
-        'Without Bot Framework credentials StatusBot replies only in the HTTP response (deliveryMode "expectReplies") or to a serviceUrl on this machine, as the Bot Framework Emulator uses.',
+        'Without Bot Framework credentials StatusBot replies only in the HTTP response ' +
+          '(deliveryMode "expectReplies") or to a serviceUrl on this machine, as the Bot Framework Emulator uses.',
       );
     }
 
@@ -101,7 +102,8 @@ export function messagesEndpoint({ adapter, logic, table, logger, guards, perMin
     if (!verdict.ok) {
       return fail(
         429,
-        `Too many activities from this user in this conversation: at most ${perMinute} a minute. Retry after ${verdict.retryAfterSeconds} s.`,
+        `Too many activities from this user in this conversation: at most ${perMinute} a minute. ` +
+          `Retry after ${verdict.retryAfterSeconds} s.`,
         {
           'retry-after': String(verdict.retryAfterSeconds),
         },
@@ -148,7 +150,9 @@ function isLocalServiceUrl(value: unknown): boolean {
   }
 }
 
-/** A failure to get the signing keys (network, or the key server answering with an error), as opposed to a bad token. */
+/**
+ * A failure to get the signing keys (network, or the key server answering with an error), as opposed to a bad token.
+ */
 function isKeyFetchFailure(err: unknown): boolean {
   return isNetworkError(err) || (err instanceof Error && /^Failed to load (openID config|Keys):/.test(err.message));
 }

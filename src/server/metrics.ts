@@ -166,7 +166,10 @@ export class Metrics {
     }
   }
 
-  /** The self-hosted Direct Line's conversations in memory and the bytes they hold (DIRECTLINE_HISTORY_MB's count), once it is mounted. */
+  /**
+   * The self-hosted Direct Line's conversations in memory and the bytes they hold
+   * (DIRECTLINE_HISTORY_MB's count), once it is mounted.
+   */
   watchDirectLine(read: () => { conversations: number; bytes: number }): void {
     const registers = [this.registry];
     new Gauge({

@@ -151,7 +151,8 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       operationId: 'getStats',
       summary: 'What people ask, what goes unanswered, feedback (operators only)',
       description:
-        "Needs OPERATOR_TOKEN as a bearer token; without OPERATOR_TOKEN set, it answers only requests made on the bot's own machine.",
+        'Needs OPERATOR_TOKEN as a bearer token; ' +
+        "without OPERATOR_TOKEN set, it answers only requests made on the bot's own machine.",
       tags: ['operations'],
       security: [{ operatorToken: [] }, {}],
       replies: {
@@ -166,7 +167,9 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       operationId: 'createDirectLineToken',
       summary: 'A Direct Line token for the web chat',
       description:
-        "A token for a new conversation on the bot's own Direct Line (or Azure's, with DIRECT_LINE_SECRET), and the domain to use it with. To continue a conversation, send its conversationId with its current token as a bearer token.",
+        "A token for a new conversation on the bot's own Direct Line (or Azure's, with DIRECT_LINE_SECRET), " +
+        'and the domain to use it with. To continue a conversation, send its conversationId with its current ' +
+        'token as a bearer token.',
       tags: ['web chat'],
       body: { component: 'TokenRequest', required: false },
       security: [{}, { directLineToken: [] }],
@@ -175,7 +178,8 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
         ...WITH_BODY,
         403: problem('The conversationId came without a valid token for that conversation.'),
         429: problem(
-          'Too many token requests from this address (DIRECTLINE_TOKENS_PER_MINUTE), or too many requests (RATE_LIMIT_PER_MINUTE).',
+          'Too many token requests from this address (DIRECTLINE_TOKENS_PER_MINUTE), or too many requests ' +
+            '(RATE_LIMIT_PER_MINUTE).',
           { headers: RETRY_AFTER },
         ),
         502: problem('Azure Direct Line refused the token request.'),
@@ -238,7 +242,9 @@ export function openApiDocument(schemas: RestApiSchemas, options: { version: str
       version: options.version,
       summary: 'HTTP status codes, error messages and logs, explained',
       description:
-        "StatusBot's knowledge as an API: every status code it knows, the engine's reading of any text, and the full answer the chat gives. Errors are RFC 9457 application/problem+json, titled with the status's current name.",
+        "StatusBot's knowledge as an API: every status code it knows, the engine's reading of any text, " +
+        'and the full answer the chat gives. Errors are RFC 9457 application/problem+json, ' +
+        "titled with the status's current name.",
       license: { name: 'MIT', identifier: 'MIT' },
     },
     servers: [{ url: options.serverUrl || '/' }],

@@ -27,7 +27,8 @@ export function operatorGuard(table: StatusTable, operatorToken: string) {
     if (isLoopbackAddress(req.socket.remoteAddress ?? '') && !relayed) return next();
     return fail(
       403,
-      'This is an operator endpoint, served only on this machine; set OPERATOR_TOKEN to read it from elsewhere with a bearer token.',
+      'This is an operator endpoint, served only on this machine; ' +
+        'set OPERATOR_TOKEN to read it from elsewhere with a bearer token.',
     );
   };
 }

@@ -195,7 +195,8 @@ export function restApiSchemas(table: StatusTable) {
         .string({ error: explainMessage })
         .refine(nonBlank, explainMessage)
         .describe(
-          `Anything a person would paste: a code, an error message, a curl -v output, a log. Read up to ${MAX_MESSAGE_LENGTH} characters.`,
+          'Anything a person would paste: a code, an error message, a curl -v output, a log. ' +
+            `Read up to ${MAX_MESSAGE_LENGTH} characters.`,
         ),
     },
     { error: explainMessage },

@@ -251,8 +251,8 @@ function versionOf(file: StaticFile): string {
 }
 
 /**
- * Whether the site the widget says it is on may frame the chat: any with ALLOWED_ORIGINS=*, the bot's own origin,
- * and those listed. Only picks which page to send; the browser enforces frame-ancestors, so a false claim gains nothing.
+ * Whether the site the widget says it is on may frame the chat: any with ALLOWED_ORIGINS=*, the bot's own origin, and
+ * those listed. Only picks which page to send; the browser enforces frame-ancestors, so a false claim gains nothing.
  */
 function mayEmbed(claimed: string, allowed: StaticSiteOptions['allowedOrigins'], host: string | undefined): boolean {
   if (allowed === '*') return true;

@@ -73,7 +73,8 @@ export class BoundedMemoryStorage implements Storage {
     }
     if (!(ttlMs > 0)) {
       throw new RangeError(
-        `BoundedMemoryStorage: ttlMs must be a positive number of milliseconds (or Infinity for no expiry), got ${ttlMs}.`,
+        'BoundedMemoryStorage: ttlMs must be a positive number of milliseconds ' +
+          `(or Infinity for no expiry), got ${ttlMs}.`,
       );
     }
     this.maxItems = maxItems;

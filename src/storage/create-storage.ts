@@ -3,7 +3,11 @@
  * `createStorage` once at start-up and `checkStorage` from its readiness probe; nothing else constructs storage.
  *
  * ```ts
- * const storage = createStorage({ kind: 'blob', connectionString: process.env.BLOB_CONNECTION_STRING!, container: 'bot-state' });
+ * const storage = createStorage({
+ *   kind: 'blob',
+ *   connectionString: process.env.BLOB_CONNECTION_STRING!,
+ *   container: 'bot-state',
+ * });
  * await checkStorage(storage); // throws if the store cannot be reached within 2 s
  * ```
  */
@@ -49,7 +53,9 @@ const BLOB_OPTIONS: BlobsStorageOptions = {
 
 // === Construction
 
-/** Returns the store that `config` describes; invalid settings throw here, at start-up, rather than on the first turn. */
+/**
+ * Returns the store that `config` describes; invalid settings throw here, at start-up, rather than on the first turn.
+ */
 export function createStorage(config: StorageConfig): Storage {
   switch (config.kind) {
     case 'memory':
@@ -66,7 +72,8 @@ export function createStorage(config: StorageConfig): Storage {
 function createBlobStorage({ connectionString, container }: BlobStorageConfig): Storage {
   if (typeof connectionString !== 'string' || connectionString.trim() === '') {
     throw new Error(
-      'Blob storage needs a connection string: set it to the storage account\'s connection string, or to "UseDevelopmentStorage=true;" for Azurite.',
+      "Blob storage needs a connection string: set it to the storage account's connection string, " +
+        'or to "UseDevelopmentStorage=true;" for Azurite.',
     );
   }
   checkContainerName(container);
@@ -93,7 +100,8 @@ function checkContainerName(container: string): void {
     .replace(/-+$/, '');
   const fix = valid.test(suggestion) ? `"${suggestion}"` : 'for example "statusbot-state"';
   throw new Error(
-    `Blob container name ${JSON.stringify(container)} is not valid: use 3–63 lowercase letters, digits and single hyphens, ${fix}.`,
+    `Blob container name ${JSON.stringify(container)} is not valid: ` +
+      `use 3–63 lowercase letters, digits and single hyphens, ${fix}.`,
   );
 }
 

@@ -85,7 +85,8 @@ export class RecoveringStorage implements Storage {
       ]);
       if (outcome === timedOut) {
         throw new Error(
-          `Storage ${name} got no answer within ${this.callTimeoutMs} ms: the storage service is unreachable or overloaded. Check the network path to it and BLOB_CONNECTION_STRING.`,
+          `Storage ${name} got no answer within ${this.callTimeoutMs} ms: the storage service is unreachable or ` +
+            'overloaded. Check the network path to it and BLOB_CONNECTION_STRING.',
         );
       }
       return outcome as T;

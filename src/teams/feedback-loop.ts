@@ -84,7 +84,9 @@ const MAX_FEEDBACK_TEXT = 1000;
 
 // === Which recent message rated what
 
-/** Message id → subject id for the bot's last few rateable messages in one conversation (kept in conversation state). */
+/**
+ * Message id → subject id for the bot's last few rateable messages in one conversation (kept in conversation state).
+ */
 export interface RatedMessages {
   recent: Array<{ messageId: string; subject: string }>;
 }
