@@ -39,6 +39,8 @@ async function main(): Promise<void> {
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    // Stop listening before saying so: whoever reads the log line may connect at once and must be refused.
+    const stopped = app.stop();
     logger.info({ signal }, 'shutting down: no new connections, finishing turns in flight');
     const timer = setTimeout(() => {
       logger.error('shutdown took longer than 10 s; exiting anyway');
@@ -49,7 +51,6 @@ async function main(): Promise<void> {
     // open until its client hangs up. So close each connection as soon as it has no request in flight (now, and again
     // as turns finish), and cut whatever is still running just before the deadline.
     const http = app.server.server as HttpServer;
-    const stopped = app.stop();
     http.closeIdleConnections();
     const sweep = setInterval(() => http.closeIdleConnections(), 50);
     const cut = setTimeout(() => {
