@@ -426,11 +426,11 @@ export function understand(
 
   // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
   // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
-  const everyday =
+  const everyday = () =>
     !inConversation &&
     !texts.some((w) => isWebWord(w, parts.mentions)) &&
     texts.filter((w) => isForeignWord(w, parts.mentions)).length >= EVERYDAY_WORDS;
-  if (everyday && phraseHits.length) return result({ intent: 'none', confidence: 0.75 });
+  if (phraseHits.length && everyday()) return result({ intent: 'none', confidence: 0.75 });
 
   // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
   if (phraseHits.length && !goesOn) {
