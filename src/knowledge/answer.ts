@@ -47,7 +47,9 @@ interface AnswerBase {
   notes: string[];
   /** When the message held a credential: what kind, and the warning to rotate it. */
   exposed?: ExposedSecrets;
-  /** What the pasted headers and bodies say, one sentence each ("Retry-After: 120 → wait 2 minutes (until 10:42 UTC)"). */
+  /**
+   * What the pasted headers and bodies say, one sentence each ("Retry-After: 120 → wait 2 minutes (until 10:42 UTC)").
+   */
   pasted?: string[];
   /** Follow-up questions worth offering as buttons. */
   suggestions: string[];
@@ -62,7 +64,10 @@ export interface LookupAnswer extends AnswerBase {
   entry: EntryView;
   /** The provider's error the message named ("S3 SlowDown"): its meaning leads, the status's entry follows. */
   providerError?: ProviderErrorView;
-  /** The steps that fit what the user said (their stack, their side), shown first; absent when nothing failed or a provider's error leads. */
+  /**
+   * The steps that fit what the user said (their stack, their side), shown first;
+   * absent when nothing failed or a provider's error leads.
+   */
   likelyFix?: LikelyFix;
   /** The same number with another vendor's meaning (499 is nginx's and ArcGIS's). */
   otherMeanings: EntryRef[];

@@ -22,11 +22,16 @@ export interface CodeMention {
   /** Zero-based line of the message the number is on. */
   line: number;
   score: number;
-  /** Set when the number sits where only a status can be: a status line, a JSON status field, or before its reason phrase. */
+  /**
+   * Set when the number sits where only a status can be: a status line, a JSON status field,
+   * or before its reason phrase.
+   */
   strong: boolean;
   /** Set when the words around it say the number is something else: an SMTP reply, an exit status. */
   otherKind?: NumberKind;
-  /** Set when that world is named right before the number or by its shape ("SIP/2.0 180", "smtp 554"), not only near it. */
+  /**
+   * Set when that world is named right before the number or by its shape ("SIP/2.0 180", "smtp 554"), not only near it.
+   */
   otherKindFirm?: true;
   /** Set when something says the number belongs elsewhere than HTTP: a room, a price, a count of things, a kind. */
   elsewhere?: true;
@@ -252,7 +257,8 @@ class NumberReader {
     if (before === '#' || before === '$' || before === '€' || before === '£') against(e, 4);
     if (after === '%') against(e, 4);
     if (before === '(' && after === ')') e.score += 1;
-    if (!e.strong && (isArithmetic(lower, start, -1) || isArithmetic(lower, word.end, 1))) e.score -= 4; // "500 + 200 = 700"
+    // "500 + 200 = 700"
+    if (!e.strong && (isArithmetic(lower, start, -1) || isArithmetic(lower, word.end, 1))) e.score -= 4;
     if (suffix === 's') e.score += known ? 1 : -4; // "500s" are statuses; "45s" are seconds
     // "404 divided by 2", "200 plus 300": an operator with a number on its other side.
     if (!e.strong && (this.operatorAt(index + 1, 1, line) || this.operatorAt(index - 1, -1, line))) e.score -= 4;

@@ -9,7 +9,10 @@ import Fuse from 'fuse.js';
 import type { StatusEntry } from './entry-schema';
 import type { StatusTable } from './status-table';
 
-/** Fuse.js's bitap matcher works on patterns of at most 32 characters; on whole messages it is slow (docs/performance.md). */
+/**
+ * Fuse.js's bitap matcher works on patterns of at most 32 characters;
+ * on whole messages it is slow (docs/performance.md).
+ */
 export const MAX_PATTERN = 32;
 
 interface SearchDoc {

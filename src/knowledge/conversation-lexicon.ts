@@ -10,7 +10,10 @@ import { phraseStems } from './text';
 import { WordPhrases } from './word-phrases';
 
 export const ACTS = ['hello', 'help', 'about', 'thanks', 'ack', 'aside', 'bye'] as const;
-/** Something said to the bot rather than asked about a status: a greeting, thanks, "ok", goodbye, or an aside ("hmm", "lol"). */
+/**
+ * Something said to the bot rather than asked about a status: a greeting, thanks, "ok", goodbye,
+ * or an aside ("hmm", "lol").
+ */
 export type Act = (typeof ACTS)[number];
 
 /**
@@ -147,7 +150,9 @@ export interface ConversationLexicon {
   notHttp: string;
   /** For a message about another world with no number in it: "That is about {world}, not HTTP …". */
   notHttpWorld: string;
-  /** Stems of the words that address the bot ("you", "this bot") and of those that ask what it can do ("ask", "kinds"). */
+  /**
+   * Stems of the words that address the bot ("you", "this bot") and of those that ask what it can do ("ask", "kinds").
+   */
   botQuestion: { addressees: Set<string>; words: Set<string> };
   /** Every phrase above as written, so the typo corrector knows them ("thx" is not a typo of anything). */
   words: string[];

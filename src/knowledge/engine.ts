@@ -163,8 +163,9 @@ export class StatusEngine {
   }
 
   /**
-   * The understanding of a comparison of entries, as if the user had asked "401 vs 403"; for `which`, as if they had
-   * then asked "which one should I use for <situation>?" (the entry it points to is `recommended`, when it points to one).
+   * The understanding of a comparison of entries, as if the user had asked "401 vs 403";
+   * for `which`, as if they had then asked "which one should I use for <situation>?" (the entry it points to is
+   * `recommended`, when it points to one).
    */
   compare(ids: readonly string[], focus: 'overview' | 'which' = 'overview', situation = ''): Understanding {
     const entries = ids.map((id) => {
@@ -185,7 +186,10 @@ export class StatusEngine {
   }
 }
 
-/** A reading the caller chose outright (an entry by id, entries to compare): certain, found by its code, nothing else in it. */
+/**
+ * A reading the caller chose outright (an entry by id, entries to compare): certain, found by its code,
+ * nothing else in it.
+ */
 function chosen(
   fields: Pick<Understanding, 'intent' | 'codes' | 'ids' | 'focus' | 'vendors'> &
     Pick<Partial<Understanding>, 'class' | 'recommended'>,

@@ -67,7 +67,10 @@ const example = z
   })
   .strict();
 
-/** Who usually has to act: whoever calls (`client`), whoever runs the server (`server`), `either`, or `nobody` (nothing failed). */
+/**
+ * Who usually has to act: whoever calls (`client`), whoever runs the server (`server`), `either`,
+ * or `nobody` (nothing failed).
+ */
 export const FIXED_BY = ['client', 'server', 'either', 'nobody'] as const;
 const fixedBy = z
   .object({ side: z.enum(FIXED_BY), note: sentence.max(300, 'must be at most 300 characters') })
@@ -176,7 +179,9 @@ export const networkErrorSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/, 'must be a lower-case id such as connection-refused'),
     name: shortLine,
-    /** The status nginx answers when it meets this failure talking to its backend ("… while connecting to upstream"). */
+    /**
+     * The status nginx answers when it meets this failure talking to its backend ("… while connecting to upstream").
+     */
     proxyStatus: z
       .number()
       .int()

@@ -44,7 +44,10 @@ export type Subject = Pick<StatusEntry, 'summary' | 'description' | 'nextSteps' 
   causes?: string[];
 };
 
-/** Both sides' steps, the user's side first; steps already `shown` (the likely fix) are left out, and a side left with none. */
+/**
+ * Both sides' steps, the user's side first; steps already `shown` (the likely fix) are left out,
+ * and a side left with none.
+ */
 export function stepLists(
   subject: Pick<Subject, 'nextSteps'>,
   side?: Side,

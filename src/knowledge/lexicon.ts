@@ -34,7 +34,9 @@ export const lexiconSchema = z
     classCueWords: words,
     /** Single-word names that are also everyday words ("found", "ok"); they count only with a cue such as quotes. */
     weakNames: words,
-    /** Words that place a message in the world of HTTP; without one, a bare number or a loose symptom match is doubtful. */
+    /**
+     * Words that place a message in the world of HTTP; without one, a bare number or a loose symptom match is doubtful.
+     */
     domainWords: words,
     /** Words only the web uses ("api", "curl", "nginx"): near a number they outweigh another world's words. */
     webWords: words,
@@ -43,7 +45,9 @@ export const lexiconSchema = z
      * message of only these fits a dozen codes, and the bot asks rather than picks one.
      */
     vagueWords: words,
-    /** Words that hedge ("kinda", "weird", "acting off"): they say nothing of what happened, so symptoms ignore them. */
+    /**
+     * Words that hedge ("kinda", "weird", "acting off"): they say nothing of what happened, so symptoms ignore them.
+     */
     hedges: words,
     /** Words that say something happened or came back ("refused", "returns", "too many", "stuck"). */
     eventWords: words,

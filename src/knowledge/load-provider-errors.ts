@@ -1,6 +1,7 @@
 /**
  * Reads `data/provider-errors/*.json` (one file per provider) and checks what the schema cannot: ids unique across
- * files, each name or phrase claimed by one error of a provider (and a phrase by one error anywhere), and a status that has an entry in `data/codes/`.
+ * files, each name or phrase claimed by one error of a provider (and a phrase by one error anywhere), and a status that
+ * has an entry in `data/codes/`.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,7 +1,7 @@
 /**
- * Reads `data/codes/*.json`, `data/vendors.json`, the network and provider errors, validates every entry and the links between them, and builds
- * the StatusTable. Any problem throws a DataError naming the file, the code and the field; nothing half-loaded
- * is ever served.
+ * Reads `data/codes/*.json`, `data/vendors.json`, the network and provider errors, validates every entry and the links
+ * between them, and builds the StatusTable. Any problem throws a DataError naming the file, the code and the field;
+ * nothing half-loaded is ever served.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';

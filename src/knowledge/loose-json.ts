@@ -1,6 +1,6 @@
 /**
- * Object literals in pasted text, read as people paste them: JSON (a curl body, a HAR file), Python's repr of a
- * dict (`{'error': 'invalid_grant', 'ok': False}`), and Node's `console.log` of an object (`{ error: 'invalid_grant' }`).
+ * Object literals in pasted text, read as people paste them: JSON (a curl body, a HAR file), Python's repr of a dict
+ * (`{'error': 'invalid_grant', 'ok': False}`), and Node's `console.log` of an object (`{ error: 'invalid_grant' }`).
  *
  *   objectsIn('HTTP/1.1 400\n\n{"error":"invalid_grant"} * Connection left intact')
  *   // [{ value: { error: 'invalid_grant' }, start: 14, end: 38 }]

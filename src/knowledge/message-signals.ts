@@ -78,7 +78,10 @@ export function isDomainWord(w: string, lexicon: Lexicon): boolean {
   return lexicon.domainWords.has(w) || (w.endsWith('s') && lexicon.domainWords.has(w.slice(0, -1)));
 }
 
-/** A line of pasted output, not words to the bot: a header ("Retry-After: 120"), curl -v's "< ", "> ", "* ", a status line. */
+/**
+ * A line of pasted output, not words to the bot: a header ("Retry-After: 120"), curl -v's "< ", "> ", "* ",
+ * a status line.
+ */
 const PASTED_LINE = /^[ \t]*(?:[<>*] |http\/\d(?:\.\d)? \d{3}\b|[a-z][a-z0-9]*(?:-[a-z0-9]+)+:[ \t])/;
 
 /** The spans of `lower` (lower-cased) that are lines of pasted output. */

@@ -39,7 +39,9 @@ export interface Message {
    * context begins: "ThrottlingException: Rate exceeded when calling …" → throttling, rate, exceeded.
    */
   errorWords: string[];
-  /** Identifiers split at their capitals, as written ("filezilla" for "FileZilla"), with the index of their first part. */
+  /**
+   * Identifiers split at their capitals, as written ("filezilla" for "FileZilla"), with the index of their first part.
+   */
   joined: Array<{ text: string; at: number }>;
 }
 

@@ -67,7 +67,9 @@ export interface AllowFact {
   methods: string[];
 }
 
-/** `Location`, resolved against the request when the paste shows it; `redirect-loop` when it is a URL requested before. */
+/**
+ * `Location`, resolved against the request when the paste shows it; `redirect-loop` when it is a URL requested before.
+ */
 export interface LocationFact {
   kind: 'location' | 'redirect-loop';
   location: string;

@@ -12,7 +12,10 @@ const shortLine = z
   .min(2, 'must not be empty')
   .max(200, 'must fit on one line (at most 200 characters)');
 
-/** One plain word in one case ("Forbidden", "UNAVAILABLE") or a bare number ("1020"): everyday text, so it needs the provider named. */
+/**
+ * One plain word in one case ("Forbidden", "UNAVAILABLE") or a bare number ("1020"): everyday text,
+ * so it needs the provider named.
+ */
 export const PLAIN_WORD = /^(?:[A-Z]?[a-z]+|[A-Z]+|\d+)$/;
 
 /** A shorter identifier names many things ("H12", "E42"); it counts only next to its provider. */
@@ -59,7 +62,10 @@ export const providerErrorSchema = z
       .string()
       .regex(/^[a-z0-9-]+$/)
       .optional(),
-    /** Identifiers as printed, matched as whole tokens with their case ("NoSuchBucket"); any case when the provider is named. */
+    /**
+     * Identifiers as printed, matched as whole tokens with their case ("NoSuchBucket");
+     * any case when the provider is named.
+     */
     names: z
       .array(z.string().regex(/^[A-Za-z0-9_.$:-]{2,}$/, 'must be one identifier as printed, without spaces'))
       .default([]),
@@ -72,7 +78,10 @@ export const providerErrorSchema = z
         lowerText(6).refine((p) => !p.startsWith('*') && !p.endsWith('*'), 'must not start or end with the gap "*"'),
       )
       .default([]),
-    /** Ordinary words or numbers, lower case, that name the error only next to the provider's keywords ("1020", "slowdown"). */
+    /**
+     * Ordinary words or numbers, lower case, that name the error only next to the
+     * provider's keywords ("1020", "slowdown").
+     */
     withProvider: z
       .array(lowerText(2).refine((w) => !w.includes('*'), 'must be words as printed, without a gap "*"'))
       .default([]),

@@ -151,7 +151,10 @@ export class ProviderErrorFinder {
   }
 }
 
-/** The reading as a lookup of the error's status; rivals with another status make the bot ask; several providers name none. */
+/**
+ * The reading as a lookup of the error's status; rivals with another status make the bot ask;
+ * several providers name none.
+ */
 export function providerErrorLookup(
   reading: ProviderErrorReading,
   focus: Focus,
@@ -222,7 +225,10 @@ function matchAt(text: string, start: number, pattern: string): number {
   return at;
 }
 
-/** A name stands apart from identifier characters; a phrase or word from letters and digits, where it has them at its ends. */
+/**
+ * A name stands apart from identifier characters; a phrase or word from letters and digits,
+ * where it has them at its ends.
+ */
 function standsApart(text: string, start: number, end: number, pattern: Pattern): boolean {
   const edge = pattern.kind === 'name' ? IDENTIFIER : ALNUM;
   const before = text[start - 1];

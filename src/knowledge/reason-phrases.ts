@@ -105,7 +105,10 @@ function correctWords(
   return { corrected, correctedFlags };
 }
 
-/** Where one phrase names several entries of different numbers ("unauthorized": 401 and AWS's 561), keep the one this message means. */
+/**
+ * Where one phrase names several entries of different numbers ("unauthorized": 401 and AWS's 561),
+ * keep the one this message means.
+ */
 function onePerPlace(hits: PhraseHit[], table: StatusTable, vendors: readonly string[]): PhraseHit[] {
   const out: PhraseHit[] = [];
   for (const hit of hits) {

@@ -133,7 +133,10 @@ const privateKey = shape(
 /** AWS access key ids: long-term (AKIA) and temporary (ASIA) ones. */
 const awsAccessKey = shape('aws-access-key', /(?<![A-Za-z0-9])(?<secret>A(?:KIA|SIA)[A-Z0-9]{16})(?![A-Za-z0-9])/dg);
 
-/** GitHub's token prefixes: personal (ghp_, github_pat_), OAuth (gho_), user-to-server (ghu_), server (ghs_), refresh (ghr_). */
+/**
+ * GitHub's token prefixes: personal (ghp_, github_pat_), OAuth (gho_),
+ * user-to-server (ghu_), server (ghs_), refresh (ghr_).
+ */
 const githubToken = shape(
   'github-token',
   /(?<![A-Za-z0-9_])(?<secret>gh[pousr]_[A-Za-z0-9]{36,255}|github_pat_[A-Za-z0-9_]{22,255})(?![A-Za-z0-9_])/dg,
@@ -354,7 +357,10 @@ function credible(value: string, strength: 'any' | 'word' | 'token' | 'random'):
   }
 }
 
-/** `$TOKEN`, `${API_KEY}`, `<token>`, `{{secret}}`, `[redacted]`, `***`, `xxxx`, `YOUR_API_KEY`, `null`, `password`, `example-key`. */
+/**
+ * `$TOKEN`, `${API_KEY}`, `<token>`, `{{secret}}`, `[redacted]`, `***`, `xxxx`,
+ * `YOUR_API_KEY`, `null`, `password`, `example-key`.
+ */
 function isPlaceholder(value: string): boolean {
   return (
     /^(?:\$\{?[\w.]+\}?|\$\(.*\)|%\w+%|<[^<>]*>|\{\{?[^{}]*\}?\}|\[[^[\]]*\]|%[sd])$/.test(value) ||

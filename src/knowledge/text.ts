@@ -16,7 +16,9 @@ export interface Word {
 
 const QUOTES = /[\u2018\u2019\u02bc`´]/g;
 
-/** Lower-cases, folds look-alike punctuation (curly quotes, dashes, non-breaking spaces) and strips control characters. */
+/**
+ * Lower-cases, folds look-alike punctuation (curly quotes, dashes, non-breaking spaces) and strips control characters.
+ */
 export function normalize(text: string): string {
   // Quotes are folded before NFKC, which would split "´" into a space and a combining accent, and after it, which
   // makes some of them ("ŉ" → "ʼn").

@@ -373,7 +373,8 @@ export function understand(
     const best = bestMention(unknown);
     // curl's 000, XHR's status 0: no response at all, a network failure rather than a status.
     if (best.code === 0) return result({ intent: 'network_error', networkError: NO_RESPONSE_ERROR, confidence: 0.8 });
-    // "Error 1020" with nothing of the web around it: not an HTTP status, but say what it is if a provider's page showed it.
+    // "Error 1020" with nothing of the web around it: not an HTTP status,
+    // but say what it is if a provider's page showed it.
     const maybe =
       best.code > 599 && !printed ? parts.providers.read(message.original, lower)?.best.error.id : undefined;
     return result({
@@ -525,9 +526,9 @@ export function understand(
     }
   }
 
-  // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word
-  // with a timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a
-  // typo of "header" in a question about a hotel room), nor a status name used as an everyday word ("the door is locked").
+  // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word with a
+  // timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a typo of
+  // "header" in a question about a hotel room), nor a status name used as an everyday word ("the door is locked").
   if (!phrases.webBeyondNames && !another) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
   if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
@@ -610,7 +611,10 @@ export function understand(
 
 // === Helpers
 
-/** A greeting, thanks, "ok" or goodbye gets its short reply; an aside ("hmm", "lol") acknowledges nothing and asks nothing. */
+/**
+ * A greeting, thanks, "ok" or goodbye gets its short reply;
+ * an aside ("hmm", "lol") acknowledges nothing and asks nothing.
+ */
 function saidToTheBot(act: Act, confidence: number): Pick<Understanding, 'intent' | 'act' | 'confidence'> {
   return { intent: act === 'aside' ? 'none' : 'greeting', act, confidence };
 }
@@ -746,7 +750,9 @@ function round(x: number): number {
   return Math.round(x * 100) / 100;
 }
 
-/** The meaning of a number for this message: the vendor named in it, else the registry meaning, else the most common. */
+/**
+ * The meaning of a number for this message: the vendor named in it, else the registry meaning, else the most common.
+ */
 export function resolveMeaning(table: StatusTable, code: number, vendors: readonly string[]): string {
   const meanings = table.meaningsOf(code);
   const byVendor = meanings.find((e) => e.vendor && vendors.includes(e.vendor));

@@ -65,7 +65,10 @@ export interface Understanding {
   code: number | null;
   /** For network_error (and a follow-up on one): the id of the failure in data/network-errors.json. */
   networkError?: string;
-  /** For a lookup (and a follow-up on one): the provider's error named in the message ("s3-slowdown"), whose status is `codes[0]`. */
+  /**
+   * For a lookup (and a follow-up on one): the provider's error named in the message ("s3-slowdown"),
+   * whose status is `codes[0]`.
+   */
   providerError?: string;
   /**
    * A provider's error the message may name, told beside the answer: for a lookup by number, one whose own status is
