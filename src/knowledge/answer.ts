@@ -206,7 +206,8 @@ export function composeAnswer(
 function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexicon, kinds: NumberKinds): Answer {
   const notes = u.truncated
     ? [
-        `Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`,
+        `Your message was longer than ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')} characters; ` +
+          `I read only the first ${MAX_MESSAGE_LENGTH.toLocaleString('en-US')}.`,
       ]
     : [];
   const view = (id: string) => entryView(table, id);
@@ -229,7 +230,8 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
       const beside = u.alsoNamed ? table.providerError(u.alsoNamed) : undefined;
       if (beside?.note)
         notes.push(
-          `Your message also names ${beside.service ?? providerName(table, beside)} ${beside.name}, which comes with ${beside.status} on its own: ${beside.note}`,
+          `Your message also names ${beside.service ?? providerName(table, beside)} ${beside.name}, ` +
+            `which comes with ${beside.status} on its own: ${beside.note}`,
         );
       // The likely fix leads the overview and the fix; asked for one side's steps, it is that side's.
       const sideAsked = focus === 'server' || focus === 'client' ? focus : undefined;
@@ -263,11 +265,14 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
           ? {
               lead: pick
                 ? `For what you describe, use ${pick.code} ${pick.name}: ${pick.summary}`
-                : `It depends on the situation: ${entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' ')}`,
+                : 'It depends on the situation: ' +
+                  entries.map((e) => `${e.code} ${e.name} when ${lowerFirst(e.summary)}`).join(' '),
             }
           : difference
             ? {
-                lead: `${difference.to} ${entries.find((e) => e.code === difference.to)?.name ?? ''}, unlike ${difference.from}: ${lowerFirst(difference.note)}`,
+                lead:
+                  `${difference.to} ${entries.find((e) => e.code === difference.to)?.name ?? ''}, ` +
+                  `unlike ${difference.from}: ${lowerFirst(difference.note)}`,
                 difference,
               }
             : {};
@@ -406,7 +411,8 @@ function composeTriage(u: Understanding, table: StatusTable, notes: string[]): T
     story.push(`All ${total} responses are successes or redirects; nothing here failed.`);
   } else {
     story.push(
-      `${failures} of ${total} responses failed (${pct(failures)}); the most frequent failure is ${focus.code} ${focus.name} (${top?.count} of ${total}).`,
+      `${failures} of ${total} responses failed (${pct(failures)}); ` +
+        `the most frequent failure is ${focus.code} ${focus.name} (${top?.count} of ${total}).`,
     );
     story.push(focus.summary);
     if (focus.causes[0]) story.push(`Likely cause: ${lowerFirst(focus.causes[0])}`);

@@ -79,8 +79,10 @@ const STRONG_BEFORE = new Set(['http', 'https', 'status', 'statuscode', 'code', 
 const STRONG_AFTER = new Set(['error', 'errors', 'status', 'response', 'code', 'page']);
 
 // Key-value forms: "status": 429, status=404, statusCode: 500, http_code=000, "code": 401.
-const STATUS_KEY_BEFORE =
-  /(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)["']?\s*[:=]\s*["']?$/;
+const STATUS_KEY_BEFORE = new RegExp(
+  String.raw`(?:status(?:[_-]?code)?|response[_-]?code|code|error|sc-status|elb_status_code|target_status_code)` +
+    String.raw`["']?\s*[:=]\s*["']?$`,
+);
 // Status lines and access logs: "HTTP/1.1 503", "< HTTP/2 404", `"GET / HTTP/1.1" 502`.
 const STATUS_LINE_BEFORE = /http\/\d(?:\.\d)?["']?\s+$/;
 // Squid's access log joins its result code and the status: "TCP_DENIED/407", "TCP_MISS/200", "NONE_NONE/400".
@@ -567,8 +569,13 @@ function measureAlike(mentions: CodeMention[], lower: string): void {
 }
 
 /** What stands between two amounts compared: "vs", "instead of", "than", "to", "or" (a unit may follow the first). */
-const ALIKE_BETWEEN =
-  /^\s*(?:[a-z]+\s+){0,3}?(?:vs\.?|versus|instead of|rather than|than|compared (?:to|with)|to|or)\s+(?:the |a |just |only )?$/;
+const ALIKE_BETWEEN = new RegExp(
+  [
+    String.raw`^\s*(?:[a-z]+\s+){0,3}?`,
+    String.raw`(?:vs\.?|versus|instead of|rather than|than|compared (?:to|with)|to|or)`,
+    String.raw`\s+(?:the |a |just |only )?$`,
+  ].join(''),
+);
 const SUB_STATUS = /^\.\d{1,3}(?![\d.])/;
 
 /** Codes listed together ("502, 503 and 504", "401 / 403 / 404") vouch for each other. */

@@ -29,6 +29,7 @@ export function hasSubject(context: ConversationContext): boolean {
 /** A stable key for caching an understanding per text and context. */
 export function contextKey(context: ConversationContext): string {
   return hasSubject(context) || context.side
-    ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.providerError ?? ''}|${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}`
+    ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.providerError ?? ''}|` +
+        `${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}`
     : '';
 }

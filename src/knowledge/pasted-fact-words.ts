@@ -40,7 +40,9 @@ function template(required: string[], allowed: string[] = required) {
         if (!allowed.includes(name ?? ''))
           ctx.addIssue({
             code: 'custom',
-            message: `has {${name}}, which is not filled in here; use ${allowed.map((a) => `{${a}}`).join(', ') || 'no placeholder'}`,
+            message:
+              `has {${name}}, which is not filled in here; ` +
+              `use ${allowed.map((a) => `{${a}}`).join(', ') || 'no placeholder'}`,
           });
       }
     });

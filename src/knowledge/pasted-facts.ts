@@ -183,15 +183,29 @@ interface Header {
 }
 
 /** Rate-limit headers of every vendor: the field (limit, remaining, reset, reset-after) and the quota it is for. */
-const RATE_LIMIT_FIELD =
-  /^(?:x-|anthropic-)?rate-?limit-(?:(?<before>requests|tokens|input-tokens|output-tokens)-)?(?<field>limit|remaining|reset-after|reset)(?:-(?<after>[a-z][a-z0-9_]*))?$/;
+const RATE_LIMIT_FIELD = new RegExp(
+  [
+    String.raw`^(?:x-|anthropic-)?rate-?limit-`,
+    String.raw`(?:(?<before>requests|tokens|input-tokens|output-tokens)-)?`,
+    String.raw`(?<field>limit|remaining|reset-after|reset)`,
+    String.raw`(?:-(?<after>[a-z][a-z0-9_]*))?$`,
+  ].join(''),
+);
 
-const READ = String.raw`retry-after(?:-ms)?|www-authenticate|allow|location|ratelimit(?:-policy)?|(?:x-|anthropic-)?rate-?limit-[a-z0-9_-]+`;
+const READ = [
+  String.raw`retry-after(?:-ms)?`,
+  String.raw`www-authenticate`,
+  String.raw`allow`,
+  String.raw`location`,
+  String.raw`ratelimit(?:-policy)?`,
+  String.raw`(?:x-|anthropic-)?rate-?limit-[a-z0-9_-]+`,
+].join('|');
 /** A header name a line starts with: `Retry-After:`, `< retry-after:`, `  allow: 'GET',` (Node's console.log). */
 const LINE_HEADER = new RegExp(String.raw`^[ \t]*(?:<[ \t]*)?(?<name>${READ})[ \t]*:[ \t]*(?<value>[^\r\n]*)`, 'gim');
 /** A name that only a header has, inside a line: "we get Retry-After: 120 back". */
 const INLINE_HEADER = new RegExp(
-  String.raw`(?<=[^\w\-\r\n'"])(?<name>retry-after(?:-ms)?|www-authenticate|(?:x-)?rate-?limit-[a-z0-9_-]+)[ \t]*:[ \t]*(?<value>[^\r\n]*)`,
+  String.raw`(?<=[^\w\-\r\n'"])(?<name>retry-after(?:-ms)?|www-authenticate|(?:x-)?rate-?limit-[a-z0-9_-]+)` +
+    String.raw`[ \t]*:[ \t]*(?<value>[^\r\n]*)`,
   'gi',
 );
 /**
@@ -202,7 +216,8 @@ const NAME_LINE = new RegExp(
   String.raw`^[ \t]*(?<name>${READ}):?[ \t]*\r?\n(?![ \t]*[A-Za-z0-9-]+:(?:\s|$))[ \t]*(?<value>[^\r\n]*\S)`,
   'gim',
 );
-const QUOTED_VALUE = String.raw`(?:(?<vq>["'])(?<value>(?:\\.|(?!\k<vq>)[^\\\r\n])*)\k<vq>|(?<number>\d+(?:\.\d+)?)(?![\w.]))`;
+const QUOTED_STRING = String.raw`(?<vq>["'])(?<value>(?:\\.|(?!\k<vq>)[^\\\r\n])*)\k<vq>`;
+const QUOTED_VALUE = String.raw`(?:${QUOTED_STRING}|(?<number>\d+(?:\.\d+)?)(?![\w.]))`;
 /** `"name": "value"`, `'name': 'value'`, `"name" => "value"`, `"name": 120`. */
 const QUOTED_PAIR = new RegExp(String.raw`(?<q>["'])(?<name>${READ})\k<q>[ \t]*(?::|=>)[ \t]*${QUOTED_VALUE}`, 'gi');
 /** A Python list of tuples, as httpx prints headers: `('retry-after', '120')`. */

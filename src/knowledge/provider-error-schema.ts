@@ -109,13 +109,17 @@ export const providerErrorSchema = z
         ctx.addIssue({
           code: 'custom',
           path: ['names', i],
-          message: `"${name}" is shorter than ${MIN_NAME_LENGTH} characters, too short to name an error alone ("H12" is a spreadsheet cell too); move it to withProvider`,
+          message:
+            `"${name}" is shorter than ${MIN_NAME_LENGTH} characters, too short to name an error alone ` +
+            '("H12" is a spreadsheet cell too); move it to withProvider',
         });
       } else if (PLAIN_WORD.test(name)) {
         ctx.addIssue({
           code: 'custom',
           path: ['names', i],
-          message: `"${name}" is one ordinary word or a number; move it to withProvider, or use a phrase as printed ("error from server (forbidden)")`,
+          message:
+            `"${name}" is one ordinary word or a number; move it to withProvider, ` +
+            'or use a phrase as printed ("error from server (forbidden)")',
         });
       }
     });

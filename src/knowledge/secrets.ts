@@ -238,8 +238,18 @@ const urlCredentials: Rule = (text) =>
  * Specific names may carry any prefix (`db_password`, `x-api-key`, `userPassword`); the generic ones (`token`,
  * `key`, `sig`) only stand alone, so `page_token`, `idempotency_key` and `cache_key` are not read as credentials.
  */
-const SPECIFIC = String.raw`[a-z0-9_-]*?(?:pass(?:word|wd|phrase)|(?:client|app|api|consumer|webhook)?[-_]?secret(?:[-_]?(?:access[-_]?)?key)?|api[-_]?key|subscription[-_]?key|functions[-_]?key|(?:access|auth|api|refresh|session|security|bot|oauth|private|vault|id)[-_]?token)`;
-const GENERIC = String.raw`pwd|token|key|access[-_]?key|account[-_]?key|shared[-_]?access[-_]?key|shared[-_]?access[-_]?signature|sig|signature|x-amz-signature|x-goog-signature`;
+const SPECIFIC_NAMES = [
+  String.raw`pass(?:word|wd|phrase)`,
+  String.raw`(?:client|app|api|consumer|webhook)?[-_]?secret(?:[-_]?(?:access[-_]?)?key)?`,
+  String.raw`api[-_]?key`,
+  String.raw`subscription[-_]?key`,
+  String.raw`functions[-_]?key`,
+  String.raw`(?:access|auth|api|refresh|session|security|bot|oauth|private|vault|id)[-_]?token`,
+];
+const SPECIFIC = String.raw`[a-z0-9_-]*?(?:${SPECIFIC_NAMES.join('|')})`;
+const GENERIC =
+  String.raw`pwd|token|key|access[-_]?key|account[-_]?key|shared[-_]?access[-_]?key|shared[-_]?access[-_]?signature|` +
+  String.raw`sig|signature|x-amz-signature|x-goog-signature`;
 /** Environment variables in capitals: `GITHUB_TOKEN`, `NPM_TOKEN`, `SENTRY_AUTH_KEY` (not `PUBLIC_KEY`). */
 const ENV = String.raw`[A-Z][A-Z0-9_]*?(?<!PUBLIC)_(?:TOKEN|KEY|PAT)`;
 
@@ -264,8 +274,13 @@ const namedValues: Rule = (text) => {
  * Something every rule needs (a name, a scheme, a prefix): most messages have none, and one scan for them is much
  * cheaper than running every rule. Widen it with any new rule.
  */
-const MAY_HOLD_SECRET =
-  /bearer|authori[sz]ation|cookie|(?<!\S)-b\s|pass|pwd|secret|token|key|sig|_pat\b|:\/\/|akia|asia|gh[pousr]_|github_pat_|xox|xapp-|sk_|rk_|aiza|eyj|private key/i;
+const MAY_HOLD_SECRET = new RegExp(
+  [
+    String.raw`bearer|authori[sz]ation|cookie|(?<!\S)-b\s|pass|pwd|secret|token|key|sig|_pat\b|:\/\/`,
+    String.raw`akia|asia|gh[pousr]_|github_pat_|xox|xapp-|sk_|rk_|aiza|eyj|private key`,
+  ].join('|'),
+  'i',
+);
 
 const RULES: Rule[] = [
   privateKey,
