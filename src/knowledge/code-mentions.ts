@@ -358,8 +358,11 @@ class NumberReader {
     }
     // curl's %{http_code} prints 000 when no response came back: in a message about the web, that is what it is.
     if (digits === '000' && (this.inDomain || this.inConversation)) e.score += 2.5;
-    if (words.length === 1) e.score += 3;
-    else if (this.isTopic) e.score += 2;
+    // A message about one number makes it the topic, unless it has fewer than three digits ("why 29" after a 504 asks
+    // about its 29 seconds); "000" is curl's.
+    const statusShaped = digits.length === 3;
+    if (words.length === 1 && statusShaped) e.score += 3;
+    else if (this.isTopic && statusShaped) e.score += 2;
 
     // Another world's number: named right before it ("exit status 143", "smtp 554") or shaped like one ("554 5.7.1")
     // always; a word of that world on its line ("postfix", "msiexec") when no web word is nearer and nothing but

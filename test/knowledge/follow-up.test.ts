@@ -579,3 +579,19 @@ describe('after a comparison, "which" with a situation that names one of the cod
     expect(read('what about 428', after('409', '412'))).toMatchObject({ intent: 'lookup', codes: [428] });
   });
 });
+
+describe('a number of one or two digits in a conversation is no status: "why 29" after a 504 asks about its seconds', () => {
+  test.each(['why 29', 'why 29?', 'and 30?', 'why 60 though'])('%j after 504 stays on 504', (text) => {
+    const u = read(text, after('504'));
+    expect({ intent: u.intent, ids: u.ids }).toEqual({ intent: 'follow_up', ids: ['504'] });
+  });
+  test.each<[string, number]>([
+    ['what about 503', 503],
+    ['and 429?', 429],
+  ])('%j is a new lookup of %i', (text, code) => {
+    expect(read(text, after('504'))).toMatchObject({ intent: 'lookup', codes: [code] });
+  });
+  test('with a status word, a short number is still asked about as a status: "error 99"', () => {
+    expect(read('error 99', NO_CONTEXT)).toMatchObject({ intent: 'unknown_code', code: 99 });
+  });
+});
