@@ -516,8 +516,8 @@ function lineStartOf(text: string, offset: number): number {
 /** "200 grapes", "404 reasons": a plural noun after a number that the table never uses counts things. */
 function isCountNoun(word: string, vocabulary: MentionVocabulary): boolean {
   return (
-    word.length >= 4 &&
-    /[^su]s$/.test(word) &&
+    // A word of letters: "12ms" after a status is its timing, no plural.
+    /^[a-z]{2,}[^su]s$/.test(word) &&
     !vocabulary.isTableWord(word) &&
     !vocabulary.askWords.has(stem(word)) &&
     !vocabulary.lexicon.domainWords.has(word)

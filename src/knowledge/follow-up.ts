@@ -13,6 +13,7 @@ import { stem } from './text';
 
 /** "and?", "does that apply here too": pointing back with no part asked for counts only in a short message. */
 const SHORT_MESSAGE_WORDS = 7;
+const HOW_TO_ACT = /^(?:\S+ ){0,2}how (?:do|can|should|would|to) (?:i|we) \S+/;
 /** Words of its own a follow-up may carry ("what config do I need to change in *nginx*"); more make a new question. */
 export const MAX_SUBJECT_WORDS = 2;
 
@@ -125,6 +126,8 @@ export function readFollowUp(
     // In a conversation, a part asked for is about what was discussed, whatever else the message says; whether it
     // describes another code instead is the caller's to check.
     if (focus) return reading(focus);
+    // "how do i get access", "how can we undo a bad one": how to act, in a short message, after an answer.
+    if (short && HOW_TO_ACT.test(message.texts.join(' '))) return reading('fix');
     const last = options.lastFocus;
     if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return reading(last);
   }

@@ -191,6 +191,10 @@ describe('numbers that are not status codes are ignored', () => {
     ['IPv6 port', 'listening on [::1]:8080', []],
     ['known code as a port', 'the proxy forwards to backend:502', []],
     ['"port 502"', 'the backend listens on port 502', []],
+    ...['building', 'block', 'house', 'terminal', 'dock'].map(
+      (head) =>
+        [`a ${head} number`, `apartment 3B, ${head} 201, the buzzer is broken`, []] as [string, string, number[]],
+    ),
     // A weak word ("or", "the", "got") lifts no number outside HTTP's range.
     ['two ports', 'should my dev server run on 3000 or 8080', []],
     ['a version then a bare major', 'node 20.11.1 or 18 for a new lambda?', []],
@@ -253,6 +257,10 @@ describe('numbers that are not status codes are ignored', () => {
     ['"= ?" asks, it computes nothing', '414 = ?', [414]],
     // "v" between two codes is "versus"; after one, alone, volts.
     ['"405 v 501"', '405 v 501', [405, 501]],
+    // A timing glued to its unit after the status ("200  12ms") is no plural noun counting things.
+    ...['9ms', '12ms', '120ms', '1500ms'].map(
+      (t) => ['a timing after the status', `POST /login      401  ${t}`, [401]] as [string, string, number[]],
+    ),
     ['"408 v. 504"', '408 v. 504', [408, 504]],
     ['volts', 'the charger gives 405 v at the plug', []],
   ])('%s: %j → %j', (_label, text, codes) => {

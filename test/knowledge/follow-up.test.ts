@@ -595,3 +595,21 @@ describe('a number of one or two digits in a conversation is no status: "why 29"
     expect(read('error 99', NO_CONTEXT)).toMatchObject({ intent: 'unknown_code', code: 99 });
   });
 });
+
+describe('short everyday asks after an answer: waiting is about retrying, how to act is the fix', () => {
+  test.each<[string, string]>([
+    ['so i wait 2 minutes?', 'retry'],
+    ['so i just wait?', 'retry'],
+    ['do i wait it out', 'retry'],
+    ['how do i get access', 'fix'],
+    ['how do i undo a bad one', 'fix'],
+    ['ok how do we roll back', 'fix'],
+  ])('%j is %s', (text, focus) => {
+    for (const id of ['429', '403', '301'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus });
+  });
+
+  test('with nothing before it, "how do i get access" asks what it is about', () => {
+    expect(read('how do i get access', NO_CONTEXT).intent).toBe('none');
+  });
+});
