@@ -301,3 +301,58 @@ describe("Express's default 404 and Envoy's own replies, as printed", () => {
     });
   });
 });
+
+describe("Apache httpd's error log names its failure by an AH number", () => {
+  const stamp = '[Tue Mar 04 11:20:07.442190 2025]';
+  test.each<[string, number, string]>([
+    [
+      `${stamp} [auth_basic:error] [pid 2211:tid 1402] [client 203.0.113.41:51234] AH01617: user bob: authentication failure for "/admin": Password Mismatch`,
+      401,
+      'apache-auth-failure',
+    ],
+    [
+      `${stamp} [auth_basic:error] [pid 2211] [client 203.0.113.41:51234] AH01618: user alice not found: /admin`,
+      401,
+      'apache-auth-failure',
+    ],
+    [
+      `${stamp} [authz_core:error] [pid 1234] [client 198.51.100.7:50522] AH01630: client denied by server configuration: /var/www/html/private`,
+      403,
+      'apache-client-denied',
+    ],
+    [
+      `${stamp} [core:info] [pid 7] [client 10.0.0.9:1234] AH00128: File does not exist: /var/www/html/favicon.ico`,
+      404,
+      'apache-file-does-not-exist',
+    ],
+    [
+      `${stamp} [core:error] [pid 99] [client 10.0.0.2:4444] AH00124: Request exceeded the limit of 10 internal redirects due to probable configuration error.`,
+      500,
+      'apache-internal-redirects',
+    ],
+    [
+      `${stamp} [proxy:error] [pid 1234] (111)Connection refused: AH00957: HTTP: attempt to connect to 127.0.0.1:9000 (localhost) failed`,
+      503,
+      'apache-proxy-no-backend',
+    ],
+    [
+      `${stamp} [proxy_http:error] [pid 1234] AH01114: HTTP: failed to make connection to backend: localhost`,
+      503,
+      'apache-proxy-no-backend',
+    ],
+  ])('%j is %i', (text, code, id) => {
+    const u = understand(text);
+    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+      intent: 'lookup',
+      first: code,
+      providerError: id,
+    });
+  });
+
+  test.each(['password mismatch on my wifi router', 'the file does not exist on my usb stick'])(
+    '%j is no Apache error',
+    (text) => {
+      expect(understand(text).providerError).toBeUndefined();
+    },
+  );
+});
