@@ -191,6 +191,11 @@ describe('numbers that are not status codes are ignored', () => {
     ['IPv6 port', 'listening on [::1]:8080', []],
     ['known code as a port', 'the proxy forwards to backend:502', []],
     ['"port 502"', 'the backend listens on port 502', []],
+    // A lifetime or an interval: "ttl 300", "interval 200".
+    ...['dns record ttl 300 is that fine', 'set the ttl to 300', 'health check interval 200'].map(
+      (text) => ['a lifetime or an interval', text, []] as [string, string, number[]],
+    ),
+    ['…with a status beside it', 'cache-control max-age 600 and the api still returns 304', [304]],
     ...['building', 'block', 'house', 'terminal', 'dock'].map(
       (head) =>
         [`a ${head} number`, `apartment 3B, ${head} 201, the buzzer is broken`, []] as [string, string, number[]],

@@ -13,6 +13,8 @@ describe('said to the bot: a greeting with its act, never a code', () => {
     ['Hi!', 'hello'],
     ['hello there', 'hello'],
     ['good morning', 'hello'],
+    ['gm', 'hello'],
+    ['gm all', 'hello'],
     ['hiya bot', 'hello'],
     ['yo', 'hello'],
     ['help', 'help'],
