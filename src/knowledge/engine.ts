@@ -25,7 +25,7 @@ import { readPastedFacts } from './pasted-facts';
 import { MAX_MESSAGE_LENGTH, phraseWords } from './text';
 import { TypoCorrector } from './typo-corrector';
 import { recommendFor, understand, type EngineParts } from './understand';
-import type { Understanding } from './understanding';
+import { understandingOf, type Understanding } from './understanding';
 
 /**
  * Short messages repeat: the suggested replies ("how do I fix it?", "is it safe to retry?", "more"), the welcome's
@@ -194,22 +194,7 @@ function chosen(
   fields: Pick<Understanding, 'intent' | 'codes' | 'ids' | 'focus' | 'vendors'> &
     Pick<Partial<Understanding>, 'class' | 'recommended'>,
 ): Understanding {
-  const { intent, codes, ids, class: statusClass = null, focus, vendors, ...recommended } = fields;
-  return {
-    intent,
-    codes,
-    ids,
-    class: statusClass,
-    code: null,
-    focus,
-    ...recommended,
-    confidence: 1,
-    alternatives: [],
-    vendors,
-    counts: [],
-    truncated: false,
-    via: 'code',
-  };
+  return understandingOf({ ...fields, class: fields.class ?? null, confidence: 1, via: 'code' });
 }
 
 /**

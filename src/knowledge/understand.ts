@@ -43,7 +43,7 @@ import type { SymptomIndex } from './symptom-index';
 import { toTerms } from './term-analyzer';
 import { stem } from './text';
 import type { TypoCorrector } from './typo-corrector';
-import type { Candidate, Understanding } from './understanding';
+import { understandingOf, type Candidate, type Understanding } from './understanding';
 
 export interface EngineParts {
   table: StatusTable;
@@ -101,19 +101,7 @@ export function understand(
   if (!words.length) {
     const act = readAct(message, talk); // "👍"
     const said = act ? saidToTheBot(act, 0.9) : { intent: 'none' as const, confidence: 1 };
-    return {
-      codes: [],
-      ids: [],
-      class: null,
-      code: null,
-      focus: 'overview',
-      alternatives: [],
-      counts: [],
-      via: null,
-      truncated,
-      vendors,
-      ...said,
-    };
+    return understandingOf({ truncated, vendors, ...said });
   }
 
   const mentions = findCodeMentions(message, parts.mentions, inConversation);
@@ -149,22 +137,14 @@ export function understand(
   const pasted = pastedLines(lower);
   const asked = readFocus(message, talk, true, side, pasted);
   const focus = newSubjectFocus(asked);
-  const result = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding => ({
-    codes: [],
-    ids: [],
-    class: null,
-    code: null,
-    focus: 'overview',
-    confidence: 0,
-    alternatives: [],
-    counts: [],
-    via: null,
-    truncated,
-    vendors,
-    ...(message.stacks.length ? { stacks: message.stacks } : {}),
-    ...(side ? { side } : {}),
-    ...u,
-  });
+  const result = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding =>
+    understandingOf({
+      truncated,
+      vendors,
+      ...(message.stacks.length ? { stacks: message.stacks } : {}),
+      ...(side ? { side } : {}),
+      ...u,
+    });
   /**
    * A subject the conversation already has, asked about again with a part of the answer, is a follow-up on it;
    * named again alone ("what about the 499 one?" after a log), it is asked about afresh. ("Compare it with 502"

@@ -107,3 +107,21 @@ export interface Understanding {
   /** Credentials the message holds (a bearer token, a password in a URL), by kind; absent when there are none. */
   secrets?: SecretKind[];
 }
+
+/** An Understanding with the fields given and nothing else found: no codes, no class, the overview, no match. */
+export function understandingOf(fields: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding {
+  return {
+    codes: [],
+    ids: [],
+    class: null,
+    code: null,
+    focus: 'overview',
+    confidence: 0,
+    alternatives: [],
+    vendors: [],
+    counts: [],
+    truncated: false,
+    via: null,
+    ...fields,
+  };
+}

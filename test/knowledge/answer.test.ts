@@ -14,28 +14,14 @@ import {
   type UnknownCodeAnswer,
 } from '../../src/knowledge/answer';
 import { MAX_MESSAGE_LENGTH } from '../../src/knowledge/text';
-import type { Understanding } from '../../src/knowledge/understanding';
+import { understandingOf, type Understanding } from '../../src/knowledge/understanding';
 import { renderText } from '../../src/render/render-text';
 import { engine } from './fixture';
 
 const table = () => engine().table;
 
-function understanding(u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding {
-  return {
-    codes: [],
-    ids: [],
-    class: null,
-    code: null,
-    focus: 'overview',
-    confidence: 0.9,
-    alternatives: [],
-    vendors: [],
-    counts: [],
-    truncated: false,
-    via: null,
-    ...u,
-  };
-}
+const understanding = (u: Partial<Understanding> & Pick<Understanding, 'intent'>): Understanding =>
+  understandingOf({ confidence: 0.9, ...u });
 
 const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) => engine().answer(understanding(u));
 const ask = (text: string): Answer => engine().ask(text).answer;

@@ -3,27 +3,14 @@
  * text that names its code(s) with the current name; plain text carries no markdown emphasis.
  */
 import { EXAMPLE_QUESTIONS, UNKNOWN_CODE_RULE, type Answer } from '../../src/knowledge/answer';
-import type { Understanding } from '../../src/knowledge/understanding';
+import { understandingOf, type Understanding } from '../../src/knowledge/understanding';
 import { renderText } from '../../src/render/render-text';
 import { engine } from './fixture';
 
 const table = () => engine().table;
 const answerFor = (text: string): Answer => engine().ask(text).answer;
 const compose = (u: Partial<Understanding> & Pick<Understanding, 'intent'>) =>
-  engine().answer({
-    codes: [],
-    ids: [],
-    class: null,
-    code: null,
-    focus: 'overview',
-    confidence: 0.9,
-    alternatives: [],
-    vendors: [],
-    counts: [],
-    truncated: false,
-    via: null,
-    ...u,
-  });
+  engine().answer(understandingOf({ confidence: 0.9, ...u }));
 
 const accessLog = [
   '10.0.0.1 - - [27/Apr/2025:10:00:01 +0000] "GET /api/orders HTTP/1.1" 502 166 "-" "curl/8.5.0"',
