@@ -8,13 +8,26 @@
  */
 import type { ClassAnswer, EntryRef } from '../knowledge/answer';
 import type { AdaptiveCard, CardElement, Container } from './adaptive-card-types';
-import { lookupAction } from './card-actions';
+import { actionSets, lookupAction } from './card-actions';
+import { classPart } from '../knowledge/focused-part';
+import { renderText } from '../render/render-text';
+import { partSections } from './entry-sections';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { heading, label, paragraph, run } from './card-text';
 
 export function classCard(answer: ClassAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const title = `${answer.class}: ${answer.info.name}`;
+  const part = classPart(answer.info, answer.focus, answer.side, answer.common);
+  if (part) {
+    // A follow-up on the class ("whose fault is it usually?"): that part, and its common codes to open.
+    const body = [
+      ...partSections(part),
+      ...actionSets(answer.common.slice(0, 3).map((ref) => lookupAction(ref, `What is ${ref.code}?`))),
+      ...answerFooter(answer, options),
+    ];
+    return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: `${title}. ${part.heading}` });
+  }
   const body: CardElement[] = [
     heading(title, { size: 'large' }),
     paragraph(answer.info.description),

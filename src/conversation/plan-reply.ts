@@ -13,6 +13,7 @@ import type { ConversationContext } from '../knowledge/conversation-context';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import type { StatusEngine } from '../knowledge/engine';
 import { isUnsure, type Understanding } from '../knowledge/understanding';
+import type { StatusClass } from '../knowledge/status-table';
 
 /** What the conversation remembers between turns (kept in conversation state, so it must stay small and JSON). */
 export interface ConversationMemory {
@@ -20,6 +21,8 @@ export interface ConversationMemory {
   lastIds: string[];
   /** The network error discussed last ("connection-refused"), when the subject was one rather than a code. */
   lastNetworkError?: string;
+  /** The class discussed last ("5xx"), when the subject was a class rather than a code. */
+  lastClass?: StatusClass;
   /** The provider's error the last answer led with ("s3-slowdown"); its status is `lastIds[0]`. */
   lastProviderError?: string;
   /** The side of the API the user said they are on ("our nginx returns 413" → server). */
@@ -131,6 +134,7 @@ export function contextOf(engine: StatusEngine, memory: ConversationMemory): Con
   return {
     ids,
     ...(networkError ? { networkError } : {}),
+    ...(memory.lastClass && !ids.length ? { class: memory.lastClass } : {}),
     ...providerError,
     ...(memory.side ? { side: memory.side } : {}),
     ...(memory.lastFocus ? { focus: memory.lastFocus } : {}),
@@ -178,6 +182,9 @@ export function remember(
     case 'network_error':
       // "how do I fix it?" is about this, not an older code
       return { lastIds: [], lastNetworkError: answer.error.id, ...side };
+    case 'class':
+      // So is "give me an example" after "explain 3xx".
+      return { lastIds: [], lastClass: answer.class, ...side };
     case 'none':
       // A mail server's reply or an exit status became the subject: "how do I fix it?" is not about the older code.
       return answer.otherWorld ? { lastIds: [], ...side } : { ...memory, ...side };
@@ -186,6 +193,7 @@ export function remember(
       return {
         lastIds: memory.lastIds,
         ...(memory.lastNetworkError ? { lastNetworkError: memory.lastNetworkError } : {}),
+        ...(memory.lastClass ? { lastClass: memory.lastClass } : {}),
         ...(memory.lastProviderError ? { lastProviderError: memory.lastProviderError } : {}),
         ...(sideSaid ? { side: sideSaid } : {}),
       };

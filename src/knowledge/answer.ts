@@ -95,9 +95,17 @@ export interface CompareAnswer extends AnswerBase {
 export interface ClassAnswer extends AnswerBase {
   intent: 'class';
   class: StatusClass;
+  /** A follow-up on the class ("so is it ever my fault?") narrows the answer to that part. */
+  focus: Focus;
+  side?: Side;
   info: ClassInfo;
   codes: EntryRef[];
+  /** The class's codes people meet most, for "give me an example" and "more". */
+  common: EntryRef[];
 }
+
+/** The common codes a class's follow-up names: a row a phone shows without scrolling. */
+const MAX_COMMON_IN_CLASS = 6;
 
 export interface UnknownCodeAnswer extends AnswerBase {
   intent: 'unknown_code';
@@ -215,7 +223,15 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
   const side = u.side ? { side: u.side } : {};
   // A follow-up is answered as the answer it follows, narrowed to what it asks.
   const intent =
-    u.intent === 'follow_up' ? (u.networkError ? 'network_error' : u.ids.length >= 2 ? 'compare' : 'lookup') : u.intent;
+    u.intent === 'follow_up'
+      ? u.networkError
+        ? 'network_error'
+        : !u.ids.length && u.class
+          ? 'class'
+          : u.ids.length >= 2
+            ? 'compare'
+            : 'lookup'
+      : u.intent;
 
   switch (intent) {
     case 'lookup': {
@@ -294,16 +310,21 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
     case 'class': {
       const cls = u.class as StatusClass;
       const codes = table.codesInClass(cls).map((e) => ref(e.id));
+      const focus = u.focus === 'which' ? 'overview' : u.focus;
+      const common = codes.filter((c) => isCommon(table, c.id));
       return {
         intent: 'class',
         class: cls,
+        focus,
+        ...side,
         info: table.classInfo(cls),
         codes,
+        common: common.slice(0, MAX_COMMON_IN_CLASS),
         notes,
-        suggestions: codes
-          .filter((c) => isCommon(table, c.id))
-          .slice(0, 3)
-          .map((c) => `what is ${c.code}`),
+        suggestions:
+          focus === 'overview'
+            ? common.slice(0, 3).map((c) => `what is ${c.code}`)
+            : followUpSuggestions(focus, cls === '4xx' || cls === '5xx').slice(0, 2),
       };
     }
     case 'unknown_code': {

@@ -4,12 +4,15 @@
  * (the CLI, the REST API) is read with NO_CONTEXT.
  */
 import type { Focus, Side } from './conversation-lexicon';
+import type { StatusClass } from './status-table';
 
 export interface ConversationContext {
   /** Entry ids of the code(s) the last answer was about, most relevant first; two or more after a comparison. */
   ids: readonly string[];
   /** The network error the last answer was about ("connection-refused"), when its subject was one. */
   networkError?: string;
+  /** The class the last answer was about ("5xx" after "explain 5xx"), when its subject was one. */
+  class?: StatusClass;
   /** The provider's error the last answer led with ("s3-slowdown"), with its status in `ids`. */
   providerError?: string;
   /** The side of the API the user said they are on, earlier in the conversation. */
@@ -23,13 +26,13 @@ export interface ConversationContext {
 export const NO_CONTEXT: ConversationContext = Object.freeze({ ids: Object.freeze([]) });
 
 export function hasSubject(context: ConversationContext): boolean {
-  return context.ids.length > 0 || context.networkError !== undefined;
+  return context.ids.length > 0 || context.networkError !== undefined || context.class !== undefined;
 }
 
 /** A stable key for caching an understanding per text and context. */
 export function contextKey(context: ConversationContext): string {
   return hasSubject(context) || context.side
-    ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.providerError ?? ''}|` +
+    ? `${context.ids.join(',')}|${context.networkError ?? ''}|${context.class ?? ''}|${context.providerError ?? ''}|` +
         `${context.side ?? ''}|${context.focus ?? ''}|${context.about ?? ''}`
     : '';
 }

@@ -165,10 +165,18 @@ export const classInfoSchema = z
     name: shortLine,
     description: sentence,
     advice: sentence,
+    // The parts a follow-up asks for ("so is it ever my fault?" after "explain 5xx"), as an entry has them.
+    summary: sentence.max(200, 'must be one line (at most 200 characters)'),
+    causes: z.array(sentence).min(1, 'needs at least one typical cause'),
+    nextSteps,
+    fixedBy,
+    retry: sentence,
+    example,
+    references: z.array(reference).min(1, 'needs at least one reference (its RFC 9110 section)'),
   })
   .strict();
 
-/** What a class of codes means as a group ("5xx: Server error"). */
+/** What a class of codes means as a group ("5xx: Server error"), with the parts a follow-up asks for. */
 export type ClassInfo = z.output<typeof classInfoSchema>;
 
 /**

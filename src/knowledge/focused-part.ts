@@ -4,7 +4,7 @@
  * side first) and a transcript. The text renderer and the cards both draw this, so they say the same thing.
  */
 import type { Focus, Side } from './conversation-lexicon';
-import type { StatusEntry } from './entry-schema';
+import type { ClassInfo, StatusEntry } from './entry-schema';
 import { likelyFixHeading, type LikelyFix } from './likely-fix';
 
 export const STEPS_HEADING: Record<Side, string> = {
@@ -142,4 +142,25 @@ export function isPartFocus(focus: Focus): focus is Exclude<Focus, 'overview' | 
     focus === 'fault' ||
     focus === 'example'
   );
+}
+
+/**
+ * The part of a class's answer a follow-up asks for ("so is it ever my fault?" after "explain 5xx"), or null for the
+ * whole class. An example names the class's codes people meet most beside the worked one.
+ */
+export function classPart(
+  info: ClassInfo,
+  focus: Focus,
+  side: Side | undefined,
+  common: readonly { code: number; name: string }[],
+): FocusedPart | null {
+  const title = `a ${info.class} (${info.name.toLowerCase()})`;
+  if (focus === 'retry') return { heading: `Retrying after ${title}`, paragraphs: [info.retry], steps: [] };
+  if (!isPartFocus(focus)) return null;
+  const part = focusedPart(info, title, focus, side);
+  if (focus !== 'example' || !common.length) return part;
+  return {
+    ...part,
+    list: { heading: `The ${info.class} codes met most`, items: common.map((c) => `${c.code} ${c.name}`) },
+  };
 }

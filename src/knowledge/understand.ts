@@ -476,6 +476,7 @@ export function understand(
       ids,
       side: sideKept,
       ...(context.networkError ? { networkError: context.networkError } : {}),
+      ...(context.class && !ids.length ? { class: context.class } : {}),
       ...(context.providerError && ids[0] === context.ids[0] ? { providerError: context.providerError } : {}),
       focus: followUp.focus,
       ...recommendation(followUp.focus, ids, followUp.ownWords, parts),

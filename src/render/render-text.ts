@@ -5,7 +5,7 @@
 import type { Answer, EntryRef, EntryView, ProviderErrorView } from '../knowledge/answer';
 import { NOT_A_STATUS, PASTED_HEADING, RETRY_LABEL, UNKNOWN_CODE_RULE } from '../knowledge/answer';
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
-import { focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
+import { classPart, focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
 
 export type TextStyle = 'markdown' | 'plain';
@@ -74,6 +74,11 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
       break;
     }
     case 'class': {
+      const part = classPart(answer.info, answer.focus, answer.side, answer.common);
+      if (part) {
+        lines.push(...partBlock(part, b, style));
+        break;
+      }
       lines.push(`${b(`${answer.class}: ${answer.info.name}`)}`, answer.info.description, '', answer.info.advice, '');
       lines.push(b(`Codes in ${answer.class}:`));
       for (const c of answer.codes) lines.push(`- ${c.code} ${c.name}${c.vendor ? ` (${c.vendor})` : ''}`);

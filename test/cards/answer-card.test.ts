@@ -241,6 +241,41 @@ describe('class card', () => {
   });
 });
 
+describe('a follow-up on a class: only the part asked, with its common codes to open', () => {
+  const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+  test.each(
+    CLASSES.flatMap((cls) =>
+      (['fix', 'cause', 'fault', 'retry', 'example', 'server', 'client'] as const).map(
+        (focus) => [cls, focus] as const,
+      ),
+    ),
+  )('%s, asked for its %s', (cls, focus) => {
+    const answer = engine().answer({
+      ...engine().understand(`explain ${cls}`),
+      intent: 'follow_up',
+      focus,
+    }) as ClassAnswer;
+    expect(answer).toMatchObject({ intent: 'class', class: cls, focus });
+    const card = answerCard(answer, { feedback: true });
+    expect(cardProblems(card)).toEqual([]);
+    const text = visibleText(card);
+    // Not the whole class: no row per code, and the part's own words.
+    expect(card.body.some((e) => e.type === 'Container' && e.selectAction)).toBe(false);
+    const own = { retry: answer.info.retry, example: answer.info.example.scenario, cause: answer.info.causes[0] };
+    const expected = own[focus as keyof typeof own];
+    if (expected) expect(text).toContain(expected);
+    expect(lookupCodes(card)).toEqual(answer.common.slice(0, 3).map((c) => c.code));
+    expect(renderText(answer, 'plain')).not.toContain(`Codes in ${cls}:`);
+  });
+
+  test('"tell me more" and the overview draw the whole class again', () => {
+    for (const focus of ['more', 'overview'] as const) {
+      const answer = engine().answer({ ...engine().understand('explain 5xx'), intent: 'follow_up', focus });
+      expect(visibleText(answerCard(answer))).toContain('Codes in 5xx');
+    }
+  });
+});
+
 describe('unknown code card', () => {
   test('601 is not an HTTP status at all, and nearby codes are offered', () => {
     const answer = answerOf('error 601', 'unknown_code') as UnknownCodeAnswer;

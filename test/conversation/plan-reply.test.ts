@@ -126,6 +126,31 @@ describe('follow-ups on a network error', () => {
   });
 });
 
+describe('follow-ups on a class', () => {
+  const memoryOf = (p: ReplyPlan) => (p.kind === 'answer' ? p.memory : EMPTY_MEMORY);
+
+  it.each<[string, string]>([
+    ['so is it ever my fault', 'fault'],
+    ['give me an example', 'example'],
+    ['can i retry', 'retry'],
+    ['why does that happen', 'cause'],
+  ])('after "explain 5xx", %j answers that part of the class', (say, focus) => {
+    const afterClass = memoryOf(plan('explain 5xx', AFTER_502));
+    expect(afterClass).toEqual({ lastIds: [], lastClass: '5xx' });
+    const p = plan(say, afterClass);
+    expect(answerOf(p)).toMatchObject({ intent: 'class', class: '5xx', focus });
+    expect(memoryOf(p)).toMatchObject({ lastIds: [], lastClass: '5xx' });
+  });
+
+  it('a thank-you keeps the class; a code asked next replaces it', () => {
+    const thanked = memoryOf(plan('thanks', { lastIds: [], lastClass: '3xx' }));
+    expect(thanked).toEqual({ lastIds: [], lastClass: '3xx' });
+    const next = memoryOf(plan('and 307 specifically?', thanked));
+    expect(next).toEqual({ lastIds: ['307'] });
+    expect(subject(answerOf(plan('give me an example', next)))).toBe('lookup 307 example');
+  });
+});
+
 describe("follow-ups on a provider's error", () => {
   const AFTER_SLOWDOWN: ConversationMemory = { lastIds: ['503'], lastProviderError: 's3-slowdown' };
 
@@ -378,7 +403,11 @@ describe('remember', () => {
     { name: 'a number outside 100–599', q: 'what is 1234', expected: before },
     { name: 'a greeting', q: 'hello', expected: before },
     { name: 'a message about nothing', q: 'what is the weather', expected: before },
-    { name: 'a class', q: 'what are 5xx errors', expected: before },
+    {
+      name: 'a class (the class is the subject)',
+      q: 'what are 5xx errors',
+      expected: { lastIds: [], lastClass: '5xx' },
+    },
     {
       name: 'a network error (no code; the error is the subject)',
       q: 'Error: connect ECONNREFUSED 127.0.0.1:5432',

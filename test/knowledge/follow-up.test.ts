@@ -434,6 +434,40 @@ describe('follow-ups on a network error', () => {
   });
 });
 
+describe('a follow-up in any words × the class the conversation is about', () => {
+  const CLASSES = ['1xx', '2xx', '3xx', '4xx', '5xx'] as const;
+  const cases = Object.entries(FOLLOW_UPS)
+    // "is that a real http status?" asks about a code, not a class.
+    .flatMap(([focus, texts]) => texts.filter((t) => !/real http/.test(t)).map((text) => [focus, text] as const))
+    .flatMap(([focus, text]) => CLASSES.map((cls) => [focus, text, cls] as const));
+  const misses = cases.flatMap(([focus, text, cls]) => {
+    const u = read(text, { ids: [], class: cls });
+    return u.intent === 'follow_up' && u.class === cls && !u.ids.length && u.focus === focus
+      ? []
+      : [`${JSON.stringify(text)} after ${cls} → ${u.intent} ${u.class} ${u.focus}`];
+  });
+
+  it('reads at least 99% of them as a follow-up on that class, asking for that part', () => {
+    expect(misses.length / cases.length).toBeLessThanOrEqual(0.01);
+  });
+
+  test.each<[string, string, Partial<Record<'intent' | 'class', string>> & { codes?: number[] }]>([
+    ['what about 504 specifically', '5xx', { intent: 'lookup', codes: [504] }],
+    ['and 5xx?', '4xx', { intent: 'class', class: '5xx' }],
+    ['301 vs 302 for the redirect after login', '3xx', { intent: 'compare', codes: [301, 302] }],
+    ['is 204 fine for a PUT', '2xx', { intent: 'lookup', codes: [204] }],
+    ['my upload fails with request entity too large', '4xx', { intent: 'lookup', codes: [413] }],
+    ['thanks', '5xx', { intent: 'greeting' }],
+  ])('%j after %s is a question of its own', (text, cls, expected) => {
+    const u = read(text, { ids: [], class: cls as '4xx' });
+    expect({ intent: u.intent, ...(expected.class ? { class: u.class } : {}) }).toMatchObject({
+      intent: expected.intent,
+      ...(expected.class ? { class: expected.class } : {}),
+    });
+    if (expected.codes) expect(u.codes.slice(0, expected.codes.length).sort()).toEqual(expected.codes);
+  });
+});
+
 describe("the user's side", () => {
   test.each<[string, 'client' | 'server']>([
     ['our nginx returns 413 on uploads', 'server'],
