@@ -17,7 +17,7 @@ const ACT_PRECEDENCE: readonly Act[] = ['bye', 'thanks', 'about', 'help', 'ack',
 /** The acts that may close (or open) a message that otherwise tells what happened. */
 const CLOSING_ACTS: ReadonlySet<Act> = new Set(['thanks', 'bye', 'ack']);
 /** A sentence with one of these asks something, question mark or not: "what now", "so how do i …". */
-const WH_WORD = /^(?:what|whats|what's|how|why|which|where|when|who|whose)$/;
+export const WH_WORD = /^(?:what|whats|what's|how|why|which|where|when|who|whose)$/;
 /** …and so does one that opens with a verb before its subject: "is that good", "will it work", "can we …". */
 export const ASKING_VERB = /^(?:is|are|was|were|am|do|does|did|can|could|should|would|will|shall|may|might)$/;
 const SUBJECT = /^(?:it|i|you|we|they|he|she|that|this|there|the|my|our|your|a|an|anything|anyone)$/;

@@ -5,7 +5,7 @@
  * own.
  */
 import { readFocus } from './asked-focus';
-import { ASKING_VERB } from './conversational-act';
+import { ASKING_VERB, WH_WORD } from './conversational-act';
 import type { AskedFocus, ConversationLexicon, Focus, Ordinal, Side } from './conversation-lexicon';
 import type { Lexicon } from './lexicon';
 import type { Message } from './message';
@@ -14,6 +14,8 @@ import { stem } from './text';
 /** "and?", "does that apply here too": pointing back with no part asked for counts only in a short message. */
 const SHORT_MESSAGE_WORDS = 7;
 const HOW_TO_ACT = /^(?:\S+ ){0,2}how (?:do|can|should|would|to) (?:i|we) \S+/;
+/** "can i raise the timeout", "should we bump the limit": whether to act on it, which the fix answers. */
+const MAY_I_ACT = /^(?:\S+ ){0,2}(?:can|could|should|shall|may) (?:i|we) \S+/;
 /** Words of its own a follow-up may carry ("what config do I need to change in *nginx*"); more make a new question. */
 export const MAX_SUBJECT_WORDS = 2;
 
@@ -87,8 +89,16 @@ export function readFollowUp(
   };
   const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i) && !(i === 0 && opener(i)));
   const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
+  // "who uses that", "where is it set": a short wh-question whose last word is the thing discussed.
+  const last = message.texts[message.texts.length - 1] as string;
+  const endsOnIt =
+    short &&
+    WH_WORD.test(message.texts[0] as string) &&
+    (talk.pronouns.has(last) || last === 'that' || last === 'this');
   const pointsBack =
-    (short && pronounAt >= 0 && unanchored(pronounAt)) || talk.backReferences.find(stems).some((h) => unanchored(h.at));
+    (short && pronounAt >= 0 && unanchored(pronounAt)) ||
+    talk.backReferences.find(stems).some((h) => unanchored(h.at)) ||
+    endsOnIt;
   const ordinal = options.choice ? talk.ordinals.find(stems)[0]?.value : undefined;
   const refersBack = continues || pointsBack || ordinal !== undefined;
   // Stop words stay in: "too often" is a phrase of its own. The asked part's own words ask, they name no subject.
@@ -128,6 +138,7 @@ export function readFollowUp(
     if (focus) return reading(focus);
     // "how do i get access", "how can we undo a bad one": how to act, in a short message, after an answer.
     if (short && HOW_TO_ACT.test(message.texts.join(' '))) return reading('fix');
+    if (short && subject <= MAX_SUBJECT_WORDS && MAY_I_ACT.test(message.texts.join(' '))) return reading('fix');
     const last = options.lastFocus;
     if (continues && last && last !== 'overview' && (last !== 'which' || options.choice)) return reading(last);
   }

@@ -82,6 +82,11 @@ export class SymptomIndex {
     if (terms.length) this.docs.push({ id, terms, weight, norm: 0 });
   }
 
+  /** Whether one of an entry's symptoms, names or its summary uses a term (not its longer description). */
+  saysOf(id: string, term: string): boolean {
+    return this.docs.some((d) => d.id === id && d.terms.includes(term));
+  }
+
   /** Every term the index knows, for typo correction. */
   terms(): string[] {
     return [...this.idf.keys()];

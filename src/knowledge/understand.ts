@@ -672,7 +672,12 @@ function describesAnother(ownWords: readonly string[], context: ConversationCont
     ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))),
     parts.lexicon,
   );
-  if (!terms.some((t) => t.startsWith('~'))) return false;
+  const concepts = terms.filter((t) => t.startsWith('~'));
+  if (!concepts.length) return false;
+  // Every situation it names is one the code discussed has: "can i raise the timeout" after a 524. (Of several
+  // codes discussed, the one meant is chosen below by how well it matches.)
+  const only = context.ids.length === 1 ? (context.ids[0] as string) : undefined;
+  if (only && concepts.every((c) => parts.symptoms.saysOf(only, c))) return false;
   const matches = parts.symptoms.match(terms, 10, unhintedVendorPenalty(parts.table, []));
   const top = matches[0];
   if (!top || top.score < DESCRIBES_ANOTHER) return false;

@@ -468,6 +468,44 @@ describe('a follow-up in any words × the class the conversation is about', () =
   });
 });
 
+describe('whether to act on what was discussed: "can i raise the timeout" after a timeout', () => {
+  test.each<[string, string]>([
+    ['can i raise the timeout', '524-cloudflare'],
+    ['can we raise the timeout', '504'],
+    ['should i raise the timeout', '408'],
+    ['should we bump the limit', '413'],
+    ['can we increase the max body size', '413'],
+    ['could we raise the quota', '429'],
+  ])('%j after %s is about it', (text, id) => {
+    expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id] });
+  });
+
+  test.each<[string, string, number]>([
+    ['can i avoid getting throttled', '524-cloudflare', 429],
+    ['can we stop getting a 404 on the logo', '413', 404],
+  ])('%j after %s names a situation of another code: %d', (text, id, code) => {
+    expect(read(text, after(id))).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+  });
+});
+
+describe('a short wh-question ending on the thing discussed: "who uses that"', () => {
+  test.each(['who uses that', 'where is that set', 'when did they add it', 'where does it come from'])(
+    '%j after a code asks more about it',
+    (text) => {
+      for (const id of ['451', '308', '103'])
+        expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id] });
+    },
+  );
+
+  test.each(['who uses that', 'where is that set'])('%j with nothing before it asks what it is about', (text) => {
+    expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'none', clarify: 'referent' });
+  });
+
+  test.each(['who uses redis', 'when was graphql invented'])('%j names a subject of its own', (text) => {
+    expect(read(text, after('429')).intent).not.toBe('follow_up');
+  });
+});
+
 describe("the user's side", () => {
   test.each<[string, 'client' | 'server']>([
     ['our nginx returns 413 on uploads', 'server'],
