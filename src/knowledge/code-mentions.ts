@@ -261,7 +261,10 @@ class NumberReader {
     if (before === '(' && after === ')') e.score += 1;
     // "500 + 200 = 700"
     if (!e.strong && (isArithmetic(lower, start, -1) || isArithmetic(lower, word.end, 1))) e.score -= 4;
-    if (suffix === 's') e.score += known ? 1 : -4; // "500s" are statuses; "45s" are seconds
+    // "500s" are statuses; "45s" are seconds
+    if (suffix === 's' && known) e.score += 1;
+    else if (suffix === 's' && !inRange) measureOrCount(e, true);
+    else if (suffix === 's') e.score -= 4;
     // "404 divided by 2", "200 plus 300": an operator with a number on its other side.
     if (!e.strong && (this.operatorAt(index + 1, 1, line) || this.operatorAt(index - 1, -1, line))) e.score -= 4;
 

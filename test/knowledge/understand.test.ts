@@ -642,3 +642,30 @@ describe('a status name among words of everyday life, with nothing of the web, i
     expect(understand(text).codes[0]).toBe(code);
   });
 });
+
+describe('a time or a size in a described situation is part of it, not a number of another world', () => {
+  // Situations × measures: the measure rules nothing out.
+  const situations: Array<[string, number]> = [
+    ['the load balancer gave up because the app took more than {m} to answer', 504],
+    ['the backend is overloaded and shedding load since {m} ago', 503],
+    ['the gateway stopped waiting for the upstream after {m}', 504],
+  ];
+  const measures = ['60 seconds', '30 s', '2 minutes', '45s'];
+  test.each(situations.flatMap(([s, code]) => measures.map((m) => [s.replace('{m}', m), code] as const)))(
+    '%j is about %i',
+    (text, code) => {
+      const u = understand(text);
+      expect(u.intent).toBe('lookup');
+      expect([u.codes[0], ...u.alternatives.map((a) => a.code)]).toContain(code);
+    },
+  );
+
+  test.each([
+    'the dashboard shows 14 unavailable',
+    'standup moved to room 404',
+    'we sold 200 tickets for the show',
+    'port 443 is open on the firewall',
+  ])('%j: a count, a room or a port still rules its number out', (text) => {
+    expect(understand(text).intent).not.toBe('lookup');
+  });
+});
