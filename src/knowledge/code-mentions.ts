@@ -348,8 +348,9 @@ class NumberReader {
       // "about 404 rows", "over 500 users": an amount; "about 410" alone asks about the code.
       else if (lexicon.approximators.has(prev) || lexicon.approximators.has(`${prevPrev} ${prev}`))
         e.score -= nextIsCount ? 3 : 0;
-      // "3000 or 8080", "node 20 or 18": a weak cue ("or", "the", "got") lifts only a number in HTTP's range.
-      else if (lexicon.statusBefore.has(prev) && inRange) e.score += 1.5;
+      // "3000 or 8080", "node 20 or 18": a weak cue ("or", "the", "got") lifts only a number in HTTP's range, or of
+      // three digits in a message about the web ("i got a 777 from the api": a status no standard has).
+      else if (lexicon.statusBefore.has(prev) && (inRange || (digits.length === 3 && this.inDomain))) e.score += 1.5;
     }
     if (next !== undefined) {
       if (reasonPhraseFollows(code, this.textsFrom(index + 1, 6, line))) {

@@ -669,3 +669,28 @@ describe('a time or a size in a described situation is part of it, not a number 
     expect(understand(text).intent).not.toBe('lookup');
   });
 });
+
+describe('a three-digit number past 599 that the web gave back is an unknown code, not nothing', () => {
+  const templates = [
+    'i got a {n} from the api',
+    'our partner api returns {n} for some calls',
+    'the endpoint gave {n} this morning',
+    'got {n} as the status from a REST call',
+  ];
+  test.each(templates.flatMap((t) => [612, 777, 999].map((n) => [t.replace('{n}', String(n)), n] as const)))(
+    '%j asks about %i',
+    (text, code) => {
+      expect(understand(text)).toMatchObject({ intent: 'unknown_code', code });
+    },
+  );
+
+  test.each([
+    '3000 or 8080 for the api port',
+    'we have 777 users on the api',
+    'the api took 720 ms on average',
+    'our api runs on node 20 or 18',
+    'the api sends 650 emails a day',
+  ])('%j: a port, a count or a time is no status', (text) => {
+    expect(understand(text).intent).not.toBe('unknown_code');
+  });
+});
