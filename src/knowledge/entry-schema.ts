@@ -219,7 +219,14 @@ export const networkErrorSchema = z
       .min(40, 'must explain the failure in plain words (at least 40 characters)')
       .max(1200),
     nextSteps,
-    related: z.array(relatedCode).min(1, 'needs at least one status to compare it with'),
+    related: z
+      .array(
+        relatedCode.extend({
+          /** The vendor only logs this status; its client sees the failure itself (nginx's 444, an ALB's 460). */
+          loggedOnly: z.literal(true).optional(),
+        }),
+      )
+      .min(1, 'needs at least one status to compare it with'),
     example,
     fixedBy,
     references: z.array(reference).min(1, 'needs at least one reference'),

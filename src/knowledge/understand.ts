@@ -34,6 +34,7 @@ import { countLogStatuses } from './log-triage';
 import { readMessage, type Message } from './message';
 import { findClassMention, hasCompareCue, pastedLines } from './message-signals';
 import { findNetworkError, findToldNetworkError, proxyStatusFor } from './network-errors';
+import { relatedEntryId, type NetworkError } from './entry-schema';
 import type { NumberKinds } from './number-kinds';
 import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { providerErrorLookup, type ProviderErrorFinder } from './provider-errors';
@@ -332,19 +333,24 @@ export function understand(
         via: 'symptom',
       }),
     );
-  const vendorStatus = networkError?.related.some((r) => r.vendor !== undefined && vendors.includes(r.vendor));
+  const vendorStatuses = (networkError?.related ?? [])
+    .filter((r) => r.vendor !== undefined && vendors.includes(r.vendor) && !r.loggedOnly)
+    .map(relatedEntryId);
   // Told in words in another world ("mosquitto: connection refused, not authorised") it is that world's refusal.
   const toldElsewhere = networkErrorRead?.told === true && worldNamed() !== null;
-  if (networkError && !vendorStatus && !toldElsewhere) {
-    const sameError = networkError.id === context.networkError && focus !== 'overview';
+  const networkAnswer = (error: NetworkError) => {
+    const sameError = error.id === context.networkError && focus !== 'overview';
     // Told in words ("the connection was refused") is less sure than the error as printed.
     return result({
       intent: sameError ? 'follow_up' : 'network_error',
-      networkError: networkError.id,
+      networkError: error.id,
       focus,
       confidence: networkErrorRead?.told ? 0.8 : 0.9,
     });
-  }
+  };
+  if (networkError && !vendorStatuses.length && !toldElsewhere) return networkAnswer(networkError);
+  // With the vendor named, the symptom match below may find its status; if it does not, the failure is the answer.
+  const vendorsFailure = networkError && !toldElsewhere ? networkError : undefined;
 
   // === 7. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));
@@ -510,11 +516,13 @@ export function understand(
   // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word with a
   // timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a typo of
   // "header" in a question about a hotel room), nor a status name used as an everyday word ("the door is locked").
-  if (!phrases.webBeyondNames && !another) return result({ intent: 'none', confidence: 0.8 });
+  // (A network error printed is about the web whatever its words: it is answered below.)
+  if (!phrases.webBeyondNames && !another && !vendorsFailure) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
-  if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
+  if (isVague(message, lexicon) && !vendorsFailure)
+    return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
   // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.
-  if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
+  if (isHowTo(message, lexicon) && !vendorsFailure) return result({ intent: 'none', confidence: 0.75 });
 
   // === 13. A described situation: "the api says I'm calling it too often".
   const unplacedStatus = mentions.find(
@@ -536,6 +544,9 @@ export function understand(
   const terms = toTerms(symptomWords, lexicon);
   const matches =
     (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
+  const foundVendorStatus =
+    matches[0] && matches[0].score >= SYMPTOM_THRESHOLD && vendorStatuses.includes(matches[0].id);
+  if (vendorsFailure && !foundVendorStatus) return networkAnswer(vendorsFailure);
   // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
   // status from; ask.
   const thin =

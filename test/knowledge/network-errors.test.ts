@@ -185,6 +185,22 @@ describe('what users paste, by failure', () => {
     });
   });
 
+  test.each([
+    'curl: (52) Empty reply from server\nthis is against our own nginx on port 8443',
+    'ERR_EMPTY_RESPONSE from the dev server after I changed the nginx config',
+    'socket hang up when calling our nginx',
+    'xhr status 0 from our app behind an aws alb',
+  ])('%j: a status the vendor only logs is not what its client saw: the failure is the answer', (text) => {
+    expect(engine().understand(text).intent).toBe('network_error');
+  });
+
+  test('with the vendor named and nothing that finds its status, the failure printed is the answer', () => {
+    expect(engine().understand('ECONNREFUSED behind cloudflare')).toMatchObject({
+      intent: 'network_error',
+      networkError: 'connection-refused',
+    });
+  });
+
   test('signatures stand apart from the words around them', () => {
     expect(findNetworkError('our codepipeline deploy failed', errors())).toBeUndefined();
     expect(findNetworkError('the pipe broke (epipe)', errors())?.id).toBe('connection-reset');
