@@ -12,7 +12,8 @@
  *
  * Settings (environment): BENCH_CONVERSATIONS (default 1,000 per run), BENCH_CONCURRENCY (default "16,64"),
  * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8
- * CPU profile of StatusBot into $TMPDIR/statusbot-bench-profiles/.
+ * CPU profile of each bot into $TMPDIR/statusbot-bench-profiles/{statusbot,echo}/ (summarise one with
+ * `node dist/bench/cpu-profile-summary.js FILE`).
  *
  * bench/memory.ts reuses the launcher and the load driver exported here.
  */
@@ -419,9 +420,14 @@ async function main(): Promise<void> {
     'StatusBot',
     join('src', 'index.js'),
     { RATE_LIMIT_PER_MINUTE: '1000000' },
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'statusbot')}`] : [],
   );
-  const echoBot = await launchBot('echo bot', join('bench', 'echo-bot.js')).catch(async (err: unknown) => {
+  const echoBot = await launchBot(
+    'echo bot',
+    join('bench', 'echo-bot.js'),
+    {},
+    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'echo')}`] : [],
+  ).catch(async (err: unknown) => {
     await statusBot.stop();
     throw err;
   });
@@ -483,7 +489,10 @@ async function main(): Promise<void> {
     if (codes.some((c) => c !== 0))
       console.log(`exit codes after SIGTERM: StatusBot ${codes[0]}, echo bot ${codes[1]}`);
     if (profileDir)
-      console.log(`StatusBot's CPU profile is in ${profileDir} (open it in Chrome DevTools, Performance tab)`);
+      console.log(
+        `CPU profiles: ${join(profileDir, 'statusbot')} and ${join(profileDir, 'echo')} (Chrome DevTools' Performance ` +
+          'tab, or node dist/bench/cpu-profile-summary.js FILE)',
+      );
   }
 
   console.log('');

@@ -5,7 +5,6 @@
  */
 import {
   ConfigurationBotFrameworkAuthentication,
-  ConversationState,
   type ConfigurationBotFrameworkAuthenticationOptions,
   type Storage,
   type TurnContext,
@@ -13,6 +12,7 @@ import {
 import type { Server } from 'restify';
 import { AnswerActivities } from './bot/answer-activities';
 import { BotAdapter } from './bot/bot-adapter';
+import { JsonCheckedConversationState } from './bot/json-checked-conversation-state';
 import { StatusBot } from './bot/status-bot';
 import type { Config } from './config';
 import type { ReplyPlan } from './conversation/plan-reply';
@@ -92,7 +92,7 @@ function publicCloudWithKeysAt(openIdMetadataUrl: string): Partial<Configuration
 export function createApp(config: Config, logger: Logger, options: AppOptions = {}): App {
   const engine = options.engine ?? StatusEngine.load();
   const storage = options.storage ?? createStorage(config.storage);
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonCheckedConversationState(storage);
   const stats = new UsageStats(options.now);
   const pageLinks = new CodePageLinks(config.publicUrl);
   const answerActivities = new AnswerActivities(undefined, (id) => pageLinks.href(id));
@@ -134,6 +134,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
     await next();
     const ms = performance.now() - (context.turnState.get(TURN_STARTED) as number);
     metrics.recordTurnDuration(ms / 1000);
+    if (!logger.isLevelEnabled('info')) return;
     const plan = context.turnState.get(TURN_PLAN) as ReplyPlan | undefined;
     const understanding = plan && 'understanding' in plan ? plan.understanding : undefined;
     logger.info(

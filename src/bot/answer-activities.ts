@@ -19,6 +19,8 @@ export const DEFAULT_ANSWER_ACTIVITIES = 64;
 
 export class AnswerActivities {
   private readonly drawn: RecentCache<string, Partial<Activity>>;
+  /** The key of each shared (frozen) answer, which the engine hands out again for the same understanding. */
+  private readonly keys = new WeakMap<Answer, string>();
 
   /** `pageUrl`: where an entry's page is, for the cards' "Open page" button (none without it). */
   constructor(
@@ -30,7 +32,14 @@ export class AnswerActivities {
 
   /** The activity for `answer`: shared and frozen, so a caller that needs changes copies it first. */
   activityFor(answer: Answer): Partial<Activity> {
-    return this.drawn.getOrAdd(answerKey(answer), () => prerender(answerActivity(answer, this.pageUrl)));
+    return this.drawn.getOrAdd(this.keyOf(answer), () => prerender(answerActivity(answer, this.pageUrl)));
+  }
+
+  private keyOf(answer: Answer): string {
+    if (!Object.isFrozen(answer)) return answerKey(answer);
+    let key = this.keys.get(answer);
+    if (key === undefined) this.keys.set(answer, (key = answerKey(answer)));
+    return key;
   }
 
   get hits(): number {

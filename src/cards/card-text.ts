@@ -82,7 +82,7 @@ export function run(
  * settings and annotations, properties (server.keepAliveTimeout), flags (--resolve), hyphenated commands
  * (describe-target-health) and URLs.
  */
-const TECHNICAL = new RegExp(
+export const TECHNICAL = new RegExp(
   [
     String.raw`https?:\/\/[^\s)]+`,
     String.raw`\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b`,
@@ -96,10 +96,17 @@ const TECHNICAL = new RegExp(
 );
 
 /**
+ * What every kind of term above holds (an underscore, a hyphen, "http", a dot before a lowercase letter): most
+ * sentences have none and skip TECHNICAL, the slowest part of drawing a card.
+ */
+export const MAY_HOLD_TECHNICAL = /[_-]|\.[a-z]|http/;
+
+/**
  * A sentence as runs, with its technical terms in monospace (Adaptive Cards 1.5
  * `fontType`), everything else as written.
  */
 export function textRuns(text: string, options: Omit<TextOptions, 'spacing' | 'separator'> = {}): TextRun[] {
+  if (!MAY_HOLD_TECHNICAL.test(text)) return [run(text, options)];
   const runs: TextRun[] = [];
   let at = 0;
   for (const match of text.matchAll(TECHNICAL)) {

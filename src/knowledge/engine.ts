@@ -52,6 +52,8 @@ export class StatusEngine {
   readonly understood: RecentCache<string, Understanding>;
   /** Search-as-you-type over the table (REST search, Teams compose-box search). */
   readonly search: CodeSearch;
+  /** The answers to frozen understandings, kept as long as the understanding is (most are in `understood`). */
+  private readonly answers = new WeakMap<Understanding, Answer>();
 
   readonly table: StatusTable;
   readonly lexicon: Lexicon;
@@ -135,12 +137,20 @@ export class StatusEngine {
     return { ...understanding, ...(secrets.length ? { secrets } : {}), ...(facts.length ? { facts } : {}) };
   }
 
-  /** `now` dates what a pasted Retry-After or rate-limit reset means ("until 10:42 UTC"). */
+  /**
+   * `now` dates what a pasted Retry-After or rate-limit reset means ("until 10:42 UTC"). The answer to a remembered
+   * understanding (frozen, shared) is made once and shared, frozen too, unless it tells pasted facts against `now`.
+   */
   answer(understanding: Understanding, now: Date = new Date()): Answer {
-    return composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords, {
-      words: this.data.factWords,
-      now,
-    });
+    const compose = () =>
+      composeAnswer(understanding, this.table, this.talk, this.kinds, this.data.secretWords, {
+        words: this.data.factWords,
+        now,
+      });
+    if (!Object.isFrozen(understanding) || understanding.facts?.length) return compose();
+    let answer = this.answers.get(understanding);
+    if (!answer) this.answers.set(understanding, (answer = deepFreeze(compose())));
+    return answer;
   }
 
   ask(text: string, context: ConversationContext = NO_CONTEXT): { understanding: Understanding; answer: Answer } {

@@ -19,6 +19,17 @@ describe('AnswerActivities', () => {
     expect({ hits: cache.hits, misses: cache.misses, size: cache.size }).toEqual({ hits: 1, misses: 1, size: 1 });
   });
 
+  test('a shared (frozen) answer and an unfrozen copy of it get the same activity', () => {
+    const cache = new AnswerActivities();
+    const shared = answerTo('what is 504');
+    expect(Object.isFrozen(shared)).toBe(true);
+    const first = cache.activityFor(shared);
+    expect(cache.activityFor(shared)).toBe(first);
+    expect(cache.activityFor(structuredClone(shared))).toBe(first);
+    expect(cache.activityFor(answerTo('what is 503'))).not.toBe(first);
+    expect({ hits: cache.hits, misses: cache.misses }).toEqual({ hits: 2, misses: 2 });
+  });
+
   test('answers that differ in any way get their own activity', () => {
     const cache = new AnswerActivities();
     const overview = engine().answer(engine().lookup('502'));

@@ -2,7 +2,10 @@
  * Text helpers: escaping leaves ordinary words alone and neutralises what would start Markdown; data sentences go
  * into literal runs untouched.
  */
+import { engine } from './engine-fixture';
 import {
+  MAY_HOLD_TECHNICAL,
+  TECHNICAL,
   textRuns,
   bullets,
   entryTitle,
@@ -81,6 +84,54 @@ describe('technical terms are monospace runs; the words around them are not', ()
     'Sign in again.',
   ])('%j has none', (text) => {
     expect(mono(text)).toEqual([]);
+  });
+});
+
+describe('the quick check before the technical-term pattern never hides a term', () => {
+  const holdsTerm = (text: string) => [...text.matchAll(TECHNICAL)].length > 0;
+
+  test.each([
+    'see https://example.com',
+    'http://localhost:8080/x',
+    'raise client_max_body_size',
+    'read Retry-After',
+    'X-Forwarded-For',
+    'set proxy.read.timeout',
+    'nginx.ingress.kubernetes.io/proxy-read-timeout',
+    'run describe-target-health',
+    'server.keepAliveTimeout',
+    'curl -v',
+    'curl --resolve',
+  ])('%j: a term, and the check lets it through', (text) => {
+    expect(holdsTerm(text)).toBe(true);
+    expect(MAY_HOLD_TECHNICAL.test(text)).toBe(true);
+  });
+
+  test.each([
+    'Sign in again.',
+    'Retry later, after a minute (or two).',
+    'The API said 502 Bad Gateway!',
+    'HTTP/1.1 OK',
+  ])('%j: no term, and the check says so', (text) => {
+    expect(MAY_HOLD_TECHNICAL.test(text)).toBe(false);
+    expect(holdsTerm(text)).toBe(false);
+    expect(textRuns(text)).toEqual([{ type: 'TextRun', text }]);
+  });
+
+  test('over every sentence of the table: a sentence with a term always passes the check', () => {
+    const sentences = new Set<string>();
+    const collect = (node: unknown): void => {
+      if (typeof node === 'string') sentences.add(node);
+      else if (Array.isArray(node)) node.forEach(collect);
+      else if (node && typeof node === 'object') Object.values(node).forEach(collect);
+    };
+    collect(engine().table.entries);
+    collect(engine().table.networkErrors);
+    collect(engine().table.providerErrors);
+    const withTerms = [...sentences].filter(holdsTerm);
+    expect(sentences.size).toBeGreaterThan(5_000);
+    expect(withTerms.length).toBeGreaterThan(500);
+    expect(withTerms.filter((text) => !MAY_HOLD_TECHNICAL.test(text))).toEqual([]);
   });
 });
 

@@ -1,5 +1,5 @@
 /**
- * The real StatusBot in-process for dialog tests: the real engine, a ConversationState over the bounded memory store,
+ * The real StatusBot in-process for dialog tests: the real engine, the app's conversation state over the bounded memory store,
  * and botbuilder's TestAdapter in front (no HTTP). Plus readers for what the bot sent: the Adaptive Card, its heading
  * and all of its visible text.
  *
@@ -7,6 +7,7 @@
  *   await adapter.send('what is 502').assertReply((reply) => expect(cardTitle(reply)).toBe('502 Bad Gateway'));
  */
 import { ConversationState, TestAdapter, type Activity, type Storage } from 'botbuilder';
+import { JsonCheckedConversationState } from '../../src/bot/json-checked-conversation-state';
 import { DIALOG_STATE_PROPERTY, StatusBot } from '../../src/bot/status-bot';
 import { EMPTY_MEMORY, planReply } from '../../src/conversation/plan-reply';
 import { ASK_BELOW } from '../../src/knowledge/understanding';
@@ -36,7 +37,7 @@ export interface BotUnderTest {
  * restarted process) that shares the state store.
  */
 export function botUnderTest(storage: Storage = new BoundedMemoryStorage({ maxItems: 100 })): BotUnderTest {
-  const conversationState = new ConversationState(storage);
+  const conversationState = new JsonCheckedConversationState(storage);
   const bot = new StatusBot(engine(), conversationState);
   const adapter = new TestAdapter((context) => bot.run(context));
   return { adapter, bot, storage, conversationState };
