@@ -1,15 +1,22 @@
 /**
  * The bot's Replies (dialogs/replies.ts) as Bot Framework activities: an answer is an Adaptive Card (version 1.5, so
- * Teams renders it) with the Markdown version in `text` for channels without cards and for screen readers, plus at
- * most three suggested actions for the obvious next questions.
+ * Teams renders it) with the lead of its Markdown version in `text` for channels without cards, plus at most three
+ * suggested actions for the obvious next questions.
  */
 import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Replies } from '../../dialogs/replies';
 import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
 import { feedbackSubjectId } from '../cards/answer-footer';
+import { leadParagraphs } from '../cards/card-text';
 import { SHORT_ACTS, type Answer, type EntryRef, type ExposedSecrets } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import { withWebChatFeedback } from './web-chat-feedback';
+
+/**
+ * A channel without cards gets the answer's lead as a chat message (meaning, likely fix, description); the rest is a
+ * follow-up away. Web Chat and Teams drop the text beside a card, so the whole answer would only double the reply.
+ */
+export const MAX_ANSWER_TEXT = 1_500;
 
 /** Web Chat and Teams show suggested actions in one row; more than three crowd it. */
 export const MAX_SUGGESTIONS = 3;
@@ -26,7 +33,7 @@ export function answerActivity(answer: Answer, pageUrl?: (id: string) => string)
   // One feedback control per answer: the channel's own (Web Chat's thumbs, Teams' feedback loop), not card buttons too.
   const activity = MessageFactory.attachment(
     answerAttachment(answer, { feedback: false, detailsCollapsed: true, pageUrl }),
-    renderText(answer, 'markdown'),
+    leadParagraphs(renderText(answer, 'markdown'), MAX_ANSWER_TEXT),
   );
   activity.textFormat = 'markdown';
   if (answer.suggestions.length) activity.suggestedActions = { actions: suggestedActions(answer.suggestions), to: [] };
