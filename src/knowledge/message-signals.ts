@@ -97,13 +97,41 @@ export function pastedLines(lower: string): Array<{ start: number; end: number }
 }
 
 /** Vendor ids whose keywords appear as whole words. */
-export function findVendors(lower: string, table: StatusTable): string[] {
-  return findNamed(lower, table.vendors);
+export function findVendors(lower: string, table: StatusTable, words?: ReadonlySet<string>): string[] {
+  return findNamed(lower, table.vendors, words);
 }
 
-/** The ids of the things (vendors, stacks) whose keywords stand as whole words in `lower`. */
-export function findNamed(lower: string, things: ReadonlyArray<{ id: string; keywords: readonly string[] }>): string[] {
-  return things.filter((t) => t.keywords.some((k) => containsWords(lower, k))).map((t) => t.id);
+/**
+ * The ids of the things (vendors, stacks) whose keywords stand as whole words in `lower`. `words`: its runs of letters
+ * and digits, when the caller has them: a keyword is looked for in the text only if every word of it is there.
+ */
+export function findNamed(
+  lower: string,
+  things: ReadonlyArray<{ id: string; keywords: readonly string[] }>,
+  words: ReadonlySet<string> = wordRuns(lower.split(NOT_WORD)),
+): string[] {
+  const named = (k: string) => keywordWords(k).every((w) => words.has(w)) && containsWords(lower, k);
+  return things.filter((t) => t.keywords.some(named)).map((t) => t.id);
+}
+
+const NOT_WORD = /[^\p{L}\p{N}]+/u;
+const APOSTROPHE = /['’]/;
+
+/** Runs of letters and digits, from words that may hold an apostrophe ("cloudflare's" → "cloudflare", "s"). */
+export function wordRuns(words: readonly string[]): Set<string> {
+  const runs = new Set<string>();
+  for (const w of words) {
+    if (!APOSTROPHE.test(w)) runs.add(w);
+    else for (const part of w.split(APOSTROPHE)) runs.add(part);
+  }
+  return runs;
+}
+
+const keywordWordsCache = new Map<string, string[]>();
+function keywordWords(keyword: string): string[] {
+  let words = keywordWordsCache.get(keyword);
+  if (!words) keywordWordsCache.set(keyword, (words = keyword.split(NOT_WORD).filter(Boolean)));
+  return words;
 }
 
 function isWordChar(ch: string): boolean {

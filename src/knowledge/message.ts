@@ -3,7 +3,7 @@
  * lines), and the first facts every reader needs (the vendors named, whether it is about the web at all).
  */
 import type { Lexicon } from './lexicon';
-import { findNamed, findVendors, isAboutTheWeb } from './message-signals';
+import { findNamed, findVendors, isAboutTheWeb, wordRuns } from './message-signals';
 import type { StatusTable } from './status-table';
 import { cachedStem, MAX_MESSAGE_LENGTH, normalize, words as splitWords, type Word } from './text';
 
@@ -50,12 +50,14 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const original = truncated ? text.slice(0, MAX_MESSAGE_LENGTH) : text;
   const lower = normalize(original);
   const camel = original.length === lower.length && CAMEL_ANYWHERE.test(original);
+  const written = splitWords(lower);
   const { words, errorAt, joined } = camel
-    ? splitCamelCase(splitWords(lower).map(unstretched), original)
-    : { words: splitWords(lower).map(unstretched), errorAt: -1, joined: [] };
+    ? splitCamelCase(written.map(unstretched), original)
+    : { words: written.map(unstretched), errorAt: -1, joined: [] };
   const texts = words.map((w) => w.text);
-  const vendors = findVendors(lower, table);
-  const stacks = findNamed(lower, table.stacks);
+  const runs = wordRuns(written.map((w) => w.text));
+  const vendors = findVendors(lower, table, runs);
+  const stacks = findNamed(lower, table.stacks, runs);
   const lines: number[] = [];
   let line = 0;
   let from = 0;

@@ -3,6 +3,7 @@
  * cues, greetings and log-looking lines, each over a normalised message with the real lexicon and table.
  */
 import {
+  wordRuns,
   findClassMention,
   findVendors,
   hasCompareCue,
@@ -103,7 +104,19 @@ describe('findVendors', () => {
     ['what is 502', []],
     ['', []],
   ])('%j → %j', (text, vendors) => {
-    expect(findVendors(normalize(text), engine().table)).toEqual(vendors);
+    const lower = normalize(text);
+    expect(findVendors(lower, engine().table)).toEqual(vendors);
+    // The same from the message's own words (readMessage passes them), apostrophes and all.
+    expect(findVendors(lower, engine().table, wordRuns(words(lower).map((w) => w.text)))).toEqual(vendors);
+  });
+
+  test("a keyword stands as a word beside an apostrophe, a hyphen or an underscore: cloudflare's, x_alb", () => {
+    for (const text of ["cloudflare's edge said 522", 'the cloudflare-side log', 'app_alb_logs']) {
+      const lower = normalize(text);
+      const runs = wordRuns(words(lower).map((w) => w.text));
+      expect(findVendors(lower, engine().table, runs)).toEqual(findVendors(lower, engine().table));
+      expect(findVendors(lower, engine().table, runs).length).toBe(1);
+    }
   });
 
   test('vendors come back in the order of vendors.json, each once', () => {
