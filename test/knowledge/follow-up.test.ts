@@ -506,6 +506,31 @@ describe('a short wh-question ending on the thing discussed: "who uses that"', (
   });
 });
 
+describe('a yes-no question about what browsers and caches do asks more about the code, not for the caller steps', () => {
+  const questions = [
+    'does the browser cache it forever?',
+    'do all browsers support it?',
+    'can browsers cache them forever',
+    'will the browser keep it',
+    'teh first one, does the browser cache it?',
+  ];
+  test.each(questions)('%j after a code is more about it', (text) => {
+    for (const id of ['301', '308', '304'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', focus: 'more' });
+  });
+
+  test.each<[string, string]>([
+    ['what should the browser do', 'client'],
+    ['and in the browser?', 'client'],
+    ['can the frontend do anything about it', 'client'],
+    ['do i need to change the frontend', 'client'],
+    ['should the client retry?', 'retry'],
+    ['does nginx support sending it', 'server'],
+  ])('%j asks for the %s part', (text, focus) => {
+    expect(read(text, after('301'))).toMatchObject({ intent: 'follow_up', focus });
+  });
+});
+
 describe("the user's side", () => {
   test.each<[string, 'client' | 'server']>([
     ['our nginx returns 413 on uploads', 'server'],
