@@ -69,7 +69,24 @@ export function readActAmongChatter(
   const asked = sentences.findIndex((s) => s.act === 'help' || s.act === 'about');
   if (asked >= 0 && restTellsNothing(asked)) return sentences[asked]?.act ?? null;
   const first = sentences[0]?.act;
-  return (first === 'hello' || first === 'thanks' || first === 'ack') && restTellsNothing(0) ? first : null;
+  // "ok got it. how do I fix it when posting with fetch()": a question after the opening is what the message is.
+  const restAsks = sentences.some(
+    (s, b) => b > 0 && s.act === null && asksSomething(message.texts.slice(s.from, s.to), message.lower.includes('?')),
+  );
+  return (first === 'hello' || first === 'thanks' || first === 'ack') && restTellsNothing(0) && !restAsks
+    ? first
+    : null;
+}
+
+/**
+ * A sentence that asks: a question word in it, or, in a message with a question mark, a verb before its subject ("is
+ * that bad?", "can we …?"). Without one, "was a giant cookie header" tells, its subject left out.
+ */
+function asksSomething(sentence: readonly string[], questionMark: boolean): boolean {
+  return (
+    sentence.some((w) => WH_WORD.test(w)) ||
+    (questionMark && ASKING_VERB.test(sentence[0] ?? '') && SUBJECT.test(sentence[1] ?? ''))
+  );
 }
 
 /** Longer messages are telling something, whatever their first words. */
@@ -107,12 +124,7 @@ export function readClosingAct(
   const { texts } = message;
   for (let b = 0; b < breaks.length - 1; b++) {
     const from = breaks[b] as number;
-    const sentence = texts.slice(from, breaks[b + 1]);
-    if (
-      sentence.some((w) => WH_WORD.test(w)) ||
-      (ASKING_VERB.test(sentence[0] as string) && SUBJECT.test(sentence[1] ?? ''))
-    )
-      return null;
+    if (asksSomething(texts.slice(from, breaks[b + 1]), true)) return null;
   }
   const last = actOf(message, breaks[breaks.length - 2] as number, words.length, talk);
   let first = actOf(message, 0, breaks[1] as number, talk);

@@ -269,3 +269,19 @@ describe('a goodbye with when', () => {
     expect(read(text).codes[0]).toBe(code);
   });
 });
+
+describe('an opening acknowledgement, then a question: the question is the message', () => {
+  const openings = ['ok got it.', 'ok.', 'k.', 'thanks!', 'ugh fine,', 'cool cool.'];
+  const questions = ['how do i fix it', 'what do i try', 'why does it happen?', 'is it my fault?'];
+  test.each(openings.flatMap((o) => questions.map((q) => `${o} ${q}`)))('%j after a 403 follows up on it', (text) => {
+    expect(engine().understand(text, { ids: ['403'] })).toMatchObject({ intent: 'follow_up', ids: ['403'] });
+  });
+
+  test.each([
+    "ok got it. I'll tell the backend team.",
+    'fixed, was a giant cookie header. thanks a lot',
+    'thanks! that was it.',
+  ])('%j tells, it asks nothing: an act', (text) => {
+    expect(engine().understand(text, { ids: ['403'] }).intent).toBe('greeting');
+  });
+});
