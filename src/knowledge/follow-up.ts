@@ -92,12 +92,16 @@ export function readFollowUp(
   };
   const unanchored = (at: number) => !stems.slice(0, at).some((_, i) => named(i) && !(i === 0 && opener(i)));
   const pronounAt = stems.findIndex((s) => talk.pronouns.has(s));
-  // "who uses that", "where is it set": a short wh-question whose last word is the thing discussed.
+  // "who uses that", "who decides to send it", "who even uses that code": a short wh-question whose last words are the
+  // thing discussed.
   const last = message.texts[message.texts.length - 1] as string;
   const endsOnIt =
     short &&
     WH_WORD.test(message.texts[0] as string) &&
-    (talk.pronouns.has(last) || last === 'that' || last === 'this');
+    (talk.pronouns.has(last) ||
+      last === 'that' ||
+      last === 'this' ||
+      talk.backReferences.find(stems).some((h) => h.at + h.length === stems.length));
   const pointsBack =
     (short && pronounAt >= 0 && unanchored(pronounAt)) ||
     talk.backReferences.find(stems).some((h) => unanchored(h.at)) ||
@@ -149,8 +153,10 @@ export function readFollowUp(
   // "and?", "what about the rest?", "does that apply here too": pointing back with nothing more specific to ask.
   if (!focus && refersBack && (short || ordinal) && subject <= (ordinal ? MAX_SUBJECT_WORDS : 1))
     return reading('more');
-  // Its subject is the pronoun, so a word more of its own may say what is asked ("ever", "used", "real").
+  // Its subject (or object) is the pronoun, so a word or two of its own may say what is asked ("ever", "used",
+  // "decides to send").
   if (!focus && yesNo && pointsBack && short && subject <= MAX_SUBJECT_WORDS + 1) return reading('more');
+  if (!focus && endsOnIt && subject <= MAX_SUBJECT_WORDS) return reading('more');
   return null;
 }
 

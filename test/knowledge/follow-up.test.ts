@@ -489,13 +489,19 @@ describe('whether to act on what was discussed: "can i raise the timeout" after 
 });
 
 describe('a short wh-question ending on the thing discussed: "who uses that"', () => {
-  test.each(['who uses that', 'where is that set', 'when did they add it', 'where does it come from'])(
-    '%j after a code asks more about it',
-    (text) => {
-      for (const id of ['451', '308', '103'])
-        expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id] });
-    },
-  );
+  test.each([
+    'who uses that',
+    'where is that set',
+    'when did they add it',
+    'where does it come from',
+    'who decides to send it',
+    'who even uses that code',
+    'whats usually behind that',
+    'wdym',
+  ])('%j after a code asks more about it', (text) => {
+    for (const id of ['451', '308', '103'])
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id] });
+  });
 
   test.each(['who uses that', 'where is that set'])('%j with nothing before it asks what it is about', (text) => {
     expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'none', clarify: 'referent' });
