@@ -161,7 +161,7 @@ function splitCamelCase(
   let errorAt = -1;
   for (const w of words) {
     const written = original.slice(w.start, w.end);
-    if (!CAMEL.test(written)) {
+    if (!CAMEL.test(written) || INFLECTED_CAPITALS.test(written)) {
       out.push(w);
       continue;
     }
@@ -184,6 +184,8 @@ function splitCamelCase(
 const TYPE_SUFFIX = /^(?:exception|error|exc|err)$/;
 
 const CAMEL = /^[A-Za-z]*(?:[a-z][A-Z]|[A-Z][A-Z][a-z])[A-Za-z]*$/;
+/** A word in capitals with an ending of English: "APIs", "URLs", "POSTing", "GETs", "PUTed" are one word each. */
+const INFLECTED_CAPITALS = /^[A-Z]{2,}(?:s|es|ed|d|ing|ings)$/;
 /** Whether a message has such an identifier at all, so most messages skip the split. */
 const CAMEL_ANYWHERE = /[a-z][A-Z]|[A-Z][A-Z][a-z]/;
 /** The letter before a boundary: "gE" in "throttlingException", "PE" in "HTTPError". */

@@ -10,6 +10,7 @@ import {
   looksLikeLogLine,
   phrasesCompared,
 } from '../../src/knowledge/message-signals';
+import { readMessage } from '../../src/knowledge/message';
 import { normalize, words } from '../../src/knowledge/text';
 import { engine } from './fixture';
 
@@ -202,4 +203,23 @@ describe('looksLikeLogLine', () => {
   ])('%j → %p', (line, log) => {
     expect(looksLikeLogLine(normalize(line))).toBe(log);
   });
+});
+
+describe('identifiers split at their capitals, words in capitals kept whole', () => {
+  const texts = (text: string) => readMessage(text, engine().table, engine().lexicon).texts;
+  test.each<[string, string[]]>([
+    ['ThrottlingException', ['throttling']],
+    ['HTTPError: 503', ['http', '503']],
+    ['ServiceUnavailable', ['service', 'unavailable']],
+  ])('%j → %j', (text, words) => {
+    expect(texts(text)).toEqual(words);
+  });
+
+  // Capitals with an ending of English are one word: no "ap is" in "APIs", no "pos ting" in "POSTing".
+  test.each(['APIs', 'URLs', 'POSTing', 'GETs', 'PUTs', 'IDs', 'CDNs', 'SDKs', 'POSTed'])(
+    '%j stays one word',
+    (word) => {
+      expect(texts(`our ${word} fail`)).toEqual(['our', word.toLowerCase(), 'fail']);
+    },
+  );
 });
