@@ -694,3 +694,18 @@ describe('a three-digit number past 599 that the web gave back is an unknown cod
     expect(understand(text).intent).not.toBe('unknown_code');
   });
 });
+
+describe('that something fails, and when, is too little to name a status from: the bot asks', () => {
+  const what = ['api broken', 'the site is down', 'the page is not working', 'login is acting weird'];
+  const when = ['since this morning', 'since yesterday', 'tonight', 'again this week', 'lately'];
+  test.each(what.flatMap((w) => when.map((t) => `${w} ${t}`)))('%j asks for the code or the error', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'none', clarify: 'codeOrError' });
+  });
+
+  test.each<[string, number]>([
+    ['the api times out since this morning', 504],
+    ['uploads get too large errors since yesterday', 413],
+  ])('%j tells how: a lookup', (text, code) => {
+    expect(understand(text).codes).toContain(code);
+  });
+});
