@@ -201,6 +201,16 @@ describe('what users paste, by failure', () => {
     });
   });
 
+  test.each<[string, string]>([
+    ['firefox: Secure Connection Failed, PR_END_OF_FILE_ERROR', 'tls-certificate'],
+    ['NS_ERROR_UNKNOWN_HOST in the firefox console', 'dns-failure'],
+    ['firefox: The connection has timed out', 'connection-timeout'],
+    ['NS_ERROR_NET_RESET when the upload is half done', 'connection-reset'],
+    ['NS_ERROR_CONNECTION_REFUSED from localhost:5173', 'connection-refused'],
+  ])("Firefox's own names: %j is %s", (text, id) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'network_error', networkError: id });
+  });
+
   test('signatures stand apart from the words around them', () => {
     expect(findNetworkError('our codepipeline deploy failed', errors())).toBeUndefined();
     expect(findNetworkError('the pipe broke (epipe)', errors())?.id).toBe('connection-reset');
