@@ -94,6 +94,29 @@ const STATUS_KEY_NAME = /status|code|error|^http$|^response$/;
 const ARITHMETIC = /[+*=×÷]/;
 const DIGIT = /\d/;
 
+/** Enough for the status a test got ("got 503", "status 503") to come before the one it expected. */
+const EXPECTED_PENALTY = 2;
+// chai's "expected 500 to equal 200" names what came back first: "expected" marks an expectation only when "but" or
+// "got" follows it.
+const EXPECTED_BEFORE = /\bexpected:?\s*(?:status(?: code)?:?\s*)?["'(]?$/;
+const GOT_AFTER = /^[^\n]*?\b(?:but|got|received|actual|instead)\b/;
+const WANTED_BEFORE =
+  /(?:\bto (?:equal|be|have status|have http status)|\btobe|\btoequal|\bshould (?:be|return))[\s(:"']*$/;
+/**
+ * k6 prints each check by its name after a mark: "✗ status is 200" is a check that failed (a smoke test's
+ * "✗ GET /api -> 500" is what came back).
+ */
+const CHECK_BEFORE =
+  /[✓✔✗✘]\s+(?:http\s+|response\s+)?(?:status(?:\s*code)?|code)\s+(?:is|was|==|equals?|should be)\s*$/;
+
+function isExpectation(lower: string, textBefore: string, end: number): boolean {
+  return (
+    WANTED_BEFORE.test(textBefore) ||
+    (EXPECTED_BEFORE.test(textBefore) && GOT_AFTER.test(lower.slice(end, end + 80))) ||
+    CHECK_BEFORE.test(textBefore)
+  );
+}
+
 /** Words and a closing parenthesis after "(<number>: ", as nginx logs an errno: "(104: Connection reset by peer)". */
 const ERRNO_TEXT = /^[a-z][a-z ]+\)/;
 
@@ -257,6 +280,8 @@ class NumberReader {
       e.strong = true;
     }
     if (before === '#' || before === '$' || before === '€' || before === '£') against(e, 4);
+    // What a test wanted, not what came back: "expected 200 but got 503", "to equal 200", k6's "✗ status is 200".
+    if (isExpectation(lower, textBefore, word.end)) e.score -= EXPECTED_PENALTY;
     if (after === '%') against(e, 4);
     if (before === '(' && after === ')') e.score += 1;
     // "500 + 200 = 700"

@@ -709,3 +709,30 @@ describe('that something fails, and when, is too little to name a status from: t
     expect(understand(text).codes).toContain(code);
   });
 });
+
+describe('what a test expected is not what came back', () => {
+  const formats = [
+    'expected {x} but got {y}',
+    'Expected: {x} Received: {y}',
+    'expect(res.status).toBe({x}) but it was {y}',
+    'response status should be {x} but was {y}',
+    'AssertionError: expected {y} to equal {x}', // chai names what came back first
+    'k6: ✗ status is {x}\n↳ 3% — ✓ 97 / ✗ 3\nchecks failed with status {y}',
+  ];
+  const pairs: Array<[number, number]> = [
+    [200, 503],
+    [201, 400],
+    [204, 404],
+    [200, 429],
+  ];
+  test.each(
+    formats.flatMap((f) => pairs.map(([x, y]) => [f.replace('{x}', String(x)).replace('{y}', String(y)), y] as const)),
+  )('%j is about %i', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+
+  test('a smoke test marks what came back, not an expectation', () => {
+    const u = understand('✓ GET /health -> 200\n✗ GET /api/orders -> 500\n✗ GET /api/users -> 500');
+    expect(u.codes[0]).toBe(500);
+  });
+});
