@@ -14,6 +14,8 @@ export function countLogStatuses(
   meaningOf: (code: number) => string,
 ): TriageCount[] | null {
   const statusMentions = accepted.filter((m) => table.has(m.code));
+  const summed = countedSummary(lower, statusMentions);
+  if (summed) return ranked(summed, meaningOf);
   const perLine = new Map<number, CodeMention>();
   for (const m of statusMentions) {
     const current = perLine.get(m.line);
@@ -35,15 +37,40 @@ export function countLogStatuses(
     for (const line of [...perLine.keys()]) if (!looksLikeLogLine(lines[line] ?? '')) perLine.delete(line);
   preferStatusColumn(lower, statusMentions, perLine);
 
+  return ranked(
+    [...perLine.values()].sort((a, b) => a.line - b.line).map((m) => ({ code: m.code, count: 1 })),
+    meaningOf,
+  );
+}
+
+/** Counts per code, most frequent first (ties in order of appearance). */
+function ranked(items: Array<{ code: number; count: number }>, meaningOf: (code: number) => string): TriageCount[] {
   const counts = new Map<number, number>();
-  const order: number[] = [];
-  for (const m of [...perLine.values()].sort((a, b) => a.line - b.line)) {
-    if (!counts.has(m.code)) order.push(m.code);
-    counts.set(m.code, (counts.get(m.code) ?? 0) + 1);
-  }
+  for (const { code, count } of items) counts.set(code, (counts.get(code) ?? 0) + count);
+  const order = [...counts.keys()];
   return order
     .map((code) => ({ code, count: counts.get(code) as number, id: meaningOf(code) }))
     .sort((a, b) => b.count - a.count || order.indexOf(a.code) - order.indexOf(b.code));
+}
+
+// A status and how often it came, as summaries print them: `uniq -c` ("  1832 200"), "2x 500", "404: 1,204",
+// "500 x 3", "502 (17)".
+const COUNT_BEFORE = /(?:^\s*(\d[\d,]*)|(?:^|[\s|,;(])(\d[\d,]*)\s*[x×])\s*$/;
+const COUNT_AFTER = /^\s*(?:[:=x×]\s*|\()(\d{1,3}(?:,\d{3})+|\d+)\b/;
+
+/** A summary of statuses with their counts, when it names at least two statuses so. */
+function countedSummary(lower: string, mentions: CodeMention[]): Array<{ code: number; count: number }> | null {
+  const lineStarts = new Map<number, number>();
+  const counted: Array<{ code: number; count: number }> = [];
+  for (const m of mentions) {
+    let start = lineStarts.get(m.line);
+    if (start === undefined) lineStarts.set(m.line, (start = lower.lastIndexOf('\n', m.start - 1) + 1));
+    const before = COUNT_BEFORE.exec(lower.slice(start, m.start));
+    const after = before ? null : COUNT_AFTER.exec(lower.slice(m.end, m.end + 16));
+    const digits = before?.[1] ?? before?.[2] ?? after?.[1];
+    if (digits !== undefined) counted.push({ code: m.code, count: Number(digits.replace(/,/g, '')) });
+  }
+  return new Set(counted.map((c) => c.code)).size >= 2 ? counted : null;
 }
 
 /**

@@ -736,3 +736,35 @@ describe('what a test expected is not what came back', () => {
     expect(u.codes[0]).toBe(500);
   });
 });
+
+describe('a summary of statuses with their counts is a triage by those counts', () => {
+  const counts: Array<[number, number]> = [
+    [200, 1832],
+    [404, 212],
+    [304, 41],
+    [500, 9],
+  ];
+  const formats: Record<string, (list: Array<[number, number]>) => string> = {
+    'uniq -c': (l) => `$ awk '{print $9}' access.log | sort | uniq -c\n${l.map(([c, n]) => `   ${n} ${c}`).join('\n')}`,
+    'a panel': (l) => `grafana, last 24h:\n${l.map(([c, n]) => `${c}: ${n.toLocaleString('en-US')}`).join(' | ')}`,
+    times: (l) => `the partner's log shows ${l.map(([c, n]) => `${n}x ${c}`).join(', ')} over the last hour`,
+    brackets: (l) => l.map(([c, n]) => `${c} (${n})`).join('\n'),
+  };
+  test.each(Object.entries(formats))('%s: counted, most frequent first', (_, format) => {
+    const u = understand(format(counts));
+    expect(u.intent).toBe('triage');
+    expect(u.counts?.map((c) => [c.code, c.count])).toEqual(counts);
+  });
+
+  test('an access log is counted line by line: its byte counts are no counts of statuses', () => {
+    const log = [
+      '10.0.0.1 - - [12/Mar/2025:10:00:01 +0000] "GET /a HTTP/1.1" 502 157 "-" "curl"',
+      '10.0.0.1 - - [12/Mar/2025:10:00:02 +0000] "GET /b HTTP/1.1" 502 157 "-" "curl"',
+      '10.0.0.1 - - [12/Mar/2025:10:00:03 +0000] "GET /c HTTP/1.1" 200 512 "-" "curl"',
+    ].join('\n');
+    expect(understand(log).counts?.map((c) => [c.code, c.count])).toEqual([
+      [502, 2],
+      [200, 1],
+    ]);
+  });
+});
