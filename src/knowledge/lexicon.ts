@@ -49,6 +49,8 @@ export const lexiconSchema = z
      * Words that hedge ("kinda", "weird", "acting off"): they say nothing of what happened, so symptoms ignore them.
      */
     hedges: words,
+    /** Words of degree that a slip writes after "to" for "too" ("to many requests", "to large"). */
+    degreeWords: words,
     /** Words that say something happened or came back ("refused", "returns", "too many", "stuck"). */
     eventWords: words,
     /**
@@ -94,6 +96,7 @@ export interface Lexicon {
   /** Stems of the vague words. */
   vagueWords: Set<string>;
   hedges: Set<string>;
+  degreeWords: Set<string>;
   eventWords: WordPhrases<true>;
   howToOpeners: WordPhrases<true>;
   headerNames: Set<string>;
@@ -153,6 +156,7 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     webWords: new Set(data.webWords.map(joinWords)),
     vagueWords: new Set(data.vagueWords.flatMap(phraseStems)),
     hedges: set(data.hedges),
+    degreeWords: set(data.degreeWords),
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
     headerNames: set(data.headerNames),

@@ -51,9 +51,8 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const lower = normalize(original);
   const camel = original.length === lower.length && CAMEL_ANYWHERE.test(original);
   const written = splitWords(lower);
-  const { words, errorAt, joined } = camel
-    ? splitCamelCase(written.map(unstretched), original)
-    : { words: written.map(unstretched), errorAt: -1, joined: [] };
+  const read = written.map(unstretched).map((w, i) => tooForTo(w, written[i - 1], written[i + 1], lexicon));
+  const { words, errorAt, joined } = camel ? splitCamelCase(read, original) : { words: read, errorAt: -1, joined: [] };
   const texts = words.map((w) => w.text);
   const runs = wordRuns(written.map((w) => w.text));
   const vendors = findVendors(lower, table, runs);
@@ -100,6 +99,18 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     joined,
   };
 }
+
+/**
+ * "my request is to many", "the file was way to large": "to" between a linking word and a word of degree is a slip for
+ * "too" ("talking to many apis" is not).
+ */
+function tooForTo(w: Word, before: Word | undefined, next: Word | undefined, lexicon: Lexicon): Word {
+  return w.text === 'to' && next && lexicon.degreeWords.has(next.text) && (!before || LINKS_TO_DEGREE.test(before.text))
+    ? { ...w, text: 'too' }
+    : w;
+}
+
+const LINKS_TO_DEGREE = /^(?:is|are|was|were|be|been|being|it's|its|thats|that's|way|far|much|getting|got|get|gets)$/;
 
 /** "whyyy", "pleeease", "sooo": a letter stretched three times or more is one letter ("www" stays). */
 function unstretched(w: Word): Word {

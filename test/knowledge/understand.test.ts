@@ -768,3 +768,17 @@ describe('a summary of statuses with their counts is a triage by those counts', 
     ]);
   });
 });
+
+describe('"to" for "too" before a word of degree, after a linking word', () => {
+  test.each<[string, number]>([
+    ['the file is to large for the server', 413],
+    ['api says im sending requests way to fast', 429],
+    ['the upload was to big, nginx refused it', 413],
+  ])('%j is about %i', (text, code) => {
+    expect(understand(text).codes).toContain(code);
+  });
+
+  test.each(['i sent it to many users', 'we are talking to many apis'])('%j keeps its "to": no status', (text) => {
+    expect(understand(text).intent).not.toBe('lookup');
+  });
+});
