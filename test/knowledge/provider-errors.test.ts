@@ -356,3 +356,176 @@ describe("Apache httpd's error log names its failure by an AH number", () => {
     },
   );
 });
+
+describe('Azure Cosmos DB errors, as its SDKs print them, are the status Cosmos DB sends', () => {
+  // .NET v3 CosmosException, Python CosmosHttpResponseError and its subclasses, Java v4 CosmosException, the JS SDK's
+  // error body: the shapes of Microsoft's troubleshooting pages and SDK sources (references in azure.json).
+  const dotnet = (name: string, code: number, sub: number, reason: string) =>
+    `Microsoft.Azure.Cosmos.CosmosException : Response status code does not indicate success: ${name} (${code}); Substatus: ${sub}; ActivityId: 6a1f0c2e-0d7b-4f3e-9c55-2b8e1d7a9f10; Reason: (${reason});`;
+  test.each<[string, number, string]>([
+    [
+      dotnet(
+        'TooManyRequests',
+        429,
+        3200,
+        'Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later.',
+      ),
+      429,
+      'cosmos-request-rate-too-large',
+    ],
+    [
+      'azure.cosmos.exceptions.CosmosHttpResponseError: (TooManyRequests) Request rate is large. More Request Units may be needed, so no changes were made.',
+      429,
+      'cosmos-request-rate-too-large',
+    ],
+    [
+      'com.azure.cosmos.CosmosException: {"innerErrorMessage":"Request rate is large. More Request Units may be needed, so no changes were made.","statusCode":429,"subStatusCode":3200}',
+      429,
+      'cosmos-request-rate-too-large',
+    ],
+    [
+      'Error: Message: {"Errors":["Request rate is large. More Request Units may be needed, so no changes were made. Please retry this request later."]}',
+      429,
+      'cosmos-request-rate-too-large',
+    ],
+    ['cosmos db sdk throws RequestRateTooLarge, what http status is that', 429, 'cosmos-request-rate-too-large'],
+    [
+      'Microsoft.Azure.Documents.RequestRateTooLargeException: Message: {"Errors":["Request rate is large"]}',
+      429,
+      'cosmos-request-rate-too-large',
+    ],
+    [
+      dotnet(
+        'NotFound',
+        404,
+        0,
+        'Entity with the specified id does not exist in the system. More info: https://aka.ms/cosmosdb-tsg-not-found',
+      ),
+      404,
+      'cosmos-not-found',
+    ],
+    [
+      'azure.cosmos.exceptions.CosmosResourceNotFoundError: (NotFound) Entity with the specified id does not exist in the system.',
+      404,
+      'cosmos-not-found',
+    ],
+    ['cosmosdb read_item says Resource Not Found', 404, 'cosmos-not-found'],
+    [dotnet('Conflict', 409, 0, 'Entity with the specified id already exists in the system.'), 409, 'cosmos-conflict'],
+    [
+      'azure.cosmos.exceptions.CosmosResourceExistsError: (Conflict) Entity with the specified id already exists in the system.',
+      409,
+      'cosmos-conflict',
+    ],
+    [
+      dotnet(
+        'PreconditionFailed',
+        412,
+        0,
+        'Operation cannot be performed because one of the specified precondition is not met.',
+      ),
+      412,
+      'cosmos-precondition-failed',
+    ],
+    ['CosmosAccessConditionFailedError on replace_item with if-match', 412, 'cosmos-precondition-failed'],
+    [dotnet('RequestEntityTooLarge', 413, 0, 'Request size is too large'), 413, 'cosmos-request-entity-too-large'],
+    ['cosmos db upsert fails: Request size is too large', 413, 'cosmos-request-entity-too-large'],
+    [
+      dotnet(
+        'RequestTimeout',
+        408,
+        0,
+        'GatewayStoreClient Request Timeout. Learn more: https://aka.ms/cosmosdb-tsg-request-timeout',
+      ),
+      408,
+      'cosmos-request-timeout',
+    ],
+    [
+      dotnet(
+        'ServiceUnavailable',
+        503,
+        20003,
+        'Service is currently unavailable. More info: https://aka.ms/cosmosdb-tsg-service-unavailable',
+      ),
+      503,
+      'cosmos-service-unavailable',
+    ],
+    [
+      dotnet(
+        'Unauthorized',
+        401,
+        0,
+        "The input authorization token can't serve the request. The wrong key is being used",
+      ),
+      401,
+      'cosmos-unauthorized',
+    ],
+    [
+      '(401) HTTP 401 Authentication Error: {"code":"Unauthorized","message":"The input authorization token can\'t serve the request."}',
+      401,
+      'cosmos-unauthorized',
+    ],
+    [
+      'HTTP 401: The MAC signature found in the HTTP request is not the same as the computed signature.',
+      401,
+      'cosmos-unauthorized',
+    ],
+    [
+      dotnet(
+        'Forbidden',
+        403,
+        0,
+        'Request originated from IP 203.0.113.9 through public internet. This is blocked by your Cosmos DB account firewall settings. More info: https://aka.ms/cosmosdb-tsg-forbidden',
+      ),
+      403,
+      'cosmos-forbidden-firewall',
+    ],
+    [
+      'Error: (Forbidden) Request blocked by Auth mydb : Request is blocked because principal [4f1e] does not have required RBAC permissions to perform action [Microsoft.DocumentDB/databaseAccounts/readMetadata] on resource [/].',
+      403,
+      'cosmos-forbidden-rbac',
+    ],
+    [
+      dotnet(
+        'BadRequest',
+        400,
+        1001,
+        "PartitionKey extracted from document doesn't match the one specified in the header.",
+      ),
+      400,
+      'cosmos-partition-key-mismatch',
+    ],
+  ])('%j is %i', (text, code, id) => {
+    const u = understand(text);
+    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+      intent: 'lookup',
+      first: code,
+      providerError: id,
+    });
+  });
+
+  test('the answer names Azure Cosmos DB and the status', () => {
+    const { answer } = engine().ask('cosmos db sdk throws RequestRateTooLarge, what http status is that');
+    expect(renderText(answer, 'plain').split('\n')[0]).toBe(
+      'Azure Cosmos DB RequestRateTooLarge (Microsoft Azure) — 429 Too Many Requests',
+    );
+  });
+
+  test.each([
+    ['a plain conflict, with no Cosmos word', 'we had a conflict in the meeting about the api'],
+    ['a size complaint of another product', 'the upload form says request size is too large'],
+    ['resource not found elsewhere', 'the wiki says resource not found for that page'],
+    ['a request timeout word without Cosmos', 'my notes from the retro mention requesttimeout twice'],
+    ['a "Request blocked" of another kind', 'the proxy log says request blocked by policy'],
+  ])('%s is no Cosmos DB error', (_why, text) => {
+    expect(understand(text).providerError ?? '').not.toMatch(/^cosmos-/);
+  });
+
+  test("a plain conflict stays what it was, and the Cosmos keywords don't pull other Azure errors", () => {
+    expect(understand('we had a conflict in the meeting about the api').providerError).toBeUndefined();
+    expect(understand('azure says TooManyRequests on my deployment').providerError).toBe('arm-throttled');
+    expect(understand('s3 says PreconditionFailed').providerError).toBe('s3-preconditionfailed');
+    expect(understand('The specified blob does not exist. cosmos db export job').providerError).toBe(
+      'storage-blobnotfound',
+    );
+  });
+});
