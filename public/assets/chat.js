@@ -94,8 +94,10 @@
 
       avatarSize: 32,
       avatarBorderRadius: '50%',
-      botAvatarImage: '/assets/statusbot-avatar.svg',
-      botAvatarInitials: '',
+      // On a phone the header shows who answers: no avatar, and no room kept for one or for a nub (Web Chat keeps it
+      // while either is set, even to '' or 0), a seventh of the width a card needs.
+      botAvatarImage: touch ? undefined : '/assets/statusbot-avatar.svg',
+      botAvatarInitials: touch ? undefined : '',
       userAvatarInitials: '',
       showAvatarInGroup: 'sender',
 
@@ -104,7 +106,7 @@
       bubbleBorderRadius: 14,
       bubbleBorderWidth: 1,
       bubbleTextColor: p.text,
-      bubbleNubSize: 0,
+      bubbleNubSize: touch ? undefined : 0,
       bubbleFromUserBackground: fill,
       bubbleFromUserBorderColor: fill,
       bubbleFromUserBorderRadius: 14,
@@ -178,6 +180,7 @@
    */
   function hostConfig(theme) {
     var p = PALETTES[theme];
+    var touch = narrow();
     var c = CARD_COLOURS[theme];
     var accent = shell.readable(settings.accent, p.bubble);
     var colours = function (text, subtle) {
@@ -200,9 +203,10 @@
     return {
       supportsInteractivity: true,
       fontFamily: FONT,
-      fontSizes: { small: 12, default: 14, medium: 16, large: 19, extraLarge: 22 },
+      // A phone's scale is a step smaller where it costs lines: titles that fit one line, a narrower card edge.
+      fontSizes: { small: 12, default: 14, medium: 16, large: touch ? 17 : 19, extraLarge: 22 },
       fontWeights: { lighter: 300, default: 400, bolder: 600 },
-      spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 28, padding: 16 },
+      spacing: { small: 4, default: 8, medium: 16, large: 20, extraLarge: 28, padding: touch ? 12 : 16 },
       separator: { lineThickness: 1, lineColor: p.border },
       imageSizes: { small: 40, medium: 80, large: 160 },
       containerStyles: {

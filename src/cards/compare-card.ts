@@ -1,7 +1,8 @@
 /**
  * The card for "401 vs 403": the difference in one sentence under the title, then each code with its summary, one
  * under the other so a phone reads them at full width; each code's retry verdict and first step, and the other
- * differences, behind "Show more"; a chip to open each code in full.
+ * differences, behind "Show more"; a chip to open each code in full. Collapsed, a comparison of two codes whose
+ * difference the lead states shows only that sentence, with "Show more" and the chips in one row.
  */
 import type { CompareAnswer, EntryView } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
@@ -24,10 +25,13 @@ export function compareCard(
   const targets = [COMPARE_ELEMENT_IDS.details, COMPARE_ELEMENT_IDS.showMore];
   const body: CardElement[] = [heading(title, { size: 'large' })];
   if (answer.lead) body.push(paragraph(answer.lead, { spacing: 'small' }));
-  for (const e of answer.entries) body.push(...summaryOf(e));
+  // Two codes whose difference the lead states: that sentence is the answer, and each code's summary is a detail.
+  const summaries = answer.entries.flatMap(summaryOf);
+  const summariesInDetails = collapsed && !!answer.lead && answer.entries.length === 2;
+  if (!summariesInDetails) body.push(...summaries);
 
   const more = answer.contrasts.filter((c) => c !== answer.difference);
-  const details: CardElement[] = answer.entries.map(stepsOf);
+  const details: CardElement[] = [...(summariesInDetails ? summaries : []), ...answer.entries.map(stepsOf)];
   if (more.length) {
     details.push(
       label(answer.difference ? 'Other differences:' : 'The difference:', { weight: 'bolder', spacing: 'large' }),
@@ -37,29 +41,23 @@ export function compareCard(
       details.push(paragraph([pair, run(c.note)], { spacing: 'small' }));
     }
   }
+  // A chip to open each code in full: collapsed, in one row with "Show more"; otherwise under a small label.
+  const chips = answer.entries.map((e) => lookupAction(e, e.vendorName ? `${e.code} ${e.vendorName}` : String(e.code)));
+  const openRow = labelledRow('Open in full', actionSets(chips, { spacing: 'none' }));
   if (collapsed)
     body.push(
-      ...actionSets([toggleAction('Show more', targets, 'Retry advice, first steps and other differences')], {
-        id: COMPARE_ELEMENT_IDS.showMore,
-        spacing: 'medium',
-      }),
+      ...actionSets(
+        [toggleAction('Show more', targets, 'Summaries, retry advice, first steps and other differences'), ...chips],
+        { id: COMPARE_ELEMENT_IDS.showMore, spacing: 'medium' },
+      ),
     );
   body.push({
     type: 'Container',
     id: COMPARE_ELEMENT_IDS.details,
     ...(collapsed ? { isVisible: false } : {}),
-    items: [...details, ...(collapsed ? actionSets([toggleAction('Show less', targets)]) : [])],
+    items: [...details, ...(collapsed ? [openRow, ...actionSets([toggleAction('Show less', targets)])] : [])],
   });
-
-  body.push(
-    labelledRow(
-      'Open in full',
-      actionSets(
-        answer.entries.map((e) => lookupAction(e, e.vendorName ? `${e.code} ${e.vendorName}` : String(e.code))),
-        { spacing: 'none' },
-      ),
-    ),
-  );
+  if (!collapsed) body.push(openRow);
   body.push(...answerFooter(answer, options));
   return adaptiveCard(body, { fallbackText: renderText(answer, 'plain'), speak: title, fullWidth: true });
 }

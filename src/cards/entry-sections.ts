@@ -9,7 +9,7 @@ import type { Side } from '../knowledge/conversation-lexicon';
 import type { StatusEntry } from '../knowledge/entry-schema';
 import { stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
-import type { CardElement, Column, ColumnSet, ContainerStyle, TextColor } from './adaptive-card-types';
+import type { CardElement, TextColor } from './adaptive-card-types';
 import { actionSets, toggleAction } from './card-actions';
 import { bullets, heading, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
@@ -54,27 +54,6 @@ export function statusLabel(entry: EntryView): string {
   }
 }
 
-/** Two badges under the title: the class ("5xx Server error") and where the code comes from. */
-export function entryBadges(entry: EntryView): ColumnSet {
-  const badge = (text: string, style: ContainerStyle, color?: TextColor): Column => ({
-    type: 'Column',
-    width: 'auto',
-    style,
-    verticalContentAlignment: 'center',
-    items: [label(text, { size: 'small', weight: 'bolder', ...(color ? { color } : {}) })],
-  });
-  return {
-    type: 'ColumnSet',
-    spacing: 'small',
-    columns: [
-      badge(`${entry.class} ${entry.classInfo.name}`, 'emphasis', classColor(entry.code)),
-      entry.status === 'standard'
-        ? badge(statusLabel(entry), 'emphasis')
-        : badge(statusLabel(entry), 'warning', 'warning'),
-    ],
-  };
-}
-
 /**
  * The line under a title, short ("5xx server error · Cloudflare's code"): the full origin is in the card's details.
  */
@@ -86,35 +65,19 @@ function shortKind(entry: EntryView): string {
     : `${cls} · ${entry.status}`;
 }
 
-/** The retry verdict alone as a small coloured pill, for the collapsed card; the advice is in the details. */
-export function retryPill(entry: Pick<EntryView, 'retry'>): Column {
+/**
+ * The one line under a title: the entry's class (and origin) in small words, then the retry verdict as a small bold
+ * coloured tag ("4xx client error · Retry only after a fix"). A padded pill would take three lines' height.
+ */
+export function kindAndRetryLine(entry: EntryView): CardElement {
   const when = entry.retry.when;
-  const style: ContainerStyle =
-    when === 'never' ? 'attention' : when === 'now' || when === 'not-needed' ? 'good' : 'warning';
-  return {
-    type: 'Column',
-    width: 'auto',
-    style,
-    verticalContentAlignment: 'center',
-    items: [label(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] })],
-  };
-}
-
-/** The line under a title: the entry's class (and origin) with the retry pill beside it, one row instead of two. */
-export function kindAndRetryRow(entry: EntryView): ColumnSet {
-  return {
-    type: 'ColumnSet',
-    spacing: 'none',
-    columns: [
-      {
-        type: 'Column',
-        width: 'stretch',
-        verticalContentAlignment: 'center',
-        items: [label(shortKind(entry), { isSubtle: true, size: 'small' })],
-      },
-      retryPill(entry),
+  return paragraph(
+    [
+      run(`${shortKind(entry)} · `, { isSubtle: true, size: 'small' }),
+      run(RETRY_LABEL[when], { size: 'small', weight: 'bolder', color: RETRY_COLOR[when] }),
     ],
-  };
+    { spacing: 'none' },
+  );
 }
 
 /** "Retry: Retry later. Honour Retry-After …" with the verdict coloured. */
@@ -145,18 +108,25 @@ export function nextStepsSections(
  * The likely fix, right under the summary so a collapsed card shows it: the steps that fit the user's stack and side.
  */
 export function likelyFixSection(fix: LikelyFix): CardElement[] {
-  return [label(likelyFixHeading(fix), { weight: 'bolder', spacing: 'medium' }), ...bullets(fix.steps)];
+  return [label(likelyFixHeading(fix), { weight: 'bolder' }), ...bullets(fix.steps)];
 }
 
 /**
  * The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it.
- * With `collapse`, a part that leads with a likely fix keeps its full step lists behind "Show more".
+ * With `collapse`, a part that leads with a likely fix keeps its lead, the fix's other steps and the full step lists
+ * behind "Show more".
  */
 export function partSections(part: FocusedPart, collapse?: { detailsId: string; showMoreId: string }): CardElement[] {
   const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
-  if (part.lead) out.push(paragraph(part.lead, { isSubtle: true }));
+  // Collapsed, a part with a likely fix shows the fix's first step under its heading; the lead (the summary, said
+  // before) and the other steps open with the details.
+  const folds = !!collapse && !!part.likely;
+  const likelyShown = folds ? part.likely?.steps.slice(0, 1) : part.likely?.steps;
+  const likelyHidden = part.likely?.steps.slice(likelyShown?.length ?? 0) ?? [];
+  const lead = part.lead ? [paragraph(part.lead, { isSubtle: true })] : [];
+  if (!folds) out.push(...lead);
   if (part.likely)
-    out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.likely.steps));
+    out.push(label(part.likely.heading, { weight: 'bolder', spacing: 'medium' }), ...bullets(likelyShown ?? []));
   for (const p of part.paragraphs) out.push(paragraph(p, { spacing: 'medium' }));
   if (part.list)
     out.push(label(`${part.list.heading}:`, { weight: 'bolder', spacing: 'medium' }), ...bullets(part.list.items));
@@ -172,11 +142,13 @@ export function partSections(part: FocusedPart, collapse?: { detailsId: string; 
     label(list.heading, { weight: 'bolder', spacing: 'medium' }),
     ...bullets(list.steps),
   ]);
-  if (!collapse || !part.likely || !lists.length) return [...out, ...lists];
+  if (!collapse || !folds) return [...out, ...lists];
+  const hidden = [...bullets(likelyHidden), ...lead, ...lists];
+  if (!hidden.length) return out;
   const targets = [collapse.detailsId, collapse.showMoreId];
   return [
     ...out,
-    ...actionSets([toggleAction('Show more', targets, 'Every step for both sides')], {
+    ...actionSets([toggleAction('Show more', targets, 'The summary and every step for both sides')], {
       id: collapse.showMoreId,
       spacing: 'medium',
     }),
@@ -184,7 +156,8 @@ export function partSections(part: FocusedPart, collapse?: { detailsId: string; 
       type: 'Container',
       id: collapse.detailsId,
       isVisible: false,
-      items: [...lists, ...actionSets([toggleAction('Show less', targets)])],
+      spacing: 'small',
+      items: [...hidden, ...actionSets([toggleAction('Show less', targets)])],
     },
   ];
 }

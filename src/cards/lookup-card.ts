@@ -1,21 +1,23 @@
 /**
- * The card for one code ("what is 502"): the short answer first (title, badges, summary, retry verdict), then the
- * description and next steps, then ways onward (other meanings of the number, related codes, the reference).
+ * The card for one code ("what is 502"): the short answer first (title, its class and retry verdict in one line, the
+ * summary, the likely fix), then the description and next steps, then ways onward (other meanings of the number,
+ * related codes, the references).
  *
- * With `detailsCollapsed`, the description and steps sit behind "Show more", so a chat shows the answer in a few
- * lines and the rest is one click away without another message. The element ids are fixed (LOOKUP_ELEMENT_IDS) so a
- * host or a test can find them.
+ * With `detailsCollapsed`, the card fits a phone's chat (about 300 px at 375 px): the likely fix's first step, and
+ * "Show more" with a few related codes in one row; the description, both sides' steps, the references and the rest
+ * are one click away without another message. The element ids are fixed (LOOKUP_ELEMENT_IDS) so a host or a test can
+ * find them.
  */
 import type { LookupAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
-import type { AdaptiveCard, CardElement, Container } from './adaptive-card-types';
+import type { AdaptiveCard, CardElement, Container, SubmitAction } from './adaptive-card-types';
 import { actionSets, labelledRow, lookupAction, openUrlAction, toggleAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, leadParagraphs, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
 import {
-  kindAndRetryRow,
+  kindAndRetryLine,
   likelyFixSection,
   statusLabel,
   nextStepsSections,
@@ -35,6 +37,13 @@ export const LOOKUP_ELEMENT_IDS = { details: 'details', showMore: 'show-more' } 
 
 /** As many related codes as the text renderer lists, so the card is no busier than the message. */
 const MAX_RELATED = 4;
+/**
+ * The width beside "Show more" in one row on a phone (a 375 px screen, or the widget's panel), in characters of chip
+ * titles, a chip's padding and gap counting as CHIP_PADDING_CHARS more: three codes ("504 503 500"), or one vendor's
+ * ("522 cloudflare").
+ */
+const ROW_CHARS_BESIDE_SHOW_MORE = 23;
+const CHIP_PADDING_CHARS = 4;
 const MAX_ALTERNATIVES = 3;
 const MAX_REFERENCES = 3;
 /** The fallback text's length: the short answer, so the card with the message's own text stays within Teams' 28 KB. */
@@ -57,21 +66,29 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     );
   }
   if (answer.providerError) body.push(...providerErrorSections(answer.providerError, e, 'overview', answer.side));
-  // Collapsed, the card is the answer in a few lines: title, what it is, the summary, the likely fix, the retry
-  // verdict as a pill; everything else is one click away.
+  // Collapsed, the card is the answer in a few lines: the title, its class and retry verdict in one line, the summary,
+  // and the likely fix's first step. A fix for the stack the user named says more than the summary, which then
+  // opens the details.
+  const fix = answer.likelyFix;
+  const shownFix = fix && collapsed ? { ...fix, steps: fix.steps.slice(0, 1) } : fix;
+  const summary = paragraph(e.summary, { spacing: 'small' });
+  const summaryInDetails = collapsed && !!fix?.stack;
   body.push(
     heading(entryTitle(e), { size: answer.providerError ? 'medium' : 'large' }),
-    kindAndRetryRow(e),
-    paragraph(e.summary, { spacing: 'small' }),
-    ...(answer.likelyFix ? likelyFixSection(answer.likelyFix) : []),
+    kindAndRetryLine(e),
+    ...(summaryInDetails ? [] : [summary]),
+    ...(shownFix ? likelyFixSection(shownFix) : []),
   );
 
+  // Related codes as chips: collapsed, a few beside "Show more" in one row; in the details, all under a small label.
+  const chips = e.related.slice(0, MAX_RELATED).map((r) => ({
+    ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`),
+    tooltip: r.note,
+  }));
+  const relatedRow = chips.length ? [labelledRow('Related', actionSets(chips, { spacing: 'none' }))] : [];
   if (collapsed) {
-    body.push(
-      ...actionSets([toggleAction('Show more', toggleTargets, "Description, both sides' steps and references")], {
-        id: LOOKUP_ELEMENT_IDS.showMore,
-      }),
-    );
+    const showMore = toggleAction('Show more', toggleTargets, "Description, both sides' steps and references");
+    body.push(...actionSets([showMore, ...chipsBesideShowMore(chips)], { id: LOOKUP_ELEMENT_IDS.showMore }));
   }
   const references = e.references.slice(0, MAX_REFERENCES);
   const details: Container = {
@@ -80,12 +97,13 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     spacing: 'medium',
     ...(collapsed ? { isVisible: false } : {}),
     items: [
+      ...(summaryInDetails ? [summary] : []),
       ...(e.status !== 'standard' ? [paragraph(statusLabel(e), { isSubtle: true, size: 'small' })] : []),
       ...(e.aliases.length
         ? [paragraph(`Also known as: ${e.aliases.join(', ')}`, { isSubtle: true, size: 'small' })]
         : []),
       paragraph(e.description, { spacing: 'small' }),
-      ...nextStepsSections(e, answer.side, answer.likelyFix?.steps),
+      ...nextStepsSections(e, answer.side, shownFix?.steps),
       ...(e.headers.length
         ? [
             paragraph(
@@ -100,7 +118,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
       retryParagraph(e),
       label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'medium' }),
       ...actionSets(references.map((r) => openUrlAction(r.label, r.url))),
-      ...(collapsed ? actionSets([toggleAction('Show less', toggleTargets)]) : []),
+      ...(collapsed ? [...relatedRow, ...actionSets([toggleAction('Show less', toggleTargets)])] : []),
     ],
   };
   body.push(details);
@@ -111,16 +129,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
       body.push(paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }));
     body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
   }
-
-  // Related codes as one row of chips beside a small label; what each differs by is in its tooltip.
-  const related = e.related.slice(0, MAX_RELATED);
-  if (related.length) {
-    const chips = related.map((r) => ({
-      ...lookupAction({ code: r.code, id: relatedEntryId(r) }, `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`),
-      tooltip: r.note,
-    }));
-    body.push(labelledRow('Related', actionSets(chips, { spacing: 'none' })));
-  }
+  if (!collapsed) body.push(...relatedRow);
 
   const alternatives = answer.alternatives.slice(0, MAX_ALTERNATIVES);
   if (alternatives.length) {
@@ -147,6 +156,18 @@ function speech(answer: LookupAnswer): string {
   return pe
     ? `${pe.title}: ${answer.entry.code} ${answer.entry.name}. ${pe.summary}`
     : `${entryTitle(answer.entry)}. ${answer.entry.summary}`;
+}
+
+/** The first related chips whose titles fit beside "Show more" in one row; the details list them all. */
+function chipsBesideShowMore(chips: readonly SubmitAction[]): SubmitAction[] {
+  let chars = 0;
+  const fit: SubmitAction[] = [];
+  for (const chip of chips) {
+    chars += chip.title.length + CHIP_PADDING_CHARS;
+    if (chars > ROW_CHARS_BESIDE_SHOW_MORE) break;
+    fit.push(chip);
+  }
+  return fit;
 }
 
 /**

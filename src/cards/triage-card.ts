@@ -21,7 +21,7 @@ export const MAX_TRIAGE_ROWS = 12;
 export const TRIAGE_ELEMENT_IDS = { steps: 'triage-steps', showMore: 'triage-show-more' } as const;
 
 /** Relative column widths: code, name, count, share. The same in every row, so the columns line up. */
-const COLUMN_WEIGHTS = [2, 5, 3, 3] as const;
+const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
 
 type TriageRow = TriageAnswer['counts'][number];
 
@@ -38,15 +38,17 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
   }
 
   const [headline, ...findings] = answer.story;
-  if (headline) body.push(paragraph(headline, { weight: 'bolder', spacing: 'large', separator: true }));
+  if (headline) body.push(paragraph(headline, { weight: 'bolder', spacing: 'medium', separator: true }));
   const findingLines = findings.map((line) => paragraph(line, { spacing: 'small' }));
 
   if (answer.focus) {
     // The headline and the likely fix for the top failure show; the other findings and steps wait behind "Show more".
     const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
-    if (answer.likelyFix)
+    // The fix's first step shows; any other joins its side's steps behind "Show more".
+    const shownFix = answer.likelyFix && { ...answer.likelyFix, steps: answer.likelyFix.steps.slice(0, 1) };
+    if (shownFix)
       body.push(
-        ...likelyFixSection(answer.likelyFix).map((e, i) =>
+        ...likelyFixSection(shownFix).map((e, i) =>
           i === 0 && e.type === 'TextBlock'
             ? { ...e, text: `${e.text} (${answer.focus?.code})`, spacing: 'medium' as const }
             : e,
@@ -67,7 +69,7 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
       isVisible: false,
       items: [
         ...findingLines,
-        ...nextStepsSections(answer.focus, undefined, answer.likelyFix?.steps),
+        ...nextStepsSections(answer.focus, undefined, shownFix?.steps),
         ...actionSets([toggleAction('Show less', ids)]),
       ],
     });

@@ -263,6 +263,8 @@ describe('"Open page" on a chat answer', () => {
     await box.press('Enter');
     const feed = page.locator('[role="feed"]');
     await feed.getByRole('heading', { name: /429 Too Many Requests/ }).waitFor();
+    // The link waits behind "Show more", with the references.
+    await feed.getByRole('button', { name: 'Show more' }).last().click();
     const opened = site.context.waitForEvent('page');
     await feed.getByRole('button', { name: 'Open page' }).last().click();
     const tab = await opened;

@@ -2,8 +2,10 @@
  * Cards for real questions, one per kind of answer, checked by the adaptivecards parser, by Teams' limits
  * (card-check.ts) and for what each kind of card must show.
  */
-import type { AdaptiveCard, ColumnSet, Container, TextBlock } from '../../src/cards/adaptive-card-types';
+import type { ActionSet, AdaptiveCard, ColumnSet, Container, TextBlock } from '../../src/cards/adaptive-card-types';
 import { answerCard } from '../../src/cards/answer-card';
+import { TECHNICAL } from '../../src/cards/card-text';
+import { COMPARE_ELEMENT_IDS } from '../../src/cards/compare-card';
 import { LOOKUP_ELEMENT_IDS } from '../../src/cards/lookup-card';
 import { MAX_TRIAGE_ROWS, TRIAGE_ELEMENT_IDS } from '../../src/cards/triage-card';
 import type {
@@ -66,13 +68,18 @@ describe.each([
 describe('lookup card', () => {
   const answer = answerOf('what is 502', 'lookup') as LookupAnswer;
 
-  test('leads with the code, its name, its class in one small line, the summary, the likely fix and a retry pill', () => {
+  test('leads with the code, its name, its class and retry verdict in one small line, the summary and the likely fix', () => {
     const card = answerCard(answer, { detailsCollapsed: true });
     expect(card.body[0]).toMatchObject({ type: 'TextBlock', style: 'heading', text: '502 Bad Gateway' });
-    // One row under the title: the class in small words, the retry verdict as a pill beside it.
-    expect(JSON.stringify(card.body[1])).toMatch(
-      /^\{"type":"ColumnSet".*"text":"5xx server error".*"text":"Retry later"/,
-    );
+    // One line under the title: the class in small words, then the retry verdict, bold and coloured.
+    expect(card.body[1]).toMatchObject({
+      type: 'RichTextBlock',
+      spacing: 'none',
+      inlines: [
+        { text: '5xx server error · ', size: 'small', isSubtle: true },
+        { text: 'Retry later', size: 'small', weight: 'bolder', color: 'warning' },
+      ],
+    });
     expect(visibleText(card)).toContain(answer.entry.summary);
     // Everything before "Show more" is what a collapsed card shows: the likely fix and the verdict are there.
     const shown = card.body.slice(
@@ -173,6 +180,142 @@ describe('lookup card', () => {
   });
 });
 
+/** The elements a collapsed card shows before "Show more", and its details; the row "Show more" is on. */
+function collapsedParts(card: AdaptiveCard, showMoreId: string, detailsId: string) {
+  const at = card.body.findIndex((e) => e.id === showMoreId);
+  const row = card.body[at] as ActionSet;
+  const details = card.body.find((e) => e.id === detailsId) as Container;
+  return { shown: { ...card, body: card.body.slice(0, at) }, row, details: { ...card, body: [details] } };
+}
+
+describe('collapsed lookup card: short on a phone', () => {
+  // Questions that name a stack, and ones that do not.
+  const STACKED = [
+    'my upload fails with 413 through nginx',
+    'cloudflare 524 on our long reports',
+    'kubernetes ingress gives 504 on long requests',
+    'laravel 419 page expired on the login form',
+    'nginx 431 request header too large',
+  ];
+  const PLAIN = ['what is 502', 'what is 410', 'what is 429', 'what is 404'];
+
+  test.each(STACKED)("%s: the stack's first step shows, the summary and the other steps wait", (question) => {
+    const answer = answerOf(question, 'lookup') as LookupAnswer;
+    expect(answer.likelyFix?.stack).toBeDefined();
+    const card = answerCard(answer, { detailsCollapsed: true });
+    expect(cardProblems(card)).toEqual([]);
+    const { shown, details } = collapsedParts(card, LOOKUP_ELEMENT_IDS.showMore, LOOKUP_ELEMENT_IDS.details);
+    const [first, ...others] = answer.likelyFix?.steps ?? [];
+    expect(visibleText(shown)).toContain(`Most likely fix with ${answer.likelyFix?.stack?.name}`);
+    expect(visibleText(shown)).toContain(first);
+    expect(visibleText(shown)).not.toContain(answer.entry.summary);
+    expect(visibleText(details)).toContain(answer.entry.summary);
+    for (const step of others) {
+      expect(visibleText(shown)).not.toContain(step);
+      expect(visibleText(details)).toContain(step);
+    }
+    // Config keys stay monospace runs in the step shown.
+    for (const term of first?.match(TECHNICAL) ?? [])
+      expect(JSON.stringify(shown)).toContain(JSON.stringify({ type: 'TextRun', text: term, fontType: 'monospace' }));
+  });
+
+  test.each(PLAIN)('%s: with no stack named, the summary shows above the likely fix', (question) => {
+    const answer = answerOf(question, 'lookup') as LookupAnswer;
+    expect(answer.likelyFix?.stack).toBeUndefined();
+    const { shown, details } = collapsedParts(
+      answerCard(answer, { detailsCollapsed: true }),
+      LOOKUP_ELEMENT_IDS.showMore,
+      LOOKUP_ELEMENT_IDS.details,
+    );
+    expect(visibleText(shown)).toContain(answer.entry.summary);
+    expect(visibleText(details)).not.toContain(answer.entry.summary);
+    expect(visibleText(details)).toContain(answer.entry.description);
+  });
+
+  test.each([...STACKED, ...PLAIN])(
+    '%s: "Show more" and a few related chips share one row; all of them in the details',
+    (question) => {
+      const answer = answerOf(question, 'lookup') as LookupAnswer;
+      const card = answerCard(answer, { detailsCollapsed: true });
+      const { row, details } = collapsedParts(card, LOOKUP_ELEMENT_IDS.showMore, LOOKUP_ELEMENT_IDS.details);
+      expect(row.actions[0]).toMatchObject({ type: 'Action.ToggleVisibility', title: 'Show more' });
+      const chips = row.actions.slice(1).map((a) => a.title);
+      // As many as fit a phone's row: three codes at most, fewer when a vendor's name makes one wide.
+      expect(chips.length).toBeGreaterThan(0);
+      expect(chips.length).toBeLessThanOrEqual(3);
+      expect(chips.join('').length).toBeLessThanOrEqual(14);
+      const related = answer.entry.related.slice(0, 4);
+      expect(chips).toEqual(related.slice(0, chips.length).map((r) => `${r.code}${r.vendor ? ` ${r.vendor}` : ''}`));
+      // The details list every related code under its label; "Show more" hides the row it is on.
+      expect(visibleText(details)).toContain('Related');
+      expect(lookupCodes(details)).toEqual(expect.arrayContaining(related.map((r) => r.code)));
+      expect(row.actions[0]).toMatchObject({
+        targetElements: [LOOKUP_ELEMENT_IDS.details, LOOKUP_ELEMENT_IDS.showMore],
+      });
+    },
+  );
+
+  test("a vendor's wide chip keeps the row to the codes that fit", () => {
+    const answer = answerOf('cloudflare 524 on our long reports', 'lookup') as LookupAnswer;
+    const { row } = collapsedParts(
+      answerCard(answer, { detailsCollapsed: true }),
+      LOOKUP_ELEMENT_IDS.showMore,
+      LOOKUP_ELEMENT_IDS.details,
+    );
+    expect(answer.entry.related.map((r) => r.code)).toEqual([504, 522, 520]);
+    expect(row.actions.map((a) => a.title)).toEqual(['Show more', '504']);
+  });
+
+  test('expanded, nothing moves: summary, every likely step, and the related row at the end', () => {
+    const answer = answerOf('our alb returns 502 after deploys', 'lookup') as LookupAnswer;
+    expect(answer.likelyFix?.steps).toHaveLength(2);
+    const card = answerCard(answer);
+    const text = visibleText(card);
+    expect(text.indexOf(answer.entry.summary)).toBeLessThan(text.indexOf('Most likely fix'));
+    for (const step of answer.likelyFix?.steps ?? []) expect(text).toContain(step);
+    expect(card.body.some((e) => e.type === 'ActionSet' && e.actions.some((a) => a.title === 'Show more'))).toBe(false);
+    expect(card.body.at(-1)).toMatchObject({ type: 'ColumnSet' });
+  });
+});
+
+describe('a follow-up for the fix or one side, collapsed', () => {
+  test.each([
+    ['our alb returns 502 after deploys', 'fix'],
+    ['our alb returns 502 after deploys', 'server'],
+    ['my upload fails with 413 through nginx', 'fix'],
+    ['kubernetes ingress gives 504 on long requests', 'server'],
+  ] as const)(
+    "%s, asked for its %s: the likely fix's first step shows; the summary and the rest wait",
+    (question, focus) => {
+      const answer = engine().answer({ ...engine().understand(question), intent: 'follow_up', focus }) as LookupAnswer;
+      expect(answer).toMatchObject({ intent: 'lookup', focus });
+      const card = answerCard(answer, { detailsCollapsed: true });
+      expect(cardProblems(card)).toEqual([]);
+      const { shown, details } = collapsedParts(card, LOOKUP_ELEMENT_IDS.showMore, LOOKUP_ELEMENT_IDS.details);
+      const [first, ...others] = answer.likelyFix?.steps ?? [];
+      expect(visibleText(shown)).toContain(first);
+      expect(visibleText(shown)).not.toContain(answer.entry.summary);
+      expect(visibleText(details)).toContain(answer.entry.summary);
+      for (const step of others) expect(visibleText(details)).toContain(step);
+      // Expanded, the part reads as before: the summary, then every likely step.
+      const open = visibleText(answerCard(answer));
+      expect(open.indexOf(answer.entry.summary)).toBeLessThan(open.indexOf(first as string));
+      for (const step of others) expect(open).toContain(step);
+    },
+  );
+
+  test('a part without a likely fix ("why?") is drawn whole, with nothing to show more', () => {
+    const answer = engine().answer({
+      ...engine().understand('what is 502'),
+      intent: 'follow_up',
+      focus: 'cause',
+    }) as LookupAnswer;
+    const card = answerCard(answer, { detailsCollapsed: true });
+    expect(cardActions(card).some((a) => a.type === 'Action.ToggleVisibility')).toBe(false);
+    expect(visibleText(card)).toContain(answer.entry.description);
+  });
+});
+
 describe('compare card', () => {
   test('puts 401 and 403 one under the other with the difference and a button for each', () => {
     const answer = answerOf('401 vs 403', 'compare') as CompareAnswer;
@@ -205,6 +348,21 @@ describe('compare card', () => {
     const aws = answer.entries.find((e) => e.id === '460-aws-elb');
     expect(aws).toBeDefined();
     expect(titles.some((t) => t.startsWith('460 ') && !t.includes('(aws-elb)'))).toBe(true);
+  });
+
+  test('collapsed, two codes show the difference in one sentence, with "Show more" and a chip per code in one row', () => {
+    const answer = answerOf('401 vs 403', 'compare') as CompareAnswer;
+    const card = answerCard(answer, { detailsCollapsed: true });
+    expect(cardProblems(card)).toEqual([]);
+    const { shown, row, details } = collapsedParts(card, COMPARE_ELEMENT_IDS.showMore, COMPARE_ELEMENT_IDS.details);
+    expect(visibleText(shown)).toContain(answer.lead);
+    expect(row.actions.map((a) => a.title)).toEqual(['Show more', '401', '403']);
+    for (const e of answer.entries) {
+      expect(visibleText(shown)).not.toContain(e.summary);
+      expect(visibleText(details)).toContain(e.summary);
+      expect(visibleText(details)).toContain(e.nextSteps.client[0]);
+    }
+    expect(lookupCodes(details)).toEqual([401, 403]);
   });
 
   test('four codes keep the order asked, and only the summaries show until "Show more"', () => {
