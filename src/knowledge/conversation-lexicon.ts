@@ -80,6 +80,10 @@ export const conversationSchema = z
     askWords: phrases,
     backReferences: phrases.min(1),
     pronouns: phrases.min(1),
+    /** The user's words for themselves ("i", "my", "we"): a question with one asks about them, not others. */
+    firstPerson: phrases.min(1),
+    /** Words that ask what to do ("should", "fix", "handle"): no question about what others do. */
+    adviceWords: phrases.min(1),
     ordinals: z
       .object(Object.fromEntries(ORDINALS.map((o) => [o, phrases.min(1)])) as Record<Ordinal, typeof phrases>)
       .strict(),
@@ -132,6 +136,10 @@ export interface ConversationLexicon {
   backReferences: WordPhrases<true>;
   /** "it", "them": they point back only in a short message; in a longer one they mostly name its own subject. */
   pronouns: Set<string>;
+  /** As written, lower case. */
+  firstPerson: Set<string>;
+  /** As written, lower case. */
+  adviceWords: Set<string>;
   continuations: WordPhrases<true>;
   userSide: WordPhrases<Side>;
   /** The user's own side (the value: which to assume when it is not known yet) or the other one. */
@@ -185,6 +193,8 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
     askWords: stems(data.askWords),
     backReferences: new WordPhrases(data.backReferences.map((p) => [p, true] as const)),
     pronouns: stems(data.pronouns),
+    firstPerson: new Set(data.firstPerson),
+    adviceWords: new Set(data.adviceWords),
     continuations: new WordPhrases(data.continuations.map((p) => [p, true] as const)),
     userSide: new WordPhrases(SIDES.flatMap((s) => data.userSide[s].map((p) => [p, s] as const))),
     sideReference: new WordPhrases<{ own: true; unknown: Side } | { own: false }>([
@@ -211,6 +221,8 @@ export function compileConversationLexicon(data: z.output<typeof conversationSch
       ...data.askWords,
       ...data.backReferences,
       ...data.pronouns,
+      ...data.firstPerson,
+      ...data.adviceWords,
       ...data.continuations,
       ...data.userSide.server,
       ...data.userSide.client,

@@ -56,7 +56,7 @@ export function readFollowUp(
   const asked = readFocus(message, talk, options.choice, options.side);
   // "does the browser cache it forever?", "do all browsers support it": a yes-no question about what browsers and
   // caches do asks more about the code, not for the caller's steps ("does nginx support it" is the operator's).
-  const focus = asked === 'client' && asksAboutOthers(message.texts) ? 'more' : asked;
+  const focus = asked === 'client' && asksAboutOthers(message.texts, talk) ? 'more' : asked;
   const short = stems.length <= SHORT_MESSAGE_WORDS;
   // "and?", "hmm and?", "ok so what about …": a continuation, after any "ok" or "hmm".
   let start = 0;
@@ -160,16 +160,15 @@ export function readFollowUp(
   return null;
 }
 
-const FIRST_PERSON = /^(?:i|me|my|we|us|our|i'm|im|we're)$/;
-/** Advice asked for ("should the client retry?", "can the users do anything") is no question about what others do. */
-const ADVICE_VERB = /^(?:should|must|shall|need|needs|fix|change|handle|avoid|prevent)$/;
-
-/** A yes-no question near the start ("teh first one, does the browser cache it?") with no one of the user's in it. */
-function asksAboutOthers(texts: readonly string[]): boolean {
+/**
+ * A yes-no question near the start ("teh first one, does the browser cache it?") with no one of the user's in it and
+ * no advice asked ("should the client retry?", "can the users do anything").
+ */
+function asksAboutOthers(texts: readonly string[], talk: ConversationLexicon): boolean {
   const verbAt = texts.findIndex((w, i) => i <= 4 && ASKING_VERB.test(w));
   return (
     verbAt >= 0 &&
     !texts.slice(0, verbAt).some((w) => WH_WORD.test(w)) &&
-    !texts.some((w, i) => FIRST_PERSON.test(w) || ADVICE_VERB.test(w) || (i > verbAt && w === 'do'))
+    !texts.some((w, i) => talk.firstPerson.has(w) || talk.adviceWords.has(w) || (i > verbAt && w === 'do'))
   );
 }

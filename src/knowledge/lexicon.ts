@@ -51,6 +51,8 @@ export const lexiconSchema = z
     hedges: words,
     /** Words of degree that a slip writes after "to" for "too" ("to many requests", "to large"). */
     degreeWords: words,
+    /** The words before such a "to" that make it "too" ("is to large", "way to fast"; not "talking to many"). */
+    degreeLinks: words,
     /** Words that say something happened or came back ("refused", "returns", "too many", "stuck"). */
     eventWords: words,
     /**
@@ -97,6 +99,7 @@ export interface Lexicon {
   vagueWords: Set<string>;
   hedges: Set<string>;
   degreeWords: Set<string>;
+  degreeLinks: Set<string>;
   eventWords: WordPhrases<true>;
   howToOpeners: WordPhrases<true>;
   headerNames: Set<string>;
@@ -157,6 +160,7 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     vagueWords: new Set(data.vagueWords.flatMap(phraseStems)),
     hedges: set(data.hedges),
     degreeWords: set(data.degreeWords),
+    degreeLinks: set(data.degreeLinks),
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
     headerNames: set(data.headerNames),

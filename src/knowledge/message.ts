@@ -105,12 +105,13 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
  * "too" ("talking to many apis" is not).
  */
 function tooForTo(w: Word, before: Word | undefined, next: Word | undefined, lexicon: Lexicon): Word {
-  return w.text === 'to' && next && lexicon.degreeWords.has(next.text) && (!before || LINKS_TO_DEGREE.test(before.text))
+  return w.text === 'to' &&
+    next &&
+    lexicon.degreeWords.has(next.text) &&
+    (!before || lexicon.degreeLinks.has(before.text))
     ? { ...w, text: 'too' }
     : w;
 }
-
-const LINKS_TO_DEGREE = /^(?:is|are|was|were|be|been|being|it's|its|thats|that's|way|far|much|getting|got|get|gets)$/;
 
 /** "whyyy", "pleeease", "sooo": a letter stretched three times or more is one letter ("www" stays). */
 function unstretched(w: Word): Word {
