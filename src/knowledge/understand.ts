@@ -317,40 +317,37 @@ export function understand(
 
   // === 6. No status at all, but a network failure pasted as if it were one: "ECONNREFUSED", "curl: (60) SSL …".
   // Before unknown numbers, so "000" next to curl's error gets the error explained. In nginx's error log the client
-  // got nginx's status for it (502, 504). A vendor named with a status of its own for the failure (Cloudflare's 521
-  // for a refused origin) is left to the symptom match, which finds that status.
+  // got nginx's status for it (502, 504); a vendor named with a status of its own for the failure (Cloudflare's 521
+  // for a refused origin) gets that status when the message describes it.
   const networkError = readNetworkError();
-  const proxyStatus = networkError && proxyStatusFor(lower, networkError);
-  if (proxyStatus)
-    return onSubject(
+  const statusFor = (id: string, code: number) =>
+    onSubject(
       result({
         intent: 'lookup',
-        codes: [proxyStatus],
-        ids: [String(proxyStatus)],
-        class: classOf(proxyStatus),
+        codes: [code],
+        ids: [id],
+        class: classOf(code),
         focus,
         confidence: 0.85,
         via: 'symptom',
       }),
     );
-  const vendorStatuses = (networkError?.related ?? [])
-    .filter((r) => r.vendor !== undefined && vendors.includes(r.vendor) && !r.loggedOnly)
-    .map(relatedEntryId);
+  const proxyStatus = networkError && proxyStatusFor(lower, networkError);
+  if (proxyStatus) return statusFor(String(proxyStatus), proxyStatus);
   // Told in words in another world ("mosquitto: connection refused, not authorised") it is that world's refusal.
   const toldElsewhere = networkErrorRead?.told === true && worldNamed() !== null;
-  const networkAnswer = (error: NetworkError) => {
-    const sameError = error.id === context.networkError && focus !== 'overview';
+  if (networkError && !toldElsewhere) {
+    const vendorStatus = vendorStatusDescribed(networkError, vendors, phrases.corrected, parts);
+    if (vendorStatus) return statusFor(vendorStatus.id, vendorStatus.code);
+    const sameError = networkError.id === context.networkError && focus !== 'overview';
     // Told in words ("the connection was refused") is less sure than the error as printed.
     return result({
       intent: sameError ? 'follow_up' : 'network_error',
-      networkError: error.id,
+      networkError: networkError.id,
       focus,
       confidence: networkErrorRead?.told ? 0.8 : 0.9,
     });
-  };
-  if (networkError && !vendorStatuses.length && !toldElsewhere) return networkAnswer(networkError);
-  // With the vendor named, the symptom match below may find its status; if it does not, the failure is the answer.
-  const vendorsFailure = networkError && !toldElsewhere ? networkError : undefined;
+  }
 
   // === 7. A number given as a status that no table knows: RFC 9110's x00 rule, or "not an HTTP status at all".
   const unknown = accepted.filter((m) => !table.has(m.code) && !inside(m, classMention));
@@ -516,13 +513,11 @@ export function understand(
   // A described symptom only counts in a message about the web at all: "what time is it in tokyo" shares a word with a
   // timeout, but is not a question for this bot; nor does a corrected word make it one ("heater" is not a typo of
   // "header" in a question about a hotel room), nor a status name used as an everyday word ("the door is locked").
-  // (A network error printed is about the web whatever its words: it is answered below.)
-  if (!phrases.webBeyondNames && !another && !vendorsFailure) return result({ intent: 'none', confidence: 0.8 });
+  if (!phrases.webBeyondNames && !another) return result({ intent: 'none', confidence: 0.8 });
   // "the site is broken", "login doesn't work": that something fails, not how. A dozen codes fit; ask instead.
-  if (isVague(message, lexicon) && !vendorsFailure)
-    return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
+  if (isVague(message, lexicon)) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.8 });
   // "how do I set up nginx as a reverse proxy": web things named, but nothing that happened or came back.
-  if (isHowTo(message, lexicon) && !vendorsFailure) return result({ intent: 'none', confidence: 0.75 });
+  if (isHowTo(message, lexicon)) return result({ intent: 'none', confidence: 0.75 });
 
   // === 13. A described situation: "the api says I'm calling it too often".
   const unplacedStatus = mentions.find(
@@ -544,9 +539,6 @@ export function understand(
   const terms = toTerms(symptomWords, lexicon);
   const matches =
     (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
-  const foundVendorStatus =
-    matches[0] && matches[0].score >= SYMPTOM_THRESHOLD && vendorStatuses.includes(matches[0].id);
-  if (vendorsFailure && !foundVendorStatus) return networkAnswer(vendorsFailure);
   // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
   // status from; ask.
   const thin =
@@ -621,6 +613,23 @@ function newSubjectFocus(asked: AskedFocus | null): Focus {
 }
 
 /** A vendor's code matches better when the message names that vendor, worse when it names none of its words. */
+/**
+ * The status a vendor named in the message gives the failure ("cloudflare says my origin refused the connection" →
+ * 521), when the message's words describe it best; a status the vendor only logs is not what its client saw.
+ */
+function vendorStatusDescribed(
+  error: NetworkError,
+  vendors: readonly string[],
+  words: readonly string[],
+  parts: EngineParts,
+): { id: string; code: number } | undefined {
+  const statuses = error.related.filter((r) => r.vendor !== undefined && vendors.includes(r.vendor) && !r.loggedOnly);
+  if (!statuses.length) return undefined;
+  const top = parts.symptoms.match(toTerms(words, parts.lexicon), 1, unhintedVendorPenalty(parts.table, vendors))[0];
+  const status = top && top.score >= SYMPTOM_THRESHOLD ? statuses.find((r) => relatedEntryId(r) === top.id) : undefined;
+  return status && { id: relatedEntryId(status), code: status.code };
+}
+
 function unhintedVendorPenalty(table: StatusTable, vendors: readonly string[]): (id: string) => number {
   return (id) => {
     const vendor = table.entry(id)?.vendor;

@@ -194,10 +194,17 @@ describe('what users paste, by failure', () => {
     expect(engine().understand(text).intent).toBe('network_error');
   });
 
-  test('with the vendor named and nothing that finds its status, the failure printed is the answer', () => {
-    expect(engine().understand('ECONNREFUSED behind cloudflare')).toMatchObject({
-      intent: 'network_error',
-      networkError: 'connection-refused',
+  test.each(['ECONNREFUSED behind cloudflare', 'how do i fix ECONNREFUSED behind cloudflare'])(
+    '%j: with the vendor named and nothing that describes its status, the failure printed is the answer',
+    (text) => {
+      expect(engine().understand(text)).toMatchObject({ intent: 'network_error', networkError: 'connection-refused' });
+    },
+  );
+
+  test("a curl error with the vendor's own status for it described is that status, whatever curl's exit code", () => {
+    expect(engine().understand('curl: (60) SSL certificate problem on our nginx mTLS')).toMatchObject({
+      intent: 'lookup',
+      ids: ['495-nginx'],
     });
   });
 
