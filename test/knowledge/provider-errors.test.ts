@@ -10,6 +10,11 @@ import { ProviderErrorFinder } from '../../src/knowledge/provider-errors';
 import { engine } from './fixture';
 
 const understand = (text: string): Understanding => engine().understand(text);
+/** What a provider's error is read as: the intent, the first code and the error named. */
+const readAs = (text: string) => {
+  const u = understand(text);
+  return { intent: u.intent, first: u.codes[0], providerError: u.providerError };
+};
 const errors = (): readonly ProviderError[] => engine().table.providerErrors;
 
 /** The errors a name identifies, as printed (case counts). */
@@ -259,8 +264,7 @@ describe('kubectl\'s validation message without its "Error from server" prefix i
   test.each(kinds.flatMap((k) => fields.flatMap((f) => [`${k} is invalid: ${f}`, `${k} is invalid: [${f}]`])))(
     '%j',
     (text) => {
-      const u = understand(text);
-      expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+      expect(readAs(text)).toEqual({
         intent: 'lookup',
         first: 422,
         providerError: 'k8s-invalid',
@@ -341,8 +345,7 @@ describe("Apache httpd's error log names its failure by an AH number", () => {
       'apache-proxy-no-backend',
     ],
   ])('%j is %i', (text, code, id) => {
-    const u = understand(text);
-    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+    expect(readAs(text)).toEqual({
       intent: 'lookup',
       first: code,
       providerError: id,
@@ -495,8 +498,7 @@ describe('Azure Cosmos DB errors, as its SDKs print them, are the status Cosmos 
       'cosmos-partition-key-mismatch',
     ],
   ])('%j is %i', (text, code, id) => {
-    const u = understand(text);
-    expect({ intent: u.intent, first: u.codes[0], providerError: u.providerError }).toEqual({
+    expect(readAs(text)).toEqual({
       intent: 'lookup',
       first: code,
       providerError: id,
