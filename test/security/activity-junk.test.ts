@@ -13,28 +13,31 @@ const bot = botForThisFile({ RATE_LIMIT_PER_MINUTE: '10000' });
 const conv = 'junk-conversation';
 const cardJson = (activities: Activity[]) => JSON.stringify(activities.map((a) => a.attachments));
 
+/** A message activity as a channel posts it, for bodies the channel client would never send. */
+const messageBody = (text: string): Record<string, unknown> => ({
+  type: 'message',
+  channelId: 'test',
+  from: { id: 'u' },
+  conversation: { id: conv },
+  recipient: { id: 'b' },
+  serviceUrl: 'http://127.0.0.1:9/',
+  text,
+  deliveryMode: 'expectReplies',
+});
+const postRaw = (body: Record<string, unknown>) =>
+  fetch(`${bot.url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+
 it.each([
   ['no conversation', { conversation: undefined }],
   ['no channelId', { channelId: undefined }],
   ['no from', { from: undefined }],
   ['a type that is not a string', { type: 42 }],
 ])('an activity with %s is refused with 400 naming what is missing', async (_what, patch) => {
-  const body = {
-    type: 'message',
-    channelId: 'test',
-    from: { id: 'u' },
-    conversation: { id: conv },
-    recipient: { id: 'b' },
-    serviceUrl: 'http://127.0.0.1:9/',
-    text: 'hi',
-    deliveryMode: 'expectReplies',
-    ...patch,
-  };
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await postRaw({ ...messageBody('hi'), ...patch });
   expect(res.status).toBe(400);
   expect(((await res.json()) as { detail: string }).detail).toMatch(/missing/);
 });
@@ -68,21 +71,7 @@ it('a message longer than 10,000 characters is cut and the answer says so', asyn
 });
 
 it('a message of 1 MB is refused with 413 (over MAX_BODY_KB) and the conversation goes on', async () => {
-  const body = {
-    type: 'message',
-    channelId: 'test',
-    from: { id: 'u' },
-    conversation: { id: conv },
-    recipient: { id: 'b' },
-    serviceUrl: 'http://127.0.0.1:9/',
-    deliveryMode: 'expectReplies',
-    text: 'x'.repeat(1024 * 1024),
-  };
-  const res = await fetch(`${bot.url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  });
+  const res = await postRaw(messageBody('x'.repeat(1024 * 1024)));
   expect(res.status).toBe(413);
   expect(res.headers.get('content-type')).toMatch(/application\/problem\+json/);
   const next = await sendActivity(bot.url, conv, { text: 'what is 413' });
