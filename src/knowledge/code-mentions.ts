@@ -218,10 +218,9 @@ class NumberReader {
     const { lower, words } = this.message;
     const { lexicon, isKnown, reasonPhraseFollows } = this.vocabulary;
     const word = words[index] as Word;
-    const match = /^(\d{1,4})([a-z%]*)$/.exec(word.text);
-    if (!match) return null;
-    const digits = match[1] as string;
-    const suffix = match[2] as string;
+    const split = digitsAndSuffix(word.text);
+    if (!split) return null;
+    const { digits, suffix } = split;
     const code = Number(digits);
     // "000" is what curl prints when no response came back: no status, but worth explaining. Other leading zeros
     // ("0404", "09:30") are never codes.
@@ -639,6 +638,18 @@ function penaliseByteCounts(mentions: CodeMention[], lower: string, isKnown: (co
       cur.strong = false;
     }
   }
+}
+
+/** A word of one to four digits and letters after them ("404", "500s", "500ms"), split; null for any other word. */
+function digitsAndSuffix(text: string): { digits: string; suffix: string } | null {
+  let i = 0;
+  while (i < text.length && i <= 4 && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57) i++;
+  if (i === 0 || i > 4) return null;
+  for (let j = i; j < text.length; j++) {
+    const c = text.charCodeAt(j);
+    if (!((c >= 97 && c <= 122) || c === 37)) return null; // a-z or %
+  }
+  return { digits: text.slice(0, i), suffix: text.slice(i) };
 }
 
 /** Decimals (3.12), times (09:30), dates (2025-04-27, 27/04), paths (/api/404/x), dimensions (1920x1080), ranges. */

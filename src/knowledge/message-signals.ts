@@ -110,8 +110,22 @@ export function findNamed(
   things: ReadonlyArray<{ id: string; keywords: readonly string[] }>,
   words: ReadonlySet<string> = wordRuns(lower.split(NOT_WORD)),
 ): string[] {
-  const named = (k: string) => keywordWords(k).every((w) => words.has(w)) && containsWords(lower, k);
-  return things.filter((t) => t.keywords.some(named)).map((t) => t.id);
+  // Loops, not closures: this runs for every keyword of every message.
+  const ids: string[] = [];
+  for (const thing of things) {
+    for (const keyword of thing.keywords) {
+      if (hasEvery(words, keywordWords(keyword)) && containsWords(lower, keyword)) {
+        ids.push(thing.id);
+        break;
+      }
+    }
+  }
+  return ids;
+}
+
+function hasEvery(set: ReadonlySet<string>, items: readonly string[]): boolean {
+  for (const item of items) if (!set.has(item)) return false;
+  return true;
 }
 
 const NOT_WORD = /[^\p{L}\p{N}]+/u;
@@ -121,7 +135,7 @@ const APOSTROPHE = /['’]/;
 export function wordRuns(words: readonly string[]): Set<string> {
   const runs = new Set<string>();
   for (const w of words) {
-    if (!APOSTROPHE.test(w)) runs.add(w);
+    if (!w.includes("'") && !w.includes('’')) runs.add(w);
     else for (const part of w.split(APOSTROPHE)) runs.add(part);
   }
   return runs;

@@ -59,11 +59,11 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
   const stacks = findNamed(lower, table.stacks, runs);
   const lines: number[] = [];
   let line = 0;
-  let from = 0;
+  let nextBreak = lower.indexOf('\n');
   for (const w of words) {
-    for (let i = lower.indexOf('\n', from); i !== -1 && i < w.start; i = lower.indexOf('\n', i + 1)) {
+    while (nextBreak !== -1 && nextBreak < w.start) {
       line++;
-      from = i + 1;
+      nextBreak = lower.indexOf('\n', nextBreak + 1);
     }
     lines.push(line);
   }

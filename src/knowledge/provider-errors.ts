@@ -43,11 +43,15 @@ export interface ProviderErrorReading {
   sameStatusElsewhere: boolean;
 }
 
-const RUN = /[a-z0-9]+/g;
 const FIRST_RUN = /[a-z0-9]+/;
 const ALNUM = /[a-z0-9]/;
 const IDENTIFIER = /[a-z0-9_]/;
 const DIGITS = /\d/;
+/** a-z or 0-9, by char code: the runs of a long paste are scanned without a match object each. */
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57);
+}
+
 /** "error 1020", "error code: 1020": a number and at most two words, which other products print too. */
 function isBareNumbered(phrase: string): boolean {
   return DIGITS.test(phrase) && (phrase.match(/[a-z]{2,}/g) ?? []).length <= 2;
@@ -94,11 +98,19 @@ export class ProviderErrorFinder {
     const named = new Set<string>();
     const found: Array<{ pattern: Pattern; start: number; end: number; exact: boolean }> = [];
     const sameLength = original.length === lower.length;
-    for (const run of lower.matchAll(RUN)) {
-      const patterns = this.byFirstRun.get(run[0]);
+    for (let from = 0; from < lower.length;) {
+      if (!isAlnum(lower.charCodeAt(from))) {
+        from++;
+        continue;
+      }
+      let to = from + 1;
+      while (to < lower.length && isAlnum(lower.charCodeAt(to))) to++;
+      const runAt = from;
+      const patterns = this.byFirstRun.get(lower.slice(from, to));
+      from = to;
       if (!patterns) continue;
       for (const pattern of patterns) {
-        const start = (run.index ?? 0) - pattern.offset;
+        const start = runAt - pattern.offset;
         const end =
           start < 0
             ? -1

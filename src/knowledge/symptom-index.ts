@@ -35,6 +35,7 @@ export class SymptomIndex {
   private readonly profiles = new Map<string, Set<string>>();
   private readonly profileIdf = new Map<string, number>();
   private maxIdf = 1;
+  private readonly scratch = { overlap: new Float64Array(0), touched: [] as number[] };
 
   constructor(
     table: StatusTable,
@@ -65,6 +66,7 @@ export class SymptomIndex {
     for (const doc of this.docs) for (const t of new Set(doc.terms)) df.set(t, (df.get(t) ?? 0) + 1);
     for (const [term, count] of df) this.idf.set(term, Math.log(1 + n / count));
     this.maxIdf = Math.log(1 + n);
+    this.scratch.overlap = new Float64Array(n);
     this.docs.forEach((doc, i) => {
       const unique = [...new Set(doc.terms)];
       doc.terms = unique;
@@ -106,13 +108,20 @@ export class SymptomIndex {
     const unknownTerms = unique.length - query.length;
     const queryWeight =
       query.reduce((sum, t) => sum + (this.idf.get(t) as number), 0) + unknownTerms * this.maxIdf * 0.6;
-    const overlap = new Map<number, number>();
+    // Summed into arrays kept between calls (in the order first touched), not new maps: this runs for most messages.
+    const { overlap, touched } = this.scratch;
+    touched.length = 0;
     for (const t of query) {
       const w = this.idf.get(t) as number;
-      for (const d of this.postings.get(t) ?? []) overlap.set(d, (overlap.get(d) ?? 0) + w);
+      for (const d of this.postings.get(t) ?? []) {
+        if (overlap[d] === 0) touched.push(d);
+        overlap[d] = (overlap[d] as number) + w;
+      }
     }
     const best = new Map<string, number>();
-    for (const [d, shared] of overlap) {
+    for (const d of touched) {
+      const shared = overlap[d] as number;
+      overlap[d] = 0;
       const doc = this.docs[d] as Doc;
       const score = doc.weight * Math.sqrt((shared / doc.norm) * (shared / queryWeight));
       if (score > (best.get(doc.id) ?? 0)) best.set(doc.id, score);

@@ -33,14 +33,48 @@ export function normalize(text: string): string {
     .toLowerCase();
 }
 
-const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+const LETTER = /^\p{L}$/u;
 
-/** Splits normalised text into words (letters/digits, keeping inner apostrophes such as "i'm"). */
+/**
+ * The length in UTF-16 units of the letter (or, unless `lettersOnly`, digit) at offset i, or 0. ASCII is decided by
+ * its char code: a pasted log is thousands of characters, and a regular expression's match per word costs a lot.
+ */
+function wordCharAt(text: string, i: number, lettersOnly: boolean): number {
+  const c = text.charCodeAt(i);
+  if (c < 128) {
+    const folded = c | 32;
+    return (folded >= 97 && folded <= 122) || (!lettersOnly && c >= 48 && c <= 57) ? 1 : 0;
+  }
+  const char = String.fromCodePoint(text.codePointAt(i) as number);
+  return (lettersOnly ? LETTER : LETTER_OR_DIGIT).test(char) ? char.length : 0;
+}
+
+/**
+ * Splits normalised text into words: runs of letters and digits, keeping inner apostrophes followed by letters
+ * ("i'm", "cloudflare's"), as `[\p{L}\p{N}]+(?:['’]\p{L}+)*` would.
+ */
 export function words(text: string): Word[] {
   const out: Word[] = [];
-  for (const match of text.matchAll(WORD)) {
-    const start = match.index ?? 0;
-    out.push({ text: match[0], start, end: start + match[0].length });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    let len = wordCharAt(text, i, false);
+    if (!len) {
+      i++;
+      continue;
+    }
+    const start = i;
+    do i += len;
+    while (i < n && (len = wordCharAt(text, i, false)));
+    while (i < n && (text[i] === "'" || text[i] === '’')) {
+      let j = i + 1;
+      if (j >= n || !(len = wordCharAt(text, j, true))) break;
+      do j += len;
+      while (j < n && (len = wordCharAt(text, j, true)));
+      i = j;
+    }
+    out.push({ text: text.slice(start, i), start, end: i });
   }
   return out;
 }
@@ -82,6 +116,9 @@ const STEM_CACHE_LIMIT = 50_000;
 
 /** stem(), remembered. */
 export function cachedStem(word: string): string {
+  // A number ("404", "3190") is its own stem: a log is mostly numbers, not worth remembering.
+  const first = word.charCodeAt(0);
+  if (first >= 48 && first <= 57 && !word.includes("'")) return word;
   let s = stemCache.get(word);
   if (s === undefined) {
     s = stem(word);
