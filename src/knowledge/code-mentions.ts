@@ -37,6 +37,8 @@ export interface CodeMention {
   elsewhere?: true;
   /** Set when a unit or a count follows it ("503 ms", "200 users"). */
   measured?: true;
+  /** Set when it is what a test or the user expected, not what came back: "expected 200 but got 503". */
+  expected?: true;
 }
 
 /** Says whether the reason phrase (or an alias) of `code` starts with the given words. */
@@ -109,11 +111,15 @@ const WANTED_BEFORE =
 const CHECK_BEFORE =
   /[✓✔✗✘]\s+(?:http\s+|response\s+)?(?:status(?:\s*code)?|code)\s+(?:is|was|==|equals?|should be)\s*$/;
 
-function isExpectation(lower: string, textBefore: string, end: number): boolean {
+/** "returns 404 instead of 200": after what came back, the number "instead of" which is the one expected. */
+const INSTEAD_BEFORE = /\b(?:instead of|rather than|and not|not)\s+(?:(?:a|an|the|plain|http|status|code)\s+)*$/;
+
+function isExpectation(lower: string, textBefore: string, end: number, cameBackBefore: () => boolean): boolean {
   return (
     WANTED_BEFORE.test(textBefore) ||
     (EXPECTED_BEFORE.test(textBefore) && GOT_AFTER.test(lower.slice(end, end + 80))) ||
-    CHECK_BEFORE.test(textBefore)
+    CHECK_BEFORE.test(textBefore) ||
+    (INSTEAD_BEFORE.test(textBefore) && cameBackBefore())
   );
 }
 
@@ -280,7 +286,8 @@ class NumberReader {
     }
     if (before === '#' || before === '$' || before === '€' || before === '£') against(e, 4);
     // What a test wanted, not what came back: "expected 200 but got 503", "to equal 200", k6's "✗ status is 200".
-    if (isExpectation(lower, textBefore, word.end)) e.score -= EXPECTED_PENALTY;
+    const expected = isExpectation(lower, textBefore, word.end, () => this.cameBackBefore(index, line));
+    if (expected) e.score -= EXPECTED_PENALTY;
     if (after === '%') against(e, 4);
     if (before === '(' && after === ')') e.score += 1;
     // "500 + 200 = 700"
@@ -428,6 +435,7 @@ class NumberReader {
       strong: e.strong,
       ...(e.elsewhere ? { elsewhere: true } : {}),
       ...(e.measured ? { measured: true } : {}),
+      ...(expected ? { expected: true as const } : {}),
       ...(otherKind ? { otherKind } : {}),
       ...firm,
     };
@@ -484,6 +492,25 @@ class NumberReader {
     const two = step === 1 ? `${w} ${words[i + 1]?.text ?? ''}` : `${words[i - 1]?.text ?? ''} ${w}`;
     if (this.lexicon.operators.has(two)) return isNumber(i + 2 * step);
     return this.lexicon.operators.has(w) && isNumber(i + step);
+  }
+
+  /**
+   * A word saying what came back ("got", "the api returns") and then a number, earlier on the line than word `index`;
+   * not a choice or a supposition a few words before it ("we return 410 instead of 404", "should it send 400 rather
+   * than 422", "if the api returns 500 instead of 404").
+   */
+  private cameBackBefore(index: number, line: number): boolean {
+    const { texts } = this.message;
+    const { receivedWords, cameBackWords, choosingWords } = this.lexicon;
+    let numberSeen = false;
+    for (let i = index - 1; i >= 0 && this.onLine(i, line); i--) {
+      const text = texts[i] as string;
+      if (/^\d/.test(text)) numberSeen = true;
+      else if (numberSeen && receivedWords.has(text)) return true;
+      else if (numberSeen && cameBackWords.has(text))
+        return ![1, 2, 3].some((back) => this.onLine(i - back, line) && choosingWords.has(texts[i - back] as string));
+    }
+    return false;
   }
 
   private isCount(w: string | undefined): boolean {

@@ -53,6 +53,12 @@ export const lexiconSchema = z
     degreeWords: words,
     /** The words before such a "to" that make it "too" ("is to large", "way to fast"; not "talking to many"). */
     degreeLinks: words,
+    /** Verbs that say what came back ("returns", "gives", "got"): "returns 404 instead of 200" expected the 200. */
+    cameBackWords: words,
+    /** Verbs of receiving ("got", "getting"): what came back, whoever says it. */
+    receivedWords: words,
+    /** Words before a verb of sending that make it a choice ("we return", "should return"), not what came back. */
+    choosingWords: words,
     /** Words that say something happened or came back ("refused", "returns", "too many", "stuck"). */
     eventWords: words,
     /**
@@ -100,6 +106,9 @@ export interface Lexicon {
   hedges: Set<string>;
   degreeWords: Set<string>;
   degreeLinks: Set<string>;
+  cameBackWords: Set<string>;
+  receivedWords: Set<string>;
+  choosingWords: Set<string>;
   eventWords: WordPhrases<true>;
   howToOpeners: WordPhrases<true>;
   headerNames: Set<string>;
@@ -161,6 +170,9 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     hedges: set(data.hedges),
     degreeWords: set(data.degreeWords),
     degreeLinks: set(data.degreeLinks),
+    cameBackWords: set(data.cameBackWords),
+    receivedWords: set(data.receivedWords),
+    choosingWords: set(data.choosingWords),
     eventWords: new WordPhrases(data.eventWords.map((w) => [w, true] as const)),
     howToOpeners: new WordPhrases(data.howToOpeners.map((w) => [w, true] as const)),
     headerNames: set(data.headerNames),

@@ -175,7 +175,10 @@ export function understand(
   const closing = resolved ? readClosingAct(message, talk, inConversation, namesCode) : null;
   if (closing) return result({ intent: 'greeting', act: closing, confidence: 0.9 });
 
-  const known = accepted.filter((m) => table.has(m.code));
+  // "returns 404 instead of 200", "expected 200 but got 503": the status that came back is the subject; the one
+  // expected is neither compared with it nor answered before it.
+  const cameBack = accepted.filter((m) => !m.expected);
+  const known = (cameBack.length ? cameBack : accepted).filter((m) => table.has(m.code));
   const classMention = findClassMention(lower, words, lexicon);
   const phrases = readPhrases(message, parts.phrases, parts.corrector, table, lexicon);
   const phraseHits = phrases.counted;

@@ -731,6 +731,36 @@ describe('what a test expected is not what came back', () => {
     expect(understand(text).codes[0]).toBe(code);
   });
 
+  const cameBack = [
+    'the api returns {y} instead of {x}',
+    'i get {y} instead of {x} on that route',
+    'prod gives me a {y} and not {x}',
+    'our nginx sends {y} rather than a {x}',
+    'the call comes back {y}, not {x}',
+  ];
+  test.each(
+    cameBack.flatMap((f) => pairs.map(([x, y]) => [f.replace('{x}', String(x)).replace('{y}', String(y)), y] as const)),
+  )('%j: a lookup of what came back, %i, not a comparison', (text, code) => {
+    expect(understand(text)).toMatchObject({ intent: 'lookup', codes: [code] });
+  });
+
+  test.each([
+    'the api returns 247 instead of 200',
+    'test expected status 201 but got 247',
+    'jest: expected status 200, received 247 from the api',
+  ])('%j: what came back is a status no table knows', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'unknown_code', code: 247 });
+  });
+
+  test.each([
+    'we return 410 instead of 404 for deleted posts, good idea?',
+    'should the api return 400 rather than 422 here',
+    'should i use 307 instead of 302',
+    'if the server returns 500 instead of 404, is that a bug',
+  ])('%j: a choice between two codes is a comparison', (text) => {
+    expect(understand(text).intent).toBe('compare');
+  });
+
   test('a smoke test marks what came back, not an expectation', () => {
     const u = understand('✓ GET /health -> 200\n✗ GET /api/orders -> 500\n✗ GET /api/users -> 500');
     expect(u.codes[0]).toBe(500);
