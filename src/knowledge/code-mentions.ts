@@ -171,6 +171,7 @@ export function findCodeMentions(
   });
   reader.shareFirmKinds(mentions);
   penaliseByteCounts(mentions, message.lower, vocabulary.isKnown);
+  setAsideInterimResponses(mentions);
   supportListedCodes(mentions, message.lower, vocabulary.isKnown);
   measureAlike(mentions, message.lower);
   return mentions;
@@ -647,6 +648,24 @@ function supportListedCodes(mentions: CodeMention[], lower: string, isKnown: (co
       b.score += 1.5;
     }
   }
+}
+
+/** Interim responses that come before the final one of the same request (RFC 9110 §15.2), as curl -v prints them. */
+const INTERIM = new Set([100, 102, 103]);
+
+/**
+ * "< HTTP/1.1 100 Continue" then "< HTTP/1.1 201 Created": one exchange whose answer is the final status; the interim
+ * status before it is no second response.
+ */
+function setAsideInterimResponses(mentions: CodeMention[]): void {
+  mentions.forEach((m, i) => {
+    if (!m.strong || !INTERIM.has(m.code)) return;
+    const next = mentions.slice(i + 1).find((n) => n.strong);
+    if (next && next.line > m.line && next.code >= 200) {
+      m.score = Math.min(m.score, RULED_OUT);
+      m.strong = false;
+    }
+  });
 }
 
 /**

@@ -18,6 +18,10 @@ export interface ClassMention {
 const CLASS_PATTERNS: RegExp[] = [
   // "5xx", and inside identifiers: "HTTPCode_Target_4XX_Count", "status_5xx".
   /(?<![a-z0-9.])([1-5])(?:xx|\*\*|x{2}|\.x\.x|nn)(?![a-z0-9])/g,
+  // "50x errors", nginx's "50x page", "20x responses": a class written with one x, before a word for statuses ("50x
+  // faster", "10x more errors" are no class).
+  /(?<![\w.])([45])0x(?=[\s-]*(?:errors?|pages?)\b)/g,
+  /(?<![\w.])([1-5])0x(?=[\s-]*(?:codes?|status(?:es)?|responses?|range|family|class|series)\b)/g,
   // "500-599", "400 to 499", "500 and 599"; "500 and 503" is two codes.
   /(?<![\w.])([1-5])00\s*(?:(?:-|to|through|thru)\s*\1\d\d|and\s*(?:\1)99)(?![\w])/g,
   /(?<![\w.])([1-5])00s?[\s-]+(?:range|series|level|family|class|block|category|group|band)(?![\w])/g,

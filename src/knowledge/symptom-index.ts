@@ -89,6 +89,11 @@ export class SymptomIndex {
     return this.docs.some((d) => d.id === id && d.terms.includes(term));
   }
 
+  /** Whether any phrase of the index uses the term. */
+  knows(term: string): boolean {
+    return this.idf.has(term);
+  }
+
   /** Every term the index knows, for typo correction. */
   terms(): string[] {
     return [...this.idf.keys()];

@@ -544,8 +544,13 @@ export function understand(
     (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
   // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
   // status from; ask.
+  // Words no phrase of the table uses ("python") add nothing to that one word.
+  const matchedTerms = terms.filter((t) => parts.symptoms.knows(t));
   const thin =
-    matches !== errorMatches && terms.length === 1 && !(terms[0] as string).startsWith('~') && !vendors.length;
+    matches !== errorMatches &&
+    matchedTerms.length === 1 &&
+    !(matchedTerms[0] as string).startsWith('~') &&
+    !vendors.length;
   if (thin && !another) return result({ intent: 'none', clarify: 'codeOrError', confidence: 0.7 });
   const top = matches[0];
   if (top && top.score >= SYMPTOM_THRESHOLD) {

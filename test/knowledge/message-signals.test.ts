@@ -43,6 +43,12 @@ describe('findClassMention', () => {
     ['codes that start with 3', '3xx', true, 'start with 3'],
     ['statuses beginning with a 5', '5xx', true, 'beginning with a 5'],
     ['2xx family', '2xx', true, '2xx'],
+    // One x, before a word for statuses: nginx's "50x page".
+    ['any 50x error', '5xx', true, '50x'],
+    ['what are 40x errors', '4xx', true, '40x'],
+    ['nginx 50x page', '5xx', true, '50x'],
+    ['all 20x responses', '2xx', true, '20x'],
+    ['30x codes', '3xx', true, '30x'],
     // Worded forms need a cue ("in general", "codes", "errors", ...).
     ['server errors in general', '5xx', false, 'server errors'],
     ['client errors in general', '4xx', false, 'client errors'],
@@ -60,6 +66,9 @@ describe('findClassMention', () => {
     ['502', null, null, null],
     ['what is 502', null, null, null],
     ['version 1.5xx', null, null, null],
+    ['the new build is 50x faster', null, null, null],
+    ['we got 10x errors since the deploy', null, null, null],
+    ['20x errors lol', null, null, null],
     ['', null, null, null],
   ])('%j → %s', (text, cls, explicit, span) => {
     const { lower, list } = prepared(text);
@@ -141,6 +150,10 @@ describe('hasCompareCue', () => {
     ['should i return 400 or 422', true],
     ['when to use 301 instead of 308', true],
     ['how do they differ', true],
+    ['301 302 307 308, which redirect when?', true],
+    ['401 or 403: which code for an expired token', true],
+    ['which status for a soft delete, 404 or 410', true],
+    ['which service returned 502 last night', false],
     ['what is 502', false],
     ['401/403', false],
     ['the vsphere api returns 500', false],

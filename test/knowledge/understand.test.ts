@@ -812,3 +812,92 @@ describe('"to" for "too" before a word of degree, after a linking word', () => {
     expect(understand(text).intent).not.toBe('lookup');
   });
 });
+
+describe('an interim response before the final one of the same request is no second response', () => {
+  const interims = ['< HTTP/1.1 100 Continue', '< HTTP/2 103'];
+  const finals: Array<[number, string]> = [
+    [200, 'OK'],
+    [201, 'Created'],
+    [204, 'No Content'],
+    [413, 'Content Too Large'],
+    [500, 'Internal Server Error'],
+  ];
+  test.each(interims.flatMap((i) => finals.map(([code, name]) => [i, code, name] as const)))(
+    '%j then %i: a lookup of the final status',
+    (interim, code, name) => {
+      const trace = [
+        '> PUT /files/a.pdf HTTP/1.1',
+        '> Expect: 100-continue',
+        '>',
+        interim,
+        `< HTTP/1.1 ${code} ${name}`,
+      ];
+      expect(understand(trace.join('\n'))).toMatchObject({ intent: 'lookup', codes: [code] });
+    },
+  );
+
+  test.each<[string, number]>([
+    ['< HTTP/1.1 100 Continue', 100],
+    ['what is 103 early hints', 103],
+  ])('%j alone is about %i', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+});
+
+describe('a time in parentheses after a status is its timing, not a database state', () => {
+  test.each(['142ms', '9ms', '1210ms', '12s'])('"-> 429 (%s)" lines are counted', (timing) => {
+    const log = [200, 429, 429, 500]
+      .map((c, i) => `2025-06-18 09:41:0${i},112 INFO client GET /v1/quotes -> ${c} (${timing})`)
+      .join('\n');
+    const u = understand(log);
+    expect(u.intent).toBe('triage');
+    expect([...u.codes].sort()).toEqual([200, 429, 500]);
+    expect(u.codes[0]).toBe(429);
+  });
+
+  test.each(["ERROR 1146 (42S02): Table 'shop.orders' doesn't exist", 'ERROR 1045 (28000): Access denied for user'])(
+    '%j: a SQLSTATE still places the number with the database',
+    (text) => {
+      expect(understand(text)).toMatchObject({ intent: 'none', codes: [] });
+    },
+  );
+});
+
+describe('asking whether a number exists as a status', () => {
+  const templates = ['does {n} exist as a status', 'is {n} even a real status', '{n} official?', 'is {n} a valid code'];
+  test.each(templates.flatMap((t) => [291, 247, 312, 455].map((n) => t.replace('{n}', String(n)))))(
+    '%j: an unknown code',
+    (text) => {
+      expect(understand(text).intent).toBe('unknown_code');
+    },
+  );
+  test.each(templates.flatMap((t) => [404, 418, 502].map((n) => [t.replace('{n}', String(n)), n] as const)))(
+    '%j: a lookup of %i',
+    (text, code) => {
+      expect(understand(text)).toMatchObject({ intent: 'lookup', codes: [code] });
+    },
+  );
+  test.each(['does bus 291 exist', 'does room 247 exist'])('%j: not about the web', (text) => {
+    expect(understand(text).codes).toEqual([]);
+  });
+});
+
+describe('advice about doing something, with nothing that happened, names no status', () => {
+  test.each([
+    'should we upgrade node 18.19.0 to 20.11.1',
+    'should we upgrade from node 18.20 to 20.11?',
+    'should i move the api to kubernetes',
+    'is it worth adding a cdn in front of the site',
+    'do we need to version the api',
+  ])('%j', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'none', codes: [] });
+  });
+
+  test.each<[string, number]>([
+    ['should we be getting 404 here?', 404],
+    ['should i retry on 503', 503],
+    ['should i worry that the api keeps saying too many requests', 429],
+  ])('%j: a status asked about', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+});
