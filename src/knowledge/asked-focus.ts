@@ -32,7 +32,9 @@ export function readFocus(
   // "i don't own the api": a side said with a negation before it is the other one.
   const negated = (at: number) => NEGATION.test(texts[at - 1] ?? '') || NEGATION.test(texts[at - 2] ?? '');
   const sidesAt: Array<{ side: Side; at: number }> = [];
-  const hits = talk.focus.find(freeStems);
+  // "a user whose role lacks access": "whose" after a word it describes asks nobody's fault.
+  const relative = (at: number) => texts[at] === 'whose' && at > 0 && !talk.fillers.has(texts[at - 1] as string);
+  const hits = talk.focus.find(freeStems).filter((h) => !(h.value === 'fault' && relative(h.at)));
   // "which one is my fault": after a comparison, "which" asks whose fault it is, of both.
   const whoseFault = choice && hits.some((h) => h.value === 'fault');
   for (const hit of hits) {

@@ -25,7 +25,7 @@ import {
 } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
-import { readAct, readActAmongChatter, readClosingAct } from './conversational-act';
+import { ASKING_VERB, readAct, readActAmongChatter, readClosingAct, WH_WORD } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
 import type { Act, AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
 import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
@@ -181,7 +181,15 @@ export function understand(
   const known = (cameBack.length ? cameBack : accepted).filter((m) => table.has(m.code));
   const classMention = findClassMention(lower, words, lexicon);
   const phrases = readPhrases(message, parts.phrases, parts.corrector, table, lexicon);
-  const phraseHits = phrases.counted;
+  // "ok which one", "okay so why": an acknowledgement opening a question, not the status OK.
+  const opening = talk.acts.at(message.bare, 0);
+  const opensQuestion = (h: PhraseHit) =>
+    h.weak &&
+    h.at === 0 &&
+    opening?.value === 'ack' &&
+    opening.length >= h.length &&
+    texts.slice(opening.length, opening.length + 2).some((w) => WH_WORD.test(w) || ASKING_VERB.test(w));
+  const phraseHits = phrases.counted.filter((h) => !opensQuestion(h));
   const compareCue = hasCompareCue(texts, lower, lexicon);
 
   // === 2. Two or more codes, by number or by name, with a comparison cue: "401 vs 403", "unauthorized or forbidden";

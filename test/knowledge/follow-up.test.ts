@@ -716,3 +716,47 @@ describe('short everyday asks after an answer: waiting is about retrying, how to
     expect(read('how do i get access', NO_CONTEXT).intent).toBe('none');
   });
 });
+
+describe('an acknowledgement opening a question is no status OK: "ok which one"', () => {
+  test.each(['ok which one', 'okay which should i use', 'ok so which one'])(
+    '%j after a comparison asks which',
+    (text) => {
+      expect(read(text, after('400', '422'))).toMatchObject({
+        intent: 'follow_up',
+        focus: 'which',
+        ids: ['400', '422'],
+      });
+    },
+  );
+  test.each<[string, string]>([
+    ['ok why does it happen', 'cause'],
+    ['okay how do i fix it', 'fix'],
+  ])('%j after a lookup asks for a part', (text, focus) => {
+    for (const id of ['502', '429']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', focus });
+  });
+  test.each(['ok', 'OK?', '200 ok what does it mean', 'what does ok mean'])('%j is not such an opening', (text) => {
+    expect(read(text, NO_CONTEXT).intent).not.toBe('follow_up');
+  });
+});
+
+describe('more everyday words for a part', () => {
+  test.each<[string, string]>([
+    ['first thing to check?', 'fix'],
+    ['where do i start, what to check first', 'fix'],
+    ['can users just hit refresh', 'retry'],
+    ['what does the body usually say', 'example'],
+    ['what does a response typically look like', 'example'],
+    ['is that a problem on my server', 'fault'],
+    ['is it a problem with our code', 'fault'],
+  ])('%j is %s', (text, focus) => {
+    for (const id of ['502', '409']) expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', focus });
+  });
+
+  test('"whose" that describes a noun asks nobody\'s fault: after a comparison it is still "which"', () => {
+    expect(read('so which one for a user whose role lacks access', after('401', '403'))).toMatchObject({
+      intent: 'follow_up',
+      focus: 'which',
+    });
+    expect(read('whose problem is that, ours or theirs', after('502'))).toMatchObject({ focus: 'fault' });
+  });
+});
