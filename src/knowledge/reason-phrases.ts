@@ -22,6 +22,8 @@ export interface PhraseReading {
   correctedFlags: boolean[];
   /** A word of the web outside every status name: "the door is locked" has none, "the page says locked" has one. */
   webBeyondNames: boolean;
+  /** Whether a counted phrase was written as a name: quoted, capitalised, after a status verb, or alone. */
+  cued: boolean;
 }
 
 export function readPhrases(
@@ -46,7 +48,8 @@ export function readPhrases(
   const counted = all.filter(
     (h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts),
   );
-  return { all, counted, corrected, correctedFlags, webBeyondNames };
+  const cued = counted.some((h) => hasCue(h, message, lexicon));
+  return { all, counted, corrected, correctedFlags, webBeyondNames, cued };
 }
 
 /** The meaning of ids this message means: the vendor named in it, else the registry meaning, else the first. */
@@ -187,6 +190,8 @@ function hasCue(hit: PhraseHit, message: Message, lexicon: Lexicon): boolean {
   const written = original.length === lower.length ? original.slice(first.start, last.end) : '';
   const sentenceStart = /(^|[.!?\n]\s*)$/.test(lower.slice(0, first.start));
   if (written && !sentenceStart && /^[A-Z]/.test(written)) return true;
+  // "Bad Gateway right after we redeployed": a name of several words, each capitalised, even where a sentence starts.
+  if (hit.length > 1 && /^[A-Z][^\s-]*(?:[\s-]+[A-Z][^\s-]*)+$/.test(written)) return true;
   if (written.length > 1 && written === written.toUpperCase() && /[A-Z]/.test(written)) return true;
   const prev = words[hit.at - 1]?.text;
   if (prev !== undefined && CUE_BEFORE.has(prev)) return true;

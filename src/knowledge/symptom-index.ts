@@ -89,6 +89,11 @@ export class SymptomIndex {
     return this.docs.some((d) => d.id === id && d.terms.includes(term));
   }
 
+  /** Whether anything the entry says (symptoms, names, summary, description, causes) uses the term. */
+  profileSays(id: string, term: string): boolean {
+    return this.profiles.get(id)?.has(term) ?? false;
+  }
+
   /** Whether any phrase of the index uses the term. */
   knows(term: string): boolean {
     return this.idf.has(term);

@@ -421,11 +421,28 @@ export function understand(
 
   // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
   // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
+  // "my kids have too many requests for snacks today": a name written as plain words (no capitals, quotes or status
+  // verb), and the words around it say nothing of the web nor of anything the named status is about.
+  const aboutSomethingElse = () => {
+    if (inConversation || phrases.cued || phrases.webBeyondNames) return false;
+    const named = new Set(phraseHits.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
+    const rest = texts.filter(
+      (w, i) =>
+        !named.has(i) &&
+        !/^\d/.test(w) &&
+        !lexicon.stopWords.has(w.replace(/'/g, '')) &&
+        !lexicon.vagueWords.has(message.stems[i] as string) &&
+        !lexicon.hedges.has(w),
+    );
+    const terms = toTerms(rest, lexicon);
+    const ids = phraseHits.flatMap((h) => h.ids);
+    return rest.length >= 2 && !terms.some((t) => ids.some((id) => parts.symptoms.profileSays(id, t)));
+  };
   const everyday = () =>
     !inConversation &&
     !texts.some((w) => isWebWord(w, parts.mentions)) &&
     texts.filter((w) => isForeignWord(w, parts.mentions)).length >= EVERYDAY_WORDS;
-  if (phraseHits.length && everyday()) return result({ intent: 'none', confidence: 0.75 });
+  if (phraseHits.length && (everyday() || aboutSomethingElse())) return result({ intent: 'none', confidence: 0.75 });
 
   // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
   if (phraseHits.length && !goesOn) {

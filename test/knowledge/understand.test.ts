@@ -641,6 +641,28 @@ describe('a status name among words of everyday life, with nothing of the web, i
   ])('%j is %i: a web word is there', (text, code) => {
     expect(understand(text).codes[0]).toBe(code);
   });
+
+  // Names written as grammar, among words that the table knows but that say nothing the named status is about.
+  const plain: Array<[string, string]> = [
+    ['my kids have {n} for snacks today', 'too many requests'],
+    ['our {n} a second signature from finance', 'payment required'],
+    ['at the hotel, {n} at the front desk before check-in', 'payment required'],
+    ['grandma has {n} for the holiday dinner menu', 'too many requests'],
+  ];
+  test.each(plain.map(([t, n]) => t.replace('{n}', n)))('%j: the name is an everyday phrase', (text) => {
+    const u = understand(text);
+    expect({ intent: u.intent, codes: u.codes }).toEqual({ intent: 'none', codes: [] });
+  });
+
+  test.each<[string, number]>([
+    ['Bad Gateway right after we redeployed', 502],
+    ['Too Many Requests from my scraper', 429],
+    ['getting too many requests from the import job', 429],
+    ['payment required after the trial ended', 402],
+    ['service unavailable since this morning', 503],
+  ])('%j is %i: written as a name, or about what the status is about', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
 });
 
 describe('a time or a size in a described situation is part of it, not a number of another world', () => {
