@@ -923,3 +923,25 @@ describe('advice about doing something, with nothing that happened, names no sta
     expect(understand(text).codes[0]).toBe(code);
   });
 });
+
+describe('a negated auxiliary tells of something that happened', () => {
+  const templates: Array<[string, number]> = [
+    ['the server {aux} implemented PATCH on that route yet', 501],
+    ['the endpoint is in the openapi spec but the backend {aux} implemented it', 501],
+  ];
+  const auxes = ["hasn't", 'hasnt', "haven't", 'havent'];
+  test.each(templates.flatMap(([t, code]) => auxes.map((aux) => [t.replace('{aux}', aux), code] as const)))(
+    '%j is about %i',
+    (text, code) => {
+      expect(understand(text)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+      expect(understand(text).codes[0]).toBe(code);
+    },
+  );
+
+  test.each(["i haven't had lunch yet", "the team hasn't picked a framework"])(
+    '%j: a negation with nothing of a failure names no status',
+    (text) => {
+      expect(understand(text).codes).toEqual([]);
+    },
+  );
+});
