@@ -594,12 +594,15 @@ export function understand(
       Math.min(0.9, 0.35 + top.score * 0.6) * (close.length ? 0.75 : 1) * (top.evidence < SYMPTOM_EVIDENCE ? 0.85 : 1);
     // "standup moved to room 404", "port 443 is open on the firewall", "the dashboard shows 14 unavailable": the
     // message's numbers were read as something else (a room, a port) or as no status; only a sure match outweighs that.
-    // A time or a size ("retry after 30 s") is part of the story, not another one.
-    const placed = mentions.filter((m) => m.elsewhere || !m.measured);
+    // A time or a size ("retry after 30 s") is part of the story, not another one, in a message of the web; without a
+    // word only the web uses, a status-shaped measure is the story ("our deploy pipeline took 502 seconds lol").
+    const webSaid = texts.some((w) => isWebWord(w, parts.mentions));
+    const measuredStatus = (m: CodeMention) => m.measured && !webSaid && m.code >= 100 && m.code <= 599;
+    const placed = mentions.filter((m) => m.elsewhere || !m.measured || measuredStatus(m));
     if (
       confidence < RULED_OUT_NEEDS &&
       placed.length > 0 &&
-      placed.every((m) => m.elsewhere || (!accepted.includes(m) && (m.code < 100 || m.code > 599)))
+      placed.every((m) => m.elsewhere || measuredStatus(m) || (!accepted.includes(m) && (m.code < 100 || m.code > 599)))
     )
       return result({ intent: 'none', confidence: 0.7 });
     // "the load balancer logged 472": a status-shaped number nothing ruled out is what was asked about, unless the

@@ -945,3 +945,17 @@ describe('a negated auxiliary tells of something that happened', () => {
     },
   );
 });
+
+describe('a status-shaped measure, with no word only the web uses, is the story, not a status', () => {
+  const stories = ['our deploy pipeline took {n} seconds lol', 'the backup ran for {n} minutes last night'];
+  test.each(stories.flatMap((s) => [502, 404, 301].map((n) => s.replace('{n}', String(n)))))('%j', (text) => {
+    expect(understand(text)).toMatchObject({ intent: 'none', codes: [] });
+  });
+
+  test.each<[string, number]>([
+    ['the api took 500 ms and then returned 504', 504],
+    ['curl waited 300 seconds and got a 504 from the gateway', 504],
+  ])('%j: a status beside the measure is still read', (text, code) => {
+    expect(understand(text).codes[0]).toBe(code);
+  });
+});
