@@ -102,7 +102,12 @@ export function readFollowUp(
       last === 'that' ||
       last === 'this' ||
       talk.backReferences.find(stems).some((h) => h.at + h.length === stems.length));
+  // "does google drop it from the index?": after a yes-no question's own subject, a pronoun is its object, and points
+  // back whatever stands before it.
+  const askedAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
+  const objectBack = short && askedAt >= 0 && pronounAt > askedAt + 2;
   const pointsBack =
+    objectBack ||
     (short && pronounAt >= 0 && unanchored(pronounAt)) ||
     talk.backReferences.find(stems).some((h) => unanchored(h.at)) ||
     endsOnIt;
@@ -126,9 +131,9 @@ export function readFollowUp(
   }).length;
   // "is it ever used for real?", "does that happen on http/2 too": a yes-no question whose subject is the one discussed
   // (after an opening "ok", "so", "lol").
-  const verbAt = message.texts.findIndex((w, i) => i <= 2 && ASKING_VERB.test(w));
   const yesNo =
-    verbAt >= 0 && (talk.pronouns.has(stems[verbAt + 1] ?? '') || talk.backReferences.at(stems, verbAt + 1) !== null);
+    askedAt >= 0 &&
+    (objectBack || talk.pronouns.has(stems[askedAt + 1] ?? '') || talk.backReferences.at(stems, askedAt + 1) !== null);
   const reading = (f: AskedFocus | Focus): FollowUpReading => ({
     focus: f,
     refersBack,

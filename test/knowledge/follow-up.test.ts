@@ -617,6 +617,32 @@ describe('a yes-no question whose subject is the code discussed asks for more of
   });
 });
 
+describe('a yes-no question with a subject of its own and the code discussed as its object asks for more of it', () => {
+  const questions = [
+    'does google drop it from the index?',
+    'do crawlers treat them differently',
+    'does bing still list it',
+    'does chrome show it to the user',
+  ];
+  test.each(questions.flatMap((q) => ['410', '301', '404'].map((id) => [q, id] as const)))(
+    '%j after %s',
+    (text, id) => {
+      expect(read(text, after(id))).toMatchObject({ intent: 'follow_up', ids: [id], focus: 'more' });
+    },
+  );
+
+  test.each<[string, number]>([
+    // Counter-examples: a code of its own, or nothing to point back to.
+    ['does google drop pages that return 500', 500],
+    ['does the cdn cache a 404', 404],
+  ])('%j after 410 is about %i', (text, code) => {
+    expect(read(text, after('410')).codes).toContain(code);
+  });
+  test('with nothing before it, "does google drop it from the index?" names no status', () => {
+    expect(read('does google drop it from the index?', NO_CONTEXT).codes).toEqual([]);
+  });
+});
+
 describe('everyday asks that say whose part it is', () => {
   // What the user sends is the caller's part; what they change on the origin is the operator's; a use case is an
   // example; how to act on "it" is the fix.
