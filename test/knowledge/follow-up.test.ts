@@ -360,10 +360,13 @@ describe('short follow-ups that only look like acts', () => {
   });
 
   // An aside acknowledges nothing and asks nothing: no code, its own short reply, the subject kept for what comes next.
-  test.each(['hmm', 'lol', 'meh', 'idk', 'haha', 'welp'])('%j is an aside', (text) => {
-    for (const context of [after('500'), NO_CONTEXT])
-      expect(read(text, context)).toMatchObject({ intent: 'none', act: 'aside', codes: [] });
-  });
+  test.each(['hmm', 'lol', 'meh', 'idk', 'haha', 'welp', 'nvm', 'never mind', 'forget it'])(
+    '%j is an aside',
+    (text) => {
+      for (const context of [after('500'), NO_CONTEXT])
+        expect(read(text, context)).toMatchObject({ intent: 'none', act: 'aside', codes: [] });
+    },
+  );
 });
 
 describe('a new question in the middle of a conversation is a new question', () => {
