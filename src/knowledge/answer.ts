@@ -2,6 +2,7 @@
  * The Answer model: what the bot will say, as data, before any channel decides how to draw it (Adaptive Card,
  * markdown, JSON, Teams preview). composeAnswer() is pure: an Understanding and the table in, an Answer out.
  */
+import { deepFreeze } from './deep-freeze';
 import type { Act, ConversationLexicon, Focus, Side } from './conversation-lexicon';
 import { relatedEntryId, type ClassInfo, type NetworkError, type StatusEntry } from './entry-schema';
 import { likelyFix, type LikelyFix } from './likely-fix';
@@ -494,14 +495,27 @@ function providerErrorView(table: StatusTable, id: string, entryId: string): Pro
   return { ...error, providerName: name, title: `${error.service ?? name} ${error.name}` };
 }
 
+/**
+ * One view per entry of a table, made once and shared by every answer (frozen: answers are never changed). Copying
+ * an entry's twenty fields for each answer cost more than the copy: V8 kept the copies through young collections.
+ */
+const views = new WeakMap<StatusTable, Map<string, EntryView>>();
+
 export function entryView(table: StatusTable, id: string): EntryView {
-  const e = table.entry(id);
-  if (!e) throw new Error(`No entry "${id}" in the status table`);
-  return {
-    ...e,
-    vendorName: e.vendor ? table.vendor(e.vendor)?.name : undefined,
-    classInfo: table.classInfo(e.class as StatusClass),
-  };
+  let byId = views.get(table);
+  if (!byId) views.set(table, (byId = new Map()));
+  let view = byId.get(id);
+  if (!view) {
+    const e = table.entry(id);
+    if (!e) throw new Error(`No entry "${id}" in the status table`);
+    view = deepFreeze({
+      ...e,
+      vendorName: e.vendor ? table.vendor(e.vendor)?.name : undefined,
+      classInfo: table.classInfo(e.class as StatusClass),
+    });
+    byId.set(id, view);
+  }
+  return view;
 }
 
 function contrasts(entries: EntryView[]): CompareAnswer['contrasts'] {

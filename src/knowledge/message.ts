@@ -67,37 +67,60 @@ export function readMessage(text: string, table: StatusTable, lexicon: Lexicon):
     }
     lines.push(line);
   }
-  // Stems are read only past the first readers: a pasted log is counted without them.
-  let stems: string[] | undefined;
-  let freeStems: string[] | undefined;
-  const someStems: string[] = [];
-  let bare: string[] | undefined;
-  return {
-    original,
-    lower,
-    truncated,
-    words,
-    texts,
-    stacks,
-    get stems() {
-      return (stems ??= texts.map(cachedStem));
-    },
-    get bare() {
-      return (bare ??= texts.map((w) => w.replace(/'/g, '')));
-    },
-    stemAt(i: number): string {
-      if (stems) return stems[i] ?? '';
-      return (someStems[i] ??= texts[i] === undefined ? '' : cachedStem(texts[i]));
-    },
-    get freeStems() {
-      return (freeStems ??= words.map((w, i) => (isGlued(lower, w) ? '' : (this.stems[i] as string))));
-    },
-    lines,
-    vendors,
+  return new ReadMessage(original, lower, truncated, words, texts, lines, vendors, stacks, {
     aboutTheWeb: isAboutTheWeb(texts, lexicon),
     errorWords: errorWordsAt(texts, lines, errorAt),
     joined,
-  };
+  });
+}
+
+/**
+ * A message's reading, its stems computed when first asked for: a pasted log is counted without them. A class, not an
+ * object literal with getters: per-message getter closures give every message a hidden class of its own, which keeps
+ * the whole message alive through young-generation collections.
+ */
+class ReadMessage implements Message {
+  private stemsRead?: string[];
+  private freeStemsRead?: string[];
+  private bareRead?: string[];
+  private readonly someStems: string[] = [];
+  readonly aboutTheWeb: boolean;
+  readonly errorWords: string[];
+  readonly joined: Array<{ text: string; at: number }>;
+
+  constructor(
+    readonly original: string,
+    readonly lower: string,
+    readonly truncated: boolean,
+    readonly words: Word[],
+    readonly texts: string[],
+    readonly lines: number[],
+    readonly vendors: string[],
+    readonly stacks: string[],
+    signals: Pick<Message, 'aboutTheWeb' | 'errorWords' | 'joined'>,
+  ) {
+    this.aboutTheWeb = signals.aboutTheWeb;
+    this.errorWords = signals.errorWords;
+    this.joined = signals.joined;
+  }
+
+  get stems(): string[] {
+    return (this.stemsRead ??= this.texts.map(cachedStem));
+  }
+
+  get bare(): string[] {
+    return (this.bareRead ??= this.texts.map((w) => w.replace(/'/g, '')));
+  }
+
+  stemAt(i: number): string {
+    if (this.stemsRead) return this.stemsRead[i] ?? '';
+    const text = this.texts[i];
+    return (this.someStems[i] ??= text === undefined ? '' : cachedStem(text));
+  }
+
+  get freeStems(): string[] {
+    return (this.freeStemsRead ??= this.words.map((w, i) => (isGlued(this.lower, w) ? '' : (this.stems[i] as string))));
+  }
 }
 
 /**
