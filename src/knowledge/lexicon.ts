@@ -99,6 +99,8 @@ export interface Lexicon {
   classWords: Map<string, StatusClass>;
   classCueWords: Set<string>;
   weakNames: Set<string>;
+  /** The stems of one-word weak names ("conflict" for "conflicts"): everyday words, whatever else they are. */
+  weakNameStems: Set<string>;
   domainWords: Set<string>;
   webWords: Set<string>;
   /** Stems of the vague words. */
@@ -164,6 +166,12 @@ export function compileLexicon(data: z.output<typeof lexiconSchema>): Lexicon {
     classWords,
     classCueWords: new Set(data.classCueWords.map(joinWords)),
     weakNames: new Set(data.weakNames.map(joinWords)),
+    weakNameStems: new Set(
+      data.weakNames
+        .map(joinWords)
+        .filter((w) => !w.includes(' '))
+        .map(stem),
+    ),
     domainWords: set(data.domainWords),
     webWords: new Set(data.webWords.map(joinWords)),
     vagueWords: new Set(data.vagueWords.flatMap(phraseStems)),

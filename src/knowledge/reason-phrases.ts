@@ -40,7 +40,10 @@ export function readPhrases(
     (h) => !inCompound(h, message) && message.freeStems[h.at] !== '',
   );
   const named = new Set(all.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
-  const webBeyondNames = message.texts.some((w, i) => !named.has(i) && isDomainWord(w, lexicon));
+  // "the meeting conflicts with my appointment": a weak name's inflection is an everyday word too.
+  const webBeyondNames = message.texts.some(
+    (w, i) => !named.has(i) && isDomainWord(w, lexicon) && !lexicon.weakNameStems.has(message.stemAt(i)),
+  );
   // One word that is a status name ("forbidden", "gone") in a sentence with nothing of the web is an everyday word:
   // "pets are forbidden in the building".
   const needsCue = (h: PhraseHit) =>

@@ -959,3 +959,23 @@ describe('a status-shaped measure, with no word only the web uses, is the story,
     expect(understand(text).codes[0]).toBe(code);
   });
 });
+
+describe("a weak name's inflection is an everyday word: it makes no message one about the web", () => {
+  test.each([
+    'the standup got moved to thursday',
+    'this conflicts with my dentist appointment, can we move it',
+    'grandma finally found her keys',
+    'the door locked behind me again',
+    'the retro got moved to 3:04 pm',
+  ])('%j names no status', (text) => {
+    expect(understand(text).codes).toEqual([]);
+  });
+
+  test.each<[string, number]>([
+    ['the page moved and the api now returns 301', 301],
+    ['the api says my update conflicts with the current version of the record', 409],
+    ['my upload was accepted but the api has not processed it yet', 202],
+  ])('%j is about %i: a word of the web is there', (text, code) => {
+    expect(understand(text).codes).toContain(code);
+  });
+});
