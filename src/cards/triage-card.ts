@@ -1,12 +1,14 @@
 /**
- * The card for pasted log lines: a table of the statuses found (code, name, count, share), the headline finding and
- * the likely fix for the most frequent failure; the other findings and next steps behind "Show more".
+ * The card for pasted log lines: a table of the statuses found (code, name, count, share), failures first, the
+ * headline finding and the likely fix for the most frequent failure; the other findings and next steps behind
+ * "Show more".
  *
  * The table is rows of ColumnSets with the same column weights, not a Table element: Table is schema 1.5 but Teams
  * mobile draws it poorly. Rows for known codes are clickable and open that code.
  */
 import type { TriageAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
+import { failuresFirst } from '../render/triage-rows';
 import type { AdaptiveCard, CardElement, Column, ColumnSet, TextColor } from './adaptive-card-types';
 import { actionSets, lookupAction, toggleAction } from './card-actions';
 import { adaptiveCard } from './card-envelope';
@@ -27,8 +29,9 @@ type TriageRow = TriageAnswer['counts'][number];
 
 export function triageCard(answer: TriageAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
   const title = `Triage of ${answer.total} responses`;
-  const shown = answer.counts.slice(0, MAX_TRIAGE_ROWS);
-  const hidden = answer.counts.slice(MAX_TRIAGE_ROWS);
+  const rows = failuresFirst(answer.counts);
+  const shown = rows.slice(0, MAX_TRIAGE_ROWS);
+  const hidden = rows.slice(MAX_TRIAGE_ROWS);
 
   const body: CardElement[] = [heading(title, { size: 'large' })];
   body.push(tableRow(['Code', 'Name', 'Count', 'Share'], { header: true }), ...shown.map(countRow));
