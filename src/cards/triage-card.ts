@@ -10,7 +10,7 @@ import type { TriageAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import { failuresFirst } from '../render/triage-rows';
 import type { AdaptiveCard, CardElement, Column, ColumnSet, TextColor } from './adaptive-card-types';
-import { actionSets, lookupAction, toggleAction } from './card-actions';
+import { actionSets, lookupAction, openPageAction, toggleAction, type PageUrl } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph } from './card-text';
@@ -27,7 +27,11 @@ const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
 
 type TriageRow = TriageAnswer['counts'][number];
 
-export function triageCard(answer: TriageAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
+/** `pageUrl`: where the top failure's page is, linked behind "Show more" with its steps. */
+export function triageCard(
+  answer: TriageAnswer,
+  options: { feedback?: boolean; pageUrl?: PageUrl } = {},
+): AdaptiveCard {
   const title = `Triage of ${answer.total} responses`;
   const rows = failuresFirst(answer.counts);
   const shown = rows.slice(0, MAX_TRIAGE_ROWS);
@@ -47,6 +51,7 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
   if (answer.focus) {
     // The headline and the likely fix for the top failure show; the other findings and steps wait behind "Show more".
     const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
+    const page = openPageAction(answer.focus.id, options.pageUrl);
     // The fix's first step shows; any other joins its side's steps behind "Show more".
     const shownFix = answer.likelyFix && { ...answer.likelyFix, steps: answer.likelyFix.steps.slice(0, 1) };
     if (shownFix)
@@ -73,6 +78,7 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
       items: [
         ...findingLines,
         ...nextStepsSections(answer.focus, undefined, shownFix?.steps),
+        ...actionSets(page ? [page] : []),
         ...actionSets([toggleAction('Show less', ids)]),
       ],
     });
