@@ -95,7 +95,7 @@ export function createApp(config: Config, logger: Logger, options: AppOptions = 
   const conversationState = new JsonCheckedConversationState(storage);
   const stats = new UsageStats(options.now);
   const pageLinks = new CodePageLinks(config.publicUrl);
-  const answerActivities = new AnswerActivities(undefined, (id) => pageLinks.href(id));
+  const answerActivities = new AnswerActivities(undefined, pageLinks);
   const metrics = new Metrics({
     stateStats: storage instanceof BoundedMemoryStorage ? () => storage.stats() : undefined,
     caches: { understanding: () => engine.understood, answer: () => answerActivities },

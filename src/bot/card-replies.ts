@@ -3,9 +3,10 @@
  * Teams renders it) with the lead of its Markdown version in `text` for channels without cards, plus at most three
  * suggested actions for the obvious next questions.
  */
-import { ActionTypes, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
+import { ActionTypes, Channels, MessageFactory, type Activity, type CardAction, type TurnContext } from 'botbuilder';
 import type { Replies } from '../../dialogs/replies';
 import { answerAttachment, didYouMeanAttachment } from '../cards/answer-card';
+import type { PageUrl } from '../cards/card-actions';
 import { feedbackSubjectId } from '../cards/answer-footer';
 import { leadParagraphs } from '../cards/card-text';
 import { SHORT_ACTS, type Answer, type EntryRef, type ExposedSecrets } from '../knowledge/answer';
@@ -25,8 +26,8 @@ export function suggestedActions(prompts: readonly string[]): CardAction[] {
   return prompts.slice(0, MAX_SUGGESTIONS).map((p) => ({ type: ActionTypes.ImBack, title: p, value: p }));
 }
 
-/** `pageUrl`: where an entry's page is (CodePageLinks.href), for the cards' "Open page" button. */
-export function answerActivity(answer: Answer, pageUrl?: (id: string) => string): Partial<Activity> {
+/** `pageUrl`: where an entry's page is (CodePageLinks), for the cards' "Open page" button. */
+export function answerActivity(answer: Answer, pageUrl?: PageUrl): Partial<Activity> {
   // "thanks", "ok", "bye": a line in kind, not a card.
   if (answer.intent === 'greeting' && answer.act && SHORT_ACTS.includes(answer.act))
     return MessageFactory.text(answer.exposed ? renderText(answer, 'markdown') : answer.message);
@@ -54,13 +55,17 @@ export function didYouMeanActivity(candidates: EntryRef[], exposed?: ExposedSecr
   );
 }
 
+/** How an answer is drawn for a channel: Teams opens only absolute links (AnswerActivities). */
+export interface AnswerDrawing {
+  activityFor(answer: Answer, options?: { absoluteLinksOnly?: boolean }): Partial<Activity>;
+}
+
 export class CardReplies implements Replies {
-  constructor(
-    private readonly answers: { activityFor(answer: Answer): Partial<Activity> } = { activityFor: answerActivity },
-  ) {}
+  constructor(private readonly answers: AnswerDrawing = { activityFor: (answer) => answerActivity(answer) }) {}
 
   async answer(context: TurnContext, answer: Answer): Promise<void> {
-    await context.sendActivity(this.answers.activityFor(answer));
+    const absoluteLinksOnly = context.activity.channelId === Channels.Msteams;
+    await context.sendActivity(this.answers.activityFor(answer, { absoluteLinksOnly }));
   }
 
   async didYouMean(context: TurnContext, candidates: EntryRef[], answer?: Answer): Promise<void> {

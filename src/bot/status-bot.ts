@@ -31,7 +31,6 @@ import {
 import { EMPTY_MEMORY, type ConversationMemory } from '../conversation/plan-reply';
 import type { StatusEngine } from '../knowledge/engine';
 import { CodePageLinks } from '../pages/code-page-links';
-import { withAbsoluteLinksOnly } from '../teams/absolute-links';
 import { withoutBotMentions } from '../teams/bot-mentions';
 import { cardOnly } from '../teams/card-only';
 import {
@@ -79,7 +78,7 @@ export class StatusBot extends TeamsActivityHandler {
     private readonly pages: CodePageLinks = new CodePageLinks(),
   ) {
     super();
-    this.answerActivities = answerActivities ?? new AnswerActivities(undefined, (id) => pages.href(id));
+    this.answerActivities = answerActivities ?? new AnswerActivities(undefined, pages);
     this.dialogState = new StateProperty<DialogState>(conversationState, DIALOG_STATE_PROPERTY);
     this.memory = new StateProperty<ConversationMemory>(conversationState, MEMORY_PROPERTY);
     this.ratedMessages = new StateProperty<RatedMessages>(conversationState, RATED_MESSAGES_PROPERTY);
@@ -159,7 +158,7 @@ export class StatusBot extends TeamsActivityHandler {
     activities: Partial<Activity>[],
     next: () => Promise<ResourceResponse[]>,
   ): Promise<ResourceResponse[]> {
-    activities.forEach((activity) => withAbsoluteLinksOnly(cardOnly(activity)));
+    activities.forEach((activity) => cardOnly(activity));
     const subjects = activities.map((activity) => ratedSubject(activity));
     activities.forEach((activity, i) => {
       if (subjects[i]) enableFeedbackLoop(activity);

@@ -62,6 +62,21 @@ export function openUrlAction(title: string, url: string): OpenUrlAction {
   return { type: 'Action.OpenUrl', title: truncate(title, MAX_BUTTON_TITLE), ...tooltipOf(title), url };
 }
 
+/** The title of the button that opens a code's page (`/codes/502`), a link a person can share. */
+export const OPEN_PAGE = 'Open page';
+
+/**
+ * Where an entry's page is, or undefined where a link cannot be given: Teams opens only absolute links, so without
+ * PUBLIC_URL it gets none (CodePageLinks.absolute).
+ */
+export type PageUrl = (id: string) => string | undefined;
+
+/** The "Open page" button for entry `id`, when `pageUrl` gives it a link. */
+export function openPageAction(id: string, pageUrl: PageUrl | undefined): OpenUrlAction | undefined {
+  const url = pageUrl?.(id);
+  return url ? openUrlAction(OPEN_PAGE, url) : undefined;
+}
+
 /** Shows or hides elements by id, without a round trip to the bot (details behind "Show more"). */
 export function toggleAction(title: string, targetElements: string[], tooltip?: string): ToggleVisibilityAction {
   return { type: 'Action.ToggleVisibility', title, ...(tooltip ? { tooltip } : {}), targetElements };

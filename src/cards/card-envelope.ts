@@ -6,6 +6,7 @@ import {
   ADAPTIVE_CARD_SCHEMA,
   ADAPTIVE_CARD_VERSION,
   type AdaptiveCard,
+  type CardAction,
   type CardElement,
 } from './adaptive-card-types';
 import { speakable } from './card-text';
@@ -17,6 +18,8 @@ export interface EnvelopeOptions {
   speak?: string;
   /** Wide content (side-by-side codes, count tables): ask Teams for the full message width. */
   fullWidth?: boolean;
+  /** The card's own buttons, under everything else (none when empty). */
+  actions?: readonly CardAction[];
 }
 
 export function adaptiveCard(body: CardElement[], options: EnvelopeOptions): AdaptiveCard {
@@ -28,5 +31,6 @@ export function adaptiveCard(body: CardElement[], options: EnvelopeOptions): Ada
     fallbackText: options.fallbackText,
     ...(options.speak ? { speak: speakable(options.speak) } : {}),
     ...(options.fullWidth ? { msteams: { width: 'Full' } } : {}),
+    ...(options.actions?.length ? { actions: [...options.actions] } : {}),
   };
 }

@@ -9,7 +9,7 @@ import type { Side } from '../knowledge/conversation-lexicon';
 import type { StatusEntry } from '../knowledge/entry-schema';
 import { stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
-import type { CardElement, TextColor } from './adaptive-card-types';
+import type { CardElement, OpenUrlAction, TextColor } from './adaptive-card-types';
 import { actionSets, toggleAction } from './card-actions';
 import { bullets, heading, label, paragraph, run } from './card-text';
 import { RETRY_LABEL } from '../knowledge/answer';
@@ -112,11 +112,22 @@ export function likelyFixSection(fix: LikelyFix): CardElement[] {
 }
 
 /**
+ * Whether a part, collapsed, has details behind "Show more": one that leads with a likely fix and has more to say
+ * than the fix's first step.
+ */
+export function foldsDetails(part: FocusedPart): boolean {
+  return !!part.likely && (part.likely.steps.length > 1 || !!part.lead || part.steps.length > 0);
+}
+
+/**
  * The part of an answer a follow-up asked for ("why?", "is it my fault?", "an example"), as the text renderer draws it.
  * With `collapse`, a part that leads with a likely fix keeps its lead, the fix's other steps and the full step lists
- * behind "Show more".
+ * behind "Show more", with `links` (the code's page) last before "Show less".
  */
-export function partSections(part: FocusedPart, collapse?: { detailsId: string; showMoreId: string }): CardElement[] {
+export function partSections(
+  part: FocusedPart,
+  collapse?: { detailsId: string; showMoreId: string; links?: readonly OpenUrlAction[] },
+): CardElement[] {
   const out: CardElement[] = [heading(part.heading, { size: 'medium' })];
   // Collapsed, a part with a likely fix shows the fix's first step under its heading; the lead (the summary, said
   // before) and the other steps open with the details.
@@ -143,8 +154,8 @@ export function partSections(part: FocusedPart, collapse?: { detailsId: string; 
     ...bullets(list.steps),
   ]);
   if (!collapse || !folds) return [...out, ...lists];
+  if (!foldsDetails(part)) return out;
   const hidden = [...bullets(likelyHidden), ...lead, ...lists];
-  if (!hidden.length) return out;
   const targets = [collapse.detailsId, collapse.showMoreId];
   return [
     ...out,
@@ -157,7 +168,7 @@ export function partSections(part: FocusedPart, collapse?: { detailsId: string; 
       id: collapse.detailsId,
       isVisible: false,
       spacing: 'small',
-      items: [...hidden, ...actionSets([toggleAction('Show less', targets)])],
+      items: [...hidden, ...actionSets(collapse.links ?? []), ...actionSets([toggleAction('Show less', targets)])],
     },
   ];
 }

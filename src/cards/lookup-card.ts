@@ -4,19 +4,28 @@
  * related codes, the references).
  *
  * With `detailsCollapsed`, the card fits a phone's chat (about 300 px at 375 px): the likely fix's first step, and
- * "Show more" with a few related codes in one row; the description, both sides' steps, the references and the rest
- * are one click away without another message. The element ids are fixed (LOOKUP_ELEMENT_IDS) so a host or a test can
- * find them.
+ * "Show more" with a few related codes in one row; the description, both sides' steps, the references (and the
+ * code's page, with `pageUrl`) and the rest are one click away without another message. The element ids are fixed
+ * (LOOKUP_ELEMENT_IDS) so a host or a test can find them.
  */
 import type { LookupAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
 import type { AdaptiveCard, CardElement, Container, SubmitAction } from './adaptive-card-types';
-import { actionSets, labelledRow, lookupAction, openUrlAction, toggleAction } from './card-actions';
+import {
+  actionSets,
+  labelledRow,
+  lookupAction,
+  openPageAction,
+  openUrlAction,
+  toggleAction,
+  type PageUrl,
+} from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, leadParagraphs, paragraph, run } from './card-text';
 import { focusedPart, isPartFocus } from '../knowledge/focused-part';
 import {
+  foldsDetails,
   kindAndRetryLine,
   likelyFixSection,
   statusLabel,
@@ -30,6 +39,8 @@ import { providerErrorSections } from './provider-error-sections';
 export interface LookupCardOptions {
   feedback?: boolean;
   detailsCollapsed?: boolean;
+  /** Where the code's page is: "Open page" joins the references behind "Show more", or is the card's own action. */
+  pageUrl?: PageUrl;
 }
 
 /** Ids of the elements "Show more" and "Show less" toggle. */
@@ -91,6 +102,8 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     body.push(...actionSets([showMore, ...chipsBesideShowMore(chips)], { id: LOOKUP_ELEMENT_IDS.showMore }));
   }
   const references = e.references.slice(0, MAX_REFERENCES);
+  // The code's page is for reading on: collapsed, it waits with the references; otherwise it closes the card.
+  const page = openPageAction(e.id, options.pageUrl);
   const details: Container = {
     type: 'Container',
     id: LOOKUP_ELEMENT_IDS.details,
@@ -117,7 +130,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
         : []),
       retryParagraph(e),
       label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'medium' }),
-      ...actionSets(references.map((r) => openUrlAction(r.label, r.url))),
+      ...actionSets([...references.map((r) => openUrlAction(r.label, r.url)), ...(collapsed && page ? [page] : [])]),
       ...(collapsed ? [...relatedRow, ...actionSets([toggleAction('Show less', toggleTargets)])] : []),
     ],
   };
@@ -147,6 +160,7 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
   return adaptiveCard(body, {
     fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK),
     speak: speech(answer),
+    actions: !collapsed && page ? [page] : [],
   });
 }
 
@@ -179,11 +193,16 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
   const body: CardElement[] = answer.providerError
     ? providerErrorSections(answer.providerError, e, answer.focus, answer.side)
     : [];
+  // The code's page goes with the details "Show more" opens, or is the card's own action when nothing is hidden.
+  const page = openPageAction(e.id, options.pageUrl);
+  let pageInDetails = false;
   if (isPartFocus(answer.focus)) {
+    const part = focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix);
+    pageInDetails = !!options.detailsCollapsed && foldsDetails(part);
     const collapse = options.detailsCollapsed
-      ? { detailsId: LOOKUP_ELEMENT_IDS.details, showMoreId: LOOKUP_ELEMENT_IDS.showMore }
+      ? { detailsId: LOOKUP_ELEMENT_IDS.details, showMoreId: LOOKUP_ELEMENT_IDS.showMore, links: page ? [page] : [] }
       : undefined;
-    body.push(...partSections(focusedPart(e, entryTitle(e), answer.focus, answer.side, answer.likelyFix), collapse));
+    body.push(...partSections(part, collapse));
   } else if (answer.focus === 'retry') {
     body.push(heading(`Retrying ${entryTitle(e)}`, { size: 'medium' }), retryParagraph(e));
     if (e.headers.length)
@@ -223,5 +242,6 @@ function focusedCard(answer: LookupAnswer, options: LookupCardOptions): Adaptive
   return adaptiveCard(body, {
     fallbackText: leadParagraphs(renderText(answer, 'plain'), MAX_FALLBACK),
     speak: speech(answer),
+    actions: page && !pageInDetails ? [page] : [],
   });
 }

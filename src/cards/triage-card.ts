@@ -1,14 +1,16 @@
 /**
- * The card for pasted log lines: a table of the statuses found (code, name, count, share), the headline finding and
- * the likely fix for the most frequent failure; the other findings and next steps behind "Show more".
+ * The card for pasted log lines: a table of the statuses found (code, name, count, share), failures first, the
+ * headline finding and the likely fix for the most frequent failure; the other findings and next steps behind
+ * "Show more".
  *
  * The table is rows of ColumnSets with the same column weights, not a Table element: Table is schema 1.5 but Teams
  * mobile draws it poorly. Rows for known codes are clickable and open that code.
  */
 import type { TriageAnswer } from '../knowledge/answer';
 import { renderText } from '../render/render-text';
+import { failuresFirst } from '../render/triage-rows';
 import type { AdaptiveCard, CardElement, Column, ColumnSet, TextColor } from './adaptive-card-types';
-import { actionSets, lookupAction, toggleAction } from './card-actions';
+import { actionSets, lookupAction, openPageAction, toggleAction, type PageUrl } from './card-actions';
 import { adaptiveCard } from './card-envelope';
 import { answerFooter } from './answer-footer';
 import { entryTitle, heading, label, paragraph } from './card-text';
@@ -25,10 +27,15 @@ const COLUMN_WEIGHTS = [2, 6, 2, 2] as const;
 
 type TriageRow = TriageAnswer['counts'][number];
 
-export function triageCard(answer: TriageAnswer, options: { feedback?: boolean } = {}): AdaptiveCard {
+/** `pageUrl`: where the top failure's page is, linked behind "Show more" with its steps. */
+export function triageCard(
+  answer: TriageAnswer,
+  options: { feedback?: boolean; pageUrl?: PageUrl } = {},
+): AdaptiveCard {
   const title = `Triage of ${answer.total} responses`;
-  const shown = answer.counts.slice(0, MAX_TRIAGE_ROWS);
-  const hidden = answer.counts.slice(MAX_TRIAGE_ROWS);
+  const rows = failuresFirst(answer.counts);
+  const shown = rows.slice(0, MAX_TRIAGE_ROWS);
+  const hidden = rows.slice(MAX_TRIAGE_ROWS);
 
   const body: CardElement[] = [heading(title, { size: 'large' })];
   body.push(tableRow(['Code', 'Name', 'Count', 'Share'], { header: true }), ...shown.map(countRow));
@@ -44,6 +51,7 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
   if (answer.focus) {
     // The headline and the likely fix for the top failure show; the other findings and steps wait behind "Show more".
     const ids = [TRIAGE_ELEMENT_IDS.steps, TRIAGE_ELEMENT_IDS.showMore];
+    const page = openPageAction(answer.focus.id, options.pageUrl);
     // The fix's first step shows; any other joins its side's steps behind "Show more".
     const shownFix = answer.likelyFix && { ...answer.likelyFix, steps: answer.likelyFix.steps.slice(0, 1) };
     if (shownFix)
@@ -70,6 +78,7 @@ export function triageCard(answer: TriageAnswer, options: { feedback?: boolean }
       items: [
         ...findingLines,
         ...nextStepsSections(answer.focus, undefined, shownFix?.steps),
+        ...actionSets(page ? [page] : []),
         ...actionSets([toggleAction('Show less', ids)]),
       ],
     });

@@ -414,9 +414,13 @@ function composeFor(u: Understanding, table: StatusTable, talk: ConversationLexi
   }
 }
 
+/** A failed response in a triage: 4xx and 5xx. Successes, redirects and interim responses did not fail. */
+export function isFailure(code: number): boolean {
+  return code >= 400;
+}
+
 function composeTriage(u: Understanding, table: StatusTable, notes: string[]): TriageAnswer {
   const total = u.counts.reduce((sum, c) => sum + c.count, 0);
-  const isFailure = (code: number) => code >= 400;
   const failures = u.counts.filter((c) => isFailure(c.code)).reduce((sum, c) => sum + c.count, 0);
   const counts = u.counts.map((c) => ({
     code: c.code,

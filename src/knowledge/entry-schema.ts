@@ -23,6 +23,11 @@ const shortLine = z
 const relatedCode = z.object({ code: z.number().int(), vendor: z.string().optional(), note: sentence });
 export const reference = z.object({ label: shortLine, url: z.url('must be an absolute https URL') });
 /**
+ * The longest a step tagged with a stack may be: such a step leads a collapsed card as the likely fix, which must
+ * fit a phone's chat with the card's title in about 300 px. Further detail goes in a step of its own after it.
+ */
+export const MAX_TAGGED_STEP_CHARS = 250;
+/**
  * An entry's step, plain or tagged with the stacks it is for ("raise client_max_body_size" → nginx): a message that
  * names one of them gets that step first, as the likely fix. Stack ids are vendors' or data/stacks.json's.
  */

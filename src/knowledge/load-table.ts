@@ -11,6 +11,7 @@ import { firstIssue, readJson } from './data-file';
 import {
   classInfoSchema,
   entrySchema,
+  MAX_TAGGED_STEP_CHARS,
   networkErrorSchema,
   relatedEntryId,
   vendorSchema,
@@ -196,6 +197,15 @@ function loadEntry(dataDir: string, path: string, vendorIds: Set<string>, stackI
           entry.code,
           `nextSteps.${side}[${i}].stacks[${unknown}]`,
           'is not a vendor in data/vendors.json nor a stack in data/stacks.json',
+        );
+      const text = typeof step === 'object' && step ? (step as { text?: unknown }).text : undefined;
+      if (typeof text === 'string' && text.length > MAX_TAGGED_STEP_CHARS)
+        throw new DataError(
+          file,
+          entry.code,
+          `nextSteps.${side}[${i}].text`,
+          `is ${text.length} characters; a step tagged with a stack leads a collapsed card as the likely fix, so it ` +
+            `must fit a phone: at most ${MAX_TAGGED_STEP_CHARS}, with further detail in a step of its own`,
         );
     });
   }

@@ -7,6 +7,7 @@ import { NOT_A_STATUS, PASTED_HEADING, RETRY_LABEL, UNKNOWN_CODE_RULE } from '..
 import type { Focus, Side } from '../knowledge/conversation-lexicon';
 import { classPart, focusedPart, isPartFocus, stepLists, type FocusedPart } from '../knowledge/focused-part';
 import { likelyFixHeading, type LikelyFix } from '../knowledge/likely-fix';
+import { failuresFirst } from './triage-rows';
 
 export type TextStyle = 'markdown' | 'plain';
 
@@ -137,7 +138,7 @@ export function renderText(answer: Answer, style: TextStyle = 'markdown'): strin
     }
     case 'triage': {
       lines.push(b(`Triage of ${answer.total} responses`));
-      for (const c of answer.counts)
+      for (const c of failuresFirst(answer.counts))
         lines.push(`- ${c.code} ${c.ref?.name ?? '(unknown)'}: ${c.count} (${Math.round(c.share * 100)}%)`);
       lines.push('', ...answer.story);
       if (answer.focus) lines.push('', b(`Next steps for ${answer.focus.code}:`), ...steps(answer.focus, b));

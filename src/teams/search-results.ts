@@ -88,8 +88,9 @@ export function resultAttachment(
 
 /** The card that goes into the message, with "Open page" when the code's page has an absolute link (PUBLIC_URL). */
 export function answerCardAttachment(engine: StatusEngine, id: string, pages?: CodePageLinks): Attachment {
-  const pageUrl = pages?.absolute(id) ? (entryId: string) => pages.href(entryId) : undefined;
-  return cardAttachment(sharedAnswerCard(engine.answer(engine.lookup(id)), pageUrl));
+  return cardAttachment(
+    sharedAnswerCard(engine.answer(engine.lookup(id)), pages && ((entryId) => pages.absolute(entryId))),
+  );
 }
 
 /** "502 Bad Gateway", "5xx Server error" (or "Cloudflare · 5xx Server error"), and the summary. */

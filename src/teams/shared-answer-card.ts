@@ -10,10 +10,11 @@
  */
 import { answerCard } from '../cards/answer-card';
 import type { AdaptiveCard, CardAction, CardElement, Column } from '../cards/adaptive-card-types';
+import type { PageUrl } from '../cards/card-actions';
 import type { Answer } from '../knowledge/answer';
 
-/** `pageUrl`: the code page's absolute link, for "Open page" (a link works in anyone's client). */
-export function sharedAnswerCard(answer: Answer, pageUrl?: (id: string) => string): AdaptiveCard {
+/** `pageUrl`: the code page's absolute link (CodePageLinks.absolute), for "Open page": it works in anyone's client. */
+export function sharedAnswerCard(answer: Answer, pageUrl?: PageUrl): AdaptiveCard {
   const card = answerCard(answer, { feedback: false, detailsCollapsed: true, pageUrl });
   return { ...card, body: withoutBotActions(card.body) };
 }

@@ -34,6 +34,11 @@ const STACK_QUESTIONS: ReadonlyArray<[string, RegExp]> = [
   ['api gateway 504 after 29 seconds', /29 seconds/],
   ['nginx 431 request header too large', /large_client_header_buffers/],
   ['php site behind nginx 504 gateway timeout', /fastcgi_read_timeout/],
+  // Fixes whose step was once too long for a phone (300–360 characters): each now fits PHONE_MAX_CARD_PX collapsed.
+  ['nginx returns 502 bad gateway', /proxy_pass/],
+  ['cloudflare 413 on large uploads', /100 MB/],
+  ['our alb answers 503', /describe-target-health/],
+  ['alb 504 on long requests', /idle_timeout\.timeout_seconds/],
 ];
 
 let bot: RunningBot;

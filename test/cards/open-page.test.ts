@@ -1,14 +1,14 @@
 /**
- * "Open page": every answer card about one code links to that code's page, behind "Show more" beside the references
- * (or as the card's own action when nothing is collapsed); Teams gets it only as an absolute link (PUBLIC_URL), and
- * the compose-box search result links there too.
+ * "Open page": every answer card about one code links to that code's page, placed by the card's builder: behind
+ * "Show more" beside the references (or as the card's own action when nothing is hidden). Teams, which opens only
+ * absolute links, is drawn with the page's absolute link (PUBLIC_URL) or none, and the compose-box search result
+ * links there too.
  */
 import type { AdaptiveCard, Container } from '../../src/cards/adaptive-card-types';
-import { OPEN_PAGE, answerCard } from '../../src/cards/answer-card';
-import { answerActivity } from '../../src/bot/card-replies';
-import { prerender } from '../../src/bot/prerendered-json';
+import { answerCard } from '../../src/cards/answer-card';
+import { OPEN_PAGE } from '../../src/cards/card-actions';
+import { AnswerActivities } from '../../src/bot/answer-activities';
 import { CodePageLinks } from '../../src/pages/code-page-links';
-import { withAbsoluteLinksOnly } from '../../src/teams/absolute-links';
 import { searchResponse, selectedItemResponse } from '../../src/teams/search-results';
 import { cardActions, cardProblems } from './card-check';
 import { ask, engine, NGINX_LOG } from './engine-fixture';
@@ -85,49 +85,81 @@ describe('the card\'s "Open page" action', () => {
   });
 });
 
-describe('Teams gets only absolute links', () => {
+describe('each builder places the link with what it hides', () => {
+  /** Where "Open page" is: inside the hidden details (just before "Show less"), among the card's own actions, or not. */
+  function placeOf(card: AdaptiveCard): string {
+    if (card.actions?.some((a) => a.title === OPEN_PAGE)) return 'own action';
+    const details = hiddenDetails(card);
+    const rows = details?.items ?? [];
+    const at = rows.findIndex((e) => e.type === 'ActionSet' && e.actions.some((a) => a.title === OPEN_PAGE));
+    if (at < 0) return pageLinks(card).length ? 'elsewhere' : 'none';
+    const last = rows[rows.length - 1];
+    const beforeShowLess =
+      last?.type === 'ActionSet' &&
+      last.actions[0]?.title === 'Show less' &&
+      rows.slice(at + 1, -1).every((e) => e.type !== 'ActionSet' || e.actions.every((a) => a.type === 'Action.Submit'));
+    return beforeShowLess ? 'details' : 'details, misplaced';
+  }
+
+  it.each([
+    ['how do I fix a 413?', 'details'], // a part that folds its other steps behind "Show more"
+    ['NoSuchBucket when calling the GetObject operation', 'details'],
+    [NGINX_LOG, 'details'], // the triage's steps for its top failure
+    ['is it safe to retry a 503?', 'own action'], // nothing hidden
+    ['why do I get a 401', 'own action'],
+    ['give me an example of a 409', 'own action'],
+  ])('%s, collapsed → %s', (question, place) => {
+    expect(placeOf(answerCard(ask(question), { detailsCollapsed: true, pageUrl: href(relative) }))).toBe(place);
+  });
+
+  it('a link maker that gives no link for a code draws no button, and nothing in its place', () => {
+    for (const question of ['what is 502', 'how do I fix a 413?', 'is it safe to retry a 503?', NGINX_LOG])
+      for (const options of [{}, { detailsCollapsed: true }]) {
+        const withNone = answerCard(ask(question), { ...options, pageUrl: () => undefined });
+        expect(withNone).toEqual(answerCard(ask(question), options));
+      }
+  });
+});
+
+describe('Teams is drawn with absolute links only', () => {
   const cardOf = (activity: { attachments?: Array<{ content?: unknown }> }) =>
     activity.attachments?.[0]?.content as AdaptiveCard;
 
-  it('drops a relative "Open page" from a copy, leaving the shared (frozen) activity as it was', () => {
-    const drawn = prerender(answerActivity(ask('what is 502'), href(relative)));
-    const sent = withAbsoluteLinksOnly({ ...drawn });
-    expect(pageLinks(cardOf(sent))).toEqual([]);
-    expect(cardProblems(cardOf(sent))).toEqual([]);
-    // Only the row that held the link is new; the rest of the card is the drawn one, shared.
-    expect(cardOf(sent).body[0]).toBe(cardOf(drawn).body[0]);
-    expect(pageLinks(cardOf(drawn))).toHaveLength(1);
-    // The references stay: they are absolute.
-    const references = engine().table.entry('502')?.references.slice(0, 3) ?? [];
-    expect(cardActions(cardOf(sent)).filter((a) => a.type === 'Action.OpenUrl')).toHaveLength(references.length);
+  it('without PUBLIC_URL: no "Open page" on Teams, the relative one elsewhere; the rest of the card the same', () => {
+    const drawn = new AnswerActivities(undefined, relative);
+    for (const question of ['what is 502', 'how do I fix a 413?', 'is it safe to retry a 503?', NGINX_LOG]) {
+      const web = cardOf(drawn.activityFor(ask(question)));
+      const teams = cardOf(drawn.activityFor(ask(question), { absoluteLinksOnly: true }));
+      expect(pageLinks(web)).toEqual([expect.objectContaining({ url: expect.stringMatching(/^\/codes\//) })]);
+      expect(pageLinks(teams)).toEqual([]);
+      expect(cardProblems(teams)).toEqual([]);
+      expect(teams).toEqual(answerCard(ask(question), { detailsCollapsed: true }));
+      // The references stay: they are absolute.
+      const links = (card: AdaptiveCard) =>
+        [...cardActions(card), ...(card.actions ?? [])].filter((a) => a.type === 'Action.OpenUrl').length;
+      expect(links(teams)).toBe(links(web) - 1);
+    }
   });
 
-  it("drops a relative link that is the card's own action, and keeps the body", () => {
-    const drawn = answerActivity(ask('what is 502'), href(relative));
-    const card = cardOf(drawn);
-    const own = {
-      ...drawn,
-      attachments: [
-        {
-          ...drawn.attachments?.[0],
-          content: {
-            ...card,
-            body: card.body.slice(0, 2),
-            actions: [{ type: 'Action.OpenUrl', title: OPEN_PAGE, url: '/codes/502' }],
-          },
-        },
-      ],
-    };
-    const sent = withAbsoluteLinksOnly({ ...own } as typeof drawn);
-    expect(cardOf(sent).actions).toBeUndefined();
-    expect(cardOf(sent).body).toEqual(card.body.slice(0, 2));
+  it('drawn apart without PUBLIC_URL, and once for every channel with it', () => {
+    const apart = new AnswerActivities(undefined, relative);
+    const web = apart.activityFor(ask('what is 502'));
+    expect(apart.activityFor(ask('what is 502'), { absoluteLinksOnly: true })).not.toBe(web);
+    expect(apart.activityFor(ask('what is 502'), { absoluteLinksOnly: true })).toBe(
+      apart.activityFor(ask('what is 502'), { absoluteLinksOnly: true }),
+    );
+    const shared = new AnswerActivities(undefined, absolute);
+    const once = shared.activityFor(ask('what is 502'));
+    expect(shared.activityFor(ask('what is 502'), { absoluteLinksOnly: true })).toBe(once);
+    expect(pageLinks(cardOf(once))).toEqual([expect.objectContaining({ url: 'https://bot.example.com/codes/502' })]);
+    expect(shared.size).toBe(1);
   });
 
-  it('keeps an absolute one, and leaves a card without links untouched', () => {
-    const withLink = answerActivity(ask('what is 502'), href(absolute));
-    expect(withAbsoluteLinksOnly({ ...withLink }).attachments).toBe(withLink.attachments);
-    const none = answerActivity(ask('401 vs 403'), href(relative));
-    expect(withAbsoluteLinksOnly({ ...none }).attachments).toBe(none.attachments);
+  it('without any pages, no channel gets a link and the drawings are shared', () => {
+    const none = new AnswerActivities();
+    const web = none.activityFor(ask('what is 502'));
+    expect(none.activityFor(ask('what is 502'), { absoluteLinksOnly: true })).toBe(web);
+    expect(pageLinks(cardOf(web))).toEqual([]);
   });
 
   it("links the compose-box search result to the code's page with PUBLIC_URL, and not without it", () => {

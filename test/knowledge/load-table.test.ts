@@ -6,7 +6,7 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, write
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataError } from '../../src/knowledge/data-error';
-import { STATUSES, type StatusEntry } from '../../src/knowledge/entry-schema';
+import { MAX_TAGGED_STEP_CHARS, STATUSES, type StatusEntry } from '../../src/knowledge/entry-schema';
 import { StatusEngine } from '../../src/knowledge/engine';
 import { loadLexicon } from '../../src/knowledge/lexicon';
 import { DEFAULT_DATA_DIR, loadTable } from '../../src/knowledge/load-table';
@@ -574,6 +574,66 @@ describe('a broken entry stops the load with a DataError naming file, code and f
   });
 });
 
+describe('a step tagged with a stack fits a phone card: at most MAX_TAGGED_STEP_CHARS characters', () => {
+  type Step = string | { text: string; stacks: string[] };
+  const stepsOf = (j: Json, side: string) => (j.nextSteps?.[side] ?? []) as Step[];
+  /** A sentence of exactly `length` characters. */
+  const sentenceOf = (length: number) =>
+    `${'Raise the limit and reload. '
+      .repeat(20)
+      .slice(0, length - 1)
+      .trimEnd()}.`.padStart(length, 'A');
+  /** The index of the first step of `side` in `file` that is (or is not) tagged with a stack. */
+  const indexOf = (file: string, side: string, tagged: boolean) =>
+    stepsOf(JSON.parse(readFileSync(join(DEFAULT_DATA_DIR, file), 'utf8')) as Json, side).findIndex(
+      (s) => (typeof s === 'object') === tagged,
+    );
+  const withStepText = (dir: string, file: string, side: string, at: number, text: string) =>
+    editJson(dir, file, (j) => {
+      const steps = stepsOf(j, side);
+      const step = steps[at];
+      steps[at] = typeof step === 'object' ? { ...step, text } : text;
+    });
+
+  test('every tagged step of the real table is within the limit', () => {
+    for (const e of table.entries)
+      for (const step of e.sideSteps.filter((s) => s.stacks.length))
+        expect([e.id, step.text.length <= MAX_TAGGED_STEP_CHARS]).toEqual([e.id, true]);
+  });
+
+  test.each([
+    ['codes/413.json', 413, 'server'],
+    ['codes/522-cloudflare.json', 522, 'server'],
+    ['codes/401.json', 401, 'client'],
+  ])('%s: a tagged %s step one character over is refused, naming file, code, index and field', (file, code, side) => {
+    const at = indexOf(file, side, true);
+    expect(at).toBeGreaterThanOrEqual(0);
+    const dir = copyData();
+    withStepText(dir, file, side, at, sentenceOf(MAX_TAGGED_STEP_CHARS + 1));
+    const err = loadError(dir);
+    expect([err.file, err.code, err.field]).toEqual([`data/${file}`, code, `nextSteps.${side}[${at}].text`]);
+    expect(err.problem).toMatch(
+      new RegExp(`is ${MAX_TAGGED_STEP_CHARS + 1} characters.*at most ${MAX_TAGGED_STEP_CHARS}`),
+    );
+  });
+
+  test('counter-examples: a tagged step of exactly the limit loads, and so does a longer step tagged with no stack', () => {
+    const dir = copyData();
+    withStepText(
+      dir,
+      'codes/413.json',
+      'server',
+      indexOf('codes/413.json', 'server', true),
+      sentenceOf(MAX_TAGGED_STEP_CHARS),
+    );
+    const plain = indexOf('codes/502.json', 'server', false);
+    withStepText(dir, 'codes/502.json', 'server', plain, sentenceOf(MAX_TAGGED_STEP_CHARS + 100));
+    const loaded = loadTable(dir);
+    expect(loaded.entry('413')?.sideSteps.some((s) => s.text.length === MAX_TAGGED_STEP_CHARS)).toBe(true);
+    expect(loaded.entry('502')?.nextSteps.server[plain]).toHaveLength(MAX_TAGGED_STEP_CHARS + 100);
+  });
+});
+
 describe('broken vendors.json, classes.json and lexicon.json', () => {
   const cases: BrokenCase[] = [
     {
@@ -637,7 +697,7 @@ describe('broken vendors.json, classes.json and lexicon.json', () => {
         ),
       file: 'data/codes/502.json',
       code: 502,
-      field: 'nextSteps.server[9].stacks[0]',
+      field: 'nextSteps.server[11].stacks[0]',
       problem: /is not a vendor in data\/vendors\.json nor a stack in data\/stacks\.json/,
     },
     {

@@ -2,7 +2,7 @@
  * StatusBot in Teams channels and group chats, through the real server (in-process) and CloudAdapter over HTTP: @mentions of
  * the bot leave the text (every one, nobody else's), replies go to the thread, an answer is its card alone with a
  * notification summary, answers carry Teams' feedback loop, and a vote from Teams' feedback form ends in the same
- * record as a vote from the card's buttons.
+ * record as a vote from the card's buttons. Teams opens only absolute links: without PUBLIC_URL, no "Open page".
  */
 import { startBot, type RunningBot } from '../support/bot-in-process';
 import { sendActivity, visibleText, type Activity } from '../support/channel-client';
@@ -139,6 +139,21 @@ describe('one message per answer', () => {
     });
     expect(reply?.text).toMatch(/^Sorry that missed/);
     expect(reply?.summary).toBeUndefined();
+  });
+});
+
+describe('"Open page" on Teams', () => {
+  const pageLinks = (card: unknown) => JSON.stringify(card).match(/"url":"[^"]*\/codes\/[^"]*"/g) ?? [];
+
+  test('without PUBLIC_URL Teams gets no link to the code page (it opens only absolute ones); Web Chat gets it', async () => {
+    const [reply] = await teams(
+      channelMessage('<at>StatusBot</at> what is 502', [mention(BOT)], channelThread('page')),
+    );
+    expect(pageLinks(cardOf(reply))).toEqual([]);
+    // The references, absolute, stay on the card.
+    expect(JSON.stringify(cardOf(reply))).toMatch(/"type":"Action\.OpenUrl","title":"[^"]+","url":"https:/);
+    const { activities } = await sendActivity(bot.url, 'webchat-page', { text: 'what is 502' }, 'webchat');
+    expect(pageLinks(cardOf(activities[0]))).toEqual(['"url":"/codes/502"']);
   });
 });
 
