@@ -789,3 +789,16 @@ describe('more everyday words for a part', () => {
     expect(read('whose problem is that, ours or theirs', after('502'))).toMatchObject({ focus: 'fault' });
   });
 });
+
+describe('a correction names the code meant: a new lookup, not a comparison with the last', () => {
+  const corrections = ["oh my bad, it's {n}", 'sorry i meant {n}', "oops wrong code, it's {n}", 'typo: {n}'];
+  test.each(corrections.flatMap((c) => [203, 429, 504].map((n) => [c.replace('{n}', String(n)), n] as const)))(
+    '%j after 502 is a lookup of %i',
+    (text, code) => {
+      expect(read(text, after('502'))).toMatchObject({ intent: 'lookup', codes: [code] });
+    },
+  );
+  test.each(['how is it different from 504?', 'is 504 the same as it?'])('%j after 502 still compares', (text) => {
+    expect(read(text, after('502')).intent).toBe('compare');
+  });
+});
