@@ -81,10 +81,7 @@ function preferStatusColumn(lower: string, mentions: CodeMention[], perLine: Map
   if (perLine.size < 3) return;
   const lineStarts = [0];
   for (let i = lower.indexOf('\n'); i !== -1; i = lower.indexOf('\n', i + 1)) lineStarts.push(i + 1);
-  const fieldOf = (m: CodeMention) => {
-    const before = lower.slice(lineStarts[m.line] ?? 0, m.start).trim();
-    return before ? before.split(/\s+/).length : 0;
-  };
+  const fieldOf = (m: CodeMention) => fieldsBetween(lower, lineStarts[m.line] ?? 0, m.start);
   const linesByField = new Map<number, Set<number>>();
   for (const m of mentions) {
     const f = fieldOf(m);
@@ -102,4 +99,20 @@ function preferStatusColumn(lower: string, mentions: CodeMention[], perLine: Map
   }
   if (bestLines < perLine.size * 0.6) return;
   for (const m of mentions) if (fieldOf(m) === bestField) perLine.set(m.line, m);
+}
+
+/** How many blank-separated fields `text` has from `from` to `to`, counted without splitting it (every mention asks). */
+function fieldsBetween(text: string, from: number, to: number): number {
+  let fields = 0;
+  let inField = false;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const blank = c <= 32 ? c === 32 || (c >= 9 && c <= 13) : c > 127 && /\s/.test(text[i] as string);
+    if (blank) inField = false;
+    else if (!inField) {
+      inField = true;
+      fields++;
+    }
+  }
+  return fields;
 }

@@ -138,10 +138,18 @@ function tooForTo(w: Word, before: Word | undefined, next: Word | undefined, lex
 
 /** "whyyy", "pleeease", "sooo": a letter stretched three times or more is one letter ("www" stays). */
 function unstretched(w: Word): Word {
-  return STRETCHED.test(w.text) && w.text !== 'www' ? { ...w, text: w.text.replace(STRETCHED_RUN, '$1') } : w;
+  return isStretched(w.text) && w.text !== 'www' ? { ...w, text: w.text.replace(STRETCHED_RUN, '$1') } : w;
 }
 
-const STRETCHED = /([a-z])\1\1/;
+/** A letter a-z three times in a row, by char codes: every word of a long paste is checked. */
+function isStretched(text: string): boolean {
+  for (let i = 2; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 97 && c <= 122 && c === text.charCodeAt(i - 1) && c === text.charCodeAt(i - 2)) return true;
+  }
+  return false;
+}
+
 const STRETCHED_RUN = /([a-z])\1{2,}/g;
 
 /** A segment of a path, host name or dotted identifier: joined to a neighbour by "." "/" "_" "=" "@" with no space. */

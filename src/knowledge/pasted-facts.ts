@@ -231,7 +231,12 @@ const HAR_PAIR = new RegExp(
   'gi',
 );
 
+/** Every name READ matches holds one of these: a paste without any has no header to read (most logs). */
+const READ_NAME_PARTS = ['retry-after', 'www-authenticate', 'allow', 'location', 'ratelimit', 'rate-limit'];
+
 function headersIn(text: string): Header[] {
+  const lower = text.toLowerCase();
+  if (!READ_NAME_PARTS.some((part) => lower.includes(part))) return [];
   const out: Header[] = [];
   // A header once per line, however many patterns find it (`< retry-after: 120` is a line and an inline name).
   const lines = new Set<string>();
