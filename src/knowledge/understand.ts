@@ -419,8 +419,6 @@ export function understand(
   const world = followUp && inConversation ? null : worldNamed();
   if (world) return result({ intent: 'none', otherWorld: { kind: world.id }, confidence: 0.8 });
 
-  // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
-  // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
   // "my kids have too many requests for snacks today": a name written as plain words (no capitals, quotes or status
   // verb), and the words around it say nothing of the web nor of anything the named status is about.
   const aboutSomethingElse = () => {
@@ -438,6 +436,8 @@ export function understand(
     const ids = phraseHits.flatMap((h) => h.ids);
     return rest.length >= 2 && !terms.some((t) => ids.some((id) => parts.symptoms.profileSays(id, t)));
   };
+  // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
+  // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
   const everyday = () =>
     !inConversation &&
     !texts.some((w) => isWebWord(w, parts.mentions)) &&
@@ -567,9 +567,8 @@ export function understand(
   const terms = toTerms(symptomWords, lexicon);
   const matches =
     (errorMatches[0]?.score ?? 0) >= SYMPTOM_THRESHOLD ? errorMatches : parts.symptoms.match(terms, 5, vendorBoost);
-  // "error in my build": one plain word of its own (no concept such as "too often", no vendor) is too thin to name a
-  // status from; ask.
-  // Words no phrase of the table uses ("python") add nothing to that one word.
+  // "error in my build": one plain word of its own that the table uses (no concept such as "too often", no vendor) is
+  // too thin to name a status from; ask. Words no phrase of the table uses ("python") add nothing to it.
   const matchedTerms = terms.filter((t) => parts.symptoms.knows(t));
   const thin =
     matches !== errorMatches &&
