@@ -40,7 +40,7 @@ import type { PhraseHit, PhraseMatcher } from './phrase-matcher';
 import { providerErrorLookup, type ProviderErrorFinder } from './provider-errors';
 import { comparedWithNeighbour, pickAmongIds, rankPhraseHits, readPhrases } from './reason-phrases';
 import { classOf, type StatusTable } from './status-table';
-import type { SymptomIndex } from './symptom-index';
+import type { SymptomIndex, SymptomMatch } from './symptom-index';
 import { toTerms } from './term-analyzer';
 import { stem } from './text';
 import type { TypoCorrector } from './typo-corrector';
@@ -514,9 +514,11 @@ export function understand(
       confidence: 0.85,
     });
   }
-  // The same words with no conversation before them: ask what they refer to rather than guess. (In a conversation
-  // they describe another code's situation: read on.)
-  if (followUp?.refersBack && !inConversation) return result({ intent: 'none', clarify: 'referent', confidence: 0.8 });
+  // The same words with no conversation before them: ask what they refer to rather than guess ("does that show up in
+  // access logs"), unless they say it ("this endpoint isn't implemented on the server yet"): read on.
+  const saysWhat = () => !followUp?.asksYesNo && situationOf(followUp?.ownWords ?? [], parts, false) !== null;
+  if (followUp?.refersBack && !inConversation && !saysWhat())
+    return result({ intent: 'none', clarify: 'referent', confidence: 0.8 });
 
   // === 12. A short query nothing else placed, with a word we do not know ("bad gat", "gatewy tmeout"): fuzzy
   // search over names and aliases. Fuse.js costs a few milliseconds per new pattern, so only when a word looks
@@ -722,22 +724,38 @@ function pickByPlace(ordinal: Ordinal, context: ConversationContext): string | u
  * "why does the api keep timing out" after a 404: a follow-up's words, but they describe a situation of their own
  * that points clearly at another code, so it is a new question.
  */
-function describesAnother(ownWords: readonly string[], context: ConversationContext, parts: EngineParts): boolean {
-  if (!context.ids.length || ownWords.length < 2) return false;
-  // Only a situation counts: one of the lexicon's concepts ("too often", "timing out"), not loose words.
+/**
+ * The entries a message's own words describe as a situation, when they match one well and name one of the lexicon's
+ * concepts ("too often", "timing out"), or without `conceptNeeded` two words the table uses ("implemented", "yet"):
+ * loose words describe nothing. `concepts`: the concepts named.
+ */
+function situationOf(
+  ownWords: readonly string[],
+  parts: EngineParts,
+  conceptNeeded = true,
+): { matches: ReturnType<SymptomIndex['match']>; concepts: string[] } | null {
+  if (ownWords.length < 2) return null;
+  // In a conversation, "the upload fails" only says that the thing discussed fails; on its own, it is the subject.
   const terms = toTerms(
-    ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))),
+    conceptNeeded ? ownWords.filter((w) => !parts.lexicon.vagueWords.has(stem(w))) : ownWords,
     parts.lexicon,
   );
   const concepts = terms.filter((t) => t.startsWith('~'));
-  if (!concepts.length) return false;
+  if (conceptNeeded ? !concepts.length : terms.filter((t) => parts.symptoms.knows(t)).length < 2) return null;
+  const matches = parts.symptoms.match(terms, 10, unhintedVendorPenalty(parts.table, []));
+  return (matches[0]?.score ?? 0) >= DESCRIBES_ANOTHER ? { matches, concepts } : null;
+}
+
+function describesAnother(ownWords: readonly string[], context: ConversationContext, parts: EngineParts): boolean {
+  if (!context.ids.length) return false;
+  const situation = situationOf(ownWords, parts);
+  if (!situation) return false;
+  const { matches, concepts } = situation;
   // Every situation it names is one the code discussed has: "can i raise the timeout" after a 524. (Of several
   // codes discussed, the one meant is chosen below by how well it matches.)
   const only = context.ids.length === 1 ? (context.ids[0] as string) : undefined;
   if (only && concepts.every((c) => parts.symptoms.saysOf(only, c))) return false;
-  const matches = parts.symptoms.match(terms, 10, unhintedVendorPenalty(parts.table, []));
-  const top = matches[0];
-  if (!top || top.score < DESCRIBES_ANOTHER) return false;
+  const top = matches[0] as SymptomMatch;
   const codeOf = (id: string) => parts.table.entry(id)?.code;
   const discussed = new Set(context.ids.map(codeOf));
   if (discussed.has(codeOf(top.id))) return false;

@@ -802,3 +802,19 @@ describe('a correction names the code meant: a new lookup, not a comparison with
     expect(read(text, after('502')).intent).toBe('compare');
   });
 });
+
+describe('with nothing before it, a message that says what "this" or "that" is about is read on, not asked about', () => {
+  test.each<[string, number]>([
+    ["this endpoint isn't implemented on the server yet", 501],
+    ["the server says that feature simply isn't implemented", 501],
+    ['this upload is too large for the server', 413],
+  ])('%j is about %i', (text, code) => {
+    expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'lookup', codes: expect.arrayContaining([code]) });
+  });
+  test.each(['why does it happen', 'how do i fix it', 'does it apply to websockets too', 'is that normal?'])(
+    '%j still asks what it refers to',
+    (text) => {
+      expect(read(text, NO_CONTEXT)).toMatchObject({ intent: 'none', clarify: 'referent' });
+    },
+  );
+});
