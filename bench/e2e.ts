@@ -13,16 +13,20 @@
  * Settings (environment): BENCH_CONVERSATIONS (default 1,000 per run), BENCH_CONCURRENCY (default "16,64"),
  * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8
  * CPU profile of each bot into $TMPDIR/statusbot-bench-profiles/{statusbot,echo}/ (summarise one with
- * `node dist/bench/cpu-profile-summary.js FILE`).
+ * `node dist/bench/cpu-profile-summary.js FILE`), BENCH_TIMING=1 to time every request on both sides (the client's
+ * marks and the server's, from bench/request-timing.ts preloaded into each bot) and print where the time went
+ * (bench/latency-breakdown.ts), with the bench client's own event-loop delay.
  *
  * bench/memory.ts reuses the launcher and the load driver exported here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { describeBreakdown, readServerTimings } from './latency-breakdown';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -107,6 +111,9 @@ function canConnect(port: number): Promise<boolean> {
     socket.once('error', () => resolve(false));
   });
 }
+
+/** The clock both the bench client and request-timing.ts read, comparable across processes. */
+export const clock = () => performance.timeOrigin + performance.now();
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -249,6 +256,24 @@ export interface RunResult {
   latencies: number[];
   /** A few examples of errors and lost replies, for the report. */
   problems: string[];
+  /** The bench client's own event-loop delay during the run, in milliseconds (its p99 and max). */
+  clientLoopDelay: { p99: number; max: number };
+}
+
+/** One request as the bench client saw it (milliseconds on the clock request-timing.ts stamps the server's side with). */
+export interface ClientTiming {
+  id: string;
+  /** When the worker asked for the request (before the agent gave it a socket). */
+  created: number;
+  /** When its socket connected, for a request that opened a new connection. */
+  connected?: number;
+  /** When the whole request had been handed to the kernel. */
+  sent: number;
+  /** When the response's headers, and then its last byte, were read. */
+  headers: number;
+  received: number;
+  /** When the worker had parsed and checked the reply. */
+  checked: number;
 }
 
 export interface DriveOptions {
@@ -257,6 +282,8 @@ export interface DriveOptions {
   runId: string;
   /** Called after every request with the number done so far (for sampling memory during a run). */
   onProgress?: (done: number) => void;
+  /** Where to record each request's client-side timing; requests are then tagged for request-timing.ts. */
+  timings?: ClientTiming[];
 }
 
 let activitySequence = 0;
@@ -265,11 +292,21 @@ let activitySequence = 0;
 export async function drive(
   url: string,
   conversations: Conversation[],
-  { concurrency, runId, onProgress }: DriveOptions,
+  { concurrency, runId, onProgress, timings }: DriveOptions,
 ): Promise<RunResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
-  const result: RunResult = { requests: 0, errors: 0, lost: 0, seconds: 0, latencies: [], problems: [] };
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const result: RunResult = {
+    requests: 0,
+    errors: 0,
+    lost: 0,
+    seconds: 0,
+    latencies: [],
+    problems: [],
+    clientLoopDelay: { p99: NaN, max: NaN },
+  };
   const problem = (what: string) => {
     if (result.problems.length < 5) result.problems.push(what);
   };
@@ -296,8 +333,9 @@ export async function drive(
           ...(turn.value !== undefined ? { value: turn.value } : {}),
         });
         const started = performance.now();
+        const timing = timings && { id: `${runId}-${activitySequence}`, created: clock() };
         try {
-          const { status, text } = await post(hostname, Number(port), agent, body);
+          const { status, text } = await post(hostname, Number(port), agent, body, timing);
           result.latencies.push(performance.now() - started);
           if (status !== 200) {
             result.errors++;
@@ -316,6 +354,7 @@ export async function drive(
           result.errors++;
           problem(`request failed: ${(err as Error).message}`);
         }
+        if (timing) timings.push({ ...(timing as ClientTiming), checked: clock() });
         result.requests++;
         onProgress?.(result.requests);
       }
@@ -325,6 +364,8 @@ export async function drive(
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   result.seconds = (performance.now() - started) / 1000;
+  loopDelay.disable();
+  result.clientLoopDelay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
   agent.destroy();
   result.latencies.sort((a, b) => a - b);
   return result;
@@ -335,6 +376,7 @@ function post(
   port: number,
   agent: http.Agent,
   body: string,
+  timing?: Partial<ClientTiming>,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -344,15 +386,29 @@ function post(
         path: '/api/messages',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(timing ? { 'x-bench-request': timing.id } : {}),
+        },
       },
       (res) => {
+        if (timing) timing.headers = clock();
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          if (timing) timing.received = clock();
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', reject);
       },
     );
+    if (timing) {
+      req.once('socket', (socket) => {
+        if (socket.connecting) socket.once('connect', () => (timing.connected = clock()));
+      });
+      req.once('finish', () => (timing.sent = clock()));
+    }
     req.setTimeout(30_000, () => req.destroy(new Error('no response within 30 s')));
     req.on('error', reject);
     req.end(body);
@@ -400,6 +456,10 @@ interface Measurement {
   errors: number;
   lost: number;
   problems: string[];
+  /** The bench client's event-loop delay over every round: the highest p99 and max (ms). */
+  clientLoopDelay: { p99: number; max: number };
+  /** With BENCH_TIMING=1, every round's client-side request timings. */
+  timings: ClientTiming[];
 }
 
 const median = (values: number[]) =>
@@ -413,24 +473,29 @@ async function main(): Promise<void> {
   const concurrencies = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const profileDir = process.env.BENCH_CPU_PROF === '1' ? join(tmpdir(), 'statusbot-bench-profiles') : undefined;
+  const timingDir =
+    process.env.BENCH_TIMING === '1' ? mkdtempSync(join(tmpdir(), 'statusbot-bench-timing-')) : undefined;
+  const nodeArgs = (name: string) => [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : []),
+    ...(timingDir ? ['--require', join(ROOT, 'dist', 'bench', 'request-timing.js')] : []),
+  ];
+  const timingEnv = (name: string): Record<string, string> =>
+    timingDir ? { BENCH_TIMING_FILE: join(timingDir, `${name}.jsonl`) } : {};
 
   const statusConversations = statusBotConversations(conversationCount);
   const turns = statusConversations.reduce((n, c) => n + c.length, 0);
   const statusBot = await launchBot(
     'StatusBot',
     join('src', 'index.js'),
-    { RATE_LIMIT_PER_MINUTE: '1000000' },
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'statusbot')}`] : [],
+    { RATE_LIMIT_PER_MINUTE: '1000000', ...timingEnv('statusbot') },
+    nodeArgs('statusbot'),
   );
-  const echoBot = await launchBot(
-    'echo bot',
-    join('bench', 'echo-bot.js'),
-    {},
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'echo')}`] : [],
-  ).catch(async (err: unknown) => {
-    await statusBot.stop();
-    throw err;
-  });
+  const echoBot = await launchBot('echo bot', join('bench', 'echo-bot.js'), timingEnv('echo'), nodeArgs('echo')).catch(
+    async (err: unknown) => {
+      await statusBot.stop();
+      throw err;
+    },
+  );
   const bots = [
     { bot: echoBot, conversations: echoConversations(statusConversations) },
     { bot: statusBot, conversations: statusConversations },
@@ -461,6 +526,8 @@ async function main(): Promise<void> {
           errors: 0,
           lost: 0,
           problems: [],
+          clientLoopDelay: { p99: 0, max: 0 },
+          timings: [],
         });
       for (let round = 0; round < rounds; round++) {
         // The two bots of a round run back to back, so a disturbance on a shared machine (it comes and goes over
@@ -471,7 +538,10 @@ async function main(): Promise<void> {
           const run = await drive(bot.url, conversations, {
             concurrency,
             runId: `c${concurrency}-r${round}-${bot.pid}`,
+            timings: timingDir ? m.timings : undefined,
           });
+          m.clientLoopDelay.p99 = Math.max(m.clientLoopDelay.p99, run.clientLoopDelay.p99);
+          m.clientLoopDelay.max = Math.max(m.clientLoopDelay.max, run.clientLoopDelay.max);
           m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
           m.throughputs.push(run.requests / run.seconds);
           m.errors += run.errors;
@@ -528,6 +598,26 @@ async function main(): Promise<void> {
       `concurrency ${concurrency}: StatusBot/echo throughput ${ratio.toFixed(2)}× (median of rounds ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 0.9×${ratio >= 0.9 ? ', met' : ', not met'}); ` +
         `per CPU second ${cpuRatio.toFixed(2)}×; p99 ${percentile(status.best.latencies, 99).toFixed(1)} ms vs ${percentile(echo.best.latencies, 99).toFixed(1)} ms`,
     );
+  }
+  console.log(
+    `the bench client's event-loop delay (worst round's p99 / max, ms): ${measurements
+      .map(
+        (m) => `${m.bot} @${m.concurrency} ${m.clientLoopDelay.p99.toFixed(0)} / ${m.clientLoopDelay.max.toFixed(0)}`,
+      )
+      .join(', ')}`,
+  );
+  if (timingDir) {
+    console.log(`\nrequest timings (client and server, JSON lines): ${timingDir}`);
+    const servers = { StatusBot: 'statusbot', 'echo bot': 'echo' } as Record<string, string>;
+    for (const m of measurements) {
+      console.log(`\nwhere the time went, ${m.bot} at concurrency ${m.concurrency} (every round):`);
+      const server = readServerTimings(join(timingDir, `${servers[m.bot]}.jsonl`));
+      writeFileSync(
+        join(timingDir, `${servers[m.bot]}-c${m.concurrency}-client.jsonl`),
+        m.timings.map((t) => JSON.stringify(t)).join('\n'),
+      );
+      for (const line of describeBreakdown(m.timings, server)) console.log(line);
+    }
   }
   const problems = measurements.flatMap((m) => m.problems.map((p) => `${m.bot} @${m.concurrency}: ${p}`));
   for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
