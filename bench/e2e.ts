@@ -1,7 +1,8 @@
 /**
  * `npm run bench:e2e`: StatusBot against a bare echo bot on the same stack (bench/echo-bot.ts: restify 11 +
  * CloudAdapter), both as real processes driven over loopback the way a channel drives them: activities POSTed to
- * /api/messages with deliveryMode "expectReplies", on keep-alive connections, by a pool of `concurrency` workers.
+ * /api/messages with deliveryMode "expectReplies", on keep-alive connections opened before each round's clock starts
+ * (as a channel keeps a pool open), by a pool of `concurrency` workers.
  * Each worker plays whole conversations (their turns one after another, as a user does) with a realistic mix of
  * questions: codes, phrases, symptoms, pasted logs, follow-ups, feedback clicks, and the regression corpus.
  *
@@ -284,6 +285,8 @@ export interface DriveOptions {
   onProgress?: (done: number) => void;
   /** Where to record each request's client-side timing; requests are then tagged for request-timing.ts. */
   timings?: ClientTiming[];
+  /** Connections opened beforehand (openConnections), left open afterwards; without it the run opens its own. */
+  agent?: http.Agent;
 }
 
 let activitySequence = 0;
@@ -292,9 +295,9 @@ let activitySequence = 0;
 export async function drive(
   url: string,
   conversations: Conversation[],
-  { concurrency, runId, onProgress, timings }: DriveOptions,
+  { concurrency, runId, onProgress, timings, agent: opened }: DriveOptions,
 ): Promise<RunResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const agent = opened ?? new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
   const loopDelay = monitorEventLoopDelay({ resolution: 10 });
   loopDelay.enable();
@@ -366,9 +369,36 @@ export async function drive(
   result.seconds = (performance.now() - started) / 1000;
   loopDelay.disable();
   result.clientLoopDelay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
-  agent.destroy();
+  if (!opened) agent.destroy();
   result.latencies.sort((a, b) => a - b);
   return result;
+}
+
+/**
+ * A keep-alive agent with `count` connections to `url` already open (each by a GET /api/messages, a keep-alive 405 from
+ * both bots). Node accepts one new connection per event-loop iteration (libuv ≥ 1.45), so a round that opened its
+ * connections all at once measured them being accepted one by one behind the first ones' turns.
+ */
+export async function openConnections(url: string, count: number): Promise<http.Agent> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const { hostname, port } = new URL(url);
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = http.get({ hostname, port: Number(port), path: '/api/messages', agent }, (res) => {
+            res.resume();
+            res.on('end', resolve);
+          });
+          req.setTimeout(30_000, () => req.destroy(new Error('no response within 30 s')));
+          req.on('error', reject);
+        }),
+    ),
+  );
+  const open = Object.values(agent.freeSockets).reduce((n, sockets) => n + (sockets?.length ?? 0), 0);
+  if (open !== count) throw new Error(`opened ${open} keep-alive connections to ${url}, not ${count}`);
+  return agent;
 }
 
 function post(
@@ -534,12 +564,15 @@ async function main(): Promise<void> {
         // seconds) hits both alike; the median of the rounds' ratios then ignores the rounds it hit unevenly.
         for (const { bot, conversations } of round % 2 ? [...bots].reverse() : bots) {
           const m = measurements.find((x) => x.bot === bot.name && x.concurrency === concurrency) as Measurement;
+          const agent = await openConnections(bot.url, concurrency);
           const cpuBefore = cpuMs(bot.pid);
           const run = await drive(bot.url, conversations, {
             concurrency,
             runId: `c${concurrency}-r${round}-${bot.pid}`,
             timings: timingDir ? m.timings : undefined,
+            agent,
           });
+          agent.destroy();
           m.clientLoopDelay.p99 = Math.max(m.clientLoopDelay.p99, run.clientLoopDelay.p99);
           m.clientLoopDelay.max = Math.max(m.clientLoopDelay.max, run.clientLoopDelay.max);
           m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
