@@ -134,6 +134,14 @@ export function cpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
 }
 
+/**
+ * How long a process's main thread has waited, runnable, for a CPU so far (ms), from /proc/PID/schedstat (Linux):
+ * time the machine's other work took from it, which its CPU time does not show.
+ */
+export function runQueueWaitMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
+}
+
 // === Conversations
 
 /** One message of a conversation and what its reply must contain (every pattern, in the reply's visible text). */
@@ -482,6 +490,9 @@ interface Measurement {
   /** Requests per second and server CPU per request of every round, in round order. */
   throughputs: number[];
   cpuMsPerRequest: number[];
+  /** The share of each round the server's and the bench client's main threads spent runnable but not running. */
+  serverWaiting: number[];
+  clientWaiting: number[];
   /** Errors and lost replies over every round, not only the best. */
   errors: number;
   lost: number;
@@ -491,6 +502,8 @@ interface Measurement {
   /** With BENCH_TIMING=1, every round's client-side request timings. */
   timings: ClientTiming[];
 }
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 const median = (values: number[]) =>
   percentile(
@@ -553,6 +566,8 @@ async function main(): Promise<void> {
           best: undefined as never,
           throughputs: [],
           cpuMsPerRequest: [],
+          serverWaiting: [],
+          clientWaiting: [],
           errors: 0,
           lost: 0,
           problems: [],
@@ -566,6 +581,7 @@ async function main(): Promise<void> {
           const m = measurements.find((x) => x.bot === bot.name && x.concurrency === concurrency) as Measurement;
           const agent = await openConnections(bot.url, concurrency);
           const cpuBefore = cpuMs(bot.pid);
+          const waitedBefore = [runQueueWaitMs(bot.pid), runQueueWaitMs(process.pid)];
           const run = await drive(bot.url, conversations, {
             concurrency,
             runId: `c${concurrency}-r${round}-${bot.pid}`,
@@ -576,6 +592,8 @@ async function main(): Promise<void> {
           m.clientLoopDelay.p99 = Math.max(m.clientLoopDelay.p99, run.clientLoopDelay.p99);
           m.clientLoopDelay.max = Math.max(m.clientLoopDelay.max, run.clientLoopDelay.max);
           m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
+          m.serverWaiting.push((runQueueWaitMs(bot.pid) - (waitedBefore[0] as number)) / (run.seconds * 1000));
+          m.clientWaiting.push((runQueueWaitMs(process.pid) - (waitedBefore[1] as number)) / (run.seconds * 1000));
           m.throughputs.push(run.requests / run.seconds);
           m.errors += run.errors;
           m.lost += run.lost;
@@ -652,6 +670,11 @@ async function main(): Promise<void> {
       for (const line of describeBreakdown(m.timings, server)) console.log(line);
     }
   }
+  console.log(
+    `waiting for a CPU (share of each round, median; server / bench client): ${measurements
+      .map((m) => `${m.bot} @${m.concurrency} ${pct(median(m.serverWaiting))} / ${pct(median(m.clientWaiting))}`)
+      .join(', ')}`,
+  );
   const problems = measurements.flatMap((m) => m.problems.map((p) => `${m.bot} @${m.concurrency}: ${p}`));
   for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
   const failed = measurements.reduce((n, m) => n + m.errors + m.lost, 0);
