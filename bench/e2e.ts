@@ -1,7 +1,8 @@
 /**
  * `npm run bench:e2e`: StatusBot against a bare echo bot on the same stack (bench/echo-bot.ts: restify 11 +
  * CloudAdapter), both as real processes driven over loopback the way a channel drives them: activities POSTed to
- * /api/messages with deliveryMode "expectReplies", on keep-alive connections, by a pool of `concurrency` workers.
+ * /api/messages with deliveryMode "expectReplies", on keep-alive connections opened before each round's clock starts
+ * (as a channel keeps a pool open), by a pool of `concurrency` workers.
  * Each worker plays whole conversations (their turns one after another, as a user does) with a realistic mix of
  * questions: codes, phrases, symptoms, pasted logs, follow-ups, feedback clicks, and the regression corpus.
  *
@@ -13,16 +14,20 @@
  * Settings (environment): BENCH_CONVERSATIONS (default 1,000 per run), BENCH_CONCURRENCY (default "16,64"),
  * BENCH_ROUNDS (default 5 paired rounds; the ratio is the median of the rounds'), BENCH_CPU_PROF=1 to write a V8
  * CPU profile of each bot into $TMPDIR/statusbot-bench-profiles/{statusbot,echo}/ (summarise one with
- * `node dist/bench/cpu-profile-summary.js FILE`).
+ * `node dist/bench/cpu-profile-summary.js FILE`), BENCH_TIMING=1 to time every request on both sides (the client's
+ * marks and the server's, from bench/request-timing.ts preloaded into each bot) and print where the time went
+ * (bench/latency-breakdown.ts), with the bench client's own event-loop delay.
  *
  * bench/memory.ts reuses the launcher and the load driver exported here.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import net from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { describeBreakdown, readServerTimings } from './latency-breakdown';
 
 export const ROOT = join(__dirname, '..', '..');
 
@@ -108,6 +113,9 @@ function canConnect(port: number): Promise<boolean> {
   });
 }
 
+/** The clock both the bench client and request-timing.ts read, comparable across processes. */
+export const clock = () => performance.timeOrigin + performance.now();
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Resident set size of a process in MB, from /proc (Linux). */
@@ -124,6 +132,14 @@ export function cpuMs(pid: number): number {
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   const ticksPerSecond = 100; // USER_HZ, 100 on every Linux this runs on
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+}
+
+/**
+ * How long a process's main thread has waited, runnable, for a CPU so far (ms), from /proc/PID/schedstat (Linux):
+ * time the machine's other work took from it, which its CPU time does not show.
+ */
+export function runQueueWaitMs(pid: number): number {
+  return Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[1]) / 1e6;
 }
 
 // === Conversations
@@ -249,6 +265,24 @@ export interface RunResult {
   latencies: number[];
   /** A few examples of errors and lost replies, for the report. */
   problems: string[];
+  /** The bench client's own event-loop delay during the run, in milliseconds (its p99 and max). */
+  clientLoopDelay: { p99: number; max: number };
+}
+
+/** One request as the bench client saw it (milliseconds on the clock request-timing.ts stamps the server's side with). */
+export interface ClientTiming {
+  id: string;
+  /** When the worker asked for the request (before the agent gave it a socket). */
+  created: number;
+  /** When its socket connected, for a request that opened a new connection. */
+  connected?: number;
+  /** When the whole request had been handed to the kernel. */
+  sent: number;
+  /** When the response's headers, and then its last byte, were read. */
+  headers: number;
+  received: number;
+  /** When the worker had parsed and checked the reply. */
+  checked: number;
 }
 
 export interface DriveOptions {
@@ -257,6 +291,10 @@ export interface DriveOptions {
   runId: string;
   /** Called after every request with the number done so far (for sampling memory during a run). */
   onProgress?: (done: number) => void;
+  /** Where to record each request's client-side timing; requests are then tagged for request-timing.ts. */
+  timings?: ClientTiming[];
+  /** Connections opened beforehand (openConnections), left open afterwards; without it the run opens its own. */
+  agent?: http.Agent;
 }
 
 let activitySequence = 0;
@@ -265,11 +303,21 @@ let activitySequence = 0;
 export async function drive(
   url: string,
   conversations: Conversation[],
-  { concurrency, runId, onProgress }: DriveOptions,
+  { concurrency, runId, onProgress, timings, agent: opened }: DriveOptions,
 ): Promise<RunResult> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+  const agent = opened ?? new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const { hostname, port } = new URL(url);
-  const result: RunResult = { requests: 0, errors: 0, lost: 0, seconds: 0, latencies: [], problems: [] };
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
+  const result: RunResult = {
+    requests: 0,
+    errors: 0,
+    lost: 0,
+    seconds: 0,
+    latencies: [],
+    problems: [],
+    clientLoopDelay: { p99: NaN, max: NaN },
+  };
   const problem = (what: string) => {
     if (result.problems.length < 5) result.problems.push(what);
   };
@@ -296,8 +344,9 @@ export async function drive(
           ...(turn.value !== undefined ? { value: turn.value } : {}),
         });
         const started = performance.now();
+        const timing = timings && { id: `${runId}-${activitySequence}`, created: clock() };
         try {
-          const { status, text } = await post(hostname, Number(port), agent, body);
+          const { status, text } = await post(hostname, Number(port), agent, body, timing);
           result.latencies.push(performance.now() - started);
           if (status !== 200) {
             result.errors++;
@@ -316,6 +365,7 @@ export async function drive(
           result.errors++;
           problem(`request failed: ${(err as Error).message}`);
         }
+        if (timing) timings.push({ ...(timing as ClientTiming), checked: clock() });
         result.requests++;
         onProgress?.(result.requests);
       }
@@ -325,9 +375,38 @@ export async function drive(
   const started = performance.now();
   await Promise.all(Array.from({ length: concurrency }, worker));
   result.seconds = (performance.now() - started) / 1000;
-  agent.destroy();
+  loopDelay.disable();
+  result.clientLoopDelay = { p99: loopDelay.percentile(99) / 1e6, max: loopDelay.max / 1e6 };
+  if (!opened) agent.destroy();
   result.latencies.sort((a, b) => a - b);
   return result;
+}
+
+/**
+ * A keep-alive agent with `count` connections to `url` already open (each by a GET /api/messages, a keep-alive 405 from
+ * both bots). Node accepts one new connection per event-loop iteration (libuv ≥ 1.45), so a round that opened its
+ * connections all at once measured them being accepted one by one behind the first ones' turns.
+ */
+export async function openConnections(url: string, count: number): Promise<http.Agent> {
+  const agent = new http.Agent({ keepAlive: true, maxSockets: count });
+  const { hostname, port } = new URL(url);
+  await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const req = http.get({ hostname, port: Number(port), path: '/api/messages', agent }, (res) => {
+            res.resume();
+            res.on('end', resolve);
+          });
+          req.setTimeout(30_000, () => req.destroy(new Error('no response within 30 s')));
+          req.on('error', reject);
+        }),
+    ),
+  );
+  const open = Object.values(agent.freeSockets).reduce((n, sockets) => n + (sockets?.length ?? 0), 0);
+  if (open !== count) throw new Error(`opened ${open} keep-alive connections to ${url}, not ${count}`);
+  return agent;
 }
 
 function post(
@@ -335,6 +414,7 @@ function post(
   port: number,
   agent: http.Agent,
   body: string,
+  timing?: Partial<ClientTiming>,
 ): Promise<{ status: number; text: string }> {
   return new Promise((resolve, reject) => {
     const req = http.request(
@@ -344,15 +424,29 @@ function post(
         path: '/api/messages',
         method: 'POST',
         agent,
-        headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) },
+        headers: {
+          'content-type': 'application/json',
+          'content-length': Buffer.byteLength(body),
+          ...(timing ? { 'x-bench-request': timing.id } : {}),
+        },
       },
       (res) => {
+        if (timing) timing.headers = clock();
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
+        res.on('end', () => {
+          if (timing) timing.received = clock();
+          resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') });
+        });
         res.on('error', reject);
       },
     );
+    if (timing) {
+      req.once('socket', (socket) => {
+        if (socket.connecting) socket.once('connect', () => (timing.connected = clock()));
+      });
+      req.once('finish', () => (timing.sent = clock()));
+    }
     req.setTimeout(30_000, () => req.destroy(new Error('no response within 30 s')));
     req.on('error', reject);
     req.end(body);
@@ -396,11 +490,20 @@ interface Measurement {
   /** Requests per second and server CPU per request of every round, in round order. */
   throughputs: number[];
   cpuMsPerRequest: number[];
+  /** The share of each round the server's and the bench client's main threads spent runnable but not running. */
+  serverWaiting: number[];
+  clientWaiting: number[];
   /** Errors and lost replies over every round, not only the best. */
   errors: number;
   lost: number;
   problems: string[];
+  /** The bench client's event-loop delay over every round: the highest p99 and max (ms). */
+  clientLoopDelay: { p99: number; max: number };
+  /** With BENCH_TIMING=1, every round's client-side request timings. */
+  timings: ClientTiming[];
 }
+
+const pct = (share: number) => `${(share * 100).toFixed(0)} %`;
 
 const median = (values: number[]) =>
   percentile(
@@ -413,24 +516,29 @@ async function main(): Promise<void> {
   const concurrencies = (process.env.BENCH_CONCURRENCY ?? '16,64').split(',').map(Number);
   const rounds = Number(process.env.BENCH_ROUNDS ?? 5);
   const profileDir = process.env.BENCH_CPU_PROF === '1' ? join(tmpdir(), 'statusbot-bench-profiles') : undefined;
+  const timingDir =
+    process.env.BENCH_TIMING === '1' ? mkdtempSync(join(tmpdir(), 'statusbot-bench-timing-')) : undefined;
+  const nodeArgs = (name: string) => [
+    ...(profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, name)}`] : []),
+    ...(timingDir ? ['--require', join(ROOT, 'dist', 'bench', 'request-timing.js')] : []),
+  ];
+  const timingEnv = (name: string): Record<string, string> =>
+    timingDir ? { BENCH_TIMING_FILE: join(timingDir, `${name}.jsonl`) } : {};
 
   const statusConversations = statusBotConversations(conversationCount);
   const turns = statusConversations.reduce((n, c) => n + c.length, 0);
   const statusBot = await launchBot(
     'StatusBot',
     join('src', 'index.js'),
-    { RATE_LIMIT_PER_MINUTE: '1000000' },
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'statusbot')}`] : [],
+    { RATE_LIMIT_PER_MINUTE: '1000000', ...timingEnv('statusbot') },
+    nodeArgs('statusbot'),
   );
-  const echoBot = await launchBot(
-    'echo bot',
-    join('bench', 'echo-bot.js'),
-    {},
-    profileDir ? ['--cpu-prof', `--cpu-prof-dir=${join(profileDir, 'echo')}`] : [],
-  ).catch(async (err: unknown) => {
-    await statusBot.stop();
-    throw err;
-  });
+  const echoBot = await launchBot('echo bot', join('bench', 'echo-bot.js'), timingEnv('echo'), nodeArgs('echo')).catch(
+    async (err: unknown) => {
+      await statusBot.stop();
+      throw err;
+    },
+  );
   const bots = [
     { bot: echoBot, conversations: echoConversations(statusConversations) },
     { bot: statusBot, conversations: statusConversations },
@@ -458,21 +566,34 @@ async function main(): Promise<void> {
           best: undefined as never,
           throughputs: [],
           cpuMsPerRequest: [],
+          serverWaiting: [],
+          clientWaiting: [],
           errors: 0,
           lost: 0,
           problems: [],
+          clientLoopDelay: { p99: 0, max: 0 },
+          timings: [],
         });
       for (let round = 0; round < rounds; round++) {
         // The two bots of a round run back to back, so a disturbance on a shared machine (it comes and goes over
         // seconds) hits both alike; the median of the rounds' ratios then ignores the rounds it hit unevenly.
         for (const { bot, conversations } of round % 2 ? [...bots].reverse() : bots) {
           const m = measurements.find((x) => x.bot === bot.name && x.concurrency === concurrency) as Measurement;
+          const agent = await openConnections(bot.url, concurrency);
           const cpuBefore = cpuMs(bot.pid);
+          const waitedBefore = [runQueueWaitMs(bot.pid), runQueueWaitMs(process.pid)];
           const run = await drive(bot.url, conversations, {
             concurrency,
             runId: `c${concurrency}-r${round}-${bot.pid}`,
+            timings: timingDir ? m.timings : undefined,
+            agent,
           });
+          agent.destroy();
+          m.clientLoopDelay.p99 = Math.max(m.clientLoopDelay.p99, run.clientLoopDelay.p99);
+          m.clientLoopDelay.max = Math.max(m.clientLoopDelay.max, run.clientLoopDelay.max);
           m.cpuMsPerRequest.push((cpuMs(bot.pid) - cpuBefore) / run.requests);
+          m.serverWaiting.push((runQueueWaitMs(bot.pid) - (waitedBefore[0] as number)) / (run.seconds * 1000));
+          m.clientWaiting.push((runQueueWaitMs(process.pid) - (waitedBefore[1] as number)) / (run.seconds * 1000));
           m.throughputs.push(run.requests / run.seconds);
           m.errors += run.errors;
           m.lost += run.lost;
@@ -529,6 +650,31 @@ async function main(): Promise<void> {
         `per CPU second ${cpuRatio.toFixed(2)}×; p99 ${percentile(status.best.latencies, 99).toFixed(1)} ms vs ${percentile(echo.best.latencies, 99).toFixed(1)} ms`,
     );
   }
+  console.log(
+    `the bench client's event-loop delay (worst round's p99 / max, ms): ${measurements
+      .map(
+        (m) => `${m.bot} @${m.concurrency} ${m.clientLoopDelay.p99.toFixed(0)} / ${m.clientLoopDelay.max.toFixed(0)}`,
+      )
+      .join(', ')}`,
+  );
+  if (timingDir) {
+    console.log(`\nrequest timings (client and server, JSON lines): ${timingDir}`);
+    const servers = { StatusBot: 'statusbot', 'echo bot': 'echo' } as Record<string, string>;
+    for (const m of measurements) {
+      console.log(`\nwhere the time went, ${m.bot} at concurrency ${m.concurrency} (every round):`);
+      const server = readServerTimings(join(timingDir, `${servers[m.bot]}.jsonl`));
+      writeFileSync(
+        join(timingDir, `${servers[m.bot]}-c${m.concurrency}-client.jsonl`),
+        m.timings.map((t) => JSON.stringify(t)).join('\n'),
+      );
+      for (const line of describeBreakdown(m.timings, server)) console.log(line);
+    }
+  }
+  console.log(
+    `waiting for a CPU (share of each round, median; server / bench client): ${measurements
+      .map((m) => `${m.bot} @${m.concurrency} ${pct(median(m.serverWaiting))} / ${pct(median(m.clientWaiting))}`)
+      .join(', ')}`,
+  );
   const problems = measurements.flatMap((m) => m.problems.map((p) => `${m.bot} @${m.concurrency}: ${p}`));
   for (const p of problems.slice(0, 10)) console.log(`  ${p}`);
   const failed = measurements.reduce((n, m) => n + m.errors + m.lost, 0);
