@@ -324,6 +324,9 @@ class NumberReader {
         (unitAfter !== undefined && lexicon.notStatusAfter.has(unitAfter)));
     // "503 ms", "404 MB" measure something, often within an HTTP story; "200 users", "503 items" count other things.
     const unit = next ?? unitAfter ?? '';
+    // "100 calls a minute", "500 requests per second": a rate, which measures as a time does.
+    const perTime =
+      PER.has(this.freeText(index + 2, line) ?? '') && lexicon.measureUnits.has(this.freeText(index + 3, line) ?? '');
     if (next === undefined && nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit)); // "520 MB/s"
     // "the 101 freeway", "levi's 501 jeans": in a sentence about something else, a word the web never uses right
     // beside the number names what the number belongs to. Not in a conversation about HTTP, where numbers are codes.
@@ -389,7 +392,7 @@ class NumberReader {
         e.score += 4;
         e.strong = true;
       } else if (STRONG_AFTER.has(next)) e.score += 2.5;
-      else if (nextIsCount) measureOrCount(e, lexicon.measureUnits.has(unit));
+      else if (nextIsCount) measureOrCount(e, perTime || lexicon.measureUnits.has(unit));
       else if (lexicon.statusAfter.has(next) && inRange) e.score += 1;
     }
     // curl's %{http_code} prints 000 when no response came back: in a message about the web, that is what it is.
@@ -586,6 +589,7 @@ function isShortCode(word: string, lexicon: Lexicon): boolean {
 }
 
 const LINKING = new Set(['is', 'was', 'number', 'no', 'nr']);
+const PER = new Set(['a', 'an', 'per', 'every', 'each']);
 
 /** A word no table entry, no lexicon and no question about a code uses: "freeway", "fahrenheit", "jeans". */
 export function isForeignWord(word: string, vocabulary: MentionVocabulary): boolean {

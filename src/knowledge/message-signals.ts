@@ -195,7 +195,12 @@ export function hasCompareCue(texts: readonly string[], lower: string, lexicon: 
   return texts.some((w, i) => {
     // "a different app returns 301" compares nothing; "different from 301", "is it different?" do.
     if (w === 'different') return i === texts.length - 1 || DIFFERENT_FROM.has(texts[i + 1] as string);
-    return lexicon.compareWords.has(w) || lexicon.compareWords.has(`${w} ${texts[i + 1] ?? ''}`);
+    const two = `${w} ${texts[i + 1] ?? ''}`;
+    return (
+      lexicon.compareWords.has(w) ||
+      lexicon.compareWords.has(two) ||
+      lexicon.compareWords.has(`${two} ${texts[i + 2] ?? ''}`)
+    );
   });
 }
 

@@ -818,3 +818,15 @@ describe('with nothing before it, a message that says what "this" or "that" is a
     },
   );
 });
+
+describe('more everyday words for the operator and for thanks', () => {
+  test.each(['what setting do i bump on the alb', 'which settings do we change', 'what do i bump'])(
+    '%j after 504 asks for the server side',
+    (text) => {
+      expect(read(text, after('504'))).toMatchObject({ intent: 'follow_up', focus: 'server' });
+    },
+  );
+  test.each(['ok thanks a bunch', 'thanks a ton!', 'thanks a million'])('%j is a thank-you', (text) => {
+    expect(read(text, after('504'))).toMatchObject({ intent: 'greeting', act: 'thanks' });
+  });
+});

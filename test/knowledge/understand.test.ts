@@ -979,3 +979,25 @@ describe("a weak name's inflection is an everyday word: it makes no message one 
     expect(understand(text).codes).toContain(code);
   });
 });
+
+describe('a rate ("100 calls a minute") measures, as a time does: part of the story', () => {
+  const rates = ['{n} calls a minute', '{n} requests per second', '{n} hits every minute'];
+  test.each(rates.flatMap((r) => [100, 500, 300].map((n) => r.replace('{n}', String(n)))))(
+    '"after %s the api starts rejecting us" is about 429',
+    (rate) => {
+      expect(understand(`after ${rate} the api starts rejecting us until the window resets`).codes[0]).toBe(429);
+    },
+  );
+  test.each(['the office has 200 users a day', 'we sell 300 sandwiches a day'])('%j names no status', (text) => {
+    expect(understand(text).codes).toEqual([]);
+  });
+});
+
+describe('several codes "side by side" are compared', () => {
+  test.each(['can someone explain 500, 502, 503 and 504 side by side', '301 and 308 side by side please'])(
+    '%j',
+    (text) => {
+      expect(understand(text).intent).toBe('compare');
+    },
+  );
+});
