@@ -417,3 +417,12 @@ describe('a broken data/network-errors.json stops the load, naming the field', (
     expect(err.message).toMatch(problem);
   });
 });
+
+describe('a failure told in words with an address between them: numbers are not words between', () => {
+  test.each([
+    'The connection to the server 10.96.0.1:6443 was refused - did you specify the right host or port?',
+    'connection to 192.168.1.20 port 5432 refused',
+  ])('%j is a refused connection', (text) => {
+    expect(engine().understand(text)).toMatchObject({ intent: 'network_error', networkError: 'connection-refused' });
+  });
+});
