@@ -30,10 +30,13 @@ export function findToldNetworkError(
   stems: readonly string[],
   errors: readonly NetworkError[],
 ): NetworkError | undefined {
+  // Numbers do not count as words between a phrase's words: "the connection to the server 10.96.0.1:6443 was
+  // refused" names one address. (Positions compared below are among the words kept.)
+  const words = stems.filter((st) => !/^\d+$/.test(st));
   let found: { error: NetworkError; at: number } | undefined;
   for (const error of errors) {
     for (const phrase of toldStems(error)) {
-      const at = findInOrder(stems, phrase);
+      const at = findInOrder(words, phrase);
       if (at >= 0 && (!found || at < found.at)) found = { error, at };
     }
   }
@@ -47,18 +50,8 @@ function toldStems(error: NetworkError): string[][] {
   return cached;
 }
 
-/**
- * Where `phrase` starts in `stems` with at most MAX_WORDS_BETWEEN other words between its words, or -1. Numbers do not
- * count as words: "the connection to the server 10.96.0.1:6443 was refused" names one address.
- */
-function findInOrder(allStems: readonly string[], phrase: readonly string[]): number {
-  const kept = allStems.flatMap((st, i) => (/^\d+$/.test(st) ? [] : [i]));
-  const stems = kept.map((i) => allStems[i] as string);
-  const at = inOrder(stems, phrase);
-  return at < 0 ? -1 : (kept[at] as number);
-}
-
-function inOrder(stems: readonly string[], phrase: readonly string[]): number {
+/** Where `phrase` starts in `stems` with at most MAX_WORDS_BETWEEN other words between its words, or -1. */
+function findInOrder(stems: readonly string[], phrase: readonly string[]): number {
   for (
     let start = stems.indexOf(phrase[0] as string);
     start >= 0;
