@@ -97,9 +97,17 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
     tooltip: r.note,
   }));
   const relatedRow = chips.length ? [labelledRow('Related', actionSets(chips, { spacing: 'none' }))] : [];
+  // The number's other meanings: collapsed, they lead the chips beside "Show more" ("499 ArcGIS") and their summaries
+  // wait in the details.
+  const otherMeanings = answer.otherMeanings.map((m) =>
+    paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }),
+  );
+  const otherChips = answer.otherMeanings.map((m) => lookupAction(m, `${m.code} ${m.vendor ?? m.name}`));
   if (collapsed) {
     const showMore = toggleAction('Show more', toggleTargets, "Description, both sides' steps and references");
-    body.push(...actionSets([showMore, ...chipsBesideShowMore(chips)], { id: LOOKUP_ELEMENT_IDS.showMore }));
+    body.push(
+      ...actionSets([showMore, ...chipsBesideShowMore([...otherChips, ...chips])], { id: LOOKUP_ELEMENT_IDS.showMore }),
+    );
   }
   const references = e.references.slice(0, MAX_REFERENCES);
   // The code's page is for reading on: collapsed, it waits with the references; otherwise it closes the card.
@@ -131,16 +139,17 @@ export function lookupCard(answer: LookupAnswer, options: LookupCardOptions = {}
       retryParagraph(e),
       label(references.length > 1 ? 'References:' : 'Reference:', { weight: 'bolder', spacing: 'medium' }),
       ...actionSets([...references.map((r) => openUrlAction(r.label, r.url)), ...(collapsed && page ? [page] : [])]),
+      ...(collapsed && otherMeanings.length
+        ? [label('The same number elsewhere:', { weight: 'bolder', spacing: 'medium' }), ...otherMeanings]
+        : []),
       ...(collapsed ? [...relatedRow, ...actionSets([toggleAction('Show less', toggleTargets)])] : []),
     ],
   };
   body.push(details);
 
-  if (answer.otherMeanings.length) {
+  if (otherMeanings.length && !collapsed) {
     body.push(label('The same number elsewhere:', { weight: 'bolder', spacing: 'large', separator: true }));
-    for (const m of answer.otherMeanings)
-      body.push(paragraph([run(`${entryTitle(m)}: `, { weight: 'bolder' }), run(m.summary)], { spacing: 'small' }));
-    body.push(...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
+    body.push(...otherMeanings, ...actionSets(answer.otherMeanings.map((m) => lookupAction(m))));
   }
   if (!collapsed) body.push(...relatedRow);
 

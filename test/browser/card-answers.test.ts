@@ -151,6 +151,21 @@ describe.each([
     await screenshot(page, `cards-${name.replace('×', 'x')}`);
   });
 
+  // A vendor's number that means something else elsewhere: its other meanings lead the chips beside "Show more", their
+  // summaries behind it.
+  test.each<[string, RegExp]>([
+    ['nginx 499 in the access log', /^499 Esri ArcGIS/],
+    ['cloudflare 530', /^530 /],
+  ])('"%s": the same number elsewhere as a chip beside "Show more"', async (question, chip) => {
+    const card = await askForCard(page, question);
+    await card.getByRole('button', { name: chip }).first().waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+    const px = Math.round((await card.boundingBox())?.height ?? 0);
+    heights.push({ viewport: name, question, px });
+    if (name === PHONE) expect(px).toBeLessThanOrEqual(PHONE_MAX_CARD_PX);
+    await card.getByRole('button', { name: 'Show more' }).click();
+    await card.getByText('The same number elsewhere:').waitFor({ state: 'visible', timeout: SHOWS_WITHIN_MS });
+  });
+
   test('"Show more" opens the full description and both sides\' steps; on "401 vs 403", both codes in full', async () => {
     // A conversation of its own, so the question is read as a first one (not a follow-up on the 413s above).
     const fresh = await openChat(viewport, mobile);
