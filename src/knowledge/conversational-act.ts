@@ -78,6 +78,14 @@ export function readActAmongChatter(
     : null;
 }
 
+/** How many words an acknowledgement opening a question takes ("ok which one", "okay so why"), or 0. */
+export function ackOpeningQuestion(message: Message, talk: ConversationLexicon): number {
+  const opening = talk.acts.at(message.bare, 0);
+  if (opening?.value !== 'ack') return 0;
+  const next = message.texts.slice(opening.length, opening.length + 2);
+  return next.some((w) => WH_WORD.test(w) || ASKING_VERB.test(w)) ? opening.length : 0;
+}
+
 /**
  * A sentence that asks: a question word in it, or, in a message with a question mark, a verb before its subject ("is
  * that bad?", "can we …?"). Without one, "was a giant cookie header" tells, its subject left out.

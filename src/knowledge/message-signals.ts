@@ -5,7 +5,7 @@
  */
 import type { Lexicon } from './lexicon';
 import { CLASSES, type StatusClass, type StatusTable } from './status-table';
-import type { Word } from './text';
+import { wordCharAt, type Word } from './text';
 
 export interface ClassMention {
   class: StatusClass;
@@ -152,20 +152,13 @@ function keywordWords(keyword: string): string[] {
   return words;
 }
 
-function isWordChar(ch: string): boolean {
-  const c = ch.charCodeAt(0);
-  if (c < 128) return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
-  return /[\p{L}\p{N}]/u.test(ch);
-}
-
 function containsWords(text: string, phrase: string): boolean {
   let from = 0;
   for (;;) {
     const at = text.indexOf(phrase, from);
     if (at < 0) return false;
-    const before = text[at - 1] ?? ' ';
-    const after = text[at + phrase.length] ?? ' ';
-    if (!isWordChar(before) && !isWordChar(after)) return true;
+    const end = at + phrase.length;
+    if ((at === 0 || !wordCharAt(text, at - 1)) && (end >= text.length || !wordCharAt(text, end))) return true;
     from = at + 1;
   }
 }

@@ -24,6 +24,8 @@ export interface PhraseReading {
   webBeyondNames: boolean;
   /** Whether a counted phrase was written as a name: quoted, capitalised, after a status verb, or alone. */
   cued: boolean;
+  /** The word positions inside a status name found (counted or not). */
+  named: ReadonlySet<number>;
 }
 
 export function readPhrases(
@@ -52,7 +54,7 @@ export function readPhrases(
     (h, i) => !needsCue(h) || hasCue(h, message, lexicon) || comparedWithNeighbour(all, i, message.texts),
   );
   const cued = counted.some((h) => hasCue(h, message, lexicon));
-  return { all, counted, corrected, correctedFlags, webBeyondNames, cued };
+  return { all, counted, corrected, correctedFlags, webBeyondNames, cued, named };
 }
 
 /** The meaning of ids this message means: the vendor named in it, else the registry meaning, else the first. */

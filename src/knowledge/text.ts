@@ -40,7 +40,7 @@ const LETTER = /^\p{L}$/u;
  * The length in UTF-16 units of the letter (or, unless `lettersOnly`, digit) at offset i, or 0. ASCII is decided by
  * its char code: a pasted log is thousands of characters, and a regular expression's match per word costs a lot.
  */
-function wordCharAt(text: string, i: number, lettersOnly: boolean): number {
+export function wordCharAt(text: string, i: number, lettersOnly = false): number {
   const c = text.charCodeAt(i);
   if (c < 128) {
     const folded = c | 32;

@@ -25,7 +25,7 @@ import {
 } from './code-mentions';
 import { MAX_PATTERN, type CodeSearch } from './code-search';
 import { readFocus, readUserSide } from './asked-focus';
-import { ASKING_VERB, readAct, readActAmongChatter, readClosingAct, WH_WORD } from './conversational-act';
+import { ackOpeningQuestion, readAct, readActAmongChatter, readClosingAct } from './conversational-act';
 import { hasSubject, NO_CONTEXT, type ConversationContext } from './conversation-context';
 import type { Act, AskedFocus, ConversationLexicon, Focus, Ordinal } from './conversation-lexicon';
 import { MAX_SUBJECT_WORDS, readFollowUp } from './follow-up';
@@ -182,14 +182,8 @@ export function understand(
   const classMention = findClassMention(lower, words, lexicon);
   const phrases = readPhrases(message, parts.phrases, parts.corrector, table, lexicon);
   // "ok which one", "okay so why": an acknowledgement opening a question, not the status OK.
-  const opening = talk.acts.at(message.bare, 0);
-  const opensQuestion = (h: PhraseHit) =>
-    h.weak &&
-    h.at === 0 &&
-    opening?.value === 'ack' &&
-    opening.length >= h.length &&
-    texts.slice(opening.length, opening.length + 2).some((w) => WH_WORD.test(w) || ASKING_VERB.test(w));
-  const phraseHits = phrases.counted.filter((h) => !opensQuestion(h));
+  const ackOpening = ackOpeningQuestion(message, talk);
+  const phraseHits = phrases.counted.filter((h) => !(h.weak && h.at === 0 && h.length <= ackOpening));
   const compareCue = hasCompareCue(texts, lower, lexicon);
 
   // === 2. Two or more codes, by number or by name, with a comparison cue: "401 vs 403", "unauthorized or forbidden";
@@ -270,6 +264,9 @@ export function understand(
     return onSubject(result(providerErrorLookup(printed, newSubjectFocus(askedAround))));
   }
 
+  // A word only the web uses ("api", "curl", "nginx"), looked for once when a reader asks.
+  let webWordRead: boolean | undefined;
+  const webSaid = () => (webWordRead ??= texts.some((w) => isWebWord(w, parts.mentions)));
   let worldRead: ReturnType<NumberKinds['worldOf']> | undefined;
   const worldNamed = () =>
     worldRead === undefined
@@ -423,10 +420,9 @@ export function understand(
   // verb), and the words around it say nothing of the web nor of anything the named status is about.
   const aboutSomethingElse = () => {
     if (inConversation || phrases.cued || phrases.webBeyondNames) return false;
-    const named = new Set(phraseHits.flatMap((h) => Array.from({ length: h.length }, (_, k) => h.at + k)));
     const rest = texts.filter(
       (w, i) =>
-        !named.has(i) &&
+        !phrases.named.has(i) &&
         !/^\d/.test(w) &&
         !lexicon.stopWords.has(w.replace(/'/g, '')) &&
         !lexicon.vagueWords.has(message.stems[i] as string) &&
@@ -439,9 +435,7 @@ export function understand(
   // "the furniture store says payment required before they deliver the sofa": words of another life (two or more no
   // table or lexicon knows) and nothing of the web; a status name among them is an everyday phrase.
   const everyday = () =>
-    !inConversation &&
-    !texts.some((w) => isWebWord(w, parts.mentions)) &&
-    texts.filter((w) => isForeignWord(w, parts.mentions)).length >= EVERYDAY_WORDS;
+    !inConversation && !webSaid() && texts.filter((w) => isForeignWord(w, parts.mentions)).length >= EVERYDAY_WORDS;
   if (phraseHits.length && (everyday() || aboutSomethingElse())) return result({ intent: 'none', confidence: 0.75 });
 
   // === 10. A reason phrase or an old name: "bad gateway", "Request Entity Too Large", "forbiden".
@@ -597,8 +591,7 @@ export function understand(
     // message's numbers were read as something else (a room, a port) or as no status; only a sure match outweighs that.
     // A time or a size ("retry after 30 s") is part of the story, not another one, in a message of the web; without a
     // word only the web uses, a status-shaped measure is the story ("our deploy pipeline took 502 seconds lol").
-    const webSaid = texts.some((w) => isWebWord(w, parts.mentions));
-    const measuredStatus = (m: CodeMention) => m.measured && !webSaid && m.code >= 100 && m.code <= 599;
+    const measuredStatus = (m: CodeMention) => m.measured && !webSaid() && m.code >= 100 && m.code <= 599;
     const placed = mentions.filter((m) => m.elsewhere || !m.measured || measuredStatus(m));
     if (
       confidence < RULED_OUT_NEEDS &&
